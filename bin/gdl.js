@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point of the `gdl` command; the CLI itself is compiled to out/ by `npm run build`.
+import { run } from '../out/cli/main.js';
+
+run(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    error => {
+        process.stderr.write(`gdl: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 3;
+    }
+);

@@ -1,0 +1,40 @@
+import { collectProblems, formatProblem, displayPath } from './report-problems.js';
+import { formatCoverageSummary } from './coverage-summary.js';
+import { loadWorkspace } from './workspace-loader.js';
+
+export interface CheckOptions {
+    readonly asOf?: string;
+    readonly strict?: boolean;
+}
+
+/** Exit codes, as documented in the README. */
+export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** `gdl check`: prints every problem, then the coverage summary; returns the exit code. */
+export async function checkCommand(folder: string, options: CheckOptions, out: (line: string) => void): Promise<number> {
+    const cwd = process.cwd();
+    const workspace = await loadWorkspace(folder, options.asOf);
+    for (const failure of workspace.unreadable) {
+        out(`${displayPath(failure.file, cwd)}:1:1 error GDL0000 cannot read file: ${failure.reason}`);
+    }
+    const problems = collectProblems(workspace.documents, cwd);
+    for (const problem of problems) {
+        out(formatProblem(problem));
+    }
+    const model = workspace.services.gdl.WorkspaceFacts.coverageModel();
+    const errors = problems.filter(p => p.severity === 'error').length;
+    const warnings = problems.filter(p => p.severity === 'warning').length;
+    if (problems.length > 0 || workspace.unreadable.length > 0) {
+        out('');
+    }
+    for (const line of formatCoverageSummary(model)) {
+        out(line);
+    }
+    out('');
+    out(`${workspace.documents.length} files checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${errors} errors, ${warnings} warnings.`);
+    if (workspace.unreadable.length > 0) {
+        return ExitCode.usage;
+    }
+    const short = model.covered < model.total;
+    return errors > 0 || short || (options.strict && warnings > 0) ? ExitCode.failed : ExitCode.ok;
+}

@@ -1,0 +1,42 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { isCalendarDate } from '../language/src/dates.js';
+import { checkCommand, ExitCode } from './check-command.js';
+import { UsageError } from './workspace-loader.js';
+
+function parseDate(value: string): string {
+    if (!isCalendarDate(value)) {
+        throw new InvalidArgumentError(`'${value}' is not a date; write YYYY-MM-DD.`);
+    }
+    return value;
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function run(argv: string[]): Promise<number> {
+    const program = new Command('gdl')
+        .description('Check stalking guidance, training and action plans against the evidence requirements they answer.')
+        .exitOverride()
+        .configureOutput({ writeErr: text => process.stderr.write(text) });
+    let exitCode: number = ExitCode.ok;
+    program.command('check')
+        .description('check every .gdl file in a folder and report the workspace coverage')
+        .argument('[folder]', 'the workspace folder', '.')
+        .option('--as-of <date>', 'judge deadlines and review dates as of this date (YYYY-MM-DD; default today)', parseDate)
+        .option('--strict', 'also fail (exit 1) on warnings')
+        .action(async (folder: string, options: { asOf?: string; strict?: boolean }) => {
+            exitCode = await checkCommand(folder, options, line => process.stdout.write(line + '\n'));
+        });
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // Help and version exit 0; every other parse failure is a usage error.
+            return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+        }
+        if (error instanceof UsageError) {
+            process.stderr.write(`gdl: ${error.message}\n`);
+            return ExitCode.usage;
+        }
+        throw error;
+    }
+}

@@ -1,0 +1,89 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
+
+/** A problem that stops the CLI before any check runs (exit code 2). */
+export class UsageError extends Error {}
+
+/** A source file that exists but could not be read. */
+export interface ReadFailure {
+    readonly file: string;
+    readonly reason: string;
+}
+
+/** A workspace loaded and fully built: parsed, linked and validated. */
+export interface LoadedWorkspace {
+    readonly root: string;
+    readonly services: GdlServices;
+    readonly documents: LangiumDocument[];
+    readonly unreadable: ReadFailure[];
+}
+
+const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
+
+/** Lists the `.gdl` files under `root`, sorted, without following symbolic links to folders. */
+export async function findSources(root: string): Promise<string[]> {
+    const found: string[] = [];
+    const visit = async (folder: string): Promise<void> => {
+        const entries = await fs.readdir(folder, { withFileTypes: true });
+        for (const entry of entries) {
+            const full = path.join(folder, entry.name);
+            if (entry.isDirectory()) {
+                if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) {
+                    await visit(full);
+                }
+            } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.gdl')) {
+                found.push(full);
+            }
+        }
+    };
+    await visit(root);
+    return found.sort();
+}
+
+/** Reads every source under `folder` and builds the workspace with validation, as of `asOf`. */
+export async function loadWorkspace(folder: string, asOf?: string): Promise<LoadedWorkspace> {
+    const root = path.resolve(folder);
+    let stat;
+    try {
+        stat = await fs.stat(root);
+    } catch {
+        throw new UsageError(`cannot read '${folder}': no such file or folder`);
+    }
+    const files = stat.isDirectory() ? await findSources(root) : [root];
+    if (files.length === 0) {
+        throw new UsageError(`no .gdl sources found in '${folder}'`);
+    }
+    const services = createGdlServices(NodeFileSystem).Gdl;
+    services.gdl.Settings.asOf = asOf;
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const langiumDocuments = services.shared.workspace.LangiumDocuments;
+    const documents: LangiumDocument[] = [];
+    const unreadable: ReadFailure[] = [];
+    for (const file of files) {
+        let text: string;
+        try {
+            text = await fs.readFile(file, 'utf8');
+        } catch (error) {
+            unreadable.push({ file, reason: describeReadError(error) });
+            continue;
+        }
+        const document = factory.fromString(text.replace(/^\uFEFF/, ''), URI.file(file));
+        langiumDocuments.addDocument(document);
+        documents.push(document);
+    }
+    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { root: stat.isDirectory() ? root : path.dirname(root), services, documents: documents.filter(d => d.state >= DocumentState.Validated), unreadable };
+}
+
+function describeReadError(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException).code;
+    switch (code) {
+        case 'ENOENT': return 'the file does not exist (a broken link?)';
+        case 'EACCES': case 'EPERM': return 'permission denied';
+        case 'EISDIR': return 'it is a folder, not a file';
+        default: return (error as Error).message;
+    }
+}

@@ -1,0 +1,92 @@
+/**
+ * The one catalogue of GDL diagnostic codes. Docs, quick fixes, SARIF rule ids and tests all name
+ * these codes; a code, once published, keeps its meaning.
+ */
+export interface DiagnosticCodeInfo {
+    /** Stable code, e.g. `GDL0201`. */
+    readonly code: string;
+    /** Short kebab-case name of the rule. */
+    readonly name: string;
+    /** Default severity. */
+    readonly severity: 'error' | 'warning' | 'info';
+    /** Message template; `{name}` placeholders are filled by {@link message}. */
+    readonly template: string;
+    /** One line on why the rule exists. */
+    readonly explanation: string;
+}
+
+function define<const T extends Record<string, Omit<DiagnosticCodeInfo, 'name'>>>(codes: T): { [K in keyof T]: DiagnosticCodeInfo } {
+    const result = {} as { [K in keyof T]: DiagnosticCodeInfo };
+    for (const key of Object.keys(codes) as Array<keyof T>) {
+        result[key] = { ...codes[key], name: String(key) } as DiagnosticCodeInfo;
+    }
+    return result;
+}
+
+export const Codes = define({
+    // 00xx: syntax and linking
+    'syntax-error': { code: 'GDL0001', severity: 'error', template: '{message}', explanation: 'The text does not follow the GDL grammar (a character or token the language does not allow here).' },
+    'unresolved-reference': { code: 'GDL0002', severity: 'error', template: '{message}', explanation: 'A reference names a requirement, section, outcome or other item that no file in the workspace defines.' },
+    'duplicate-id': { code: 'GDL0003', severity: 'error', template: '{kind} id \'{id}\' is defined more than once in the workspace (also at {other}).', explanation: 'Ids are workspace-wide: two definitions make every reference to them ambiguous.' },
+    'duplicate-property': { code: 'GDL0004', severity: 'warning', template: '\'{property}\' is given more than once; only the last value is kept.', explanation: 'A single-valued property written twice silently loses the first value.' },
+    'invalid-date': { code: 'GDL0005', severity: 'error', template: '\'{date}\' is not a calendar date (YYYY-MM-DD).', explanation: 'Dates drive review and deadline checks, so they must be real dates.' },
+    'duplicate-reference': { code: 'GDL0006', severity: 'warning', template: '\'{id}\' is listed more than once here.', explanation: 'A repeated reference is usually a typo for another id.' },
+    // 01xx: framework
+    'evidence-without-text': { code: 'GDL0101', severity: 'error', template: 'Evidence requirement {id} has no text: quote it with `text`, or say why there is none with `untexted`.', explanation: 'Requirement text is quoted from the source; where the source has none, that fact is recorded, never invented.' },
+    'recommendation-without-text': { code: 'GDL0102', severity: 'error', template: 'Recommendation {id} has no text.', explanation: 'Recommendation text is quoted from the source so readers can see what was asked.' },
+    'recommendation-without-deadline': { code: 'GDL0103', severity: 'warning', template: 'Recommendation {id} has no deadline.', explanation: 'Deadlines drive the overdue check for action plans.' },
+    'evidence-outside-recommendation': { code: 'GDL0104', severity: 'warning', template: 'Evidence requirement {id} does not belong to recommendation {recommendation} (by the report\'s numbering it belongs to {expected}).', explanation: 'The report numbers evidence requirements after their recommendation (12.3 belongs to 12).' },
+    // 02xx: coverage
+    'evidence-not-covered': { code: 'GDL0201', severity: 'warning', template: 'Evidence requirement {id} is not covered{detail}.', explanation: 'An evidence requirement is covered when an approved guidance section, a learning outcome of an approved training module, or a completed action-plan item addresses it.' },
+    'evidence-wrong-kind': { code: 'GDL0202', severity: 'warning', template: 'Evidence requirement {id} needs {required} coverage but is covered only by {actual}.', explanation: 'The framework says what kind of coverage a requirement needs (for example, training for 10.x).' },
+    // 03xx: guidance
+    'review-date-passed': { code: 'GDL0301', severity: 'warning', template: '{what} \'{id}\' was due for review by {date} (as of {asOf}).', explanation: 'Guidance past its review date may no longer reflect law or practice.' },
+    'approved-cites-draft': { code: 'GDL0302', severity: 'error', template: 'Approved {what} \'{id}\' relies on \'{target}\', which is {status}.', explanation: 'Approved material must not send readers to, or rest its evidence on, material that is not approved.' },
+    'approved-without-date': { code: 'GDL0303', severity: 'warning', template: '{what} \'{id}\' is approved but has no approval date.', explanation: 'Auditors need to know when material was approved.' },
+    'review-before-approval': { code: 'GDL0304', severity: 'error', template: '{what} \'{id}\' has a review-by date ({reviewBy}) before its approval date ({approved}).', explanation: 'A review date before approval is a typing error in one of the dates.' },
+    'approved-without-review-date': { code: 'GDL0305', severity: 'warning', template: '{what} \'{id}\' is approved but has no review-by date.', explanation: 'Guidance must be reviewed as law and practice change; approved material needs a review date.' },
+    'approval-in-future': { code: 'GDL0306', severity: 'warning', template: '{what} \'{id}\' has an approval date ({date}) after the as-of date ({asOf}).', explanation: 'Material cannot have been approved in the future; the date is probably mistyped.' },
+    'section-without-owner': { code: 'GDL0307', severity: 'warning', template: 'Section \'{id}\' has no owner (set `owner` on it or on its document).', explanation: 'Every piece of guidance needs someone accountable for keeping it right.' },
+    'section-without-content': { code: 'GDL0308', severity: 'warning', template: 'Section \'{id}\' has no prose and no subsections.', explanation: 'An empty section publishes as a heading with nothing under it.' },
+    'section-sees-itself': { code: 'GDL0309', severity: 'warning', template: 'Section \'{id}\' refers to itself.', explanation: 'A self-reference is almost always a mistyped id.' },
+    'section-without-audience': { code: 'GDL0310', severity: 'info', template: 'Section \'{id}\' has no audience (set `audience` on it or on its document).', explanation: 'Audiences decide which course packs and pages a section appears in.' },
+    // 04xx: training
+    'outcome-not-mapped': { code: 'GDL0401', severity: 'warning', template: 'Learning outcome \'{id}\' is not mapped to any curriculum outcome.', explanation: 'Evidence requirement 10.1 asks that training meets the national curriculum outcomes; every outcome should say which it serves.' },
+    'outcome-not-assessed': { code: 'GDL0402', severity: 'warning', template: 'Learning outcome \'{id}\' is never assessed by a knowledge check.', explanation: 'An outcome nothing checks cannot be shown to have been learned.' },
+    'check-without-correct-answer': { code: 'GDL0403', severity: 'error', template: 'Knowledge check \'{id}\' has no option marked `correct`.', explanation: 'The trainer edition prints the answer key; a check without an answer cannot be marked.' },
+    'check-without-question': { code: 'GDL0404', severity: 'error', template: 'Knowledge check \'{id}\' has no question.', explanation: 'A knowledge check needs a question to ask.' },
+    'check-too-few-options': { code: 'GDL0405', severity: 'warning', template: 'Knowledge check \'{id}\' has fewer than two options.', explanation: 'A single-option question tests nothing.' },
+    'check-assesses-other-module': { code: 'GDL0406', severity: 'error', template: 'Knowledge check \'{id}\' assesses \'{outcome}\', an outcome of another module ({module}).', explanation: 'A check belongs to the module whose outcomes it assesses.' },
+    'activities-exceed-duration': { code: 'GDL0407', severity: 'warning', template: 'Activities in module \'{id}\' take {total} minutes, more than its duration of {duration} minutes.', explanation: 'A session plan that overruns the module cannot be delivered as written.' },
+    'module-without-outcomes': { code: 'GDL0408', severity: 'warning', template: 'Training module \'{id}\' has no learning outcomes.', explanation: 'Modules are mapped to the curriculum and the evidence requirements through their outcomes.' },
+    'course-audience-mismatch': { code: 'GDL0409', severity: 'warning', template: 'Course \'{id}\' is for {audience} but module \'{module}\' is not.', explanation: 'A course pack should contain modules written for its audience.' },
+    'course-without-modules': { code: 'GDL0410', severity: 'error', template: 'Course \'{id}\' lists no modules.', explanation: 'A course pack with no modules produces an empty pack.' },
+    // 05xx: action plan
+    'plan-status-percent-inconsistent': { code: 'GDL0501', severity: 'error', template: 'Plan item {id} is {status} but its progress is {progress}%.', explanation: 'Not started means 0%, complete means 100%, and in progress lies strictly between.' },
+    'plan-deadline-passed': { code: 'GDL0502', severity: 'warning', template: 'Recommendation {id} was due by {deadline} and its plan item is {status} (as of {asOf}).', explanation: 'Auditors track overdue recommendations.' },
+    'plan-missing-recommendation': { code: 'GDL0503', severity: 'warning', template: 'Plan \'{plan}\' has no item for recommendation {id} of {framework}.', explanation: 'A published action plan answers every recommendation made to the force.' },
+    'plan-duplicate-item': { code: 'GDL0504', severity: 'error', template: 'Plan \'{plan}\' has more than one item for recommendation {id}.', explanation: 'One recommendation, one plan entry: two entries contradict each other.' },
+    'plan-addresses-other-recommendation': { code: 'GDL0505', severity: 'warning', template: 'Plan item {id} addresses {evidence}, which belongs to recommendation {other}.', explanation: 'Plan entries evidence their own recommendation; addressing another is usually a typo.' },
+    'plan-recommendation-other-framework': { code: 'GDL0506', severity: 'error', template: 'Plan item {id} refers to a recommendation of {framework}, but the plan responds to {planFramework}.', explanation: 'A plan responds to one framework.' },
+    'plan-without-status': { code: 'GDL0507', severity: 'warning', template: 'Plan item {id} has no status.', explanation: 'Every plan entry says whether it has not started, is in progress, or is complete.' },
+    'plan-update-in-future': { code: 'GDL0508', severity: 'warning', template: 'Plan item {id} is dated {date}, after the as-of date {asOf}.', explanation: 'An update cannot be dated in the future; the date is probably mistyped.' },
+    'progress-out-of-range': { code: 'GDL0509', severity: 'error', template: 'Progress {progress}% is outside 0–100%.', explanation: 'Progress is a percentage.' },
+    'plan-without-framework': { code: 'GDL0510', severity: 'error', template: 'Plan \'{plan}\' does not say which framework it responds to (`responds-to`).', explanation: 'Coverage and deadlines are measured against the framework a plan responds to.' },
+});
+
+export type CodeName = keyof typeof Codes;
+
+/** All codes, in code order (for docs and SARIF rule tables). */
+export function allCodes(): DiagnosticCodeInfo[] {
+    return Object.values(Codes).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Fills a code's message template. Unknown placeholders are left visible rather than dropped. */
+export function message(name: CodeName, args: Record<string, string | number>): string {
+    return Codes[name].template.replace(/\{(\w+)\}/g, (whole, key: string) => key in args ? String(args[key]) : whole);
+}
+
+/** Looks up a catalogue entry by its code (`GDL0201`). */
+export function codeInfo(code: string): DiagnosticCodeInfo | undefined {
+    return Object.values(Codes).find(c => c.code === code);
+}

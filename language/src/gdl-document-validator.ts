@@ -1,0 +1,59 @@
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { LangiumServices } from 'langium/lsp';
+import { Codes } from './diagnostic-codes.js';
+import { nearest } from './nearest.js';
+
+const referenceKinds: Record<string, string> = {
+    addresses: 'evidence requirement', recommendation: 'recommendation', see: 'section', cites: 'provision',
+    audiences: 'audience', maps: 'curriculum outcome', assesses: 'learning outcome', supports: 'learning outcome',
+    modules: 'training module', links: 'guidance, section, module or outcome', framework: 'framework'
+};
+
+/**
+ * Gives Langium's own syntax and linking diagnostics a stable GDL code and a writer's message
+ * ("unknown evidence requirement '12.9' — did you mean 12.3?").
+ */
+export class GdlDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: LangiumServices;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.services = services;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            const internal = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (internal === DocumentValidator.LexingError || internal === DocumentValidator.ParsingError) {
+                diagnostic.code = Codes['syntax-error'].code;
+            } else if (internal === DocumentValidator.LinkingError) {
+                diagnostic.code = Codes['unresolved-reference'].code;
+                diagnostic.message = this.linkingMessage(diagnostic);
+            }
+        }
+        return diagnostics;
+    }
+
+    private linkingMessage(diagnostic: Diagnostic): string {
+        const data = diagnostic.data as { property?: string; refText?: string; containerType?: string };
+        const kind = referenceKinds[data.property ?? ''] ?? 'item';
+        const refText = data.refText ?? '';
+        const candidates = this.candidatesFor(data.containerType, data.property);
+        const suggestion = nearest(refText, candidates);
+        return `Unknown ${kind} '${refText}'${suggestion ? `; did you mean '${suggestion}'?` : '.'}`;
+    }
+
+    private candidatesFor(containerType: string | undefined, property: string | undefined): string[] {
+        if (!containerType || !property) {
+            return [];
+        }
+        try {
+            const type = this.services.shared.AstReflection.getReferenceType({ container: { $type: containerType }, property, reference: { $refText: '' } } as never);
+            return this.services.shared.workspace.IndexManager.allElements(type).map(d => d.name).toArray();
+        } catch {
+            return [];
+        }
+    }
+}

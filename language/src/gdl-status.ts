@@ -1,0 +1,28 @@
+import * as ast from './generated/ast.js';
+
+type Governed = ast.Guidance | ast.Section | ast.TrainingModule;
+
+/** A section's status, inherited from the nearest enclosing section or document that sets one; draft when none does. */
+export function effectiveStatus(node: Governed): ast.Status {
+    let current: Governed | undefined = node;
+    while (current) {
+        if (current.status) {
+            return current.status;
+        }
+        current = ast.isSection(current) ? current.$container : undefined;
+    }
+    return 'draft';
+}
+
+/** The first value of `pick` set on the section or one of its enclosing sections or document. */
+export function inherited<T>(node: ast.Section, pick: (n: ast.Guidance | ast.Section) => T | undefined): T | undefined {
+    let current: ast.Guidance | ast.Section | undefined = node;
+    while (current) {
+        const value = pick(current);
+        if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
+            return value;
+        }
+        current = ast.isSection(current) ? current.$container : undefined;
+    }
+    return undefined;
+}

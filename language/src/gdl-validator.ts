@@ -1,0 +1,37 @@
+import type { ValidationChecks } from 'langium';
+import { CommonChecks } from './checks/common-checks.js';
+import { FrameworkChecks } from './checks/framework-checks.js';
+import { GuidanceChecks } from './checks/guidance-checks.js';
+import { PlanChecks } from './checks/plan-checks.js';
+import { TrainingChecks } from './checks/training-checks.js';
+import type { GdlServices } from './gdl-module.js';
+import type { GdlAstType } from './generated/ast.js';
+
+/** Registers every GDL check with Langium's validation registry. */
+export function registerValidationChecks(services: GdlServices): void {
+    const facts = services.gdl.WorkspaceFacts;
+    const settings = services.gdl.Settings;
+    const common = new CommonChecks(facts, services.workspace.AstNodeLocator);
+    const framework = new FrameworkChecks(facts);
+    const guidance = new GuidanceChecks(settings);
+    const training = new TrainingChecks();
+    const plan = new PlanChecks(settings);
+    const checks: ValidationChecks<GdlAstType> = {
+        AstNode: [common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
+        GdlFile: common.idsMustBeUnique,
+        Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
+        Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],
+        Deadline: common.datesMustBeValid,
+        Guidance: guidance.datesShouldBeCoherent,
+        Section: [guidance.datesShouldBeCoherent, guidance.approvedSectionMustNotCiteDraft, guidance.sectionShouldHaveOwner,
+            guidance.sectionShouldHaveAudience, guidance.sectionShouldHaveContent],
+        TrainingModule: [guidance.datesShouldBeCoherent, training.moduleShouldBeDeliverable],
+        LearningOutcome: [training.outcomeShouldMapToCurriculum, training.outcomeShouldBeAssessed],
+        KnowledgeCheck: training.checkMustBeAnswerable,
+        CoursePack: training.courseShouldMatchAudience,
+        ActionPlan: plan.planMustAnswerFramework,
+        PlanItem: [plan.itemStatusMustMatchProgress, plan.itemShouldMeetDeadline, plan.itemShouldBeDatedInThePast,
+            plan.itemShouldStayInItsRecommendation, plan.completedItemMustCiteApproved],
+    };
+    services.validation.ValidationRegistry.register(checks);
+}
