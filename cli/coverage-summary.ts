@@ -18,7 +18,7 @@ export function formatCoverageSummary(model: CoverageModel): string[] {
         for (const requirement of wrongKind) {
             lines.push(...describe(requirement));
             const kinds = [...new Set(requirement.items.filter(i => i.counts).map(i => i.kind))];
-            lines.push(`      needs ${requirement.required.join(' or ')}; covered only by ${kinds.join(' and ')}`);
+            lines.push(`      needs ${requirement.required.join(' and ')}; covered only by ${kinds.join(' and ')}`);
         }
     }
     return lines;

@@ -6,7 +6,7 @@ import { effectiveStatus } from './gdl-status.js';
 export type CoverageKind = 'guidance' | 'training' | 'action';
 export const coverageKinds: readonly CoverageKind[] = ['guidance', 'training', 'action'];
 
-/** covered: by an item of an allowed kind; wrong-kind: only by items of other kinds; uncovered: by nothing that counts. */
+/** covered: by counted items of every required kind; wrong-kind: counted items exist but a required kind is missing; uncovered: nothing counts. */
 export type CoverageState = 'covered' | 'wrong-kind' | 'uncovered';
 
 /** One item that addresses an evidence requirement. */
@@ -32,7 +32,7 @@ export interface RequirementCoverage {
     readonly evidence: ast.Evidence;
     readonly recommendation: ast.Recommendation;
     readonly framework: ast.Framework;
-    /** Kinds the framework requires; empty means any kind. */
+    /** Kinds the framework requires, all of them; empty means any kind will do. */
     readonly required: readonly CoverageKind[];
     /** Everything that addresses it, counted or not. */
     readonly items: readonly CoveringItem[];
@@ -107,7 +107,7 @@ export function computeCoverage(documents: Iterable<LangiumDocument>): CoverageM
         const counted = all.filter(i => i.counts);
         let state: CoverageState = 'uncovered';
         if (counted.length > 0) {
-            state = required.length === 0 || counted.some(i => required.includes(i.kind)) ? 'covered' : 'wrong-kind';
+            state = required.every(kind => counted.some(i => i.kind === kind)) ? 'covered' : 'wrong-kind';
         }
         const coverage: RequirementCoverage = { id: evidence.name, evidence, recommendation, framework, required, items: all, state };
         byEvidence.set(evidence, coverage);

@@ -48,7 +48,7 @@ export class FrameworkChecks {
                 { node, property: 'name', code: Codes['evidence-not-covered'].code, data: { code: Codes['evidence-not-covered'].code, evidence: node.name } });
         } else if (coverage.state === 'wrong-kind') {
             const actual = [...new Set(coverage.items.filter(i => i.counts).map(i => i.kind))].join(' and ');
-            accept('warning', message('evidence-wrong-kind', { id: node.name, required: coverage.required.join(' or '), actual }),
+            accept('warning', message('evidence-wrong-kind', { id: node.name, required: coverage.required.join(' and '), actual }),
                 { node, property: 'name', code: Codes['evidence-wrong-kind'].code, data: { code: Codes['evidence-wrong-kind'].code, evidence: node.name } });
         }
     };
