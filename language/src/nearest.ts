@@ -1,19 +1,20 @@
-/** Levenshtein distance between two strings. */
+/** Edit distance counting insertions, deletions, substitutions and swaps of neighbours (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
-    const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
     for (let i = 1; i <= a.length; i++) {
-        let diagonal = previous[0]!;
-        previous[0] = i;
         for (let j = 1; j <= b.length; j++) {
-            const above = previous[j]!;
-            previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+            }
+            rows[i]![j] = best;
         }
     }
-    return previous[b.length]!;
+    return rows[a.length]![b.length]!;
 }
 
-/** The candidate closest to `text`, if one is close enough to be a plausible typo. */
+/** The candidate closest to `text`, if one is close enough to be a plausible typo (ties go to the first in sort order). */
 export function nearest(text: string, candidates: Iterable<string>): string | undefined {
     let best: string | undefined;
     let bestDistance = Infinity;

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { cleanBase } from './fixtures-base.js';
+import { buildWorkspace } from './workspace.js';
+
+const uncoveredIn = (messages: string[]) => messages.filter(m => m.includes('is not covered')).map(m => /requirement (\S+)/.exec(m)![1]);
+
+describe('coverage stays right after edits in any file (through the document builder, as in the server)', () => {
+    test('removing 12.1 from a guidance section makes the framework report it; adding it back clears it', async () => {
+        const workspace = await buildWorkspace(cleanBase);
+        const frameworkMessages = () => workspace.diagnostics('framework.gdl').map(d => d.message);
+        expect(frameworkMessages()).toEqual([]);
+
+        const guidance = cleanBase['guidance.gdl']!;
+        await workspace.edit('guidance.gdl', guidance.replace('addresses 12.1, 12.3', 'addresses 12.3'));
+        expect(uncoveredIn(frameworkMessages())).toEqual(['12.1']);
+        expect(workspace.services.gdl.WorkspaceFacts.coverageModel().covered).toBe(2);
+
+        await workspace.edit('guidance.gdl', guidance);
+        expect(frameworkMessages()).toEqual([]);
+        expect(workspace.services.gdl.WorkspaceFacts.coverageModel().covered).toBe(3);
+    });
+
+    test('an edit to a training file changes the kind of coverage the framework reports', async () => {
+        const workspace = await buildWorkspace(cleanBase);
+        const training = cleanBase['training.gdl']!;
+        await workspace.edit('training.gdl', training.replace('maps PP-1 addresses 12.3', 'maps PP-1'));
+        expect(workspace.codes('framework.gdl')).toEqual(['GDL0202']);
+        await workspace.edit('training.gdl', training);
+        expect(workspace.codes('framework.gdl')).toEqual([]);
+    });
+
+    test('marking a section draft, or deleting the plan, uncovers what they covered', async () => {
+        const workspace = await buildWorkspace(cleanBase);
+        await workspace.edit('guidance.gdl', cleanBase['guidance.gdl']!.replace('status approved', 'status draft'));
+        expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual(['12.1']);
+        expect(workspace.diagnostics('framework.gdl')[0]!.message).toContain('guidance §s-one (section is draft)');
+
+        await workspace.edit('guidance.gdl', cleanBase['guidance.gdl']!);
+        await workspace.remove('plan.gdl');
+        expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual(['12.2']);
+    });
+
+    test('a new file that covers a requirement clears the framework warning', async () => {
+        const workspace = await buildWorkspace({ ...cleanBase, 'plan.gdl': 'plan P "Plan" { force "T" responds-to F }' });
+        expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual(['12.2']);
+        await workspace.edit('extra.gdl', 'plan Q "Plan" { force "T" responds-to F item 12 { status complete progress 100% addresses 12.2 } }');
+        expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual([]);
+    });
+});
