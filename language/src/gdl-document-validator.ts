@@ -23,7 +23,9 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // A recovered parse tree yields nonsense semantic errors ("section 'undefined' has no owner"):
+        // until the text parses, report only what is wrong with the syntax.
+        const diagnostics = await super.validateDocument(document, { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options }, cancelToken);
         for (const diagnostic of diagnostics) {
             const internal = (diagnostic.data as { code?: string } | undefined)?.code;
             if (internal === DocumentValidator.LexingError || internal === DocumentValidator.ParsingError) {

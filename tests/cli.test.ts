@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const gdl = path.join(repo, 'bin/gdl.js');
+const fixtures = path.join(repo, 'tests/fixtures');
+
+function run(args: string[], cwd = repo) {
+    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n') };
+}
+
+const problemLine = /^(\S+):(\d+):(\d+) (error|warning|info|hint) (GDL\d{4}) (.+)$/;
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('gdl check (spawned as a user runs it)', () => {
+    test('the bundled guidance is clean and covers all 39 evidence requirements', () => {
+        const result = run(['check', 'guidance']);
+        expect(result.stdout).toContain('Coverage: 39/39 evidence requirements covered (100.0%)');
+        expect(result.stdout).toMatch(/files checked as of \d{4}-\d{2}-\d{2}: 0 errors/);
+        expect(result.code, result.stdout).toBe(0);
+    });
+
+    test('with guidance, training and plans removed, every requirement is listed as uncovered with its text (exit 1)', () => {
+        const copy = mkdtempSync(path.join(tmpdir(), 'gdl-framework-only-'));
+        cpSync(path.join(repo, 'guidance/framework'), path.join(copy, 'framework'), { recursive: true });
+        cpSync(path.join(repo, 'guidance/common'), path.join(copy, 'common'), { recursive: true });
+        const result = run(['check', copy]);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain('Coverage: 0/39 evidence requirements covered (0.0%)');
+        expect(result.stdout).toContain('Not covered (39):');
+        const reference = JSON.parse(readFileSync(path.join(repo, '../shared/reference/recommendations.json'), 'utf8')) as Array<{ evidence: Array<{ id: string; text: string | null }> }>;
+        for (const evidence of reference.flatMap(r => r.evidence)) {
+            const line = result.lines.find(l => l.startsWith(`  ${evidence.id}  (`));
+            expect(line, evidence.id).toBeDefined();
+            expect(line, evidence.id).toContain(evidence.text === null ? '[no text in the source' : evidence.text.replace(/\s*\n\s*/g, ' '));
+        }
+    });
+
+    test('a workspace with gaps: each problem as file:line:col severity code message, the gaps and exit 1', () => {
+        const result = run(['check', 'tests/fixtures/gaps', '--as-of', '2026-01-15']);
+        expect(result.code).toBe(1);
+        const problems = result.lines.filter(l => problemLine.test(l));
+        expect(problems).toContain('tests/fixtures/gaps/framework.gdl:8:18 warning GDL0201 Evidence requirement 12.1 is not covered; it is addressed only by guidance §risk-screening (section is draft).');
+        expect(problems.some(p => p.includes('GDL0202 Evidence requirement 12.3 needs guidance and training coverage but is covered only by guidance.'))).toBe(true);
+        expect(problems.some(p => /plan\.gdl:5:\d+ warning GDL0502 Recommendation 14 was due by 2025-03-27/.test(p))).toBe(true);
+        expect(result.stdout).toContain('Coverage: 1/5 evidence requirements covered (20.0%)');
+        expect(result.stdout).toContain('  14.2  (recommendation 14, due 2025-03-27) [no text in the source: The fixture has no text for 14.2.]');
+        expect(result.stdout).toContain('      needs guidance and training; covered only by guidance');
+    });
+
+    test('--as-of decides what is overdue', () => {
+        const before = run(['check', 'tests/fixtures/gaps', '--as-of', '2025-03-20']);
+        expect(before.stdout).not.toContain('GDL0502');
+        expect(before.stdout).toContain('as of 2025-03-20');
+    });
+
+    test('a syntax error gives file, line, column and a readable message, never a stack trace', () => {
+        const result = run(['check', 'tests/fixtures/syntax-error']);
+        expect(result.code).toBe(1);
+        const first = result.lines.find(l => problemLine.test(l))!;
+        expect(first).toMatch(/^tests\/fixtures\/syntax-error\/broken\.gdl:3:13 error GDL0001 /);
+        noStackTrace(result.stdout + result.stderr);
+    });
+
+    test('a missing folder, a folder with no sources, a malformed date and an unknown command are usage errors (exit 2)', () => {
+        const missing = run(['check', 'no/such/folder']);
+        expect([missing.code, missing.stderr.trim()]).toEqual([2, "gdl: cannot read 'no/such/folder': no such file or folder"]);
+        const empty = run(['check', mkdtempSync(path.join(tmpdir(), 'gdl-empty-'))]);
+        expect(empty.code).toBe(2);
+        expect(empty.stderr).toMatch(/no \.gdl sources found/);
+        const date = run(['check', 'guidance', '--as-of', '2025-13-01']);
+        expect(date.code).toBe(2);
+        expect(date.stderr).toContain("'2025-13-01' is not a date; write YYYY-MM-DD.");
+        const unknown = run(['inspect']);
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("unknown command 'inspect'");
+        for (const r of [missing, empty, date, unknown]) {
+            noStackTrace(r.stderr);
+        }
+    });
+
+    test('an unreadable file is reported, the rest is still checked, and the exit code is 2', () => {
+        const copy = mkdtempSync(path.join(tmpdir(), 'gdl-unreadable-'));
+        cpSync(path.join(fixtures, 'gaps'), copy, { recursive: true });
+        symlinkSync(path.join(copy, 'does-not-exist.gdl'), path.join(copy, 'broken-link.gdl'));
+        const result = run(['check', copy]);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toMatch(/broken-link\.gdl:1:1 error GDL0000 cannot read file: the file does not exist/);
+        expect(result.stdout).toContain('Coverage: 1/5');
+    });
+
+    test('binary and truncated input is reported as syntax errors, not a crash', () => {
+        const copy = mkdtempSync(path.join(tmpdir(), 'gdl-binary-'));
+        writeFileSync(path.join(copy, 'binary.gdl'), Buffer.from([0, 1, 2, 255, 254, 10, 34, 0]));
+        writeFileSync(path.join(copy, 'truncated.gdl'), 'guidance g "G" {\n    section s "S" {\n        """unterminated');
+        const result = run(['check', copy]);
+        expect(result.code).toBe(1);
+        expect(result.lines.filter(l => problemLine.test(l)).map(l => l.split(' ')[2])).toContain('GDL0001');
+        expect(result.stdout).toMatch(/truncated\.gdl:\d+:\d+ error GDL0001/);
+        noStackTrace(result.stdout + result.stderr);
+    });
+
+    test('--help describes the command and exits 0', () => {
+        const result = run(['check', '--help']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('--as-of <date>');
+    });
+});
