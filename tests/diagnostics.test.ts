@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { allCodes, Codes } from '../language/src/diagnostic-codes.js';
 import { cleanBase, variant } from './fixtures-base.js';
@@ -73,6 +75,13 @@ describe('the diagnostic catalogue', () => {
             expect(info.explanation.length, info.code).toBeGreaterThan(20);
         }
         expect([...new Set(cases.map(c => c.code))].sort()).toEqual(codes);
+    });
+
+    test('the README documents every code', () => {
+        const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+        for (const info of allCodes()) {
+            expect(readme, info.code).toMatch(new RegExp(`^\\| ${info.code} \\| .+ \\|$`, 'm'));
+        }
     });
 
     test('the clean workspace raises no diagnostic at all', async () => {

@@ -32,19 +32,23 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.code = Codes['syntax-error'].code;
             } else if (internal === DocumentValidator.LinkingError) {
                 diagnostic.code = Codes['unresolved-reference'].code;
-                diagnostic.message = this.linkingMessage(diagnostic);
+                const suggestion = this.suggestionFor(diagnostic);
+                diagnostic.message = this.linkingMessage(diagnostic, suggestion);
+                diagnostic.data = { ...(diagnostic.data as object), suggestion };
             }
         }
         return diagnostics;
     }
 
-    private linkingMessage(diagnostic: Diagnostic): string {
+    private suggestionFor(diagnostic: Diagnostic): string | undefined {
         const data = diagnostic.data as { property?: string; refText?: string; containerType?: string };
+        return nearest(data.refText ?? '', this.candidatesFor(data.containerType, data.property));
+    }
+
+    private linkingMessage(diagnostic: Diagnostic, suggestion: string | undefined): string {
+        const data = diagnostic.data as { property?: string; refText?: string };
         const kind = referenceKinds[data.property ?? ''] ?? 'item';
-        const refText = data.refText ?? '';
-        const candidates = this.candidatesFor(data.containerType, data.property);
-        const suggestion = nearest(refText, candidates);
-        return `Unknown ${kind} '${refText}'${suggestion ? `; did you mean '${suggestion}'?` : '.'}`;
+        return `Unknown ${kind} '${data.refText ?? ''}'${suggestion ? `; did you mean '${suggestion}'?` : '.'}`;
     }
 
     private candidatesFor(containerType: string | undefined, property: string | undefined): string[] {

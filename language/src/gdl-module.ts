@@ -3,7 +3,14 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
+import { createGrammarConfig } from 'langium';
 import { WorkspaceFacts } from './coverage-service.js';
+import { GdlCodeActionProvider } from './lsp/gdl-code-actions.js';
+import { GdlCodeLensProvider } from './lsp/gdl-code-lens.js';
+import { GdlCompletionProvider } from './lsp/gdl-completion.js';
+import { GdlFormatter } from './lsp/gdl-formatter.js';
+import { GdlHoverProvider } from './lsp/gdl-hover.js';
+import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
 import { GdlDocumentValidator } from './gdl-document-validator.js';
 import { GdlScopeComputation } from './gdl-scope.js';
@@ -30,13 +37,23 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         WorkspaceFacts: (services) => new WorkspaceFacts(services.shared)
     },
     parser: {
-        ValueConverter: () => new GdlValueConverter()
+        ValueConverter: () => new GdlValueConverter(),
+        // Ids contain dots and hyphens (12.3, risk-breaches): hover and rename see them as one word.
+        GrammarConfig: (services) => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
     },
     references: {
         ScopeComputation: (services) => new GdlScopeComputation(services)
     },
     validation: {
         DocumentValidator: (services) => new GdlDocumentValidator(services)
+    },
+    lsp: {
+        HoverProvider: (services) => new GdlHoverProvider(services),
+        CompletionProvider: (services) => new GdlCompletionProvider(services),
+        CodeLensProvider: (services) => new GdlCodeLensProvider(services),
+        CodeActionProvider: (services) => new GdlCodeActionProvider(services),
+        SemanticTokenProvider: (services) => new GdlSemanticTokenProvider(services),
+        Formatter: () => new GdlFormatter()
     }
 };
 

@@ -12,7 +12,7 @@ export function registerValidationChecks(services: GdlServices): void {
     const facts = services.gdl.WorkspaceFacts;
     const settings = services.gdl.Settings;
     const common = new CommonChecks(facts, services.workspace.AstNodeLocator);
-    const framework = new FrameworkChecks(facts);
+    const framework = new FrameworkChecks(facts, settings);
     const guidance = new GuidanceChecks(settings);
     const training = new TrainingChecks();
     const plan = new PlanChecks(settings);

@@ -1,11 +1,12 @@
 import type { ValidationAcceptor } from 'langium';
 import type { WorkspaceFacts } from '../coverage-service.js';
+import type { GdlSettings } from '../gdl-settings.js';
 import { Codes, message } from '../diagnostic-codes.js';
 import type * as ast from '../generated/ast.js';
 
 /** Checks on the framework: quoted text present, numbering consistent, every requirement covered. */
 export class FrameworkChecks {
-    constructor(private readonly facts: WorkspaceFacts) {}
+    constructor(private readonly facts: WorkspaceFacts, private readonly settings: GdlSettings) {}
 
     recommendationMustHaveText = (node: ast.Recommendation, accept: ValidationAcceptor): void => {
         if (!node.text) {
@@ -36,7 +37,8 @@ export class FrameworkChecks {
     /** The workspace coverage, reported on the requirement itself in the framework document. */
     evidenceShouldBeCovered = (node: ast.Evidence, accept: ValidationAcceptor): void => {
         const coverage = this.facts.coverageModel().of(node);
-        if (!coverage) {
+        const severity = this.settings.coverageSeverity;
+        if (!coverage || severity === 'off') {
             return;
         }
         if (coverage.state === 'uncovered') {
@@ -44,11 +46,11 @@ export class FrameworkChecks {
             const detail = pending.length > 0
                 ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
                 : '';
-            accept('warning', message('evidence-not-covered', { id: node.name, detail }),
+            accept(severity, message('evidence-not-covered', { id: node.name, detail }),
                 { node, property: 'name', code: Codes['evidence-not-covered'].code, data: { code: Codes['evidence-not-covered'].code, evidence: node.name } });
         } else if (coverage.state === 'wrong-kind') {
             const actual = [...new Set(coverage.items.filter(i => i.counts).map(i => i.kind))].join(' and ');
-            accept('warning', message('evidence-wrong-kind', { id: node.name, required: coverage.required.join(' and '), actual }),
+            accept(severity, message('evidence-wrong-kind', { id: node.name, required: coverage.required.join(' and '), actual }),
                 { node, property: 'name', code: Codes['evidence-wrong-kind'].code, data: { code: Codes['evidence-wrong-kind'].code, evidence: node.name } });
         }
     };

@@ -1,0 +1,38 @@
+import type { AstNodeDescription, ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import * as ast from '../generated/ast.js';
+import { effectiveStatus } from '../gdl-status.js';
+
+/** Completion of ids with what a writer needs to choose: a requirement's text, a section's title. */
+export class GdlCompletionProvider extends DefaultCompletionProvider {
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        let detail: string | undefined;
+        let documentation: string | undefined;
+        if (ast.isEvidence(node)) {
+            detail = `Evidence ${node.name} (recommendation ${node.$container.name})`;
+            documentation = node.text ?? `No text in the source: ${node.untexted ?? ''}`;
+        } else if (ast.isRecommendation(node)) {
+            detail = `Recommendation ${node.name}`;
+            documentation = node.text;
+        } else if (ast.isSection(node) || ast.isGuidance(node) || ast.isTrainingModule(node)) {
+            detail = `${node.title} (${effectiveStatus(node)})`;
+        } else if (ast.isLearningOutcome(node) || ast.isCurriculumOutcome(node)) {
+            detail = node.text;
+        } else if (ast.isAudience(node) || ast.isProvision(node) || ast.isCoursePack(node) || ast.isFramework(node)) {
+            detail = node.title;
+        }
+        return {
+            ...item,
+            detail: detail ?? item.detail,
+            documentation: documentation ?? item.documentation,
+            sortText: sortKey(description.name)
+        };
+    }
+}
+
+// Requirement ids sort by number (7.2 before 10.1), everything else alphabetically.
+function sortKey(name: string): string {
+    return /^\d+(\.\d+)*$/.test(name) ? name.split('.').map(p => p.padStart(4, '0')).join('.') : name;
+}

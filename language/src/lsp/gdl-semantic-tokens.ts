@@ -1,0 +1,61 @@
+import type { AstNode } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+
+type ReferenceProperty = 'addresses' | 'see' | 'cites' | 'audiences' | 'maps' | 'assesses' | 'supports' | 'modules' | 'links' | 'framework' | 'recommendation';
+
+// What each kind of id is coloured as: requirement numbers stand out from section and module ids.
+const referenceTokens: Record<ReferenceProperty, string> = {
+    addresses: SemanticTokenTypes.enumMember, recommendation: SemanticTokenTypes.enumMember,
+    see: SemanticTokenTypes.class, links: SemanticTokenTypes.class, modules: SemanticTokenTypes.class, framework: SemanticTokenTypes.namespace,
+    cites: SemanticTokenTypes.function, audiences: SemanticTokenTypes.type,
+    maps: SemanticTokenTypes.property, assesses: SemanticTokenTypes.property, supports: SemanticTokenTypes.property
+};
+
+const dateProperties = ['published', 'approved', 'reviewBy', 'updated'] as const;
+
+/** Semantic colouring of ids by what they name, and of dates. */
+export class GdlSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        for (const [property, type] of Object.entries(referenceTokens)) {
+            const value = (node as unknown as Record<string, unknown>)[property];
+            if (Array.isArray(value)) {
+                value.forEach((_, index) => acceptor({ node, property: property as never, index, type }));
+            } else if (value && typeof value === 'object' && '$refText' in value) {
+                acceptor({ node, property: property as never, type });
+            }
+        }
+        const declared = declarationType(node);
+        if (declared) {
+            acceptor({ node, property: 'name' as never, type: declared, modifier: SemanticTokenModifiers.declaration });
+        }
+        for (const property of dateProperties) {
+            if (typeof (node as unknown as Record<string, unknown>)[property] === 'string') {
+                acceptor({ node, property: property as never, type: SemanticTokenTypes.number });
+            }
+        }
+        if (ast.isDeadline(node)) {
+            acceptor({ node, property: 'date', type: SemanticTokenTypes.number });
+        }
+    }
+}
+
+function declarationType(node: AstNode): string | undefined {
+    if (ast.isEvidence(node) || ast.isRecommendation(node)) {
+        return SemanticTokenTypes.enumMember;
+    }
+    if (ast.isSection(node) || ast.isGuidance(node) || ast.isTrainingModule(node) || ast.isCoursePack(node)) {
+        return SemanticTokenTypes.class;
+    }
+    if (ast.isLearningOutcome(node) || ast.isCurriculumOutcome(node)) {
+        return SemanticTokenTypes.property;
+    }
+    if (ast.isAudience(node)) {
+        return SemanticTokenTypes.type;
+    }
+    if (ast.isFramework(node) || ast.isActionPlan(node) || ast.isCurriculum(node) || ast.isLegislation(node)) {
+        return SemanticTokenTypes.namespace;
+    }
+    return undefined;
+}

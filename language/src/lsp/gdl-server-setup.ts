@@ -1,0 +1,38 @@
+import { AstUtils, DocumentState } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { coverageData } from '../coverage-json.js';
+import type { GdlServices } from '../gdl-module.js';
+import type { CoverageSeverity } from '../gdl-settings.js';
+
+/** Request: the workspace coverage, for the coverage view. */
+export const CoverageRequest = 'gdl/coverage';
+/** Notification sent after every build: the workspace coverage figures, for the status bar. */
+export const CoverageChangedNotification = 'gdl/coverageChanged';
+
+/**
+ * Connects the settings `gdl.asOf` and `gdl.coverageSeverity` to the checks (revalidating every
+ * document when they change), answers the coverage request, and announces coverage after builds.
+ */
+export function setUpGdlServer(connection: Connection, services: GdlServices): void {
+    const shared = services.shared;
+    const settings = services.gdl.Settings;
+    const facts = services.gdl.WorkspaceFacts;
+
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
+        if (update.section !== 'gdl') {
+            return;
+        }
+        const configuration = (update.configuration ?? {}) as { asOf?: string; coverageSeverity?: CoverageSeverity };
+        settings.asOf = /^\d{4}-\d{2}-\d{2}$/.test(configuration.asOf ?? '') ? configuration.asOf : undefined;
+        settings.coverageSeverity = configuration.coverageSeverity ?? 'warning';
+        const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
+        await shared.workspace.DocumentBuilder.update(uris, []);
+    });
+
+    connection.onRequest(CoverageRequest, () => coverageData(facts.coverageModel(), node => AstUtils.getDocument(node).uri.toString()));
+
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        const model = facts.coverageModel();
+        void connection.sendNotification(CoverageChangedNotification, { covered: model.covered, total: model.total });
+    });
+}
