@@ -4,6 +4,7 @@ export default defineConfig({
     test: {
         include: ['tests/**/*.test.ts'],
         testTimeout: 30000,
+        hookTimeout: 60000,
         pool: 'forks'
     }
 });

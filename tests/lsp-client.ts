@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
+} from 'vscode-languageserver-protocol/node.js';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+const repo = path.resolve(import.meta.dirname, '..');
+
+/** The real GDL language server as a child process, driven over JSON-RPC as an editor drives it. */
+export class LspSession {
+    readonly connection: ProtocolConnection;
+    readonly diagnostics = new Map<string, Diagnostic[]>();
+    readonly coverageNotes: Array<{ covered: number; total: number }> = [];
+    readonly stderr: string[] = [];
+    private readonly process: ChildProcess;
+    private waiters: Array<() => void> = [];
+
+    constructor(readonly root: string, private readonly settings: Record<string, unknown> = {}) {
+        this.process = spawn(process.execPath, [path.join(repo, 'out/language/src/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.process.stderr!.on('data', chunk => this.stderr.push(String(chunk)));
+        this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+        this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            this.diagnostics.set(params.uri, params.diagnostics);
+            this.notify();
+        });
+        this.connection.onNotification('gdl/coverageChanged', (params: { covered: number; total: number }) => {
+            this.coverageNotes.push(params);
+            this.notify();
+        });
+        this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+            params.items.map(item => (item.section === 'gdl' ? this.settings : {})));
+        this.connection.onRequest('client/registerCapability', () => null);
+        this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.onNotification('window/logMessage', () => undefined);
+        this.connection.listen();
+    }
+
+    uri(file: string): string {
+        return pathToFileURL(path.join(this.root, file)).toString();
+    }
+
+    async initialize(): Promise<void> {
+        await this.connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: pathToFileURL(this.root).toString(),
+            workspaceFolders: [{ uri: pathToFileURL(this.root).toString(), name: 'guidance' }],
+            capabilities: {
+                workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+                textDocument: { publishDiagnostics: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { documentationFormat: ['markdown'] } } }
+            }
+        });
+        await this.connection.sendNotification('initialized', {});
+    }
+
+    /** Resolves when `predicate` holds, checking after every notification; rejects after `ms`. */
+    waitFor(predicate: () => boolean, what: string, ms = 20000): Promise<void> {
+        if (predicate()) {
+            return Promise.resolve();
+        }
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.join('')}`)), ms);
+            const check = () => {
+                if (predicate()) {
+                    clearTimeout(timer);
+                    this.waiters = this.waiters.filter(w => w !== check);
+                    resolve();
+                }
+            };
+            this.waiters.push(check);
+        });
+    }
+
+    private notify(): void {
+        for (const waiter of [...this.waiters]) {
+            waiter();
+        }
+    }
+
+    async close(): Promise<void> {
+        try {
+            await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
+            await this.connection.sendNotification('exit');
+        } catch {
+            // the process may already be gone
+        }
+        this.connection.dispose();
+        this.process.kill();
+    }
+
+    get exited(): boolean {
+        return this.process.exitCode !== null;
+    }
+}

@@ -1,0 +1,142 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspSession } from './lsp-client.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const RISK = 'example-constabulary/guidance/risk.gdl';
+const FRAMEWORK = 'framework/super-complaint-2024.gdl';
+
+/** Zero-based position of `needle` (plus `shift` characters) in `text`. */
+function positionOf(text: string, needle: string, shift = 0) {
+    const offset = text.indexOf(needle);
+    if (offset < 0) {
+        throw new Error(`'${needle}' not found`);
+    }
+    const before = text.slice(0, offset + shift).split('\n');
+    return { line: before.length - 1, character: before.at(-1)!.length };
+}
+
+describe('the language server over LSP (a real server process)', () => {
+    let session: LspSession;
+    let riskText: string;
+    let root: string;
+
+    beforeAll(async () => {
+        root = mkdtempSync(path.join(tmpdir(), 'gdl-lsp-'));
+        cpSync(path.join(repo, 'guidance'), root, { recursive: true });
+        riskText = readFileSync(path.join(root, RISK), 'utf8');
+        session = new LspSession(root, { asOf: '2026-01-15' });
+        await session.initialize();
+        await session.waitFor(() => session.diagnostics.has(session.uri(FRAMEWORK)) && session.diagnostics.has(session.uri(RISK)), 'diagnostics of the workspace');
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: session.uri(RISK), languageId: 'gdl', version: 1, text: riskText } });
+    });
+
+    afterAll(async () => {
+        await session?.close();
+    });
+
+    test('publishes diagnostics for every file of the workspace: the example is fully covered', async () => {
+        expect(session.diagnostics.get(session.uri(FRAMEWORK))).toEqual([]);
+        await session.waitFor(() => session.coverageNotes.length > 0, 'a coverage notification');
+        expect(session.coverageNotes.at(-1)).toEqual({ covered: 39, total: 39 });
+    });
+
+    test('completion after `addresses` offers requirement ids with their text', async () => {
+        const position = positionOf(riskText, 'addresses 12.2', 'addresses '.length);
+        const result = await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: session.uri(RISK) }, position }) as CompletionList | CompletionItem[];
+        const items = Array.isArray(result) ? result : result.items;
+        const item = items.find(i => i.label === '12.3');
+        expect(item, items.map(i => i.label).join(' ')).toBeDefined();
+        expect(item!.detail).toBe('Evidence 12.3 (recommendation 12)');
+        expect(JSON.stringify(item!.documentation)).toContain('heightened risk associated with breaches of protective orders');
+        expect(items.findIndex(i => i.label === '7.1')).toBeGreaterThanOrEqual(0);
+    });
+
+    test('hover on a requirement id shows its full text, deadline and where it is covered', async () => {
+        const position = positionOf(riskText, 'addresses 12.3', 'addresses 12.'.length);
+        const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: session.uri(RISK) }, position }) as Hover;
+        const value = (hover.contents as { value: string }).value;
+        expect(value).toContain('**Evidence requirement 12.3** — recommendation 12 of SC2024, due 2025-03-27');
+        expect(value).toContain('Recognising (in policies, guidance and training) the heightened risk associated with breaches of protective orders and measures.');
+        expect(value).toMatch(/\*\*Coverage:\*\* covered by \d+ — guidance §risk-breaches/);
+    });
+
+    test('go to definition of 12.3 lands on the requirement in the framework', async () => {
+        const position = positionOf(riskText, 'addresses 12.3', 'addresses 1'.length);
+        const result = await session.connection.sendRequest('textDocument/definition', { textDocument: { uri: session.uri(RISK) }, position }) as Location[] | Array<{ targetUri: string; targetSelectionRange: Location['range'] }>;
+        const target = result[0]!;
+        const uri = 'targetUri' in target ? target.targetUri : target.uri;
+        expect(uri).toBe(session.uri(FRAMEWORK));
+        const frameworkText = readFileSync(path.join(root, FRAMEWORK), 'utf8');
+        const range = 'targetSelectionRange' in target ? target.targetSelectionRange : target.range;
+        expect(range.start.line).toBe(positionOf(frameworkText, 'evidence 12.3').line);
+    });
+
+    test('find references answers "where is 12.3 covered?" across guidance and training', async () => {
+        const frameworkText = readFileSync(path.join(root, FRAMEWORK), 'utf8');
+        const position = positionOf(frameworkText, 'evidence 12.3', 'evidence 1'.length);
+        const locations = await session.connection.sendRequest('textDocument/references', { textDocument: { uri: session.uri(FRAMEWORK) }, position, context: { includeDeclaration: false } }) as Location[];
+        const files = new Set(locations.map(l => path.relative(root, new URL(l.uri).pathname)));
+        expect(files).toContain(RISK);
+        expect([...files].some(f => f.startsWith('example-constabulary/training/'))).toBe(true);
+    });
+
+    test('rename of a section id changes its definition and every reference, across files', async () => {
+        const position = positionOf(riskText, 'section risk-breaches', 'section r'.length);
+        const edit = await session.connection.sendRequest('textDocument/rename', { textDocument: { uri: session.uri(RISK) }, position, newName: 'risk-order-breaches' }) as WorkspaceEdit;
+        const changes = edit.changes ?? {};
+        const edits = Object.values(changes).flat();
+        expect(edits.every(e => e.newText === 'risk-order-breaches')).toBe(true);
+        expect(changes[session.uri(RISK)]!.length).toBeGreaterThanOrEqual(1);
+        expect(Object.keys(changes).length).toBeGreaterThan(1);
+    });
+
+    test('code lenses above each requirement say how it is covered', async () => {
+        const lenses = await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: session.uri(FRAMEWORK) } }) as CodeLens[];
+        expect(lenses).toHaveLength(39);
+        expect(lenses.every(l => l.command?.title.startsWith('covered by'))).toBe(true);
+        expect(lenses[0]!.command!.command).toBe('gdl.showCoverage');
+    });
+
+    test('an edit that drops a coverage link updates the framework document; undoing it clears the warning', async () => {
+        const dropped = riskText.replace('addresses 12.2\n', '\n');
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 2 }, contentChanges: [{ text: dropped }] });
+        await session.waitFor(() => (session.diagnostics.get(session.uri(FRAMEWORK)) ?? []).some(d => d.code === 'GDL0201'), 'GDL0201 on the framework');
+        const warning = session.diagnostics.get(session.uri(FRAMEWORK))!.find(d => d.code === 'GDL0201')!;
+        expect(warning.message).toBe('Evidence requirement 12.2 is not covered.');
+        expect(warning.range.start.line).toBe(positionOf(readFileSync(path.join(root, FRAMEWORK), 'utf8'), 'evidence 12.2').line);
+
+        const actions = await session.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri: session.uri(RISK) }, range: { start: positionOf(dropped, 'section risk-assess'), end: positionOf(dropped, 'section risk-assess') }, context: { diagnostics: [] }
+        }) as CodeAction[];
+        expect(actions.map(a => a.title)).toContain("Address 12.2 in section 'risk-assess'");
+
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 3 }, contentChanges: [{ text: riskText }] });
+        await session.waitFor(() => (session.diagnostics.get(session.uri(FRAMEWORK)) ?? []).length === 0, 'the framework warning to clear');
+    });
+
+    test('an unknown id gets a quick fix replacing it with the nearest known one', async () => {
+        const typo = riskText.replace('addresses 12.4', 'addresses 12.44');
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 4 }, contentChanges: [{ text: typo }] });
+        await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).some(d => d.code === 'GDL0002'), 'GDL0002 on the guidance');
+        const diagnostic = session.diagnostics.get(session.uri(RISK))!.find(d => d.code === 'GDL0002')!;
+        expect(diagnostic.message).toBe("Unknown evidence requirement '12.44'; did you mean '12.4'?");
+        const actions = await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: session.uri(RISK) }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+        const fix = actions.find(a => a.title === "Replace with '12.4'")!;
+        expect(fix.edit!.changes![session.uri(RISK)]).toEqual([{ range: diagnostic.range, newText: '12.4' }]);
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 5 }, contentChanges: [{ text: riskText }] });
+    });
+
+    test('the server survives malformed and binary input and keeps answering', async () => {
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 6 }, contentChanges: [{ text: 'guidance {{{ "\u0000\u0001 """ section' }] });
+        await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).some(d => d.code === 'GDL0001'), 'a syntax error');
+        const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: session.uri(RISK) }, position: { line: 0, character: 3 } });
+        expect(hover === null || typeof hover === 'object').toBe(true);
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 7 }, contentChanges: [{ text: riskText }] });
+        await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).length === 0, 'the file to be clean again');
+        expect(session.exited).toBe(false);
+    });
+});
