@@ -13,6 +13,7 @@ import { GdlHoverProvider } from './lsp/gdl-hover.js';
 import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
 import { GdlDocumentValidator } from './gdl-document-validator.js';
+import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
 import { GdlScopeComputation } from './gdl-scope.js';
 import { GdlSettings } from './gdl-settings.js';
 import { registerValidationChecks } from './gdl-validator.js';
@@ -60,7 +61,8 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
 /** Shared overrides: coverage needs framework documents rebuilt after any edit. */
 export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (shared) => new GdlDocumentBuilder(shared)
+        DocumentBuilder: (shared) => new GdlDocumentBuilder(shared),
+        WorkspaceManager: (shared) => new GdlWorkspaceManager(shared)
     }
 };
 
