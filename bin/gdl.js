@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the `gdl` command; the CLI itself is compiled to out/ by `npm run build`.
-import { run } from '../out/cli/main.js';
+import { exitQuietlyOnClosedPipe, run } from '../out/cli/main.js';
+
+exitQuietlyOnClosedPipe();
 
 run(process.argv.slice(2)).then(
     code => { process.exitCode = code; },

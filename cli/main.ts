@@ -10,6 +10,18 @@ function parseDate(value: string): string {
     return value;
 }
 
+/** A reader piping into `head` closes the pipe early: that ends the output, it is not an error. */
+export function exitQuietlyOnClosedPipe(): void {
+    for (const stream of [process.stdout, process.stderr]) {
+        stream.on('error', (error: NodeJS.ErrnoException) => {
+            if (error.code === 'EPIPE') {
+                process.exit(process.exitCode ?? 0);
+            }
+            throw error;
+        });
+    }
+}
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
     const program = new Command('gdl')

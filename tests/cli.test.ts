@@ -104,6 +104,12 @@ describe('gdl check (spawned as a user runs it)', () => {
         noStackTrace(result.stdout + result.stderr);
     });
 
+    test('piping into a reader that stops early (| head) ends quietly, without a stack trace', () => {
+        const result = spawnSync('bash', ['-c', `set -o pipefail; node ${gdl} check guidance/framework | head -1`], { cwd: repo, encoding: 'utf8' });
+        expect(result.stdout.trim()).toMatch(/GDL0201/);
+        expect(result.stderr).toBe('');
+    });
+
     test('--help describes the command and exits 0', () => {
         const result = run(['check', '--help']);
         expect(result.code).toBe(0);

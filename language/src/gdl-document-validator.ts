@@ -10,6 +10,25 @@ const referenceKinds: Record<string, string> = {
     modules: 'training module', links: 'guidance, section, module or outcome', framework: 'framework'
 };
 
+// What the grammar's token names mean to a writer.
+const tokenNames: Record<string, string> = {
+    REQ_ID: 'an evidence requirement number (like 12.3)', ID: 'an id', STRING: 'a quoted "text"', PROSE: 'a """prose""" block',
+    DATE: 'a date (YYYY-MM-DD)', INT: 'a whole number', EOF: 'the end of the file'
+};
+
+/** Rewrites the parser's "Expecting token of type 'REQ_ID'" in the words a guidance writer uses. */
+export function readableSyntaxMessage(text: string): string {
+    const lexing = /^unexpected character: ->(.)<- at offset: \d+, skipped (\d+) characters?\.$/.exec(text);
+    if (lexing) {
+        return `Unexpected character '${lexing[1]}'.`;
+    }
+    return text
+        .replace(/Expecting token of type '(\w+)'/g, (_, name: string) => `Expected ${tokenNames[name] ?? `'${name}'`}`)
+        .replace(/token of type '(\w+)'/g, (_, name: string) => tokenNames[name] ?? `'${name}'`)
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
 /**
  * Gives Langium's own syntax and linking diagnostics a stable GDL code and a writer's message
  * ("unknown evidence requirement '12.9' — did you mean 12.3?").
@@ -30,6 +49,7 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
             const internal = (diagnostic.data as { code?: string } | undefined)?.code;
             if (internal === DocumentValidator.LexingError || internal === DocumentValidator.ParsingError) {
                 diagnostic.code = Codes['syntax-error'].code;
+                diagnostic.message = readableSyntaxMessage(diagnostic.message);
             } else if (internal === DocumentValidator.LinkingError) {
                 diagnostic.code = Codes['unresolved-reference'].code;
                 const suggestion = this.suggestionFor(diagnostic);

@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import type { CoverageData } from './coverage-types.js';
+import { CoverageView } from './coverage-view.js';
+
+// Wiring only: the language server (language/) does the work; this file starts it and shows its answers.
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'gdl' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.gdl'), configurationSection: 'gdl' }
+    };
+    client = new LanguageClient('gdl', 'GDL language server', serverOptions, clientOptions);
+
+    const view = new CoverageView();
+    const status = vscode.window.createStatusBarItem('gdl.coverage', vscode.StatusBarAlignment.Left, 100);
+    status.name = 'GDL evidence coverage';
+    status.command = 'gdl.coverage.focus';
+    status.text = '$(sync~spin) GDL coverage';
+    status.show();
+
+    const refresh = async () => {
+        const data = await client!.sendRequest<CoverageData>('gdl/coverage');
+        view.update(data);
+        status.text = `$(checklist) Coverage ${data.covered}/${data.total} (${data.percent}%)`;
+        status.tooltip = `${data.covered} of ${data.total} evidence requirements covered`;
+        status.backgroundColor = data.covered < data.total ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    };
+
+    context.subscriptions.push(
+        status,
+        vscode.window.registerTreeDataProvider('gdl.coverage', view),
+        vscode.commands.registerCommand('gdl.refreshCoverage', refresh),
+        vscode.commands.registerCommand('gdl.showCoverage', showCoverage),
+        vscode.commands.registerCommand('gdl.check', () => runCheck(context))
+    );
+    await vscode.commands.executeCommand('setContext', 'gdl.active', true);
+    await client.start();
+    context.subscriptions.push(client.onNotification('gdl/coverageChanged', () => { void refresh(); }));
+    await refresh();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+    return client?.stop();
+}
+
+/** The code lens command: show what covers a requirement as a references list. */
+async function showCoverage(uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number } } }>): Promise<void> {
+    await vscode.commands.executeCommand('editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        new vscode.Position(position.line, position.character),
+        locations.map(l => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Position(l.range.start.line, l.range.start.character))));
+}
+
+/** Runs the command-line check (the same one CI runs) on the workspace folder, in a terminal. */
+async function runCheck(context: vscode.ExtensionContext): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+        void vscode.window.showWarningMessage('Open a folder of .gdl files to check it.');
+        return;
+    }
+    const asOf = vscode.workspace.getConfiguration('gdl').get<string>('asOf');
+    const args = [context.asAbsolutePath(path.join('out', 'cli.cjs')), 'check', folder.uri.fsPath, ...(asOf ? ['--as-of', asOf] : [])];
+    const execution = new vscode.ProcessExecution(process.execPath, args, { env: { ELECTRON_RUN_AS_NODE: '1' } });
+    const task = new vscode.Task({ type: 'gdl', job: 'check' }, folder, 'check', 'gdl', execution, []);
+    await vscode.tasks.executeTask(task);
+}

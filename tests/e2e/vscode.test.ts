@@ -1,0 +1,122 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CodeServer } from './code-server.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(repo, 'test-output', 'e2e');
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A copy of the example workspace with one planted gap: nothing covers 12.2 any more. */
+function workspaceWithGap(): string {
+    const folder = mkdtempSync(path.join(tmpdir(), 'gdl-e2e-ws-'));
+    cpSync(path.join(repo, 'guidance'), folder, { recursive: true });
+    const edit = (file: string, from: string, to: string) => {
+        const full = path.join(folder, file);
+        const text = readFileSync(full, 'utf8');
+        if (!text.includes(from)) {
+            throw new Error(`fixture: '${from}' not in ${file}`);
+        }
+        writeFileSync(full, text.replace(from, to));
+    };
+    edit('example-constabulary/action-plan.gdl', 'addresses 12.1, 12.2, 12.3, 12.4', 'addresses 12.1, 12.3, 12.4');
+    edit('example-constabulary/guidance/risk.gdl', 'addresses 12.2\n', '\n');
+    return folder;
+}
+
+describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)', () => {
+    let server: CodeServer;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+        mkdirSync(shots, { recursive: true });
+        server = await CodeServer.start(path.join(repo, 'gdl.vsix'), workspaceWithGap(), { 'gdl.asOf': '2026-01-15' });
+        browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
+        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.goto(server.url);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    }, 180000);
+
+    afterAll(async () => {
+        await browser?.close();
+        server?.stop();
+    });
+
+    async function openFile(name: string): Promise<void> {
+        await page.locator('.monaco-workbench').click({ position: { x: 800, y: 500 } }).catch(() => undefined);
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(name);
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: 20000 });
+    }
+
+    test('the extension activates: the status bar shows the workspace coverage percentage', async () => {
+        await openFile('risk.gdl');
+        const item = page.locator('.statusbar-item', { hasText: 'Coverage 38/39 (97.4%)' });
+        await item.waitFor({ timeout: 60000 });
+        await page.screenshot({ path: path.join(shots, 'status-bar.png') });
+    }, 120000);
+
+    test('the Problems panel lists the planted coverage gap', async () => {
+        await page.keyboard.press('Control+Shift+M');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Evidence requirement 12.2 is not covered.' });
+        await row.waitFor({ timeout: 30000 });
+        expect(await row.textContent()).toContain('GDL0201');
+        await page.screenshot({ path: path.join(shots, 'problems.png') });
+    }, 60000);
+
+    test('hover on a requirement id shows its text and coverage', async () => {
+        await openFile('risk.gdl');
+        const editor = page.locator('.editor-instance .monaco-editor').first();
+        await editor.click();
+        await page.keyboard.press('Control+F');
+        await page.keyboard.type('addresses 12.3');
+        await page.keyboard.press('Escape');
+        const token = page.locator('.view-line span', { hasText: /^12\.3$/ }).first();
+        await token.waitFor();
+        const box = (await token.boundingBox())!;
+        await page.mouse.move(box.x + 2, box.y + box.height / 2);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        const hover = page.locator('.monaco-hover', { hasText: 'heightened risk associated with breaches of protective orders' });
+        await hover.waitFor({ timeout: 30000 });
+        expect(await hover.textContent()).toContain('Evidence requirement 12.3');
+        await page.waitForTimeout(500); // let the hover finish fading in before the screenshot
+        await page.screenshot({ path: path.join(shots, 'hover-and-diagnostic.png') });
+    }, 60000);
+
+    test('completion after `addresses` offers requirement ids', async () => {
+        await page.keyboard.press('Escape');
+        await page.locator('.view-line span', { hasText: /^12\.3$/ }).first().click();
+        await page.keyboard.press('End');
+        await page.keyboard.type(', 12');
+        await page.keyboard.press('Control+Space');
+        const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: '12.2' });
+        await suggestion.waitFor({ timeout: 30000 }).catch(async (error: unknown) => {
+            await page.screenshot({ path: path.join(shots, 'completion-failed.png') });
+            throw error;
+        });
+        await page.screenshot({ path: path.join(shots, 'completion.png') });
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Z');
+    }, 60000);
+
+    test('the coverage view lists recommendations with their state', async () => {
+        await page.keyboard.press('Control+Shift+E');
+        const view = page.locator('.pane-header', { hasText: 'Evidence coverage' });
+        await view.waitFor({ timeout: 30000 });
+        if ((await view.getAttribute('aria-expanded')) !== 'true') {
+            await view.click();
+        }
+        const row = page.locator('.monaco-list-row', { hasText: 'Recommendation 12' });
+        await row.waitFor({ timeout: 30000 });
+        expect(await row.textContent()).toContain('3/4 covered');
+        await page.screenshot({ path: path.join(shots, 'coverage-view.png') });
+    }, 60000);
+});
