@@ -139,6 +139,47 @@ describe('the language server over LSP (a real server process)', () => {
         await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 5 }, contentChanges: [{ text: riskText }] });
     });
 
+    test('outline, workspace symbols, folding, semantic tokens and formatting answer for a guidance file', async () => {
+        const uri = session.uri(RISK);
+        const symbols = await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Array<{ name: string; children?: Array<{ name: string }> }>;
+        expect(symbols[0]!.name).toBe('ec-risk');
+        expect(symbols[0]!.children!.map(c => c.name)).toContain('risk-breaches');
+        const workspaceSymbols = await session.connection.sendRequest('workspace/symbol', { query: 'risk-breaches' }) as Array<{ name: string; location: { uri: string } }>;
+        expect(workspaceSymbols.some(w => w.name === 'risk-breaches' && w.location.uri === uri)).toBe(true);
+        const folds = await session.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as unknown[];
+        expect(folds.length).toBeGreaterThan(5);
+        const tokens = await session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }) as { data: number[] };
+        expect(tokens.data.length).toBeGreaterThan(20);
+        const edits = await session.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as unknown[];
+        expect(Array.isArray(edits)).toBe(true);
+    });
+
+    test('a quick fix on an uncovered requirement creates a draft section covering it', async () => {
+        const frameworkText = readFileSync(path.join(root, FRAMEWORK), 'utf8');
+        const position = positionOf(frameworkText, 'evidence 12.2', 'evidence '.length);
+        const diagnostic = { range: { start: position, end: position }, message: 'Evidence requirement 12.2 is not covered.', code: 'GDL0201', data: { code: 'GDL0201', evidence: '12.2' } };
+        const actions = await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: session.uri(FRAMEWORK) }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+        const stub = actions.find(a => a.title.startsWith('Create a draft section covering 12.2'))!;
+        // It goes into guidance that already answers recommendation 12.
+        expect(stub.title).toMatch(/^Create a draft section covering 12\.2 in '(ec-recognising|ec-risk)'$/);
+        const [edit] = Object.values(stub.edit!.changes!)[0]!;
+        expect(edit!.newText).toContain('section cover-12-2 "Having clear policies and procedures in place for assessi…" {');
+        expect(edit!.newText).toContain('addresses 12.2');
+    });
+
+    test('a very large document is parsed and answered without the server failing', async () => {
+        const uri = session.uri('large.gdl');
+        const quotes = '"'.repeat(3);
+        const sections = Array.from({ length: 3000 }, (_, i) => `    section big-${i} "Section ${i}" {\n        ${quotes}\n        ${'Text '.repeat(40)}\n        ${quotes}\n    }`).join('\n');
+        const text = `guidance big "Big" {\n    owner "O"\n    audience investigators\n${sections}\n}\n`;
+        expect(text.length).toBeGreaterThan(700000);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gdl', version: 1, text } });
+        await session.waitFor(() => session.diagnostics.has(uri), 'diagnostics of the large document', 60000);
+        const symbols = await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Array<{ children?: unknown[] }>;
+        expect(symbols[0]!.children).toHaveLength(3000);
+        await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    });
+
     test('the server survives malformed and binary input and keeps answering', async () => {
         await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: session.uri(RISK), version: 6 }, contentChanges: [{ text: 'guidance {{{ "\u0000\u0001 """ section' }] });
         await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).some(d => d.code === 'GDL0001'), 'a syntax error');

@@ -1,6 +1,7 @@
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    createDefaultModule, createDefaultSharedModule, DefaultDefinitionProvider, DefaultDocumentSymbolProvider, DefaultFoldingRangeProvider,
+    DefaultReferencesProvider, DefaultRenameProvider, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { createGrammarConfig } from 'langium';
@@ -11,6 +12,7 @@ import { GdlCompletionProvider } from './lsp/gdl-completion.js';
 import { GdlFormatter } from './lsp/gdl-formatter.js';
 import { GdlHoverProvider } from './lsp/gdl-hover.js';
 import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
+import { resilient } from './lsp/resilient.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
 import { GdlDocumentValidator } from './gdl-document-validator.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
@@ -49,12 +51,17 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         DocumentValidator: (services) => new GdlDocumentValidator(services)
     },
     lsp: {
-        HoverProvider: (services) => new GdlHoverProvider(services),
-        CompletionProvider: (services) => new GdlCompletionProvider(services),
-        CodeLensProvider: (services) => new GdlCodeLensProvider(services),
-        CodeActionProvider: (services) => new GdlCodeActionProvider(services),
-        SemanticTokenProvider: (services) => new GdlSemanticTokenProvider(services),
-        Formatter: () => new GdlFormatter()
+        HoverProvider: (services) => resilient(new GdlHoverProvider(services), 'hover'),
+        CompletionProvider: (services) => resilient(new GdlCompletionProvider(services), 'completion'),
+        CodeLensProvider: (services) => resilient(new GdlCodeLensProvider(services), 'codeLens'),
+        CodeActionProvider: (services) => resilient(new GdlCodeActionProvider(services), 'codeAction'),
+        SemanticTokenProvider: (services) => resilient(new GdlSemanticTokenProvider(services), 'semanticTokens'),
+        Formatter: () => resilient(new GdlFormatter(), 'formatter'),
+        DocumentSymbolProvider: (services) => resilient(new DefaultDocumentSymbolProvider(services), 'documentSymbols'),
+        DefinitionProvider: (services) => resilient(new DefaultDefinitionProvider(services), 'definition'),
+        ReferencesProvider: (services) => resilient(new DefaultReferencesProvider(services), 'references'),
+        RenameProvider: (services) => resilient(new DefaultRenameProvider(services), 'rename'),
+        FoldingRangeProvider: (services) => resilient(new DefaultFoldingRangeProvider(services), 'folding')
     }
 };
 
