@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { GdlGrammar } from '../language/src/generated/grammar.js';
+import { GrammarAST, AstUtils } from 'langium';
+import { buildWorkspace } from './workspace.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const read = (file: string) => JSON.parse(readFileSync(path.join(repo, 'extension', file), 'utf8'));
+
+describe('the extension contributions agree with the language', () => {
+    test('every keyword of the grammar is coloured by the TextMate grammar', () => {
+        const tm = read('syntaxes/gdl.tmLanguage.json');
+        const patterns = [...tm.repository.keywords.patterns.map((p: { match: string }) => p.match), tm.repository.values.match].map(m => new RegExp(m));
+        const keywords = AstUtils.streamAllContents(GdlGrammar()).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^[a-z]/.test(v)).toSet();
+        const missing = [...keywords].filter(k => !patterns.some(p => p.test(k)));
+        expect(missing).toEqual([]);
+    });
+
+    test('the manifest activates on the language, names settings gdl.*, and declares its view and commands', () => {
+        const manifest = read('package.json');
+        expect(manifest.activationEvents).toEqual(['onLanguage:gdl']);
+        expect(manifest.main).toBe('./out/extension.cjs');
+        expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['gdl.asOf', 'gdl.coverageSeverity']);
+        expect(manifest.contributes.views.explorer[0].id).toBe('gdl.coverage');
+        expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(['gdl.check', 'gdl.refreshCoverage']);
+    });
+
+    test('every snippet, with its placeholders filled, is valid GDL', async () => {
+        const snippets = read('snippets/gdl.json') as Record<string, { prefix: string; body: string[] }>;
+        const fill = (body: string[]) => body.join('\n')
+            .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+            .replace(/\$\{\d+:([^}]*)\}/g, (_, value: string) => value.replace('YYYY-MM-DD', '2025-01-01').replace('N.N', '1.1').replace(/^N$/, '1').replace(/^ID$/, 'X1'))
+            .replace(/\$0/g, '');
+        const wrap: Record<string, (text: string) => string> = {
+            recommendation: t => `framework F "f" {\n${t}\n}`,
+            evidence: t => `framework F "f" { recommendation 1 { text "t"\n${t}\n} }`,
+            section: t => `guidance g "g" {\n${t}\n}`,
+            check: t => `module M "m" {\n${t}\n}`,
+            activity: t => `module M "m" {\n${t}\n}`,
+            item: t => `plan P "p" {\n${t}\n}`
+        };
+        for (const [name, snippet] of Object.entries(snippets)) {
+            const text = (wrap[snippet.prefix] ?? (t => t))(fill(snippet.body));
+            const workspace = await buildWorkspace({ 'snippet.gdl': text });
+            const document = workspace.documents.get('snippet.gdl')!;
+            expect(document.parseResult.lexerErrors.map(e => e.message), `${name}:\n${text}`).toEqual([]);
+            expect(document.parseResult.parserErrors.map(e => e.message), `${name}:\n${text}`).toEqual([]);
+        }
+    });
+});
