@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CoverageData, CoveringItemData, RequirementData } from './coverage-types.js';
+import type { CoverageData, CoveringItemData, RequirementData } from '../../language/src/coverage-json.js';
 
 type Node =
     | { kind: 'recommendation'; id: string; requirements: RequirementData[] }
