@@ -3,8 +3,9 @@ import type { CoverageModel, RequirementCoverage } from '../language/src/coverag
 /** The coverage summary printed after the problems: the count, then every requirement that falls short. */
 export function formatCoverageSummary(model: CoverageModel): string[] {
     const lines: string[] = [];
-    const percent = model.total === 0 ? 100 : (100 * model.covered) / model.total;
-    lines.push(`Coverage: ${model.covered}/${model.total} evidence requirements covered (${percent.toFixed(1)}%)`);
+    const percent = model.total === 0 ? 100 : (100 * (model.covered + model.waived)) / model.total;
+    const waived = model.waived > 0 ? `, ${model.waived} waived or not applicable` : '';
+    lines.push(`Coverage: ${model.covered}/${model.total} evidence requirements covered${waived} (${percent.toFixed(1)}%)`);
     const uncovered = model.requirements.filter(r => r.state === 'uncovered');
     const wrongKind = model.requirements.filter(r => r.state === 'wrong-kind');
     if (uncovered.length > 0) {

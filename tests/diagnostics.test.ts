@@ -32,6 +32,11 @@ const cases: Case[] = [
     { code: 'GDL0201', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3']]), in: 'framework.gdl', says: 'Evidence requirement 12.1 is not covered' },
     { code: 'GDL0201', files: variant([['plan.gdl', 'status complete progress 100%', 'status in-progress progress 40%']]), in: 'framework.gdl', says: 'plan item 12 (plan item is in progress (40%))' },
     { code: 'GDL0202', files: variant([['training.gdl', 'maps PP-1 addresses 12.3', 'maps PP-1']]), in: 'framework.gdl', says: 'needs guidance and training coverage but is covered only by guidance' },
+    { code: 'GDL0203', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }']]), in: 'plan.gdl', says: 'The waiver of 12.1 expired on 2025-12-31 (as of 2026-01-15); 12.1 counts as a gap again.' },
+    { code: 'GDL0201', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }']]), in: 'framework.gdl', says: 'its waiver expired on 2025-12-31' },
+    { code: 'GDL0204', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2026-02-01 }']]), in: 'plan.gdl', says: 'expires on 2026-02-01, in 17 days' },
+    { code: 'GDL0205', files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" }']]), in: 'plan.gdl', says: 'has no approved-by, expires' },
+    { code: 'GDL0206', files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    not-applicable 12.1 { reason "r" approved-by "A" }']]), in: 'plan.gdl', says: '12.1 is covered; its waiver is not needed.' },
     { code: 'GDL0301', files: cleanBase, asOf: '2027-02-01', in: 'guidance.gdl', says: 'due for review by 2027-01-10' },
     { code: 'GDL0302', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" { status draft']]), in: 'guidance.gdl', says: "relies on 's-two', which is draft" },
     { code: 'GDL0302', files: variant([['training.gdl', 'status approved', 'status draft']]), in: 'plan.gdl', says: "Approved plan item '12' relies on 'M'" },
@@ -120,6 +125,12 @@ describe('boundaries that must not fire', () => {
     test('a draft section may cite a draft section', async () => {
         const workspace = await buildWorkspace(variant([['guidance.gdl', 'status approved', 'status draft']]));
         expect(workspace.codes('guidance.gdl')).not.toContain('GDL0302');
+    });
+
+    test('a current waiver satisfies an uncovered requirement without any warning', async () => {
+        const workspace = await buildWorkspace(variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "Not our system" approved-by "ACC" expires 2026-12-31 }']]));
+        expect(workspace.codes()).toEqual([]);
+        expect(workspace.services.gdl.WorkspaceFacts.coverageModel().waived).toBe(1);
     });
 
     test('a completed plan item may link to approved guidance', async () => {

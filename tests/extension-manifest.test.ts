@@ -38,7 +38,8 @@ describe('the extension contributions agree with the language', () => {
             section: t => `guidance g "g" {\n${t}\n}`,
             check: t => `module M "m" {\n${t}\n}`,
             activity: t => `module M "m" {\n${t}\n}`,
-            item: t => `plan P "p" {\n${t}\n}`
+            item: t => `plan P "p" {\n${t}\n}`,
+            waive: t => `plan P "p" {\n${t}\n}`
         };
         for (const [name, snippet] of Object.entries(snippets)) {
             const text = (wrap[snippet.prefix] ?? (t => t))(fill(snippet.body));

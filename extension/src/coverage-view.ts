@@ -9,6 +9,7 @@ type Node =
 const stateIcons: Record<RequirementData['state'], vscode.ThemeIcon> = {
     'covered': new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
     'wrong-kind': new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+    'waived': new vscode.ThemeIcon('circle-slash'),
     'uncovered': new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
 };
 
@@ -46,7 +47,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
 
     getTreeItem(node: Node): vscode.TreeItem {
         if (node.kind === 'recommendation') {
-            const covered = node.requirements.filter(r => r.state === 'covered').length;
+            const covered = node.requirements.filter(r => r.state === 'covered' || r.state === 'waived').length;
             const item = new vscode.TreeItem(`Recommendation ${node.requirements[0]!.recommendation}`, vscode.TreeItemCollapsibleState.Collapsed);
             item.description = `${covered}/${node.requirements.length} covered`;
             item.iconPath = covered === node.requirements.length ? stateIcons.covered : stateIcons.uncovered;
@@ -55,7 +56,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
         if (node.kind === 'requirement') {
             const r = node.requirement;
             const item = new vscode.TreeItem(r.id, r.items.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-            item.description = r.state === 'covered' ? `covered by ${r.items.filter(i => i.counts).length}` : r.state === 'wrong-kind' ? `needs ${r.required.join(' and ')}` : 'not covered';
+            item.description = r.state === 'covered' ? `covered by ${r.items.filter(i => i.counts).length}` : r.state === 'wrong-kind' ? `needs ${r.required.join(' and ')}` : r.state === 'waived' ? 'waived' : 'not covered';
             item.tooltip = new vscode.MarkdownString(`**${r.id}** — ${r.text ?? `_no text in the source: ${r.untexted ?? ''}_`}${r.deadlines.length ? `\n\nDue ${r.deadlines.join(', ')}` : ''}`);
             item.iconPath = stateIcons[r.state];
             item.command = openAt(r.uri, r.line, r.character);

@@ -31,6 +31,7 @@ export interface RequirementData {
 /** The workspace coverage as plain data. */
 export interface CoverageData {
     covered: number;
+    waived: number;
     total: number;
     percent: number;
     requirements: RequirementData[];
@@ -40,8 +41,9 @@ export interface CoverageData {
 export function coverageData(model: CoverageModel, uriOf: (node: import('langium').AstNode) => string): CoverageData {
     return {
         covered: model.covered,
+        waived: model.waived,
         total: model.total,
-        percent: model.total === 0 ? 100 : Math.round((1000 * model.covered) / model.total) / 10,
+        percent: model.total === 0 ? 100 : Math.round((1000 * (model.covered + model.waived)) / model.total) / 10,
         requirements: model.requirements.map(r => {
             const start = r.evidence.$cstNode?.range.start ?? { line: 0, character: 0 };
             return {

@@ -2,17 +2,18 @@ import { DocumentState, type AstNodeDescription } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { BuildCache } from './build-cache.js';
 import { computeCoverage, type CoverageModel } from './coverage-model.js';
+import type { GdlSettings } from './gdl-settings.js';
 
 /** Workspace-wide facts shared by the checks, the CLI and the generator, each computed once per build. */
 export class WorkspaceFacts {
     private readonly coverage: BuildCache<CoverageModel>;
     private readonly names: BuildCache<Map<string, AstNodeDescription[]>>;
 
-    constructor(shared: LangiumSharedServices) {
+    constructor(shared: LangiumSharedServices, settings: GdlSettings) {
         const documents = shared.workspace.LangiumDocuments;
         const index = shared.workspace.IndexManager;
         this.coverage = new BuildCache(shared, DocumentState.Linked,
-            () => computeCoverage(documents.all.filter(d => d.state >= DocumentState.Linked)));
+            () => computeCoverage(documents.all.filter(d => d.state >= DocumentState.Linked), { asOf: settings.effectiveAsOf() }));
         this.names = new BuildCache(shared, DocumentState.IndexedContent, () => {
             const map = new Map<string, AstNodeDescription[]>();
             for (const description of index.allElements()) {

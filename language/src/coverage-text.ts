@@ -10,7 +10,9 @@ export function coverageLine(coverage: RequirementCoverage): string {
             return `covered by ${counted.length} — ${counted.map(i => i.label).join(', ')}${pendingText}`;
         case 'wrong-kind':
             return `covered by the wrong kind: needs ${coverage.required.join(' and ')}; has ${counted.map(i => i.label).join(', ')}${pendingText}`;
+        case 'waived':
+            return `${coverage.waiver!.kind === 'not-applicable' ? 'not applicable' : `waived${coverage.waiver!.expires ? ` until ${coverage.waiver!.expires}` : ''}`}: ${coverage.waiver!.reason ?? 'no reason given'}${pendingText}`;
         default:
-            return `not covered${pendingText}`;
+            return `not covered${coverage.waiver?.expired ? ` (waiver expired ${coverage.waiver.expires})` : ''}${pendingText}`;
     }
 }

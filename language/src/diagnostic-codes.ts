@@ -39,6 +39,10 @@ export const Codes = define({
     // 02xx: coverage
     'evidence-not-covered': { code: 'GDL0201', severity: 'warning', template: 'Evidence requirement {id} is not covered{detail}.', explanation: 'An evidence requirement is covered when an approved guidance section, a learning outcome of an approved training module, or a completed action-plan item addresses it.' },
     'evidence-wrong-kind': { code: 'GDL0202', severity: 'warning', template: 'Evidence requirement {id} needs {required} coverage but is covered only by {actual}.', explanation: 'The framework can say which kinds of coverage a requirement needs, all of them (for example, training for 10.x, guidance and training for 12.3).' },
+    'waiver-expired': { code: 'GDL0203', severity: 'warning', template: 'The waiver of {id} expired on {date} (as of {asOf}); {id} counts as a gap again.', explanation: 'A waiver is granted for a time; once it expires the requirement must be covered or the waiver renewed.' },
+    'waiver-expiring': { code: 'GDL0204', severity: 'warning', template: 'The waiver of {id} expires on {date}, in {days} days.', explanation: 'Renew or replace a waiver before it lapses and the requirement becomes a gap.' },
+    'waiver-incomplete': { code: 'GDL0205', severity: 'error', template: 'The waiver of {id} has no {missing}.', explanation: 'A waiver needs a reason and the name of who approved it; a waiver (not a not-applicable) also needs an expiry date.' },
+    'waiver-not-needed': { code: 'GDL0206', severity: 'info', template: '{id} is covered; its waiver is not needed.', explanation: 'A waiver on a covered requirement is stale and may mislead an auditor.' },
     // 03xx: guidance
     'review-date-passed': { code: 'GDL0301', severity: 'warning', template: '{what} \'{id}\' was due for review by {date} (as of {asOf}).', explanation: 'Guidance past its review date may no longer reflect law or practice.' },
     'approved-cites-draft': { code: 'GDL0302', severity: 'error', template: 'Approved {what} \'{id}\' relies on \'{target}\', which is {status}.', explanation: 'Approved material must not send readers to, or rest its evidence on, material that is not approved.' },

@@ -37,7 +37,7 @@ export type GdlServices = LangiumServices & GdlAddedServices;
 export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedServices> = {
     gdl: {
         Settings: () => new GdlSettings(),
-        WorkspaceFacts: (services) => new WorkspaceFacts(services.shared)
+        WorkspaceFacts: (services) => new WorkspaceFacts(services.shared, services.gdl.Settings)
     },
     parser: {
         ValueConverter: () => new GdlValueConverter(),

@@ -2,7 +2,7 @@ import type { ValidationChecks } from 'langium';
 import { CommonChecks } from './checks/common-checks.js';
 import { FrameworkChecks } from './checks/framework-checks.js';
 import { GuidanceChecks } from './checks/guidance-checks.js';
-import { PlanChecks } from './checks/plan-checks.js';
+import { PlanChecks, WaiverChecks } from './checks/plan-checks.js';
 import { TrainingChecks } from './checks/training-checks.js';
 import type { GdlServices } from './gdl-module.js';
 import type { GdlAstType } from './generated/ast.js';
@@ -16,6 +16,7 @@ export function registerValidationChecks(services: GdlServices): void {
     const guidance = new GuidanceChecks(settings);
     const training = new TrainingChecks();
     const plan = new PlanChecks(settings);
+    const waivers = new WaiverChecks(settings, facts);
     const checks: ValidationChecks<GdlAstType> = {
         AstNode: [common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         GdlFile: common.idsMustBeUnique,
@@ -32,6 +33,7 @@ export function registerValidationChecks(services: GdlServices): void {
         ActionPlan: plan.planMustAnswerFramework,
         PlanItem: [plan.itemStatusMustMatchProgress, plan.itemShouldMeetDeadline, plan.itemShouldBeDatedInThePast,
             plan.itemShouldStayInItsRecommendation, plan.completedItemMustCiteApproved],
+        Waiver: waivers.waiverMustBeCompleteAndCurrent,
     };
     services.validation.ValidationRegistry.register(checks);
 }

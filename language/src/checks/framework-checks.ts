@@ -43,9 +43,10 @@ export class FrameworkChecks {
         }
         if (coverage.state === 'uncovered') {
             const pending = coverage.items.filter(i => !i.counts);
-            const detail = pending.length > 0
+            const expired = coverage.waiver?.expired ? `; its waiver expired on ${coverage.waiver.expires}` : '';
+            const detail = (pending.length > 0
                 ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
-                : '';
+                : '') + expired;
             accept(severity, message('evidence-not-covered', { id: node.name, detail }),
                 { node, property: 'name', code: Codes['evidence-not-covered'].code, data: { code: Codes['evidence-not-covered'].code, evidence: node.name } });
         } else if (coverage.state === 'wrong-kind') {

@@ -1,6 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { Codes, message } from '../diagnostic-codes.js';
 import { isBefore } from '../dates.js';
+import type { WorkspaceFacts } from '../coverage-service.js';
 import type { GdlSettings } from '../gdl-settings.js';
 import { effectiveStatus } from '../gdl-status.js';
 import * as ast from '../generated/ast.js';
@@ -102,6 +103,35 @@ export class PlanChecks {
                     { node, property: 'links', index, code: Codes['approved-cites-draft'].code });
             }
         });
+    };
+}
+
+const EXPIRY_WARNING_DAYS = 30;
+
+/** Checks on waivers: complete, not expired, not about to expire unnoticed, not redundant. */
+export class WaiverChecks {
+    constructor(private readonly settings: GdlSettings, private readonly facts: WorkspaceFacts) {}
+
+    waiverMustBeCompleteAndCurrent = (node: ast.Waiver, accept: ValidationAcceptor): void => {
+        const id = node.evidence.$refText;
+        const missing = [!node.reason && 'reason', !node.approvedBy && 'approved-by', node.kind === 'waive' && !node.expires && 'expires']
+            .filter((m): m is string => typeof m === 'string');
+        if (missing.length > 0) {
+            accept('error', message('waiver-incomplete', { id, missing: missing.join(', ') }), { node, property: 'evidence', code: Codes['waiver-incomplete'].code });
+        }
+        const asOf = this.settings.effectiveAsOf();
+        if (node.expires && isBefore(node.expires, asOf)) {
+            accept('warning', message('waiver-expired', { id, date: node.expires, asOf }), { node, property: 'expires', code: Codes['waiver-expired'].code });
+        } else if (node.expires) {
+            const days = Math.round((Date.parse(node.expires) - Date.parse(asOf)) / 86400000);
+            if (days <= EXPIRY_WARNING_DAYS) {
+                accept('warning', message('waiver-expiring', { id, date: node.expires, days }), { node, property: 'expires', code: Codes['waiver-expiring'].code });
+            }
+        }
+        const evidence = node.evidence.ref;
+        if (evidence && this.facts.coverageModel().of(evidence)?.state === 'covered') {
+            accept('info', message('waiver-not-needed', { id }), { node, property: 'evidence', code: Codes['waiver-not-needed'].code });
+        }
     };
 }
 

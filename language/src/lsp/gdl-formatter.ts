@@ -8,14 +8,14 @@ const propertyKeywords = new Set([
     'publisher', 'published', 'address', 'total', 'source', 'note', 'to', 'recipient', 'text', 'requires', 'untexted',
     'audience', 'owner', 'version', 'status', 'approved', 'review-by', 'addresses', 'cites', 'see', 'duration', 'delivery',
     'maps', 'trainer-notes', 'supports', 'question', 'assesses', 'rationale', 'modules', 'editions', 'force', 'responds-to',
-    'executive-lead', 'operational-lead', 'progress', 'updated', 'lead', 'update', 'evidence'
+    'executive-lead', 'operational-lead', 'progress', 'updated', 'lead', 'update', 'evidence', 'reason', 'approved-by', 'expires'
 ]);
 
 // Nodes that sit on a line of their own inside a block.
 const isLineNode = (node: AstNode): boolean =>
     ast.isSection(node) || ast.isEvidence(node) || ast.isRecommendation(node) || ast.isLearningOutcome(node) || ast.isContent(node)
     || ast.isActivity(node) || ast.isKnowledgeCheck(node) || ast.isAnswerOption(node) || ast.isDeadline(node) || ast.isOmission(node)
-    || ast.isProvision(node) || ast.isPlanItem(node) || ast.isCurriculumOutcome(node);
+    || ast.isProvision(node) || ast.isPlanItem(node) || ast.isCurriculumOutcome(node) || ast.isWaiver(node);
 
 // Bare prose values (a section's Markdown, a module's content body) start a line.
 const proseProperties = new Set(['prose', 'body', 'summary']);
