@@ -1,7 +1,16 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../language/src/dates.js';
 import { checkCommand, ExitCode } from './check-command.js';
+import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
 import { UsageError } from './workspace-loader.js';
+
+function parsePercent(value: string): number {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) {
+        throw new InvalidArgumentError(`'${value}' is not a percentage from 0 to 100.`);
+    }
+    return number;
+}
 
 function parseDate(value: string): string {
     if (!isCalendarDate(value)) {
@@ -36,6 +45,19 @@ export async function run(argv: string[]): Promise<number> {
         .option('--strict', 'also fail (exit 1) on warnings')
         .action(async (folder: string, options: { asOf?: string; strict?: boolean }) => {
             exitCode = await checkCommand(folder, options, line => process.stdout.write(line + '\n'));
+        });
+    program.command('coverage')
+        .description('print the coverage matrix: recommendation × evidence requirement × what covers it, state and deadline')
+        .argument('[folder]', 'the workspace folder', '.')
+        .addOption(new Option('--format <format>', 'output format').choices([...reportFormats]).default('table'))
+        .option('--output <file>', 'write the report to a file (atomically) instead of standard output')
+        .option('--fail-under <percent>', 'exit 1 when coverage (covered + waived) is below this percentage (default 100)', parsePercent)
+        .option('--as-of <date>', 'judge deadlines and waivers as of this date (YYYY-MM-DD; default today)', parseDate)
+        .option('--recipient <recipient>', 'only recommendations made to this recipient (chief-constables, pccs, npcc, …)')
+        .option('--include-drafts', 'count draft sections and modules as if approved (what coverage would be)')
+        .option('--since <ref>', 'compare with an earlier state: a git revision or a folder; lists coverage gained and lost')
+        .action(async (folder: string, options: CoverageCommandOptions) => {
+            exitCode = await coverageCommand(folder, options, text => process.stdout.write(text));
         });
     try {
         await program.parseAsync(argv, { from: 'user' });

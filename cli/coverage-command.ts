@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { AstUtils, type AstNode } from 'langium';
+import { computeCoverage } from '../language/src/coverage-model.js';
+import { buildCoverageReport, compareReports, type CoverageReport } from '../language/src/coverage-report.js';
+import * as ast from '../language/src/generated/ast.js';
+import { ExitCode } from './check-command.js';
+import { earlierWorkspace } from './report/earlier-state.js';
+import { formatCsv } from './report/format-csv.js';
+import { formatHtml } from './report/format-html.js';
+import { formatJson } from './report/format-json.js';
+import { formatJunit } from './report/format-junit.js';
+import { formatMarkdown } from './report/format-markdown.js';
+import { formatSarif } from './report/format-sarif.js';
+import { formatTable } from './report/format-table.js';
+import { writeAtomically } from './report/write-output.js';
+import { displayPath } from './report-problems.js';
+import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
+
+export const reportFormats = ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit'] as const;
+export type ReportFormat = typeof reportFormats[number];
+
+export interface CoverageCommandOptions {
+    readonly format: ReportFormat;
+    readonly output?: string;
+    readonly failUnder?: number;
+    readonly asOf?: string;
+    readonly recipient?: string;
+    readonly includeDrafts?: boolean;
+    readonly since?: string;
+}
+
+/** `gdl coverage`: the matrix in the chosen format; exit 1 when coverage is below --fail-under (default 100) or sources have errors. */
+export async function coverageCommand(folder: string, options: CoverageCommandOptions, out: (text: string) => void): Promise<number> {
+    const workspace = await loadWorkspace(folder, options.asOf);
+    const report = reportOf(workspace, options);
+    if (options.since) {
+        const before = reportOf(await loadWorkspace(earlierWorkspace(folder, options.since), options.asOf), options);
+        report.since = compareReports(before, report, options.since);
+    }
+    const text = render(report, options);
+    if (options.output) {
+        await writeAtomically(options.output, text);
+    } else {
+        out(text);
+    }
+    if (workspace.unreadable.length > 0) {
+        return ExitCode.usage;
+    }
+    const errors = workspace.documents.some(d => (d.diagnostics ?? []).some(x => x.severity === 1));
+    return errors || report.totals.percent < (options.failUnder ?? 100) ? ExitCode.failed : ExitCode.ok;
+}
+
+function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): CoverageReport {
+    const asOf = workspace.services.gdl.Settings.effectiveAsOf();
+    const model = computeCoverage(workspace.documents, { asOf, includeDrafts: options.includeDrafts });
+    const planItems = workspace.documents.flatMap(d => AstUtils.streamAllContents(d.parseResult.value).filter(ast.isPlanItem).toArray());
+    const cwd = process.cwd();
+    const locate = (node: AstNode) => {
+        const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+        return { file: displayPath(AstUtils.getDocument(node).uri, cwd), line: start.line + 1, column: start.character + 1 };
+    };
+    return buildCoverageReport(model, planItems, { asOf, recipient: options.recipient, locate });
+}
+
+function render(report: CoverageReport, options: CoverageCommandOptions): string {
+    switch (options.format) {
+        case 'markdown': return formatMarkdown(report);
+        case 'html': return formatHtml(report);
+        case 'csv': return formatCsv(report);
+        case 'json': return formatJson(report);
+        case 'sarif': return formatSarif(report, toolVersion());
+        case 'junit': return formatJunit(report);
+        default: return formatTable(report, !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
+    }
+}
+
+function toolVersion(): string {
+    try {
+        return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+        return '0.0.0';
+    }
+}

@@ -1,0 +1,14 @@
+import { stringify } from 'csv-stringify/sync';
+import type { CoverageReport } from '../../language/src/coverage-report.js';
+
+export const csvColumns = ['framework', 'recommendation', 'requirement', 'state', 'required', 'deadline', 'overdue', 'guidance', 'training', 'action', 'waiver', 'file', 'line', 'text'] as const;
+
+/** One row per evidence requirement; covering items of each kind joined by " | " as label (file:line). */
+export function formatCsv(report: CoverageReport): string {
+    const rows = report.requirements.map(r => {
+        const by = (kind: string) => r.items.filter(i => i.kind === kind && i.counts).map(i => `${i.label} (${i.file}:${i.line})`).join(' | ');
+        return [r.framework, r.recommendation, r.id, r.state, r.required.join(' '), r.deadline ?? '', r.overdue ? 'yes' : 'no',
+            by('guidance'), by('training'), by('action'), r.waiver ? `${r.waiver.kind}${r.waiver.expires ? ` until ${r.waiver.expires}` : ''}` : '', r.file, r.line, r.text ?? ''];
+    });
+    return stringify(rows, { header: true, columns: [...csvColumns] });
+}

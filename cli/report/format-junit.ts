@@ -1,0 +1,27 @@
+import * as junitModule from 'junit-report-builder';
+import type { Builder } from 'junit-report-builder';
+import type { CoverageReport } from '../../language/src/coverage-report.js';
+
+/** JUnit XML: a suite per recommendation, a test case per evidence requirement, failing when it is not covered. */
+export function formatJunit(report: CoverageReport): string {
+    const builder = junitBuilder().newBuilder();
+    for (const recommendation of report.recommendations) {
+        const suite = builder.testSuite().name(`${recommendation.framework} recommendation ${recommendation.id}`);
+        for (const r of report.requirements.filter(x => x.framework === recommendation.framework && x.recommendation === recommendation.id)) {
+            const test = suite.testCase().className(`${r.framework}.${r.recommendation}`).name(r.id).file(r.file);
+            if (r.state === 'uncovered' || r.state === 'wrong-kind') {
+                const why = r.state === 'uncovered' ? 'is not covered' : `needs ${r.required.join(' and ')} coverage`;
+                test.failure(`${r.id} ${why}${r.overdue ? ` and overdue (due ${r.deadline})` : ''}: ${r.text ?? r.untexted ?? ''}`, r.state);
+            } else {
+                test.standardOutput(r.state === 'waived' ? `waived: ${r.waiver?.reason ?? ''}` : `covered by ${r.items.filter(i => i.counts).map(i => i.label).join(', ')}`);
+            }
+        }
+    }
+    return builder.build();
+}
+
+// The package is CommonJS compiled from ES modules: Node's ESM loader and esbuild unwrap its default export differently.
+function junitBuilder(): Builder {
+    const root = junitModule as unknown as { default: Builder & { default?: Builder } };
+    return root.default.default ?? root.default;
+}
