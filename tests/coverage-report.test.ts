@@ -1,0 +1,196 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import AjvDraft04 from 'ajv-draft-04';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { chromium } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const gdl = path.join(repo, 'bin/gdl.js');
+const GAPS = 'tests/fixtures/gaps';
+const WAIVERS = 'tests/fixtures/waivers';
+
+function coverage(args: string[], cwd = repo) {
+    const result = spawnSync(process.execPath, [gdl, 'coverage', ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const json = (args: string[], cwd?: string) => JSON.parse(coverage([...args, '--format', 'json'], cwd).stdout);
+
+describe('gdl coverage: formats', () => {
+    const schema = JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.0.schema.json'), 'utf8'));
+    const validateReport = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+    test('JSON validates against the published schema, for the example and for a workspace with gaps', () => {
+        const example = json(['guidance']);
+        expect(validateReport(example), JSON.stringify(validateReport.errors)).toBe(true);
+        expect(example.totals).toMatchObject({ requirements: 39, covered: 39, percent: 100 });
+        expect(example.requirements.map((r: { id: string }) => r.id).slice(0, 4)).toEqual(['7.1', '7.2', '10.1', '10.2']);
+        const gaps = json([GAPS, '--as-of', '2026-01-15']);
+        expect(validateReport(gaps), JSON.stringify(validateReport.errors)).toBe(true);
+        expect(gaps.requirements.map((r: { id: string; state: string }) => `${r.id} ${r.state}`)).toEqual(['12.1 uncovered', '12.2 covered', '12.3 wrong-kind', '14.1 uncovered', '14.2 uncovered']);
+        const item = gaps.requirements[1].items.find((i: { kind: string }) => i.kind === 'guidance');
+        expect(item).toMatchObject({ file: 'tests/fixtures/gaps/guidance.gdl', line: 7, counts: true, audiences: ['responders'] });
+    });
+
+    test('SARIF validates against the official 2.1.0 schema; each gap is a result at the requirement and the plan entry', () => {
+        const sarifSchema = JSON.parse(readFileSync(path.join(repo, 'tests/schemas/sarif-2.1.0.json'), 'utf8'));
+        const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+        const result = coverage([GAPS, '--as-of', '2026-01-15', '--format', 'sarif']);
+        expect(result.code).toBe(1);
+        const log = JSON.parse(result.stdout);
+        expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+        const results = log.runs[0].results;
+        expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['GDL0201', 'GDL0202', 'GDL0201', 'GDL0201']);
+        const locations = results[0].locations.map((l: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`);
+        expect(locations).toEqual(['tests/fixtures/gaps/framework.gdl:8', 'tests/fixtures/gaps/plan.gdl:4']);
+        expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['GDL0201', 'GDL0202', 'GDL0203']);
+    });
+
+    test('JUnit XML parses back with one test case per requirement, failing the gaps', () => {
+        const xml = coverage([GAPS, '--as-of', '2026-01-15', '--format', 'junit']).stdout;
+        const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+        expect(parsed.testsuites).toMatchObject({ tests: '5', failures: '4' });
+        const cases = [parsed.testsuites.testsuite].flat().flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as Array<{ name: string; failure?: { type: string } }>;
+        expect(cases.map(c => `${c.name}:${c.failure?.type ?? 'pass'}`)).toEqual(['12.1:uncovered', '12.2:pass', '12.3:wrong-kind', '14.1:uncovered', '14.2:uncovered']);
+    });
+
+    test('CSV parses back: a row per requirement with its state, deadline and covering items', () => {
+        const rows = parseCsv(coverage([GAPS, '--as-of', '2026-01-15', '--format', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
+        expect(rows).toHaveLength(5);
+        expect(rows[1]).toMatchObject({ requirement: '12.2', state: 'covered', deadline: '2025-03-27', overdue: 'no', guidance: 'guidance §risk-policy (tests/fixtures/gaps/guidance.gdl:7)' });
+        expect(rows[0]).toMatchObject({ requirement: '12.1', state: 'uncovered', overdue: 'yes', text: 'Considering implementing the stalking screening tool.' });
+    });
+
+    test('Markdown and the terminal table list every requirement; colour only on a terminal', () => {
+        const markdown = coverage([GAPS, '--as-of', '2026-01-15', '--format', 'markdown']).stdout;
+        expect(markdown).toContain('| 12.3        | wrong-kind | 2025-03-27 | yes     |');
+        const table = coverage([GAPS, '--as-of', '2026-01-15']).stdout;
+        expect(table).toMatch(/^12 +12\.1 +NOT COVERED +2025-03-27 OVERDUE/m);
+        expect(table).not.toMatch(/\u001b\[/);
+    });
+
+    test('the HTML report works offline in Chromium: filter by state, sort, heat-map', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-html-'));
+        const file = path.join(folder, 'coverage.html');
+        expect(coverage([GAPS, '--as-of', '2026-01-15', '--format', 'html', '--output', file]).code).toBe(1);
+        const html = readFileSync(file, 'utf8');
+        expect(html).not.toMatch(/<(script|link)[^>]+src=|<link[^>]+href=/);
+        const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+        try {
+            const page = await browser.newPage();
+            await page.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+            await page.goto(`file://${file}`);
+            await expect.poll(() => page.locator('#shown').textContent()).toBe('5');
+            await page.selectOption('#filter-state', 'uncovered');
+            expect(await page.locator('#shown').textContent()).toBe('3');
+            expect(await page.locator('#matrix tbody tr:not([hidden]) td:nth-child(2) strong').allTextContents()).toEqual(['12.1', '14.1', '14.2']);
+            await page.selectOption('#filter-state', '');
+            await page.locator('#matrix thead th:nth-child(2) button').click();
+            await page.locator('#matrix thead th:nth-child(2) button').click();
+            expect(await page.locator('#matrix tbody td:nth-child(2) strong').allTextContents()).toEqual(['14.2', '14.1', '12.3', '12.2', '12.1']);
+            expect(await page.locator('#heatmap tbody tr').count()).toBe(2);
+            await page.screenshot({ path: path.join(repo, 'test-output', 'coverage-report.png'), fullPage: true });
+        } finally {
+            await browser.close();
+        }
+    });
+
+    test('every format is byte-identical from one run to the next', () => {
+        for (const format of ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit']) {
+            const first = coverage(['guidance', '--as-of', '2026-01-15', '--format', format]).stdout;
+            expect(coverage(['guidance', '--as-of', '2026-01-15', '--format', format]).stdout, format).toBe(first);
+        }
+    });
+});
+
+describe('gdl coverage: options', () => {
+    test('--fail-under sets the threshold (exit 1 below it); the example passes at 100', () => {
+        expect(coverage([GAPS, '--fail-under', '20', '--format', 'json']).code).toBe(0);
+        expect(coverage([GAPS, '--fail-under', '21', '--format', 'json']).code).toBe(1);
+        expect(coverage(['guidance', '--format', 'json']).code).toBe(0);
+    });
+
+    test('--as-of decides what is overdue', () => {
+        expect(json([GAPS, '--as-of', '2025-03-01']).totals.overdue).toBe(0);
+        expect(json([GAPS, '--as-of', '2026-01-15']).totals.overdue).toBe(4);
+    });
+
+    test('--recipient keeps only recommendations made to that recipient', () => {
+        const report = json(['guidance', '--recipient', 'pccs']);
+        // Recommendation 15 (to PCCs) has no evidence requirements in the source, so it has no rows.
+        expect(report.recommendations.map((r: { id: string }) => r.id)).toEqual(['16', '25', '27']);
+        expect(report.requirements.every((r: { recipients: string[] }) => r.recipients.includes('pccs'))).toBe(true);
+    });
+
+    test('--include-drafts shows what coverage would be with the drafts approved', () => {
+        expect(json([GAPS]).totals.covered).toBe(1);
+        expect(json([GAPS, '--include-drafts']).totals.covered).toBe(2);
+    });
+
+    test('waivers: a current waiver and a not-applicable satisfy; an expired waiver is a gap again', () => {
+        const report = json([WAIVERS, '--as-of', '2026-01-15']);
+        expect(report.requirements.map((r: { id: string; state: string }) => `${r.id} ${r.state}`)).toEqual(['7.1 covered', '7.2 waived', '11.1 uncovered', '11.2 waived']);
+        expect(report.requirements[2].waiver).toMatchObject({ kind: 'waive', expires: '2025-06-30', expired: true });
+        expect(report.totals).toMatchObject({ covered: 1, waived: 2, uncovered: 1, percent: 75 });
+        const sarif = JSON.parse(coverage([WAIVERS, '--as-of', '2026-01-15', '--format', 'sarif']).stdout);
+        expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['GDL0203']);
+        const later = json([WAIVERS, '--as-of', '2027-01-15']);
+        expect(later.requirements[1].state).toBe('uncovered');
+        const earlier = json([WAIVERS, '--as-of', '2025-06-01']);
+        expect(earlier.totals.percent).toBe(100);
+    });
+
+    test('--since a folder lists the coverage gained', () => {
+        const now = mkdtempSync(path.join(tmpdir(), 'gdl-since-now-'));
+        cpSync(path.join(repo, GAPS), now, { recursive: true });
+        const guidance = path.join(now, 'guidance.gdl');
+        writeFileSync(guidance, readFileSync(guidance, 'utf8').replace('status draft\n', 'status approved\n'));
+        const report = json([now, '--since', path.join(repo, GAPS)]);
+        expect(report.since.gained).toEqual([{ id: '12.1', before: 'uncovered', after: 'covered' }]);
+        expect(report.since.lost).toEqual([]);
+        expect(coverage([now, '--since', path.join(repo, GAPS)]).stdout).toContain('+ 12.1: uncovered → covered');
+    });
+
+    test('--since a git revision lists the coverage lost since then', () => {
+        const repoDir = mkdtempSync(path.join(tmpdir(), 'gdl-since-git-'));
+        cpSync(path.join(repo, GAPS), path.join(repoDir, 'ws'), { recursive: true });
+        const git = (...args: string[]) => spawnSync('git', ['-C', repoDir, '-c', 'user.email=t@example.invalid', '-c', 'user.name=Test', ...args], { encoding: 'utf8' });
+        git('init', '-q');
+        git('add', '.');
+        git('commit', '-qm', 'inspection baseline');
+        const plan = path.join(repoDir, 'ws', 'plan.gdl');
+        const guidance = path.join(repoDir, 'ws', 'guidance.gdl');
+        writeFileSync(plan, readFileSync(plan, 'utf8').replace('addresses 12.2 }', '}'));
+        writeFileSync(guidance, readFileSync(guidance, 'utf8').replace('addresses 12.2, 12.3', 'addresses 12.3'));
+        const report = json(['ws', '--since', 'HEAD'], repoDir);
+        expect(report.since.ref).toBe('HEAD');
+        expect(report.since.lost).toEqual([{ id: '12.2', before: 'covered', after: 'uncovered' }]);
+    });
+
+    test('--output writes the report atomically and nothing to standard output', () => {
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-out-')), 'matrix.md');
+        const result = coverage(['guidance', '--format', 'markdown', '--output', file]);
+        expect([result.code, result.stdout]).toEqual([0, '']);
+        expect(readFileSync(file, 'utf8')).toContain('# Evidence requirement coverage');
+        expect(existsSync(`${path.dirname(file)}/.matrix.md.${process.pid}.tmp`)).toBe(false);
+    });
+
+    test('an unknown format, a malformed date, an unreadable --since and an unwritable output are usage errors (exit 2)', () => {
+        const format = coverage(['guidance', '--format', 'pdf']);
+        expect(format.code).toBe(2);
+        expect(format.stderr).toContain("Allowed choices are table, markdown, html, csv, json, sarif, junit");
+        const date = coverage(['guidance', '--as-of', '27/03/2025']);
+        expect([date.code, date.stderr.includes("'27/03/2025' is not a date")]).toEqual([2, true]);
+        const since = coverage(['guidance', '--since', 'no-such-revision']);
+        expect(since.code).toBe(2);
+        expect(since.stderr).toMatch(/^gdl: cannot read --since 'no-such-revision'/);
+        const output = coverage(['guidance', '--output', '/no/such/folder/report.txt']);
+        expect([output.code, output.stderr.trim()]).toEqual([2, "gdl: cannot write '/no/such/folder/report.txt': no such folder"]);
+        const percent = coverage(['guidance', '--fail-under', 'lots']);
+        expect(percent.code).toBe(2);
+    });
+});
