@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../language/src/dates.js';
 import { checkCommand, ExitCode } from './check-command.js';
+import { buildCommand, type BuildOptions } from './build/build-command.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
 import { UsageError } from './workspace-loader.js';
 
@@ -58,6 +59,23 @@ export async function run(argv: string[]): Promise<number> {
         .option('--since <ref>', 'compare with an earlier state: a git revision or a folder; lists coverage gained and lost')
         .action(async (folder: string, options: CoverageCommandOptions) => {
             exitCode = await coverageCommand(folder, options, text => process.stdout.write(text));
+        });
+    program.command('build')
+        .description('publish the guidance site, course packs (trainer and learner, Markdown, HTML and Word), the action plan and the coverage page')
+        .argument('[folder]', 'the workspace folder', '.')
+        .requiredOption('--out <folder>', 'the output folder (replaced atomically)')
+        .option('--allow-gaps', 'publish even when requirements are uncovered; every page says which')
+        .option('--include-drafts', 'publish draft sections and modules too')
+        .option('--as-of <date>', 'judge deadlines and waivers as of this date (YYYY-MM-DD; default today)', parseDate)
+        .option('--templates <folder>', 'use these templates instead of the bundled out-templates/')
+        .option('--quiet', 'no progress or summary (for CI)')
+        .action(async (folder: string, options: BuildOptions) => {
+            const tty = process.stderr.isTTY === true;
+            exitCode = await buildCommand(folder, options, line => process.stdout.write(line + '\n'),
+                text => process.stderr.write(tty ? `\r\u001b[K${text}` : `${text}\n`));
+            if (tty && !options.quiet) {
+                process.stderr.write('\r\u001b[K');
+            }
         });
     try {
         await program.parseAsync(argv, { from: 'user' });

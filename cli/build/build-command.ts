@@ -1,0 +1,65 @@
+import { AstUtils } from 'langium';
+import { computeCoverage } from '../../language/src/coverage-model.js';
+import * as ast from '../../language/src/generated/ast.js';
+import { buildSite } from '../../language/src/publish/build-site.js';
+import { siteModel } from '../../language/src/publish/site-model.js';
+import { ExitCode } from '../check-command.js';
+import { collectProblems, formatProblem } from '../report-problems.js';
+import { loadWorkspace } from '../workspace-loader.js';
+import { defaultTemplates, loadTemplates } from './load-templates.js';
+import { writeSiteAtomically } from './write-site.js';
+
+export interface BuildOptions {
+    readonly out: string;
+    readonly allowGaps?: boolean;
+    readonly includeDrafts?: boolean;
+    readonly quiet?: boolean;
+    readonly asOf?: string;
+    readonly templates?: string;
+}
+
+/**
+ * `gdl build`: the same check first; publishes nothing when sources have errors or a requirement is
+ * uncovered (unless --allow-gaps), then writes the site, course packs, plan and coverage page atomically.
+ */
+export async function buildCommand(folder: string, options: BuildOptions, out: (line: string) => void, progress: (text: string) => void): Promise<number> {
+    const templates = loadTemplates(options.templates ?? defaultTemplates);
+    const workspace = await loadWorkspace(folder, options.asOf);
+    const errors = collectProblems(workspace.documents, process.cwd()).filter(p => p.severity === 'error');
+    const asOf = workspace.services.gdl.Settings.effectiveAsOf();
+    const coverage = computeCoverage(workspace.documents, { asOf });
+    const site = siteModel(workspace.documents, coverage, options.includeDrafts === true);
+    if (errors.length > 0 || workspace.unreadable.length > 0 || (site.gaps.length > 0 && !options.allowGaps)) {
+        errors.forEach(p => out(formatProblem(p)));
+        workspace.unreadable.forEach(u => out(`${u.file}: cannot read file: ${u.reason}`));
+        if (site.gaps.length > 0 && !options.allowGaps) {
+            out(`Not covered: ${site.gaps.join(', ')} (use --allow-gaps to publish with a notice on every page).`);
+        }
+        out(`Nothing was published; '${options.out}' is unchanged.`);
+        return workspace.unreadable.length > 0 ? ExitCode.usage : ExitCode.failed;
+    }
+    const files = await buildSite(site, templates, fixedDate(workspace.documents), (done, total, path) => {
+        if (!options.quiet && total > 3) {
+            progress(`[${done}/${total}] ${path}`);
+        }
+    });
+    await writeSiteAtomically(options.out, files);
+    if (!options.quiet) {
+        out(`Published ${files.size} files to ${options.out}${site.gaps.length > 0 ? `; not yet covered: ${site.gaps.join(', ')}` : ''}.`);
+    }
+    return ExitCode.ok;
+}
+
+// Word files need a date: the latest approval or update in the sources keeps rebuilds byte-identical.
+function fixedDate(documents: import('langium').LangiumDocument[]): string {
+    let latest = '2000-01-01';
+    for (const document of documents) {
+        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+            const date = ast.isPlanItem(node) ? node.updated : (ast.isGuidance(node) || ast.isSection(node) || ast.isTrainingModule(node)) ? node.approved : undefined;
+            if (date && date > latest && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+                latest = date;
+            }
+        }
+    }
+    return latest;
+}

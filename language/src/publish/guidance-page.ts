@@ -1,0 +1,85 @@
+import type { RootContent } from 'mdast';
+import * as ast from '../generated/ast.js';
+import { effectiveStatus, inherited } from '../gdl-status.js';
+import { heading, link, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
+import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
+import { gapNotice } from './gap-notice.js';
+
+/** A guidance document as a page: metadata, contents, an anchor per section, requirement notes, legislation and cross-references. */
+export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension: string) {
+    const page = pagePath.guidance(guidance);
+    const sections = guidance.sections.filter(s => isPublished(site, s));
+    const children: RootContent[] = [
+        heading(1, guidance.title),
+        ...gapNotice(site),
+        list([
+            [strong('Owner: '), guidance.owner ?? 'not set'],
+            [strong('Version: '), guidance.version ?? 'not set'],
+            [strong('Status: '), effectiveStatus(guidance)],
+            [strong('Approved: '), guidance.approved ?? 'not set'],
+            [strong('Review by: '), guidance.reviewBy ?? 'not set'],
+            [strong('Audience: '), guidance.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all']
+        ]),
+        ...(guidance.summary ? prose(guidance.summary, 1) : []),
+        heading(2, 'Contents'),
+        list(sections.map(s => [link(`#${s.name}`, s.title)]), true)
+    ];
+    for (const section of sections) {
+        children.push(...sectionContent(site, section, 2, page, extension));
+    }
+    return root(children);
+}
+
+function sectionContent(site: SiteModel, section: ast.Section, depth: number, page: string, extension: string): RootContent[] {
+    const out: RootContent[] = [heading(depth, section.title, section.name)];
+    const owner = section.owner ?? undefined;
+    const meta: string[] = [];
+    if (owner) {
+        meta.push(`Owner: ${owner}`);
+    }
+    if (section.reviewBy) {
+        meta.push(`Review by: ${section.reviewBy}`);
+    }
+    if (effectiveStatus(section) !== 'approved') {
+        meta.push(`Status: ${effectiveStatus(section)}`);
+    }
+    const audiences = inherited(section, n => n.audiences);
+    if (section.audiences.length > 0 && audiences) {
+        meta.push(`Audience: ${audiences.map(a => a.ref?.title ?? a.$refText).join(', ')}`);
+    }
+    if (meta.length > 0) {
+        out.push(paragraph(meta.join(' · ')));
+    }
+    for (const block of section.prose) {
+        out.push(...prose(block, depth));
+    }
+    for (const ref of section.addresses) {
+        const evidence = ref.ref;
+        if (evidence) {
+            out.push(paragraph(strong(`This section addresses evidence requirement ${evidence.name}`), ` (recommendation ${evidence.$container.name} of the 2024 super-complaint report):`));
+            out.push(quote(evidence.text ?? `The source gives no text for ${evidence.name}.`));
+        }
+    }
+    const cited = section.cites.map(c => c.ref).filter((p): p is ast.Provision => p !== undefined);
+    if (cited.length > 0) {
+        out.push(paragraph(strong('Legislation')));
+        out.push(list(cited.map(p => [p.address ? link(p.address, `${p.$container.title}, ${p.name}: ${p.title}`) : text(`${p.$container.title}, ${p.name}: ${p.title}`)])));
+    }
+    const seen = section.see.map(s => s.ref).filter((s): s is ast.Section => s !== undefined && isPublished(site, s));
+    if (seen.length > 0) {
+        out.push(paragraph(strong('See also')));
+        out.push(list(seen.map(target => {
+            const targetPage = pagePath.guidance(documentOf(target));
+            const url = targetPage === page ? `#${target.name}` : href(page, targetPage, extension, target.name);
+            return [link(url, target.title)];
+        })));
+    }
+    if (section.sources.length > 0) {
+        out.push(paragraph(strong('Sources')));
+        out.push(list(section.sources.map(s => [s])));
+    }
+    for (const child of section.sections.filter(s => isPublished(site, s))) {
+        out.push(...sectionContent(site, child, depth + 1, page, extension));
+    }
+    return out;
+}

@@ -1,0 +1,57 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import type { Root } from 'mdast';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import rehypeGovuk from './rehype-govuk.js';
+
+/** Text from sources is untrusted: no raw HTML, no scripts, no event handlers, no javascript: URLs. Our anchors keep their ids. */
+const schema: SanitizeSchema = {
+    ...defaultSchema,
+    clobberPrefix: '',
+    clobber: [],
+    attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id'] }
+};
+
+const processor = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeGovuk);
+
+export interface PageShell {
+    /** The page template's HTML (out-templates/page.html). */
+    html: string;
+    siteName: string;
+    header: string;
+    footer: string;
+}
+
+/** A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's shell. */
+export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number): Promise<string> {
+    const content = (await processor.run(structuredClone(tree))) as HastRoot;
+    const page = fromHtml(shell.html);
+    const prefix = '../'.repeat(depth);
+    let main: Element | undefined;
+    visit(page, 'element', (node: Element) => {
+        if (node.tagName === 'title') {
+            node.children = [{ type: 'text', value: `${title} – ${shell.siteName}` }];
+        } else if (node.tagName === 'main') {
+            main = node;
+        } else if (node.properties.id === 'site-header') {
+            node.children = [{ type: 'text', value: shell.header }];
+        } else if (node.properties.id === 'site-footer') {
+            node.children = [{ type: 'text', value: shell.footer }];
+        }
+        for (const attribute of ['href', 'src'] as const) {
+            const value = node.properties[attribute];
+            if (typeof value === 'string' && !/^([a-z]+:|#|\/)/i.test(value)) {
+                node.properties[attribute] = prefix + value;
+            }
+        }
+    });
+    if (!main) {
+        throw new Error('the page template has no <main> element');
+    }
+    main.children = content.children as ElementContent[];
+    return toHtml(page) + '\n';
+}
