@@ -17,7 +17,7 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
     const children: RootContent[] = [
         heading(1, `${course.title}: ${edition} edition`),
         ...gapNotice(site),
-        paragraph(strong('Audience: '), course.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all'),
+        paragraph(strong('Audience:'), ' ' + (course.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')),
         ...(course.summary ? prose(course.summary, 1) : [])
     ];
     for (const module of modules) {
@@ -40,7 +40,7 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
                 children.push(heading(3, content.title));
                 content.body.forEach(b => children.push(...prose(b, 3)));
                 if (has('trainer-notes') && content.trainerNotes) {
-                    children.push(paragraph(strong('Trainer notes: '), content.trainerNotes));
+                    children.push(paragraph(strong('Trainer notes:'), ' ' + content.trainerNotes));
                 }
             }
         }
@@ -50,17 +50,17 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
                 children.push(heading(4, `${activity.title} (${minutes(activity.duration)})`));
                 activity.body.forEach(b => children.push(...prose(b, 4)));
                 if (has('trainer-notes') && activity.trainerNotes) {
-                    children.push(paragraph(strong('Trainer notes: '), activity.trainerNotes));
+                    children.push(paragraph(strong('Trainer notes:'), ' ' + activity.trainerNotes));
                 }
             }
         }
         if (has('checks') && module.checks.length > 0) {
             children.push(heading(3, 'Knowledge checks'));
             module.checks.forEach((check, index) => {
-                children.push(paragraph(strong(`${index + 1}. `), check.question ?? ''));
+                children.push(paragraph(strong(`${index + 1}.`), ' ' + (check.question ?? '')));
                 children.push(list(check.options.map(o => [o.text + (has('answers') && o.correct ? ' (correct)' : '')])));
                 if (has('answers') && check.rationale) {
-                    children.push(paragraph(strong('Rationale: '), check.rationale));
+                    children.push(paragraph(strong('Rationale:'), ' ' + check.rationale));
                 }
             });
         }

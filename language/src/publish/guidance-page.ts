@@ -13,12 +13,12 @@ export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension:
         heading(1, guidance.title),
         ...gapNotice(site),
         list([
-            [strong('Owner: '), guidance.owner ?? 'not set'],
-            [strong('Version: '), guidance.version ?? 'not set'],
-            [strong('Status: '), effectiveStatus(guidance)],
-            [strong('Approved: '), guidance.approved ?? 'not set'],
-            [strong('Review by: '), guidance.reviewBy ?? 'not set'],
-            [strong('Audience: '), guidance.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all']
+            [strong('Owner:'), ' ' + (guidance.owner ?? 'not set')],
+            [strong('Version:'), ' ' + (guidance.version ?? 'not set')],
+            [strong('Status:'), ' ' + effectiveStatus(guidance)],
+            [strong('Approved:'), ' ' + (guidance.approved ?? 'not set')],
+            [strong('Review by:'), ' ' + (guidance.reviewBy ?? 'not set')],
+            [strong('Audience:'), ' ' + (guidance.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')]
         ]),
         ...(guidance.summary ? prose(guidance.summary, 1) : []),
         heading(2, 'Contents'),

@@ -47,6 +47,7 @@ export function prose(markdown: string, baseDepth: number): RootContent[] {
         }
     };
     shift(tree.children);
+    neutralise(tree.children);
     // Positions point into the prose string, not the source file; drop them.
     const strip = (node: { position?: unknown; children?: unknown[] }) => {
         delete node.position;
@@ -54,4 +55,25 @@ export function prose(markdown: string, baseDepth: number): RootContent[] {
     };
     tree.children.forEach(n => strip(n as never));
     return tree.children;
+}
+
+const safeUrl = /^(https?:|mailto:|#|[^:]*$)/i;
+
+/**
+ * Prose is untrusted: raw HTML becomes visible text (in every format, not only HTML, which is also
+ * sanitised), and links or images with other schemes (javascript:, data:) keep only their text.
+ */
+function neutralise(nodes: RootContent[]): void {
+    nodes.forEach((node, index) => {
+        if (node.type === 'html') {
+            nodes[index] = { type: 'text', value: node.value } as unknown as RootContent;
+        } else if ((node.type === 'link' || node.type === 'image') && !safeUrl.test(node.url)) {
+            nodes[index] = { type: 'text', value: node.type === 'link' ? node.children.map(c => ('value' in c ? c.value : '')).join('') : node.alt ?? '' } as unknown as RootContent;
+        } else if ((node.type === 'definition') && !safeUrl.test(node.url)) {
+            node.url = '#';
+        }
+        if ('children' in nodes[index]!) {
+            neutralise((nodes[index] as { children: RootContent[] }).children);
+        }
+    });
 }

@@ -10,11 +10,11 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
     const framework = plan.framework?.ref;
     const children: RootContent[] = [heading(1, plan.title), ...gapNotice(site)];
     const facts: Array<Array<PhrasingContent | string>> = [];
-    if (plan.force) { facts.push([strong('Force: '), plan.force]); }
-    if (framework) { facts.push([strong('Responds to: '), framework.title]); }
-    if (plan.executiveLead) { facts.push([strong('Executive lead: '), plan.executiveLead]); }
-    if (plan.operationalLead) { facts.push([strong('Operational lead: '), plan.operationalLead]); }
-    if (plan.published) { facts.push([strong('Published: '), plan.published]); }
+    if (plan.force) { facts.push([strong('Force:'), ' ' + plan.force]); }
+    if (framework) { facts.push([strong('Responds to:'), ' ' + framework.title]); }
+    if (plan.executiveLead) { facts.push([strong('Executive lead:'), ' ' + plan.executiveLead]); }
+    if (plan.operationalLead) { facts.push([strong('Operational lead:'), ' ' + plan.operationalLead]); }
+    if (plan.published) { facts.push([strong('Published:'), ' ' + plan.published]); }
     if (facts.length > 0) {
         children.push(list(facts));
     }
@@ -27,10 +27,10 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         }
         const status = item.status ? item.status.replace('-', ' ') + (item.progress !== undefined ? ` (${item.progress}%)` : '') : 'not stated';
         children.push(list([
-            [strong('Deadline: '), recommendation?.deadlines.map(d => d.label ? `${d.date} (${d.label})` : d.date).join('; ') || 'not stated'],
-            [strong('Status: '), status],
-            [strong('Date: '), item.updated ?? 'not stated'],
-            [strong('Lead: '), item.lead ?? 'not stated']
+            [strong('Deadline:'), ' ' + (recommendation?.deadlines.map(d => d.label ? `${d.date} (${d.label})` : d.date).join('; ') || 'not stated')],
+            [strong('Status:'), ' ' + status],
+            [strong('Date:'), ' ' + (item.updated ?? 'not stated')],
+            [strong('Lead:'), ' ' + (item.lead ?? 'not stated')]
         ]));
         if (item.update) {
             children.push(heading(3, 'Update'), ...prose(item.update, 3));
