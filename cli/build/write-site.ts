@@ -23,7 +23,7 @@ export async function writeSiteAtomically(out: string, files: Map<string, Buffer
             await fs.writeFile(full, content);
         }
     } catch (error) {
-        await fs.rm(staging, { recursive: true, force: true });
+        await removeQuietly(staging);
         if (error instanceof UsageError) {
             throw error;
         }
@@ -39,10 +39,15 @@ export async function writeSiteAtomically(out: string, files: Map<string, Buffer
         if (hadPrevious) {
             await fs.rename(previous, target);
         }
-        await fs.rm(staging, { recursive: true, force: true });
+        await removeQuietly(staging);
         throw new UsageError(`cannot replace '${out}': ${(error as Error).message}`);
     }
     if (hadPrevious) {
         await fs.rm(previous, { recursive: true, force: true });
     }
+}
+
+// Cleaning up must not hide the error that made the build fail.
+async function removeQuietly(folder: string): Promise<void> {
+    await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
 }

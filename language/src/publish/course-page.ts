@@ -29,7 +29,7 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
         }
         if (has('outcomes')) {
             children.push(heading(3, 'Learning outcomes'));
-            children.push(list(module.outcomes.map(o => [strong(`${o.name}: `), o.text])));
+            children.push(list(module.outcomes.map(o => [strong(`${o.name}:`), ` ${o.text}`])));
         }
         if (has('curriculum-mapping')) {
             children.push(heading(3, 'Curriculum mapping'));
