@@ -78,6 +78,6 @@ function toolVersion(): string {
     try {
         return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
     } catch {
-        return '0.0.0';
+        return '0.1.0'; // the CommonJS bundle has no import.meta.url; its version is the extension's
     }
 }

@@ -1,5 +1,6 @@
 // Bundles the extension's three entry points to CommonJS for the VS Code extension host (which
 // loads CommonJS; Langium is ESM): the client, the language server and the command-line check.
+import { cp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['vscode'] };
@@ -9,4 +10,9 @@ await Promise.all([
     build({ ...common, entryPoints: ['language/src/main.ts'], outfile: 'extension/out/server.cjs' }),
     build({ ...common, entryPoints: ['cli/bin.ts'], outfile: 'extension/out/cli.cjs' })
 ]);
-console.log('bundled extension/out/{extension,server,cli}.cjs');
+// The bundled CLI publishes too: it needs the templates and GOV.UK Frontend's compiled CSS and assets beside it.
+await rm('extension/out-templates', { recursive: true, force: true });
+await cp('out-templates', 'extension/out-templates', { recursive: true });
+await cp('node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css', 'extension/out-templates/govuk-frontend/govuk-frontend.min.css');
+await cp('node_modules/govuk-frontend/dist/govuk/assets', 'extension/out-templates/govuk-frontend/assets', { recursive: true });
+console.log('bundled extension/out/{extension,server,cli}.cjs and extension/out-templates/');

@@ -21,9 +21,9 @@ describe('the extension contributions agree with the language', () => {
         const manifest = read('package.json');
         expect(manifest.activationEvents).toEqual(['onLanguage:gdl']);
         expect(manifest.main).toBe('./out/extension.cjs');
-        expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['gdl.asOf', 'gdl.coverageSeverity']);
+        expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['gdl.asOf', 'gdl.coverageSeverity', 'gdl.buildOutput']);
         expect(manifest.contributes.views.explorer[0].id).toBe('gdl.coverage');
-        expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(['gdl.check', 'gdl.refreshCoverage']);
+        expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(['gdl.check', 'gdl.build', 'gdl.refreshCoverage']);
     });
 
     test('every snippet, with its placeholders filled, is valid GDL', async () => {

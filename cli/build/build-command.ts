@@ -23,7 +23,7 @@ export interface BuildOptions {
  * uncovered (unless --allow-gaps), then writes the site, course packs, plan and coverage page atomically.
  */
 export async function buildCommand(folder: string, options: BuildOptions, out: (line: string) => void, progress: (text: string) => void): Promise<number> {
-    const templates = loadTemplates(options.templates ?? defaultTemplates);
+    const templates = loadTemplates(options.templates ?? defaultTemplates());
     const workspace = await loadWorkspace(folder, options.asOf);
     const errors = collectProblems(workspace.documents, process.cwd()).filter(p => p.severity === 'error');
     const asOf = workspace.services.gdl.Settings.effectiveAsOf();

@@ -6,8 +6,30 @@ import { coursePartNames, type CoursePart } from '../../language/src/publish/cou
 import type { SiteTemplates } from '../../language/src/publish/build-site.js';
 import { UsageError } from '../workspace-loader.js';
 
-/** The templates folder shipped with the tool (out-templates/ at the repository root). */
-export const defaultTemplates = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out-templates');
+// Where this module is: import.meta.url when run as ES modules (out/), __dirname in the CommonJS bundle (extension/out/).
+function moduleFolder(): string {
+    try {
+        return path.dirname(fileURLToPath(import.meta.url));
+    } catch {
+        return typeof __dirname === 'string' ? __dirname : process.cwd();
+    }
+}
+
+/** The templates shipped with the tool: out-templates/ at the repository root, or beside the extension's bundle. */
+export function defaultTemplates(): string {
+    const here = moduleFolder();
+    const candidates = [path.resolve(here, '../../../out-templates'), path.resolve(here, '../out-templates')];
+    return candidates.find(c => existsSync(path.join(c, 'site.json'))) ?? candidates[0]!;
+}
+
+// GOV.UK Frontend's compiled CSS and assets: from the package, or copied beside the templates for the bundle.
+function govukFolder(templates: string): string {
+    const copied = path.join(templates, 'govuk-frontend');
+    if (existsSync(copied)) {
+        return copied;
+    }
+    return path.join(path.dirname(createRequire(path.join(moduleFolder(), 'x.js')).resolve('govuk-frontend/package.json')), 'dist', 'govuk');
+}
 
 function read(folder: string, file: string): string {
     const full = path.join(folder, file);
@@ -45,7 +67,7 @@ export function loadTemplates(folder: string): SiteTemplates {
     }
     const assets = new Map<string, Buffer | string>();
     assets.set('assets/site.css', read(folder, 'site.css'));
-    const govuk = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist', 'govuk');
+    const govuk = govukFolder(folder);
     // GOV.UK Frontend's CSS asks for /assets/…: made relative so the pages work offline and from any folder.
     assets.set('assets/govuk-frontend.min.css', readFileSync(path.join(govuk, 'govuk-frontend.min.css'), 'utf8').replace(/url\(\/assets\//g, 'url(').replace(/\/\*# sourceMappingURL=[^*]*\*\//, ''));
     for (const sub of ['fonts', 'images']) {

@@ -39,7 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.window.registerTreeDataProvider('gdl.coverage', view),
         vscode.commands.registerCommand('gdl.refreshCoverage', refresh),
         vscode.commands.registerCommand('gdl.showCoverage', showCoverage),
-        vscode.commands.registerCommand('gdl.check', () => runCheck(context))
+        vscode.commands.registerCommand('gdl.check', () => runCli(context, 'check')),
+        vscode.commands.registerCommand('gdl.build', () => runCli(context, 'build'))
     );
     await vscode.commands.executeCommand('setContext', 'gdl.active', true);
     await client.start();
@@ -59,16 +60,20 @@ async function showCoverage(uri: string, position: { line: number; character: nu
         locations.map(l => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Position(l.range.start.line, l.range.start.character))));
 }
 
-/** Runs the command-line check (the same one CI runs) on the workspace folder, in a terminal. */
-async function runCheck(context: vscode.ExtensionContext): Promise<void> {
+/** Runs the command-line check or build (the same ones CI runs) on the workspace folder, in a terminal. */
+async function runCli(context: vscode.ExtensionContext, job: 'check' | 'build'): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
-        void vscode.window.showWarningMessage('Open a folder of .gdl files to check it.');
+        void vscode.window.showWarningMessage('Open a folder of .gdl files first.');
         return;
     }
-    const asOf = vscode.workspace.getConfiguration('gdl').get<string>('asOf');
-    const args = [context.asAbsolutePath(path.join('out', 'cli.cjs')), 'check', folder.uri.fsPath, ...(asOf ? ['--as-of', asOf] : [])];
+    const settings = vscode.workspace.getConfiguration('gdl');
+    const asOf = settings.get<string>('asOf');
+    const args = [context.asAbsolutePath(path.join('out', 'cli.cjs')), job, folder.uri.fsPath, ...(asOf ? ['--as-of', asOf] : [])];
+    if (job === 'build') {
+        args.push('--out', path.join(folder.uri.fsPath, settings.get<string>('buildOutput') || 'published'));
+    }
     const execution = new vscode.ProcessExecution(process.execPath, args, { env: { ELECTRON_RUN_AS_NODE: '1' } });
-    const task = new vscode.Task({ type: 'gdl', job: 'check' }, folder, 'check', 'gdl', execution, []);
+    const task = new vscode.Task({ type: 'gdl', job }, folder, job, 'gdl', execution, []);
     await vscode.tasks.executeTask(task);
 }

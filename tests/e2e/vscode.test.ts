@@ -155,4 +155,16 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         expect(await terminal.textContent()).toContain('Coverage: 38/39');
         await page.screenshot({ path: path.join(shots, 'check-command.png') });
     }, 90000);
+    test('the command "GDL: Publish" runs the build, which refuses to publish while a requirement is uncovered', async () => {
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').fill('>GDL: Publish');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Publish the guidance' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => [...document.querySelectorAll('.xterm-rows')].some(e => (e.textContent ?? '').includes('Nothing was published')), undefined, { timeout: 60000 })
+            .catch(async (error: unknown) => {
+                await page.screenshot({ path: path.join(shots, 'publish-command-failed.png') });
+                throw error;
+            });
+        await page.screenshot({ path: path.join(shots, 'publish-command.png') });
+    }, 90000);
 });
