@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -72,6 +72,7 @@ describe('the published HTML in Chromium', () => {
             results[path.relative(site, file)] = violations;
         }
         await page.close();
+        writeFileSync(path.join(shots, 'axe-results.json'), JSON.stringify(results, null, 2) + '\n');
         const pages = Object.keys(results);
         expect(pages.length).toBeGreaterThanOrEqual(20);
         expect(Object.fromEntries(Object.entries(results).filter(([, v]) => v.length > 0))).toEqual({});

@@ -105,6 +105,14 @@ describe('the coverage gate', () => {
         expect(existsSync(never)).toBe(false);
     });
 
+    test('sources with errors publish nothing, even with --allow-gaps (exit 1), and say where the errors are', () => {
+        const out = fresh('errors');
+        const result = build(['tests/fixtures/syntax-error', '--out', out, '--allow-gaps']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/^tests\/fixtures\/syntax-error\/broken\.gdl:3:13 error GDL0001 /m);
+        expect(existsSync(out)).toBe(false);
+    });
+
     test('--allow-gaps publishes, and every page says which requirements are not yet covered', () => {
         const out = fresh('allow');
         expect(build(['tests/fixtures/gaps', '--out', out, '--allow-gaps', '--quiet']).code).toBe(0);
