@@ -44,7 +44,7 @@ export async function findSources(root: string): Promise<string[]> {
 }
 
 /** Reads every source under `folder` and builds the workspace with validation, as of `asOf`. */
-export async function loadWorkspace(folder: string, asOf?: string): Promise<LoadedWorkspace> {
+export async function loadWorkspace(folder: string, asOf?: string, given?: GdlServices): Promise<LoadedWorkspace> {
     const root = path.resolve(folder);
     let stat;
     try {
@@ -56,7 +56,7 @@ export async function loadWorkspace(folder: string, asOf?: string): Promise<Load
     if (files.length === 0) {
         throw new UsageError(`no .gdl sources found in '${folder}'`);
     }
-    const services = createGdlServices(NodeFileSystem).Gdl;
+    const services = given ?? createGdlServices(NodeFileSystem).Gdl;
     services.gdl.Settings.asOf = asOf;
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', existsSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'out/language/src/main.js')) ? '' : '..');
 
 /** The real GDL language server as a child process, driven over JSON-RPC as an editor drives it. */
 export class LspSession {
@@ -87,6 +88,17 @@ export class LspSession {
         }
         this.connection.dispose();
         this.process.kill();
+    }
+
+    /** The server's peak resident memory in MB (Linux), read before it is shut down. */
+    peakRssMB(): number | undefined {
+        try {
+            const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+            const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+            return kb ? Math.round(Number(kb) / 1024) : undefined;
+        } catch {
+            return undefined;
+        }
     }
 
     get exited(): boolean {

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LspSession } from '../tools/lsp-client.js';
+import { generateForces, generateScaleCorpus } from './generate-workspace.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'gdl-bench-'));
+
+interface Row { measure: string; value: string; target: string; met: string }
+const rows: Row[] = [];
+const figures: Record<string, unknown> = {};
+
+function job(name: string, folder: string, out?: string): { ms: number; rssMB: number } {
+    const result = spawnSync(process.execPath, [path.join(here, 'run-job.js'), name, folder, ...(out ? [out] : [])], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (result.status !== 0) {
+        throw new Error(`${name} ${folder} failed: ${result.stderr}`);
+    }
+    return JSON.parse(result.stdout.trim().split('\n').pop()!);
+}
+
+const percentile = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+function record(measure: string, value: number, unit: string, target?: { limit: number; text: string }) {
+    figures[measure] = value;
+    rows.push({ measure, value: `${Math.round(value * 100) / 100} ${unit}`, target: target?.text ?? '', met: target ? (value <= target.limit ? 'yes' : 'NO') : '' });
+}
+
+async function lsp(folder: string, label: string): Promise<{ p50: number; p95: number; completion: number; hover: number; initial: number; rss?: number }> {
+    const session = new LspSession(folder, { asOf: '2026-01-15' });
+    const started = performance.now();
+    await session.initialize();
+    await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build', 600000);
+    const initial = performance.now() - started;
+    const file = path.join(folder, 'force-1/guidance-1.gdl');
+    const uri = session.uri('force-1/guidance-1.gdl');
+    const text = readFileSync(file, 'utf8');
+    const line = text.split('\n').findIndex(l => l.includes('addresses '));
+    const edited = text.replace(/\n {8}addresses [^\n]*/, '\n        addresses 28.1');
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gdl', version: 1, text } });
+    await session.waitFor(() => session.diagnostics.has(uri), 'the opened file');
+    const latencies: number[] = [];
+    for (let i = 0; i < 50; i++) {
+        const notes = session.coverageNotes.length;
+        const t = performance.now();
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: i % 2 === 0 ? edited : text }] });
+        await session.waitFor(() => session.coverageNotes.length > notes, 'a rebuild', 60000);
+        latencies.push(performance.now() - t);
+    }
+    const timed = async (method: string, params: object) => {
+        const values: number[] = [];
+        for (let i = 0; i < 50; i++) {
+            const t = performance.now();
+            await session.connection.sendRequest(method, params);
+            values.push(performance.now() - t);
+        }
+        return percentile(values, 95);
+    };
+    const position = { line, character: text.split('\n')[line]!.indexOf('addresses ') + 'addresses '.length };
+    const completion = await timed('textDocument/completion', { textDocument: { uri }, position });
+    const hover = await timed('textDocument/hover', { textDocument: { uri }, position: { line, character: position.character + 1 } });
+    const rss = session.peakRssMB();
+    await session.close();
+    process.stderr.write(`  ${label}: initial ${Math.round(initial)} ms, edit p95 ${Math.round(percentile(latencies, 95))} ms\n`);
+    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), completion, hover, initial, rss };
+}
+
+async function main(): Promise<void> {
+    const forces43 = path.join(scratch, 'forces-43');
+    const forces1 = path.join(scratch, 'forces-1');
+    generateForces(forces43, 43, 1);
+    generateForces(forces1, 1, 1);
+    process.stderr.write(`workspaces generated in ${scratch}\n`);
+
+    const parse = job('parse', forces43);
+    const check = job('check', forces43);
+    record('1. parse only, 43 forces', parse.ms, 'ms');
+    record('2. full check, 43 forces', check.ms, 'ms');
+    record('   ratio check / parse', check.ms / parse.ms, '×', { limit: 2.0, text: '≤ 2.0' });
+
+    const one = await lsp(forces1, '1 force');
+    const many = await lsp(forces43, '43 forces');
+    record('3. server initial build, 43 forces', many.initial, 'ms');
+    record('   edit → diagnostics p50, 1 force', one.p50, 'ms');
+    record('   edit → diagnostics p95, 1 force', one.p95, 'ms');
+    record('   edit → diagnostics p50, 43 forces', many.p50, 'ms');
+    record('   edit → diagnostics p95, 43 forces', many.p95, 'ms', { limit: 100, text: '< 100 ms' });
+    record('   ratio p95 43 / 1 force', many.p95 / one.p95, '×', { limit: 3, text: '≤ 3×' });
+    record('   completion p95, 43 forces', many.completion, 'ms', { limit: 50, text: '< 50 ms' });
+    record('   hover p95, 43 forces', many.hover, 'ms');
+
+    const build1 = job('build', forces1, path.join(scratch, 'site-1'));
+    const build43 = job('build', forces43, path.join(scratch, 'site-43'));
+    record('4. build all outputs, 1 force', build1.ms, 'ms');
+    record('   build all outputs, 43 forces', build43.ms, 'ms');
+
+    const rss: number[] = [parse.rssMB, check.rssMB, build1.rssMB, build43.rssMB, ...(many.rss ? [many.rss] : [])];
+    for (const n of [1000, 5000, 10000]) {
+        const corpus = path.join(scratch, `scale-${n}`);
+        generateScaleCorpus(corpus, n, 1);
+        const c = job('check', corpus);
+        const h = job('coverage-html', corpus, path.join(scratch, `scale-${n}.html`));
+        // check and the coverage report are run one after the other, as CI would.
+        record(`5. end to end (check + coverage + HTML), N = ${n}`, (c.ms + h.ms) / 1000, 's', n === 10000 ? { limit: 7, text: '< 7 s' } : undefined);
+        record(`   peak RSS, N = ${n}`, Math.max(c.rssMB, h.rssMB), 'MB', { limit: 1024, text: '< 1 GiB' });
+        rss.push(c.rssMB, h.rssMB);
+        rmSync(corpus, { recursive: true, force: true });
+    }
+    record('6. peak RSS, any job above', Math.max(...rss), 'MB', { limit: 1024, text: '< 1 GiB' });
+
+    const widths = [46, 14, 10, 4];
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    const table = [line(['measure', 'value', 'target', 'met']), line(widths.map(w => '-'.repeat(w))), ...rows.map(r => line([r.measure, r.value, r.target, r.met]))].join('\n');
+    process.stdout.write(table + '\n');
+    mkdirSync(path.join(repo, 'bench-results'), { recursive: true });
+    writeFileSync(path.join(repo, 'bench-results', 'bench.json'), JSON.stringify({ node: process.version, cpus: 2, figures, rows }, null, 2) + '\n');
+    process.stdout.write(`\nfigures written to bench-results/bench.json\n`);
+    rmSync(scratch, { recursive: true, force: true });
+}
+
+main().catch(error => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+});

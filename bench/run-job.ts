@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { NodeFileSystem } from 'langium/node';
+import { buildCommand } from '../cli/build/build-command.js';
+import { coverageCommand } from '../cli/coverage-command.js';
+import { findSources, loadWorkspace } from '../cli/workspace-loader.js';
+import { createGdlServices } from '../language/src/gdl-module.js';
+
+/**
+ * One measured job in a process of its own, so its peak memory is its own: prints
+ * `{"job":…,"ms":…,"rssMB":…}`. Jobs: parse (the floor), check, coverage-html, build.
+ */
+async function main(): Promise<void> {
+    const [job, folder, out] = process.argv.slice(2);
+    if (!job || !folder) {
+        throw new Error('usage: run-job (parse|check|coverage-html|build) FOLDER [OUT]');
+    }
+    // Building the services (the parser's grammar analysis) is start-up, not the work measured.
+    const services = createGdlServices(NodeFileSystem).Gdl;
+    const started = performance.now();
+    let detail: unknown;
+    if (job === 'parse') {
+        const parser = services.parser.LangiumParser;
+        const files = await findSources(folder);
+        let errors = 0;
+        for (const file of files) {
+            errors += parser.parse(readFileSync(file, 'utf8')).parserErrors.length;
+        }
+        detail = { files: files.length, errors };
+    } else if (job === 'check') {
+        const workspace = await loadWorkspace(folder, '2026-01-15', services);
+        const model = workspace.services.gdl.WorkspaceFacts.coverageModel();
+        detail = { files: workspace.documents.length, covered: model.covered, total: model.total };
+    } else if (job === 'coverage-html') {
+        detail = { exit: await coverageCommand(folder, { format: 'html', output: out, asOf: '2026-01-15', failUnder: 0 }, () => undefined) };
+    } else if (job === 'build') {
+        detail = { exit: await buildCommand(folder, { out: out!, quiet: true, allowGaps: true, asOf: '2026-01-15' }, () => undefined, () => undefined) };
+    } else {
+        throw new Error(`unknown job ${job}`);
+    }
+    const ms = performance.now() - started;
+    process.stdout.write(JSON.stringify({ job, ms: Math.round(ms), rssMB: Math.round(process.resourceUsage().maxRSS / 1024), detail }) + '\n');
+}
+
+main().catch(error => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+});
