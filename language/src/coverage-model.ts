@@ -81,59 +81,87 @@ export interface CoverageOptions {
     readonly includeDrafts?: boolean;
 }
 
-export function computeCoverage(documents: Iterable<LangiumDocument>, options: CoverageOptions = {}): CoverageModel {
+/** What one document contributes to the coverage: its requirements, what it addresses, its waivers. */
+export interface DocumentContribution {
+    readonly evidence: Array<{ evidence: ast.Evidence; recommendation: ast.Recommendation; framework: ast.Framework }>;
+    readonly items: Array<{ evidence: ast.Evidence; kind: CoverageKind; id: string; label: string; status?: ast.Status; complete?: boolean; planReason?: string; node: AstNode; uri: string }>;
+    readonly waivers: Array<{ evidence: ast.Evidence; node: ast.Waiver; uri: string }>;
+}
+
+/** Walks one linked document once; the result depends on nothing outside it but its resolved references. */
+export function documentContribution(document: LangiumDocument): DocumentContribution {
+    const contribution: DocumentContribution = { evidence: [], items: [], waivers: [] };
+    const root = document.parseResult.value;
+    if (!ast.isGdlFile(root)) {
+        return contribution;
+    }
+    const uri = document.uri.toString();
+    for (const node of AstUtils.streamAllContents(root)) {
+        if (ast.isFramework(node)) {
+            for (const recommendation of node.recommendations) {
+                for (const evidence of recommendation.evidence) {
+                    contribution.evidence.push({ evidence, recommendation, framework: node });
+                }
+            }
+        } else if (ast.isSection(node)) {
+            const status = effectiveStatus(node);
+            for (const ref of node.addresses) {
+                if (ref.ref) {
+                    contribution.items.push({ evidence: ref.ref, kind: 'guidance', id: node.name, label: `guidance §${node.name}`, status, node, uri });
+                }
+            }
+        } else if (ast.isLearningOutcome(node)) {
+            const module = node.$container;
+            const status = effectiveStatus(module);
+            for (const ref of node.addresses) {
+                if (ref.ref) {
+                    contribution.items.push({ evidence: ref.ref, kind: 'training', id: node.name, label: `module ${module.name} outcome ${node.name}`, status, node, uri });
+                }
+            }
+        } else if (ast.isPlanItem(node)) {
+            const number = node.recommendation.$refText;
+            const complete = node.status === 'complete';
+            for (const ref of node.addresses) {
+                if (ref.ref) {
+                    contribution.items.push({ evidence: ref.ref, kind: 'action', id: `${node.$container.name}/${number}`, label: `plan item ${number}`, complete, planReason: complete ? undefined : `plan item is ${describePlanStatus(node)}`, node, uri });
+                }
+            }
+        } else if (ast.isWaiver(node) && node.evidence.ref) {
+            contribution.waivers.push({ evidence: node.evidence.ref, node, uri });
+        }
+    }
+    return contribution;
+}
+
+/**
+ * Computes the coverage model from every document in the workspace. Pure: it reads the linked ASTs
+ * and nothing else, so the server, the CLI and the generator agree. `cache` keeps each document's
+ * contribution between builds (the server drops a document's entry whenever it is relinked).
+ */
+export function computeCoverage(documents: Iterable<LangiumDocument>, options: CoverageOptions = {}, cache?: WeakMap<AstNode, DocumentContribution>): CoverageModel {
     const counts = (status: ast.Status) => status === 'approved' || (options.includeDrafts === true && status === 'draft');
     const waivers = new Map<ast.Evidence, WaiverInfo>();
-    const evidenceInOrder: Array<{ evidence: ast.Evidence; recommendation: ast.Recommendation; framework: ast.Framework }> = [];
+    const evidenceInOrder: DocumentContribution['evidence'] = [];
     const items = new Map<ast.Evidence, CoveringItem[]>();
-    const add = (evidence: ast.Evidence | undefined, item: CoveringItem) => {
-        if (!evidence) {
-            return;
-        }
-        const list = items.get(evidence) ?? [];
-        list.push(item);
-        items.set(evidence, list);
-    };
-
-    const sortedDocs = [...documents].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    const sortedDocs = [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
     for (const document of sortedDocs) {
         const root = document.parseResult.value;
-        if (!ast.isGdlFile(root)) {
-            continue;
+        let contribution = cache?.get(root);
+        if (!contribution) {
+            contribution = documentContribution(document);
+            cache?.set(root, contribution);
         }
-        const uri = document.uri.toString();
-        for (const node of AstUtils.streamAllContents(root)) {
-            if (ast.isFramework(node)) {
-                for (const recommendation of node.recommendations) {
-                    for (const evidence of recommendation.evidence) {
-                        evidenceInOrder.push({ evidence, recommendation, framework: node });
-                    }
-                }
-            } else if (ast.isSection(node)) {
-                const status = effectiveStatus(node);
-                for (const ref of node.addresses) {
-                    add(ref.ref, item('guidance', node.name, `guidance §${node.name}`, counts(status), counts(status) ? undefined : `section is ${status}`, node, uri));
-                }
-            } else if (ast.isLearningOutcome(node)) {
-                const module = node.$container;
-                const status = effectiveStatus(module);
-                for (const ref of node.addresses) {
-                    add(ref.ref, item('training', node.name, `module ${module.name} outcome ${node.name}`, counts(status), counts(status) ? undefined : `module is ${status}`, node, uri));
-                }
-            } else if (ast.isPlanItem(node)) {
-                const number = node.recommendation.$refText;
-                const complete = node.status === 'complete';
-                const reason = complete ? undefined : `plan item is ${describePlanStatus(node)}`;
-                for (const ref of node.addresses) {
-                    add(ref.ref, item('action', `${node.$container.name}/${number}`, `plan item ${number}`, complete, reason, node, uri));
-                }
-            } else if (ast.isWaiver(node) && node.evidence.ref && !waivers.has(node.evidence.ref)) {
-                const position = node.$cstNode?.range.start ?? { line: 0, character: 0 };
-                waivers.set(node.evidence.ref, {
-                    kind: node.kind as WaiverInfo['kind'], reason: node.reason, approvedBy: node.approvedBy, expires: node.expires,
-                    expired: node.expires !== undefined && options.asOf !== undefined && node.expires < options.asOf,
-                    node, uri, line: position.line, character: position.character
-                });
+        evidenceInOrder.push(...contribution.evidence);
+        for (const raw of contribution.items) {
+            const ok = raw.kind === 'action' ? raw.complete === true : counts(raw.status ?? 'draft');
+            const reason = ok ? undefined : raw.kind === 'action' ? raw.planReason : `${raw.kind === 'guidance' ? 'section' : 'module'} is ${raw.status}`;
+            const list = items.get(raw.evidence) ?? [];
+            list.push(item(raw.kind, raw.id, raw.label, ok, reason, raw.node, raw.uri));
+            items.set(raw.evidence, list);
+        }
+        for (const { evidence, node, uri } of contribution.waivers) {
+            if (!waivers.has(evidence)) {
+                waivers.set(evidence, waiverInfo(node, uri, options.asOf));
             }
         }
     }
@@ -178,7 +206,21 @@ function describePlanStatus(node: ast.PlanItem): string {
     return node.status === 'in-progress' && node.progress !== undefined ? `in progress (${node.progress}%)` : node.status.replace('-', ' ');
 }
 
+// Positions are computed only when a report or the editor asks for them: most builds never do.
 function item(kind: CoverageKind, id: string, label: string, counts: boolean, reason: string | undefined, node: AstNode, uri: string): CoveringItem {
-    const position = node.$cstNode?.range.start ?? { line: 0, character: 0 };
-    return { kind, id, label, counts, reason, node, uri, line: position.line, character: position.character };
+    return {
+        kind, id, label, counts, reason, node, uri,
+        get line() { return node.$cstNode?.range.start.line ?? 0; },
+        get character() { return node.$cstNode?.range.start.character ?? 0; }
+    };
+}
+
+function waiverInfo(node: ast.Waiver, uri: string, asOf: string | undefined): WaiverInfo {
+    return {
+        kind: node.kind as WaiverInfo['kind'], reason: node.reason, approvedBy: node.approvedBy, expires: node.expires,
+        expired: node.expires !== undefined && asOf !== undefined && node.expires < asOf,
+        node, uri,
+        get line() { return node.$cstNode?.range.start.line ?? 0; },
+        get character() { return node.$cstNode?.range.start.character ?? 0; }
+    };
 }

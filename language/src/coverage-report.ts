@@ -118,16 +118,35 @@ const byNumber = (a: string, b: string) => {
 export function buildCoverageReport(model: CoverageModel, planItems: ast.PlanItem[], options: ReportOptions): CoverageReport {
     const inScope = (r: RequirementCoverage) => !options.recipient || (r.recommendation.recipients as string[]).includes(options.recipient);
     const rows = model.requirements.filter(inScope);
-    const requirements = rows.map(r => requirementRow(r, planItems, options)).sort((a, b) => byNumber(a.id, b.id) || a.framework.localeCompare(b.framework));
+    const entriesOf = new Map<ast.Recommendation, ast.PlanItem[]>();
+    for (const planItem of planItems) {
+        const target = planItem.recommendation.ref;
+        if (target) {
+            entriesOf.set(target, [...(entriesOf.get(target) ?? []), planItem]);
+        }
+    }
+    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation) ?? [], options)).sort((a, b) => byNumber(a.id, b.id) || a.framework.localeCompare(b.framework));
     const recommendations = new Map<string, ReportRecommendation>();
+    // Rows and plan items grouped once: looking them up per recommendation would be quadratic.
+    const rowsOf = new Map<string, ReportRequirement[]>();
+    for (const row of requirements) {
+        const key = `${row.framework}/${row.recommendation}`;
+        rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
+    }
+    const itemOf = new Map<ast.Recommendation, ast.PlanItem>();
+    for (const planItem of planItems) {
+        if (planItem.recommendation.ref && !itemOf.has(planItem.recommendation.ref)) {
+            itemOf.set(planItem.recommendation.ref, planItem);
+        }
+    }
     for (const coverage of rows) {
         const key = `${coverage.framework.name}/${coverage.recommendation.name}`;
         if (recommendations.has(key)) {
             continue;
         }
         const recommendation = coverage.recommendation;
-        const own = requirements.filter(r => r.framework === coverage.framework.name && r.recommendation === String(recommendation.name));
-        const item = planItems.find(p => p.recommendation.ref === recommendation);
+        const own = rowsOf.get(key) ?? [];
+        const item = itemOf.get(recommendation);
         const covered = own.filter(r => r.state === 'covered').length;
         const waived = own.filter(r => r.state === 'waived').length;
         const deadlines = recommendation.deadlines.map(d => d.date).sort();
@@ -171,6 +190,7 @@ export function buildCoverageReport(model: CoverageModel, planItems: ast.PlanIte
     };
 }
 
+/** One requirement's row; `planItems` are the plan entries for its recommendation. */
 function requirementRow(coverage: RequirementCoverage, planItems: ast.PlanItem[], options: ReportOptions): ReportRequirement {
     const deadline = coverage.recommendation.deadlines.map(d => d.date).sort()[0] ?? null;
     const items: ReportItem[] = coverage.items.map(i => ({
@@ -195,7 +215,7 @@ function requirementRow(coverage: RequirementCoverage, planItems: ast.PlanItem[]
             ...options.locate(waiver.node), kind: waiver.kind, reason: waiver.reason ?? null, approvedBy: waiver.approvedBy ?? null,
             expires: waiver.expires ?? null, expired: waiver.expired
         } : null,
-        planEntries: planItems.filter(p => p.recommendation.ref === coverage.recommendation).map(p => options.locate(p))
+        planEntries: planItems.map(p => options.locate(p))
     };
 }
 

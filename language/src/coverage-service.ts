@@ -1,7 +1,7 @@
-import { DocumentState, type AstNodeDescription } from 'langium';
+import { DocumentState, type AstNode, type AstNodeDescription } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { BuildCache } from './build-cache.js';
-import { computeCoverage, type CoverageModel } from './coverage-model.js';
+import { computeCoverage, type CoverageModel, type DocumentContribution } from './coverage-model.js';
 import type { GdlSettings } from './gdl-settings.js';
 
 /** Workspace-wide facts shared by the checks, the CLI and the generator, each computed once per build. */
@@ -12,8 +12,13 @@ export class WorkspaceFacts {
     constructor(shared: LangiumSharedServices, settings: GdlSettings) {
         const documents = shared.workspace.LangiumDocuments;
         const index = shared.workspace.IndexManager;
+        // Each document's contribution is kept until the document is linked again.
+        const contributions = new WeakMap<AstNode, DocumentContribution>();
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+            contributions.delete(document.parseResult.value);
+        });
         this.coverage = new BuildCache(shared, DocumentState.Linked,
-            () => computeCoverage(documents.all.filter(d => d.state >= DocumentState.Linked), { asOf: settings.effectiveAsOf() }));
+            () => computeCoverage(documents.all.filter(d => d.state >= DocumentState.Linked), { asOf: settings.effectiveAsOf() }, contributions));
         this.names = new BuildCache(shared, DocumentState.IndexedContent, () => {
             const map = new Map<string, AstNodeDescription[]>();
             for (const description of index.allElements()) {

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode, type AstNodeLocator, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type AstNodeLocator, type CstNode, type ValidationAcceptor } from 'langium';
 import { Codes, message } from '../diagnostic-codes.js';
 import type { WorkspaceFacts } from '../coverage-service.js';
 import { isCalendarDate } from '../dates.js';
@@ -36,17 +36,25 @@ export class CommonChecks {
 
     /** A single-valued property written twice keeps only the last value. */
     propertiesShouldNotRepeat = (node: AstNode, accept: ValidationAcceptor): void => {
-        if (!node.$cstNode) {
+        const cst = node.$cstNode;
+        if (!cst || !isCompositeCstNode(cst)) {
             return;
         }
-        for (const [property, value] of Object.entries(node)) {
-            if (property.startsWith('$') || Array.isArray(value) || value === undefined || typeof value === 'object') {
+        // One pass over the node's own tokens, counting assignments to single-valued properties.
+        const first = new Map<string, CstNode>();
+        const reported = new Set<string>();
+        for (const child of ownChildren(cst, node)) {
+            const assignment = GrammarUtils.findAssignment(child);
+            if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
                 continue;
             }
-            const occurrences = GrammarUtils.findNodesForProperty(node.$cstNode, property);
-            if (occurrences.length > 1) {
-                accept('warning', message('duplicate-property', { property: keywordOf(property) }),
-                    { node, range: occurrences[0]!.range, code: Codes['duplicate-property'].code });
+            const earlier = first.get(assignment.feature);
+            if (!earlier) {
+                first.set(assignment.feature, child);
+            } else if (!reported.has(assignment.feature)) {
+                reported.add(assignment.feature);
+                accept('warning', message('duplicate-property', { property: keywordOf(assignment.feature) }),
+                    { node, range: earlier.range, code: Codes['duplicate-property'].code });
             }
         }
     };
@@ -84,4 +92,21 @@ export class CommonChecks {
 // Writers see the keyword they typed (review-by), not the AST property name (reviewBy).
 function keywordOf(property: string): string {
     return property === 'recipientText' ? 'recipient' : property.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+}
+
+// The node's own CST children, looking through unassigned rule calls (Element → Guidance) that wrap them.
+function* ownChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
+    if (!isCompositeCstNode(cst)) {
+        return;
+    }
+    for (const child of cst.content) {
+        if (child.astNode !== node) {
+            continue;
+        }
+        if (isCompositeCstNode(child) && !GrammarUtils.findAssignment(child)) {
+            yield* ownChildren(child, node);
+        } else {
+            yield child;
+        }
+    }
 }
