@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { chromium } from 'playwright-core';
@@ -22,7 +23,9 @@ const json = (args: string[], cwd?: string) => JSON.parse(coverage([...args, '--
 
 describe('gdl coverage: formats', () => {
     const schema = JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.0.schema.json'), 'utf8'));
-    const validateReport = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const reportAjv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(reportAjv);
+    const validateReport = reportAjv.compile(schema);
 
     test('JSON validates against the published schema, for the example and for a workspace with gaps', () => {
         const example = json(['guidance']);
@@ -38,7 +41,9 @@ describe('gdl coverage: formats', () => {
 
     test('SARIF validates against the official 2.1.0 schema; each gap is a result at the requirement and the plan entry', () => {
         const sarifSchema = JSON.parse(readFileSync(path.join(repo, 'tests/schemas/sarif-2.1.0.json'), 'utf8'));
-        const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+        const sarifAjv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+        addFormats.default(sarifAjv);
+        const validate = sarifAjv.compile(sarifSchema);
         const result = coverage([GAPS, '--as-of', '2026-01-15', '--format', 'sarif']);
         expect(result.code).toBe(1);
         const log = JSON.parse(result.stdout);
