@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import mammoth from 'mammoth';
+import { chromium } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Every payload in a quoted string (escaped as the language requires) and in a prose block.
+const str = `"${payloads.join(' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const prose = `"""\n${payloads.join('\n\n')}\n"""`;
+
+/** A workspace with every payload in every free-text position the published outputs show. */
+const hostileWorkspace = `
+framework F ${str} {
+    publisher ${str}
+    note ${prose}
+    recommendation 1 {
+        to chief-constables
+        recipient ${str}
+        deadline 2025-03-27 ${str}
+        text ${prose}
+        source ${str}
+        evidence 1.1 { text ${str} }
+        evidence 1.2 { text ${prose} }
+    }
+}
+audience aud ${str} ${prose}
+curriculum C ${str} { outcome PP-1 ${str} }
+legislation L ${str} { address ${str} provision p1 ${str} address ${str} ${prose} }
+guidance doc ${str} {
+    owner ${str}
+    version ${str}
+    status approved
+    approved 2025-01-01
+    review-by 2027-01-01
+    audience aud
+    source ${str}
+    ${prose}
+    section sec ${str} {
+        addresses 1.1, 1.2
+        cites L.p1
+        see sec2
+        source ${str}
+        ${prose}
+    }
+    section sec2 ${str} { owner ${str} ${prose} }
+}
+module M ${str} {
+    audience aud
+    status approved
+    approved 2025-01-01
+    review-by 2027-01-01
+    outcome M-LO1 ${str} { maps PP-1 addresses 1.1 }
+    content ${str} { trainer-notes ${prose} ${prose} }
+    activity A1 ${str} { supports M-LO1 trainer-notes ${str} ${prose} }
+    check Q1 { question ${prose} assesses M-LO1 option ${str} option ${str} correct rationale ${prose} }
+}
+course CP ${str} { audience aud modules M editions trainer, learner ${prose} }
+plan P ${str} {
+    force ${str}
+    responds-to F
+    executive-lead ${str}
+    operational-lead ${str}
+    item 1 { status complete progress 100% updated 2025-03-01 lead ${str} update ${prose} addresses 1.1 evidence doc, sec, M, CP }
+}
+`;
+
+function files(folder: string, extension: string): string[] {
+    return readdirSync(folder, { recursive: true }).map(String).filter(f => f.endsWith(extension) && statSync(path.join(folder, f)).isFile()).sort();
+}
+
+describe(`hostile content: ${payloads.length} XSS payloads in every free-text position`, () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-hostile-'));
+    writeFileSync(path.join(workspace, 'hostile.gdl'), hostileWorkspace);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-hostile-out-')), 'site');
+
+    test('the workspace parses cleanly, so every payload really reaches the outputs', () => {
+        const check = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'check', workspace, '--as-of', '2026-01-15'], { encoding: 'utf8' });
+        expect(check.stdout).not.toMatch(/ error /);
+        const build = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'build', workspace, '--out', out, '--quiet', '--allow-gaps', '--as-of', '2026-01-15'], { encoding: 'utf8' });
+        expect(build.status, build.stdout + build.stderr).toBe(0);
+        expect(files(out, '.html').length).toBeGreaterThanOrEqual(6);
+        // The payloads are there, as text a reader can see.
+        const html = readFileSync(path.join(out, 'guidance/doc.html'), 'utf8');
+        expect(html).toContain('&#x3C;img src=x onerror=alert(1)>');
+        expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+    });
+
+    test('the published HTML loaded in Chromium runs none of them, and has no script or event-handler attribute', async () => {
+        mkdirSync(path.join(repo, 'test-output'), { recursive: true });
+        const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
+        const executed: string[] = [];
+        const findings: string[] = [];
+        try {
+            for (const file of files(out, '.html')) {
+                const page = await browser.newPage();
+                page.on('dialog', dialog => { executed.push(`${file}: ${dialog.type()} ${dialog.message()}`); void dialog.dismiss(); });
+                await page.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+                await page.goto(pathToFileURL(path.join(out, file)).toString());
+                await page.mouse.move(300, 300);
+                await page.waitForTimeout(100);
+                const found = await page.evaluate(() => {
+                    const problems: string[] = [];
+                    if (document.title === 'XSS') { problems.push('title changed by script'); }
+                    document.querySelectorAll('script, iframe, object, embed, base, form, meta[http-equiv]').forEach(e => problems.push(`<${e.tagName.toLowerCase()}>`));
+                    document.querySelectorAll('*').forEach(e => {
+                        for (const attribute of Array.from(e.attributes)) {
+                            if (/^on/i.test(attribute.name)) { problems.push(`${e.tagName} ${attribute.name}`); }
+                            if (/^(href|src|action|formaction|xlink:href|data)$/i.test(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) { problems.push(`${e.tagName} ${attribute.name}=${attribute.value}`); }
+                        }
+                    });
+                    return problems;
+                });
+                findings.push(...found.map(f => `${file}: ${f}`));
+                await page.close();
+            }
+        } finally {
+            await browser.close();
+        }
+        writeFileSync(path.join(repo, 'test-output', 'xss-result.txt'), `${executed.length} of ${payloads.length} payloads executed across ${files(out, '.html').length} pages\n${executed.join('\n')}\n`);
+        expect(executed).toEqual([]);
+        expect(findings).toEqual([]);
+    });
+
+    test('Markdown and Word keep the payloads as text', async () => {
+        const markdown = readFileSync(path.join(out, 'guidance/doc.md'), 'utf8');
+        expect(markdown).not.toMatch(/^<script>/m);
+        expect(markdown).toContain('\\<script>alert(1)\\</script>');
+        const word = (await mammoth.extractRawText({ buffer: readFileSync(path.join(out, 'courses/CP-trainer.docx')) })).value;
+        expect(word).toContain('<script>alert(1)</script>');
+        expect(word).toContain('<img src=x onerror=alert(1)>');
+    });
+});
