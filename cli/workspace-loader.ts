@@ -23,9 +23,18 @@ export interface LoadedWorkspace {
 
 const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
 
-/** Lists the `.gdl` files under `root`, sorted, without following symbolic links to folders. */
-export async function findSources(root: string): Promise<string[]> {
+/** Lists the `.gdl` files under `root`, sorted; links are followed only when they stay inside `root`. */
+export async function findSources(root: string, outside: string[] = []): Promise<string[]> {
     const found: string[] = [];
+    const realRoot = await fs.realpath(root);
+    const inside = async (full: string) => {
+        try {
+            const real = await fs.realpath(full);
+            return real === realRoot || real.startsWith(realRoot + path.sep);
+        } catch {
+            return true; // a broken link: reading it reports the problem
+        }
+    };
     const visit = async (folder: string): Promise<void> => {
         const entries = await fs.readdir(folder, { withFileTypes: true });
         for (const entry of entries) {
@@ -35,6 +44,10 @@ export async function findSources(root: string): Promise<string[]> {
                     await visit(full);
                 }
             } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.gdl')) {
+                if (entry.isSymbolicLink() && !(await inside(full))) {
+                    outside.push(full);
+                    continue;
+                }
                 found.push(full);
             }
         }
@@ -52,8 +65,9 @@ export async function loadWorkspace(folder: string, asOf?: string, given?: GdlSe
     } catch {
         throw new UsageError(`cannot read '${folder}': no such file or folder`);
     }
-    const files = stat.isDirectory() ? await findSources(root) : [root];
-    if (files.length === 0) {
+    const outside: string[] = [];
+    const files = stat.isDirectory() ? await findSources(root, outside) : [root];
+    if (files.length === 0 && outside.length === 0) {
         throw new UsageError(`no .gdl sources found in '${folder}'`);
     }
     const services = given ?? createGdlServices(NodeFileSystem).Gdl;
@@ -61,7 +75,7 @@ export async function loadWorkspace(folder: string, asOf?: string, given?: GdlSe
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];
-    const unreadable: ReadFailure[] = [];
+    const unreadable: ReadFailure[] = outside.map(file => ({ file, reason: 'it links outside the workspace folder, so it is not followed' }));
     for (const file of files) {
         let text: string;
         try {

@@ -2,18 +2,45 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../workspace-loader.js';
 
+const LOCK_WAIT_MS = 120000;
+
+const alive = (pid: number) => {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+};
+
 /**
- * Writes every file into a temporary folder beside `out`, then swaps it in: a build that fails at any
- * point before the swap leaves the previous output exactly as it was.
+ * Writes every file into a temporary folder beside `out`, then swaps it in: a build that fails, or is
+ * killed, at any point before the swap leaves the previous output exactly as it was. Builds into the
+ * same folder take turns (a lock file beside it), so two at once cannot corrupt it.
  */
 export async function writeSiteAtomically(out: string, files: Map<string, Buffer | string>): Promise<void> {
     const target = path.resolve(out);
     const parent = path.dirname(target);
-    const staging = path.join(parent, `.${path.basename(target)}.building-${process.pid}`);
-    const previous = path.join(parent, `.${path.basename(target)}.previous-${process.pid}`);
+    const base = path.basename(target);
     try {
         await fs.mkdir(parent, { recursive: true });
-        await fs.rm(staging, { recursive: true, force: true });
+    } catch (error) {
+        throw new UsageError(`cannot write the output to '${out}': ${(error as Error).message}`);
+    }
+    const release = await lock(path.join(parent, `.${base}.lock`), out);
+    try {
+        await recoverFromKilledBuilds(parent, base, target);
+        await swapIn(target, parent, base, out, files);
+    } finally {
+        await release();
+    }
+}
+
+async function swapIn(target: string, parent: string, base: string, out: string, files: Map<string, Buffer | string>): Promise<void> {
+    const staging = path.join(parent, `.${base}.building-${process.pid}`);
+    const previous = path.join(parent, `.${base}.previous-${process.pid}`);
+    try {
+        await removeQuietly(staging);
         for (const [file, content] of files) {
             const full = path.join(staging, file);
             if (!full.startsWith(staging + path.sep)) {
@@ -30,20 +57,61 @@ export async function writeSiteAtomically(out: string, files: Map<string, Buffer
         throw new UsageError(`cannot write the output to '${out}': ${(error as Error).message}`);
     }
     const hadPrevious = await fs.stat(target).then(() => true, () => false);
-    if (hadPrevious) {
-        await fs.rename(target, previous);
-    }
     try {
+        if (hadPrevious) {
+            await fs.rename(target, previous);
+        }
         await fs.rename(staging, target);
     } catch (error) {
-        if (hadPrevious) {
-            await fs.rename(previous, target);
+        if (hadPrevious && !(await fs.stat(target).then(() => true, () => false))) {
+            await fs.rename(previous, target).catch(() => undefined);
         }
         await removeQuietly(staging);
         throw new UsageError(`cannot replace '${out}': ${(error as Error).message}`);
     }
-    if (hadPrevious) {
-        await fs.rm(previous, { recursive: true, force: true });
+    await removeQuietly(previous);
+}
+
+/** Cleans up after a build that was killed: its staging folder goes; an output it had moved aside comes back. */
+async function recoverFromKilledBuilds(parent: string, base: string, target: string): Promise<void> {
+    const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(building|previous)-(\\d+)$`);
+    for (const entry of await fs.readdir(parent)) {
+        const match = pattern.exec(entry);
+        if (!match || alive(Number(match[2]))) {
+            continue;
+        }
+        const leftover = path.join(parent, entry);
+        if (match[1] === 'previous' && !(await fs.stat(target).then(() => true, () => false))) {
+            await fs.rename(leftover, target);
+        } else {
+            await removeQuietly(leftover);
+        }
+    }
+}
+
+/** Takes the output folder's lock, waiting for another build that holds it; a lock left by a dead process is taken over. */
+async function lock(file: string, out: string): Promise<() => Promise<void>> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+        try {
+            const handle = await fs.open(file, 'wx');
+            await handle.writeFile(String(process.pid));
+            await handle.close();
+            return () => fs.rm(file, { force: true });
+        } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+                throw new UsageError(`cannot write the output to '${out}': ${(error as Error).message}`);
+            }
+        }
+        const holder = Number(await fs.readFile(file, 'utf8').catch(() => ''));
+        if (holder && !alive(holder)) {
+            await fs.rm(file, { force: true });
+            continue;
+        }
+        if (Date.now() > deadline) {
+            throw new UsageError(`another build (process ${holder}) is still writing '${out}'`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 100));
     }
 }
 

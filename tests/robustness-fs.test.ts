@@ -1,0 +1,66 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const gdl = path.join(repo, 'bin/gdl.js');
+const run = (args: string[]) => spawnSync(process.execPath, [gdl, ...args], { cwd: repo, encoding: 'utf8', timeout: 120000 });
+const tree = (folder: string) => readdirSync(folder, { recursive: true }).map(String).filter(f => statSync(path.join(folder, f)).isFile()).sort();
+
+describe('the file system: links, killed and concurrent builds', () => {
+    test('a link to a source outside the workspace is reported and not followed; the rest is still checked', () => {
+        const outside = mkdtempSync(path.join(tmpdir(), 'gdl-outside-'));
+        writeFileSync(path.join(outside, 'secret.gdl'), 'audience secret "Outside the workspace"');
+        const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-links-'));
+        cpSync(path.join(repo, 'tests/fixtures/gaps'), workspace, { recursive: true });
+        symlinkSync(path.join(outside, 'secret.gdl'), path.join(workspace, 'escape.gdl'));
+        symlinkSync(path.join(workspace, 'plan.gdl'), path.join(workspace, 'inside-link.gdl'));
+        const result = run(['check', workspace]);
+        expect(result.status).toBe(2);
+        expect(result.stdout).toMatch(/escape\.gdl:1:1 error GDL0000 cannot read file: it links outside the workspace folder, so it is not followed/);
+        expect(result.stdout).not.toContain('secret');
+        // The link inside the workspace was read: its plan is defined twice now.
+        expect(result.stdout).toMatch(/GDL0003 Plan id 'gaps-plan' is defined more than once/);
+    });
+
+    test('a build killed half-way leaves the previous output intact, and the next build cleans up after it', async () => {
+        const parent = mkdtempSync(path.join(tmpdir(), 'gdl-kill-'));
+        const out = path.join(parent, 'site');
+        mkdirSync(out);
+        writeFileSync(path.join(out, 'previous.html'), 'the last good build');
+        const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--out', out], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
+        // Kill it once it has started rendering pages (its progress lines), well before the swap.
+        await new Promise<void>(resolve => child.stderr.on('data', (chunk: Buffer) => {
+            if (String(chunk).includes('[3/')) {
+                child.kill('SIGKILL');
+                resolve();
+            }
+        }));
+        await new Promise(resolve => child.on('exit', resolve));
+        expect(tree(out)).toEqual(['previous.html']);
+        expect(readFileSync(path.join(out, 'previous.html'), 'utf8')).toBe('the last good build');
+        const next = run(['build', 'guidance', '--out', out, '--quiet']);
+        expect(next.status, next.stderr).toBe(0);
+        expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+        expect(readdirSync(parent)).toEqual(['site']);
+    });
+
+    test('two builds at once into one folder take turns: the output is complete and identical to a single build', async () => {
+        const parent = mkdtempSync(path.join(tmpdir(), 'gdl-twice-'));
+        const out = path.join(parent, 'site');
+        const once = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-once-')), 'site');
+        expect(run(['build', 'guidance', '--out', once, '--quiet']).status).toBe(0);
+        const start = () => new Promise<number | null>(resolve => {
+            const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--out', out, '--quiet'], { cwd: repo, stdio: 'ignore' });
+            child.on('exit', code => resolve(code));
+        });
+        expect(await Promise.all([start(), start()])).toEqual([0, 0]);
+        expect(tree(out)).toEqual(tree(once));
+        for (const file of tree(once)) {
+            expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(once, file))), file).toBe(true);
+        }
+        expect(readdirSync(parent)).toEqual(['site']);
+    });
+});
