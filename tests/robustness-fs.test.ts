@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { writeSiteAtomically } from '../cli/build/write-site.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -62,5 +63,35 @@ describe('the file system: links, killed and concurrent builds', () => {
             expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(once, file))), file).toBe(true);
         }
         expect(readdirSync(parent)).toEqual(['site']);
+    });
+
+    test('no output path can leave the output folder', async () => {
+        const parent = mkdtempSync(path.join(tmpdir(), 'gdl-escape-'));
+        await expect(writeSiteAtomically(path.join(parent, 'site'), new Map([['../escaped.txt', 'x']]))).rejects.toThrow(/outside the output folder/);
+        expect(readdirSync(parent)).toEqual([]);
+        // Ids cannot hold path separators in the first place: '../../x' is not an id.
+        const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-badid-'));
+        writeFileSync(path.join(workspace, 'a.gdl'), 'guidance ../../x "Escape" { }');
+        expect(run(['build', workspace, '--out', path.join(parent, 'site')]).status).toBe(1);
+        expect(readdirSync(parent)).toEqual([]);
+    });
+
+    test('the output is byte-identical whatever order the files are read in', () => {
+        // The same sources under names that sort the other way round are read in the opposite order.
+        const forward = mkdtempSync(path.join(tmpdir(), 'gdl-order-a-'));
+        const backward = mkdtempSync(path.join(tmpdir(), 'gdl-order-b-'));
+        const sources = readdirSync(path.join(repo, 'guidance'), { recursive: true }).map(String).filter(f => f.endsWith('.gdl')).sort();
+        sources.forEach((file, index) => {
+            writeFileSync(path.join(forward, `${String(index).padStart(3, '0')}.gdl`), readFileSync(path.join(repo, 'guidance', file)));
+            writeFileSync(path.join(backward, `${String(sources.length - index).padStart(3, '0')}.gdl`), readFileSync(path.join(repo, 'guidance', file)));
+        });
+        const outA = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');
+        const outB = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');
+        expect(run(['build', forward, '--out', outA, '--quiet']).status).toBe(0);
+        expect(run(['build', backward, '--out', outB, '--quiet']).status).toBe(0);
+        expect(tree(outB)).toEqual(tree(outA));
+        for (const file of tree(outA)) {
+            expect(readFileSync(path.join(outB, file)).equals(readFileSync(path.join(outA, file))), file).toBe(true);
+        }
     });
 });

@@ -18,8 +18,8 @@ export class LspSession {
     private readonly process: ChildProcess;
     private waiters: Array<() => void> = [];
 
-    constructor(readonly root: string, private readonly settings: Record<string, unknown> = {}) {
-        this.process = spawn(process.execPath, [path.join(repo, 'out/language/src/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    constructor(readonly root: string, private readonly settings: Record<string, unknown> = {}, nodeOptions: string[] = []) {
+        this.process = spawn(process.execPath, [...nodeOptions, path.join(repo, 'out/language/src/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.process.stderr!.on('data', chunk => this.stderr.push(String(chunk)));
         this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

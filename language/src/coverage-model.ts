@@ -166,6 +166,12 @@ export function computeCoverage(documents: Iterable<LangiumDocument>, options: C
         }
     }
 
+    // Whatever order the files were read in: frameworks by name, covering items by kind then id.
+    evidenceInOrder.sort((a, b) => (a.framework === b.framework ? 0 : a.framework.name < b.framework.name ? -1 : 1));
+    const kindRank = { guidance: 0, training: 1, action: 2 } as const;
+    for (const list of items.values()) {
+        list.sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    }
     const byEvidence = new Map<ast.Evidence, RequirementCoverage>();
     const requirements = evidenceInOrder.map(({ evidence, recommendation, framework }) => {
         const required = requiredKinds(evidence);

@@ -6,6 +6,8 @@ import type { CoverageSeverity } from '../gdl-settings.js';
 
 /** Request: the workspace coverage, for the coverage view. */
 export const CoverageRequest = 'gdl/coverage';
+/** Request: heap in use after a full garbage collection (when the server runs with --expose-gc), for the load test. */
+export const HeapRequest = 'gdl/heap';
 /** Notification sent after every build: the workspace coverage figures, for the status bar. */
 export const CoverageChangedNotification = 'gdl/coverageChanged';
 
@@ -27,6 +29,12 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
         settings.coverageSeverity = configuration.coverageSeverity ?? 'warning';
         const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
         await shared.workspace.DocumentBuilder.update(uris, []);
+    });
+
+    connection.onRequest(HeapRequest, () => {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        gc?.();
+        return { heapUsed: process.memoryUsage().heapUsed, collected: gc !== undefined };
     });
 
     connection.onRequest(CoverageRequest, () => coverageData(facts.coverageModel(), node => AstUtils.getDocument(node).uri.toString()));
