@@ -95,7 +95,8 @@ export class FuzzTarget {
         } catch (error) {
             return `exception: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
         } finally {
-            workspace.LangiumDocuments.deleteDocument(uri);
+            // Removed through the builder so the index forgets it too: otherwise every case's ids stay exported.
+            await workspace.DocumentBuilder.update([], [uri]);
         }
     }
 }
