@@ -46,4 +46,12 @@ describe('coverage stays right after edits in any file (through the document bui
         await workspace.edit('extra.gdl', 'plan Q "Plan" { force "T" responds-to F item 12 { status complete progress 100% addresses 12.2 } }');
         expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual([]);
     });
+
+    test('a duplicate id reported in an unchanged file clears when the other definition is removed elsewhere', async () => {
+        // training.gdl does not reference extra.gdl, so Langium alone would not revalidate it.
+        const workspace = await buildWorkspace({ ...cleanBase, 'extra.gdl': 'course CP "Again" { modules M }' });
+        expect(workspace.codes('training.gdl')).toContain('GDL0003');
+        await workspace.edit('extra.gdl', 'course CP2 "Other" { modules M }');
+        expect(workspace.codes('training.gdl')).toEqual([]);
+    });
 });
