@@ -133,6 +133,11 @@ describe('boundaries that must not fire', () => {
         expect(workspace.services.gdl.WorkspaceFacts.coverageModel().waived).toBe(1);
     });
 
+    test('an impossible deadline is reported once', async () => {
+        const workspace = await buildWorkspace(variant([['framework.gdl', 'deadline 2025-03-27', 'deadline 2025-02-30']]));
+        expect(workspace.codes('framework.gdl').filter(c => c === 'GDL0005')).toEqual(['GDL0005']);
+    });
+
     test('a completed plan item may link to approved guidance', async () => {
         const workspace = await buildWorkspace(cleanBase);
         expect(workspace.codes('plan.gdl')).toEqual([]);

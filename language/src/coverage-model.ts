@@ -4,7 +4,6 @@ import { effectiveStatus } from './gdl-status.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
 export type CoverageKind = 'guidance' | 'training' | 'action';
-export const coverageKinds: readonly CoverageKind[] = ['guidance', 'training', 'action'];
 
 /**
  * covered: by counted items of every required kind; wrong-kind: counted items exist but a required
@@ -70,10 +69,7 @@ export interface CoverageModel {
     of(evidence: ast.Evidence): RequirementCoverage | undefined;
 }
 
-/**
- * Computes the coverage model from the roots of every document in the workspace. Pure: it reads
- * the linked ASTs and nothing else, so the server, the CLI and the generator all agree.
- */
+/** How the coverage model is computed. */
 export interface CoverageOptions {
     /** The date waivers are judged against (YYYY-MM-DD); without it no waiver has expired. */
     readonly asOf?: string;

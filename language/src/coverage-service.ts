@@ -1,13 +1,15 @@
-import { DocumentState, type AstNode, type AstNodeDescription } from 'langium';
+import { DocumentState, WorkspaceCache, type AstNode, type AstNodeDescription } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { BuildCache } from './build-cache.js';
 import { computeCoverage, type CoverageModel, type DocumentContribution } from './coverage-model.js';
 import type { GdlSettings } from './gdl-settings.js';
 
 /** Workspace-wide facts shared by the checks, the CLI and the generator, each computed once per build. */
 export class WorkspaceFacts {
-    private readonly coverage: BuildCache<CoverageModel>;
-    private readonly names: BuildCache<Map<string, AstNodeDescription[]>>;
+    // Langium's WorkspaceCache drops its value when a build reaches the given phase (or a document is deleted).
+    private readonly coverage: WorkspaceCache<'model', CoverageModel>;
+    private readonly names: WorkspaceCache<'names', Map<string, AstNodeDescription[]>>;
+    private readonly computeCoverage: () => CoverageModel;
+    private readonly computeNames: () => Map<string, AstNodeDescription[]>;
 
     constructor(shared: LangiumSharedServices, settings: GdlSettings) {
         const documents = shared.workspace.LangiumDocuments;
@@ -17,9 +19,10 @@ export class WorkspaceFacts {
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
             contributions.delete(document.parseResult.value);
         });
-        this.coverage = new BuildCache(shared, DocumentState.Linked,
-            () => computeCoverage(documents.all.filter(d => d.state >= DocumentState.Linked), { asOf: settings.effectiveAsOf() }, contributions));
-        this.names = new BuildCache(shared, DocumentState.IndexedContent, () => {
+        this.coverage = new WorkspaceCache(shared, DocumentState.Linked);
+        this.computeCoverage = () => computeCoverage(documents.all.filter(d => d.state >= DocumentState.Linked), { asOf: settings.effectiveAsOf() }, contributions);
+        this.names = new WorkspaceCache(shared, DocumentState.IndexedContent);
+        this.computeNames = () => {
             const map = new Map<string, AstNodeDescription[]>();
             for (const description of index.allElements()) {
                 const key = `${namespaceOf(description.type)}:${description.name}`;
@@ -28,17 +31,17 @@ export class WorkspaceFacts {
                 map.set(key, list);
             }
             return map;
-        });
+        };
     }
 
     /** The coverage of every linked document in the workspace. */
     coverageModel(): CoverageModel {
-        return this.coverage.get();
+        return this.coverage.get('model', this.computeCoverage);
     }
 
     /** Every definition in the workspace sharing the id namespace and name of `type`/`name`. */
     definitionsOf(type: string, name: string): AstNodeDescription[] {
-        return this.names.get().get(`${namespaceOf(type)}:${name}`) ?? [];
+        return this.names.get('names', this.computeNames).get(`${namespaceOf(type)}:${name}`) ?? [];
     }
 }
 

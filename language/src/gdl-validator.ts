@@ -18,11 +18,9 @@ export function registerValidationChecks(services: GdlServices): void {
     const plan = new PlanChecks(settings);
     const waivers = new WaiverChecks(settings, facts);
     const checks: ValidationChecks<GdlAstType> = {
-        AstNode: [common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
-        GdlFile: common.idsMustBeUnique,
+        AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],
-        Deadline: common.datesMustBeValid,
         Guidance: guidance.datesShouldBeCoherent,
         Section: [guidance.datesShouldBeCoherent, guidance.approvedSectionMustNotCiteDraft, guidance.sectionShouldHaveOwner,
             guidance.sectionShouldHaveAudience, guidance.sectionShouldHaveContent],

@@ -11,23 +11,20 @@ const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date'] 
 export class CommonChecks {
     constructor(private readonly facts: WorkspaceFacts, private readonly locator: AstNodeLocator) {}
 
-    /** Runs once per document: every named definition must be unique in its namespace across the workspace. */
-    idsMustBeUnique = (root: ast.GdlFile, accept: ValidationAcceptor): void => {
-        const uri = AstUtils.getDocument(root).uri.toString();
-        for (const node of AstUtils.streamAllContents(root)) {
-            const name = (node as { name?: unknown }).name;
-            if (typeof name !== 'string' || ast.isProvision(node)) {
-                continue;
-            }
-            const definitions = this.facts.definitionsOf(node.$type, name);
-            if (definitions.length < 2) {
-                continue;
-            }
-            const path = this.locator.getAstNodePath(node);
-            const other = definitions.find(d => d.documentUri.toString() !== uri || d.path !== path);
-            if (!other) {
-                continue;
-            }
+    /** Every named definition must be unique in its namespace across the workspace. */
+    idMustBeUnique = (node: AstNode, accept: ValidationAcceptor): void => {
+        const name = (node as { name?: unknown }).name;
+        if (typeof name !== 'string' || ast.isProvision(node)) {
+            return;
+        }
+        const definitions = this.facts.definitionsOf(node.$type, name);
+        if (definitions.length < 2) {
+            return;
+        }
+        const uri = AstUtils.getDocument(node).uri.toString();
+        const path = this.locator.getAstNodePath(node);
+        const other = definitions.find(d => d.documentUri.toString() !== uri || d.path !== path);
+        if (other) {
             const where = `${other.documentUri.path.split('/').pop()}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
             accept('error', message('duplicate-id', { kind: kindLabel(node), id: name, other: where }),
                 { node, property: 'name' as never, code: Codes['duplicate-id'].code });
