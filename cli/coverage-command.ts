@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { AstUtils, type AstNode } from 'langium';
 import { computeCoverage } from '../language/src/coverage-model.js';
 import { buildCoverageReport, compareReports, type CoverageReport } from '../language/src/coverage-report.js';
-import * as ast from '../language/src/generated/ast.js';
 import { ExitCode } from './check-command.js';
 import { earlierWorkspace } from './report/earlier-state.js';
 import { formatCsv } from './report/format-csv.js';
@@ -52,14 +51,21 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
 
 function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): CoverageReport {
     const asOf = workspace.services.gdl.Settings.effectiveAsOf();
-    const model = computeCoverage(workspace.documents, { asOf, includeDrafts: options.includeDrafts });
-    const planItems = workspace.documents.flatMap(d => AstUtils.streamAllContents(d.parseResult.value).filter(ast.isPlanItem).toArray());
+    // The check already computed the coverage; only "what if the drafts were approved" needs another.
+    const model = options.includeDrafts
+        ? computeCoverage(workspace.documents, { asOf, includeDrafts: true })
+        : workspace.services.gdl.WorkspaceFacts.coverageModel();
     const cwd = process.cwd();
+    const files = new Map<string, string>();
     const locate = (node: AstNode) => {
+        const uri = AstUtils.getDocument(node).uri;
+        const key = uri.toString();
+        const file = files.get(key) ?? displayPath(uri, cwd);
+        files.set(key, file);
         const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
-        return { file: displayPath(AstUtils.getDocument(node).uri, cwd), line: start.line + 1, column: start.character + 1 };
+        return { file, line: start.line + 1, column: start.character + 1 };
     };
-    return buildCoverageReport(model, planItems, { asOf, recipient: options.recipient, locate });
+    return buildCoverageReport(model, workspace.documents, { asOf, recipient: options.recipient, locate });
 }
 
 function render(report: CoverageReport, options: CoverageCommandOptions): string {

@@ -1,5 +1,4 @@
 import { AstUtils } from 'langium';
-import { computeCoverage } from '../../language/src/coverage-model.js';
 import * as ast from '../../language/src/generated/ast.js';
 import { buildSite } from '../../language/src/publish/build-site.js';
 import { siteModel } from '../../language/src/publish/site-model.js';
@@ -26,9 +25,7 @@ export async function buildCommand(folder: string, options: BuildOptions, out: (
     const templates = loadTemplates(options.templates ?? defaultTemplates());
     const workspace = await loadWorkspace(folder, options.asOf);
     const errors = collectProblems(workspace.documents, process.cwd()).filter(p => p.severity === 'error');
-    const asOf = workspace.services.gdl.Settings.effectiveAsOf();
-    const coverage = computeCoverage(workspace.documents, { asOf });
-    const site = siteModel(workspace.documents, coverage, options.includeDrafts === true);
+    const site = siteModel(workspace.documents, workspace.services.gdl.WorkspaceFacts.coverageModel(), options.includeDrafts === true);
     if (errors.length > 0 || workspace.unreadable.length > 0 || (site.gaps.length > 0 && !options.allowGaps)) {
         errors.forEach(p => out(formatProblem(p)));
         workspace.unreadable.forEach(u => out(`${u.file}: cannot read file: ${u.reason}`));

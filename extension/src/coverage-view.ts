@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { CoverageData, CoveringItemData, RequirementData } from '../../language/src/coverage-json.js';
+import type { CoverageReport, ReportItem, ReportRecommendation, ReportRequirement } from '../../language/src/coverage-report.js';
 
 type Node =
-    | { kind: 'recommendation'; id: string; requirements: RequirementData[] }
-    | { kind: 'requirement'; requirement: RequirementData }
-    | { kind: 'item'; item: CoveringItemData };
+    | { kind: 'recommendation'; recommendation: ReportRecommendation }
+    | { kind: 'requirement'; requirement: ReportRequirement }
+    | { kind: 'item'; item: ReportItem };
 
-const stateIcons: Record<RequirementData['state'], vscode.ThemeIcon> = {
+const stateIcons: Record<ReportRequirement['state'], vscode.ThemeIcon> = {
     'covered': new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
     'wrong-kind': new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
     'waived': new vscode.ThemeIcon('circle-slash'),
@@ -15,11 +15,11 @@ const stateIcons: Record<RequirementData['state'], vscode.ThemeIcon> = {
 
 /** The coverage view: recommendations, their evidence requirements and state, and what covers each; click to jump. */
 export class CoverageView implements vscode.TreeDataProvider<Node> {
-    private data: CoverageData | undefined;
+    private data: CoverageReport | undefined;
     private readonly changed = new vscode.EventEmitter<Node | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
 
-    update(data: CoverageData): void {
+    update(data: CoverageReport): void {
         this.data = data;
         this.changed.fire(undefined);
     }
@@ -29,15 +29,11 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
             return [];
         }
         if (!node) {
-            const groups = new Map<string, RequirementData[]>();
-            for (const requirement of this.data.requirements) {
-                const key = `${requirement.framework} ${requirement.recommendation}`;
-                groups.set(key, [...(groups.get(key) ?? []), requirement]);
-            }
-            return [...groups.entries()].map(([id, requirements]) => ({ kind: 'recommendation', id, requirements }));
+            return this.data.recommendations.map(recommendation => ({ kind: 'recommendation', recommendation }));
         }
         if (node.kind === 'recommendation') {
-            return node.requirements.map(requirement => ({ kind: 'requirement', requirement }));
+            const { framework, id } = node.recommendation;
+            return this.data.requirements.filter(r => r.framework === framework && r.recommendation === id).map(requirement => ({ kind: 'requirement', requirement }));
         }
         if (node.kind === 'requirement') {
             return node.requirement.items.map(item => ({ kind: 'item', item }));
@@ -47,31 +43,33 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
 
     getTreeItem(node: Node): vscode.TreeItem {
         if (node.kind === 'recommendation') {
-            const covered = node.requirements.filter(r => r.state === 'covered' || r.state === 'waived').length;
-            const item = new vscode.TreeItem(`Recommendation ${node.requirements[0]!.recommendation}`, vscode.TreeItemCollapsibleState.Collapsed);
-            item.description = `${covered}/${node.requirements.length} covered`;
-            item.iconPath = covered === node.requirements.length ? stateIcons.covered : stateIcons.uncovered;
+            const r = node.recommendation;
+            const satisfied = r.covered + r.waived;
+            const item = new vscode.TreeItem(`Recommendation ${r.id}`, vscode.TreeItemCollapsibleState.Collapsed);
+            item.description = `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
+            item.iconPath = satisfied === r.requirements ? stateIcons.covered : stateIcons.uncovered;
             return item;
         }
         if (node.kind === 'requirement') {
             const r = node.requirement;
             const item = new vscode.TreeItem(r.id, r.items.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
             item.description = r.state === 'covered' ? `covered by ${r.items.filter(i => i.counts).length}` : r.state === 'wrong-kind' ? `needs ${r.required.join(' and ')}` : r.state === 'waived' ? 'waived' : 'not covered';
-            item.tooltip = new vscode.MarkdownString(`**${r.id}** — ${r.text ?? `_no text in the source: ${r.untexted ?? ''}_`}${r.deadlines.length ? `\n\nDue ${r.deadlines.join(', ')}` : ''}`);
+            item.tooltip = new vscode.MarkdownString(`**${r.id}** — ${r.text ?? `_no text in the source: ${r.untexted ?? ''}_`}${r.deadline ? `\n\nDue ${r.deadline}` : ''}`);
             item.iconPath = stateIcons[r.state];
-            item.command = openAt(r.uri, r.line, r.character);
+            item.command = openAt(r.file, r.line, r.column);
             return item;
         }
         const i = node.item;
         const item = new vscode.TreeItem(i.label, vscode.TreeItemCollapsibleState.None);
         item.description = i.counts ? i.kind : `${i.kind}, not counted: ${i.reason ?? ''}`;
         item.iconPath = new vscode.ThemeIcon(i.kind === 'guidance' ? 'book' : i.kind === 'training' ? 'mortar-board' : 'checklist');
-        item.command = openAt(i.uri, i.line, i.character);
+        item.command = openAt(i.file, i.line, i.column);
         return item;
     }
 }
 
-function openAt(uri: string, line: number, character: number): vscode.Command {
-    const position = new vscode.Position(line, character);
+// The report's positions are one-based, as a reader counts them; VS Code's are zero-based.
+function openAt(uri: string, line: number, column: number): vscode.Command {
+    const position = new vscode.Position(line - 1, column - 1);
     return { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(uri), { selection: new vscode.Range(position, position) }] };
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import type { CoverageData } from '../../language/src/coverage-json.js';
+import type { CoverageReport } from '../../language/src/coverage-report.js';
 import { CoverageView } from './coverage-view.js';
 
 // Wiring only: the language server (language/) does the work; this file starts it and shows its answers.
@@ -27,11 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.show();
 
     const refresh = async () => {
-        const data = await client!.sendRequest<CoverageData>('gdl/coverage');
-        view.update(data);
-        status.text = `$(checklist) Coverage ${data.covered}/${data.total} (${data.percent}%)`;
-        status.tooltip = `${data.covered} of ${data.total} evidence requirements covered`;
-        status.backgroundColor = data.covered < data.total ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+        const report = await client!.sendRequest<CoverageReport>('gdl/coverage');
+        const { covered, waived, requirements, percent } = report.totals;
+        view.update(report);
+        status.text = `$(checklist) Coverage ${covered}/${requirements} (${percent}%)`;
+        status.tooltip = `${covered} of ${requirements} evidence requirements covered${waived > 0 ? `, ${waived} waived` : ''}`;
+        status.backgroundColor = covered + waived < requirements ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     };
 
     context.subscriptions.push(

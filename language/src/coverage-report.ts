@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, MultiMap, type AstNode, type LangiumDocument } from 'langium';
 import type { CoverageModel, CoverageState, RequirementCoverage } from './coverage-model.js';
 import { inherited } from './gdl-status.js';
 import * as ast from './generated/ast.js';
@@ -96,7 +96,7 @@ export interface ReportOptions {
     asOf: string;
     /** Only recommendations made to this recipient (`chief-constables`, `pccs`, …). */
     recipient?: string;
-    /** Turns a node's document URI and position into a path relative to the workspace folder. */
+    /** Where a node is, as the report's reader names files (a path for the CLI, a URI for the editor). */
     locate: (node: AstNode) => SourceLocation;
 }
 
@@ -115,38 +115,33 @@ const byNumber = (a: string, b: string) => {
 };
 
 /** The auditor's report: requirement × what covers it × state × deadline, with per-recommendation and overall figures. */
-export function buildCoverageReport(model: CoverageModel, planItems: ast.PlanItem[], options: ReportOptions): CoverageReport {
+export function buildCoverageReport(model: CoverageModel, documents: Iterable<LangiumDocument>, options: ReportOptions): CoverageReport {
     const inScope = (r: RequirementCoverage) => !options.recipient || (r.recommendation.recipients as string[]).includes(options.recipient);
     const rows = model.requirements.filter(inScope);
-    const entriesOf = new Map<ast.Recommendation, ast.PlanItem[]>();
-    for (const planItem of planItems) {
-        const target = planItem.recommendation.ref;
-        if (target) {
-            entriesOf.set(target, [...(entriesOf.get(target) ?? []), planItem]);
+    // Plan entries by recommendation, and rows by recommendation, grouped once: looking them up per row would be quadratic.
+    const entriesOf = new MultiMap<ast.Recommendation, ast.PlanItem>();
+    for (const document of documents) {
+        const root = document.parseResult.value;
+        for (const planItem of ast.isGdlFile(root) ? root.elements.filter(ast.isActionPlan).flatMap(p => p.items) : []) {
+            if (planItem.recommendation.ref) {
+                entriesOf.add(planItem.recommendation.ref, planItem);
+            }
         }
     }
-    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation) ?? [], options)).sort((a, b) => byNumber(a.id, b.id) || a.framework.localeCompare(b.framework));
-    const recommendations = new Map<string, ReportRecommendation>();
-    // Rows and plan items grouped once: looking them up per recommendation would be quadratic.
-    const rowsOf = new Map<string, ReportRequirement[]>();
+    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation), options)).sort((a, b) => byNumber(a.id, b.id) || a.framework.localeCompare(b.framework));
+    const rowsOf = new MultiMap<string, ReportRequirement>();
     for (const row of requirements) {
-        const key = `${row.framework}/${row.recommendation}`;
-        rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
+        rowsOf.add(`${row.framework}/${row.recommendation}`, row);
     }
-    const itemOf = new Map<ast.Recommendation, ast.PlanItem>();
-    for (const planItem of planItems) {
-        if (planItem.recommendation.ref && !itemOf.has(planItem.recommendation.ref)) {
-            itemOf.set(planItem.recommendation.ref, planItem);
-        }
-    }
+    const recommendations = new Map<string, ReportRecommendation>();
     for (const coverage of rows) {
         const key = `${coverage.framework.name}/${coverage.recommendation.name}`;
         if (recommendations.has(key)) {
             continue;
         }
         const recommendation = coverage.recommendation;
-        const own = rowsOf.get(key) ?? [];
-        const item = itemOf.get(recommendation);
+        const own = rowsOf.get(key);
+        const item = entriesOf.get(recommendation)[0];
         const covered = own.filter(r => r.state === 'covered').length;
         const waived = own.filter(r => r.state === 'waived').length;
         const deadlines = recommendation.deadlines.map(d => d.date).sort();
@@ -191,7 +186,7 @@ export function buildCoverageReport(model: CoverageModel, planItems: ast.PlanIte
 }
 
 /** One requirement's row; `planItems` are the plan entries for its recommendation. */
-function requirementRow(coverage: RequirementCoverage, planItems: ast.PlanItem[], options: ReportOptions): ReportRequirement {
+function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.PlanItem[], options: ReportOptions): ReportRequirement {
     const deadline = coverage.recommendation.deadlines.map(d => d.date).sort()[0] ?? null;
     const items: ReportItem[] = coverage.items.map(i => ({
         ...options.locate(i.node), kind: i.kind, id: i.id, label: i.label, counts: i.counts, reason: i.reason ?? null, audiences: audiencesOf(i.node)

@@ -1,6 +1,6 @@
 import { AstUtils, DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { coverageData } from '../coverage-json.js';
+import { buildCoverageReport } from '../coverage-report.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity } from '../gdl-settings.js';
 
@@ -37,7 +37,14 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
         return { heapUsed: process.memoryUsage().heapUsed, collected: gc !== undefined };
     });
 
-    connection.onRequest(CoverageRequest, () => coverageData(facts.coverageModel(), node => AstUtils.getDocument(node).uri.toString()));
+    // The same report the auditors' `gdl coverage` writes, with files named by URI for the editor.
+    connection.onRequest(CoverageRequest, () => buildCoverageReport(facts.coverageModel(), shared.workspace.LangiumDocuments.all, {
+        asOf: settings.effectiveAsOf(),
+        locate: node => {
+            const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+            return { file: AstUtils.getDocument(node).uri.toString(), line: start.line + 1, column: start.character + 1 };
+        }
+    }));
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         const model = facts.coverageModel();
