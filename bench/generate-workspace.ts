@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { repositoryRoot } from '../tools/repository.js';
 import * as path from 'node:path';
 
 /** A small deterministic generator (mulberry32): the same seed gives the same workspace. */
@@ -19,12 +20,6 @@ const vocabulary = ('stalking harassment victim suspect risk pattern behaviour c
 
 function words(next: () => number, count: number): string {
     return Array.from({ length: count }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
-}
-
-// The repository: two levels up from out/bench/, one from bench/ when run from source.
-function repositoryRoot(): string {
-    const here = path.dirname(new URL(import.meta.url).pathname);
-    return [path.resolve(here, '..'), path.resolve(here, '../..')].find(dir => existsSync(path.join(dir, 'guidance/framework/super-complaint-2024.gdl')))!;
 }
 
 // The 39 evidence requirements of the bundled framework, by recommendation.

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LspSession } from '../tools/lsp-client.js';
+import { repositoryRoot } from '../tools/repository.js';
 import { generateForces, generateScaleCorpus } from './generate-workspace.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
+const repo = repositoryRoot();
 const scratch = mkdtempSync(path.join(tmpdir(), 'gdl-bench-'));
 
 interface Row { measure: string; value: string; target: string; met: string }

@@ -1,10 +1,9 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { FuzzTarget, mutate, mutationArbitrary, seedSources } from './fuzz.js';
+import { repositoryRoot } from './repository.js';
 
 // `npm run fuzz [-- CASES [SEED]]`: grammar-aware mutation of every bundled source through the check.
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = repositoryRoot();
 const cases = Number(process.argv[2] ?? 100000);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
 const sources = seedSources(repo);

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { repositoryRoot } from './repository.js';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', existsSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'out/language/src/main.js')) ? '' : '..');
+const repo = repositoryRoot();
 
 /** The real GDL language server as a child process, driven over JSON-RPC as an editor drives it. */
 export class LspSession {
