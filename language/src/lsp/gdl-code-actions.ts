@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type WorkspaceEdit } from 'vscode-languageserver';
 import { Codes } from '../diagnostic-codes.js';
@@ -11,11 +11,9 @@ const MAX_ADDRESS_ACTIONS = 8;
 /** Quick fixes: replace an unknown id, address an uncovered requirement here, create a covering stub, add a missing plan item. */
 export class GdlCodeActionProvider implements CodeActionProvider {
     private readonly facts: WorkspaceFacts;
-    private readonly documents: LangiumDocuments;
 
     constructor(services: GdlServices) {
         this.facts = services.gdl.WorkspaceFacts;
-        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
@@ -64,18 +62,17 @@ export class GdlCodeActionProvider implements CodeActionProvider {
         return gaps.map(gap => ({
             title: `Address ${gap.id} in section '${section.name}'`,
             kind: CodeActionKind.QuickFix,
-            edit: { changes: { [document.uri.toString()]: [this.addressEdit(document, section, gap.id)] } }
+            edit: { changes: { [document.uri.toString()]: [this.addressEdit(section, gap.id)] } }
         }));
     }
 
-    private addressEdit(document: LangiumDocument, section: ast.Section, id: string) {
+    private addressEdit(section: ast.Section, id: string) {
         const last = section.addresses.at(-1)?.$refNode;
         if (last) {
             return { range: { start: last.range.end, end: last.range.end }, newText: `, ${id}` };
         }
         const open = GrammarUtils.findNodeForKeyword(section.$cstNode, '{')!;
         const indent = ' '.repeat(section.$cstNode!.range.start.character + 4);
-        void document;
         return { range: { start: open.range.end, end: open.range.end }, newText: `\n${indent}addresses ${id}` };
     }
 
@@ -115,15 +112,13 @@ export class GdlCodeActionProvider implements CodeActionProvider {
         return { title: `Create a draft section covering ${id}${host ? ` in '${host.name}'` : ' in a new file'}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
     }
 
+    /** Guidance that already addresses a requirement of the recommendation, found in the coverage model, not by walking every file. */
     private guidanceAnswering(recommendation: ast.Recommendation): ast.Guidance | undefined {
-        for (const document of this.documents.all) {
-            for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-                if (ast.isSection(node) && node.addresses.some(r => r.ref?.$container === recommendation)) {
-                    return AstUtils.getContainerOfType(node, ast.isGuidance);
-                }
-            }
-        }
-        return undefined;
+        const item = this.facts.coverageModel().requirements
+            .filter(r => r.recommendation === recommendation)
+            .flatMap(r => r.items)
+            .find(i => i.kind === 'guidance');
+        return item ? AstUtils.getContainerOfType(item.node, ast.isGuidance) : undefined;
     }
 
     private addPlanItem(document: LangiumDocument, diagnostic: Diagnostic, recommendation: string): CodeAction | undefined {

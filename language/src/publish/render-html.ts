@@ -28,7 +28,7 @@ export interface PageShell {
 
 /** A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's shell. */
 export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number): Promise<string> {
-    const content = (await processor.run(structuredClone(tree))) as HastRoot;
+    const content = (await processor.run(tree)) as HastRoot;
     const page = fromHtml(shell.html);
     const prefix = '../'.repeat(depth);
     let main: Element | undefined;
