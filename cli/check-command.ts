@@ -1,5 +1,6 @@
 import { collectProblems, formatProblem, displayPath } from './report-problems.js';
 import { formatCoverageSummary } from './coverage-summary.js';
+import { formatWorkspaceSummary } from './workspace-summary.js';
 import { loadWorkspace } from './workspace-loader.js';
 
 export interface CheckOptions {
@@ -26,6 +27,9 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
     const warnings = problems.filter(p => p.severity === 'warning').length;
     if (problems.length > 0 || workspace.unreadable.length > 0) {
         out('');
+    }
+    for (const line of formatWorkspaceSummary(workspace.documents, model, workspace.services.gdl.Settings.effectiveAsOf())) {
+        out(line);
     }
     for (const line of formatCoverageSummary(model)) {
         out(line);

@@ -21,6 +21,10 @@ describe('gdl check (spawned as a user runs it)', () => {
         const result = run(['check', 'guidance']);
         expect(result.stdout).toContain('Coverage: 39/39 evidence requirements covered (100.0%)');
         expect(result.stdout).toMatch(/files checked as of \d{4}-\d{2}-\d{2}: 0 errors/);
+        // What was checked, in a writer's and an auditor's terms.
+        expect(result.stdout).toContain('Framework SC2024: 16 recommendations, 39 evidence requirements (4 without text in the source).');
+        expect(result.stdout).toMatch(/^Answered by 7 guidance documents \(\d+ sections\), 5 training modules, 5 course packs, 1 action plan \(16 of 16 items complete\)\.$/m);
+        expect(run(['check', 'guidance', '--as-of', '2026-01-15']).stdout).toContain('Next review due: 2027-02-14 (module CH-1');
         expect(result.code, result.stdout).toBe(0);
     });
 

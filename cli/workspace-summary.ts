@@ -1,0 +1,44 @@
+import { AstUtils, type LangiumDocument } from 'langium';
+import type { CoverageModel } from '../language/src/coverage-model.js';
+import { effectiveStatus } from '../language/src/gdl-status.js';
+import * as ast from '../language/src/generated/ast.js';
+
+/**
+ * What the check looked at, in a writer's and an auditor's terms: the frameworks, the material that
+ * answers them, what covers the requirements by kind, and the next review that falls due.
+ */
+export function formatWorkspaceSummary(documents: LangiumDocument[], model: CoverageModel, asOf: string): string[] {
+    const elements = documents.flatMap(d => (ast.isGdlFile(d.parseResult.value) ? d.parseResult.value.elements : []));
+    const lines: string[] = [];
+    for (const framework of elements.filter(ast.isFramework).sort((a, b) => a.name.localeCompare(b.name))) {
+        const evidence = framework.recommendations.flatMap(r => r.evidence);
+        const untexted = evidence.filter(e => e.text === undefined).length;
+        lines.push(`Framework ${framework.name}: ${framework.recommendations.length} recommendations, ${evidence.length} evidence requirements${untexted > 0 ? ` (${untexted} without text in the source)` : ''}.`);
+    }
+    const guidance = elements.filter(ast.isGuidance);
+    const sections = guidance.flatMap(g => AstUtils.streamAllContents(g).filter(ast.isSection).toArray());
+    const modules = elements.filter(ast.isTrainingModule);
+    const plans = elements.filter(ast.isActionPlan);
+    const items = plans.flatMap(p => p.items);
+    const parts = [
+        `${guidance.length} guidance documents (${sections.length} sections)`,
+        `${modules.length} training modules`,
+        `${elements.filter(ast.isCoursePack).length} course packs`,
+        `${plans.length} action plan${plans.length === 1 ? '' : 's'}${items.length > 0 ? ` (${items.filter(i => i.status === 'complete').length} of ${items.length} items complete)` : ''}`
+    ];
+    lines.push(`Answered by ${parts.join(', ')}.`);
+    const counted = model.requirements.flatMap(r => r.items.filter(i => i.counts));
+    const byKind = (kind: string) => new Set(counted.filter(i => i.kind === kind).map(i => i.id)).size;
+    if (counted.length > 0) {
+        lines.push(`Covering items that count: ${byKind('guidance')} guidance sections, ${byKind('training')} learning outcomes, ${byKind('action')} completed plan items.`);
+    }
+    const reviews = [...guidance, ...sections, ...modules]
+        .filter(n => n.reviewBy !== undefined && n.reviewBy >= asOf && effectiveStatus(n) === 'approved')
+        .sort((a, b) => a.reviewBy!.localeCompare(b.reviewBy!) || a.name.localeCompare(b.name));
+    const next = reviews[0];
+    if (next) {
+        const what = ast.isTrainingModule(next) ? 'module' : ast.isSection(next) ? 'section' : 'guidance';
+        lines.push(`Next review due: ${next.reviewBy} (${what} ${next.name}${reviews.length > 1 ? `; ${reviews.filter(r => r.reviewBy === next.reviewBy).length - 1} more that day` : ''}).`);
+    }
+    return lines;
+}
