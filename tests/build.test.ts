@@ -9,13 +9,14 @@ import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { writeSiteAtomically } from '../cli/build/write-site.js';
+import { PATIENCE_MS } from './patience.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
 const SMALL = 'tests/fixtures/publish/small/input';
 
 function build(args: string[]) {
-    const result = spawnSync(process.execPath, [gdl, 'build', ...args], { cwd: repo, encoding: 'utf8', timeout: 120000 });
+    const result = spawnSync(process.execPath, [gdl, 'build', ...args], { cwd: repo, encoding: 'utf8', timeout: PATIENCE_MS });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const fresh = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), `gdl-${name}-`)), 'site');

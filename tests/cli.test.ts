@@ -3,13 +3,14 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { PATIENCE_MS } from './patience.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
 const fixtures = path.join(repo, 'tests/fixtures');
 
 function run(args: string[], cwd = repo) {
-    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n') };
 }
 
@@ -36,7 +37,7 @@ describe('gdl check (spawned as a user runs it)', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('Coverage: 0/39 evidence requirements covered (0.0%)');
         expect(result.stdout).toContain('Not covered (39):');
-        const reference = JSON.parse(readFileSync(path.join(repo, '../shared/reference/recommendations.json'), 'utf8')) as Array<{ evidence: Array<{ id: string; text: string | null }> }>;
+        const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{ evidence: Array<{ id: string; text: string | null }> }>;
         for (const evidence of reference.flatMap(r => r.evidence)) {
             const line = result.lines.find(l => l.startsWith(`  ${evidence.id}  (`));
             expect(line, evidence.id).toBeDefined();

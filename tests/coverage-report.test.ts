@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { PATIENCE_MS } from './patience.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -16,7 +17,7 @@ const GAPS = 'tests/fixtures/gaps';
 const WAIVERS = 'tests/fixtures/waivers';
 
 function coverage(args: string[], cwd = repo) {
-    const result = spawnSync(process.execPath, [gdl, 'coverage', ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+    const result = spawnSync(process.execPath, [gdl, 'coverage', ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const json = (args: string[], cwd?: string) => JSON.parse(coverage([...args, '--format', 'json'], cwd).stdout);

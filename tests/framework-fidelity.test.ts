@@ -15,7 +15,7 @@ interface ReferenceRecommendation {
 }
 
 const repo = path.resolve(import.meta.dirname, '..');
-const reference: ReferenceRecommendation[] = JSON.parse(readFileSync(path.join(repo, '../shared/reference/recommendations.json'), 'utf8'));
+const reference: ReferenceRecommendation[] = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8'));
 
 describe('the bundled framework quotes the report exactly', async () => {
     const workspace = await buildWorkspace({ 'framework.gdl': readFileSync(path.join(repo, 'guidance/framework/super-complaint-2024.gdl'), 'utf8') });

@@ -174,7 +174,7 @@ describe('the language server over LSP (a real server process)', () => {
         const text = `guidance big "Big" {\n    owner "O"\n    audience investigators\n${sections}\n}\n`;
         expect(text.length).toBeGreaterThan(700000);
         await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gdl', version: 1, text } });
-        await session.waitFor(() => session.diagnostics.has(uri), 'diagnostics of the large document', 60000);
+        await session.waitFor(() => session.diagnostics.has(uri), 'diagnostics of the large document');
         const symbols = await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Array<{ children?: unknown[] }>;
         expect(symbols[0]!.children).toHaveLength(3000);
         await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

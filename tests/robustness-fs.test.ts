@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeSiteAtomically } from '../cli/build/write-site.js';
+import { PATIENCE_MS } from './patience.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
-const run = (args: string[]) => spawnSync(process.execPath, [gdl, ...args], { cwd: repo, encoding: 'utf8', timeout: 120000 });
+const run = (args: string[]) => spawnSync(process.execPath, [gdl, ...args], { cwd: repo, encoding: 'utf8', timeout: PATIENCE_MS });
 const tree = (folder: string) => readdirSync(folder, { recursive: true }).map(String).filter(f => statSync(path.join(folder, f)).isFile()).sort();
 
 describe('the file system: links, killed and concurrent builds', () => {

@@ -14,7 +14,11 @@ const repo = repositoryRoot();
 export class LspSession {
     readonly connection: ProtocolConnection;
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** Every publishDiagnostics the server sent, in order of arrival (with the text version, when it gave one). */
+    readonly published: PublishDiagnosticsParams[] = [];
     readonly coverageNotes: Array<{ covered: number; total: number }> = [];
+    /** For each coverage note, how many diagnostics publications had arrived before it. */
+    readonly publishedBeforeNote: number[] = [];
     readonly stderr: string[] = [];
     private readonly process: ChildProcess;
     private waiters: Array<() => void> = [];
@@ -25,10 +29,12 @@ export class LspSession {
         this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             this.diagnostics.set(params.uri, params.diagnostics);
+            this.published.push(params);
             this.notify();
         });
         this.connection.onNotification('gdl/coverageChanged', (params: { covered: number; total: number }) => {
             this.coverageNotes.push(params);
+            this.publishedBeforeNote.push(this.published.length);
             this.notify();
         });
         this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
@@ -57,7 +63,7 @@ export class LspSession {
     }
 
     /** Resolves when `predicate` holds, checking after every notification; rejects after `ms`. */
-    waitFor(predicate: () => boolean, what: string, ms = 20000): Promise<void> {
+    waitFor(predicate: () => boolean, what: string, ms = 300_000): Promise<void> {
         if (predicate()) {
             return Promise.resolve();
         }
@@ -72,6 +78,27 @@ export class LspSession {
             };
             this.waiters.push(check);
         });
+    }
+
+    /** The last publication of diagnostics for `file`, with the version of the text it was computed from. */
+    lastPublished(file: string): PublishDiagnosticsParams | undefined {
+        const uri = this.uri(file);
+        return this.published.findLast(p => p.uri === uri);
+    }
+
+    /**
+     * Resolves once the server has published diagnostics for version `version` of `file` and then
+     * finished the build (its coverage note arrived): the state it shows is the state of that text.
+     */
+    async settled(file: string, version: number, what: string): Promise<void> {
+        const uri = this.uri(file);
+        let at = -1;
+        await this.waitFor(() => {
+            if (at < 0) {
+                at = this.published.findLastIndex(p => p.uri === uri && p.version === version);
+            }
+            return at >= 0 && this.publishedBeforeNote.some(n => n > at);
+        }, what);
     }
 
     private notify(): void {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { PATIENCE_MS } from '../patience.js';
 
 /** Where `npm run setup:e2e` installs code-server (VS Code 1.100 served to a browser). */
 export const codeServerDir = process.env.GDL_CODE_SERVER_DIR ?? path.join(homedir(), '.cache', 'gdl-code-server');
@@ -43,7 +44,7 @@ export class CodeServer {
             'extensions.autoUpdate': false,
             ...settings
         }, null, 2));
-        const install = spawnSync(codeServerBin, ['--extensions-dir', server.extensions, '--user-data-dir', server.userData, '--install-extension', vsix], { encoding: 'utf8', timeout: 120000 });
+        const install = spawnSync(codeServerBin, ['--extensions-dir', server.extensions, '--user-data-dir', server.userData, '--install-extension', vsix], { encoding: 'utf8', timeout: PATIENCE_MS });
         if (install.status !== 0) {
             throw new Error(`installing ${vsix} failed: ${install.stdout}${install.stderr}`);
         }
@@ -63,7 +64,7 @@ export class CodeServer {
     }
 
     private async waitUntilServing(): Promise<void> {
-        const deadline = Date.now() + 60000;
+        const deadline = Date.now() + PATIENCE_MS;
         while (Date.now() < deadline) {
             if (this.process?.exitCode !== null && this.process?.exitCode !== undefined) {
                 throw new Error(`code-server exited: ${this.log.join('')}`);

@@ -1,4 +1,4 @@
-import { AstUtils, DocumentState } from 'langium';
+import { AstUtils, DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { buildCoverageReport } from '../coverage-report.js';
 import type { GdlServices } from '../gdl-module.js';
@@ -19,6 +19,7 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
     const shared = services.shared;
     const settings = services.gdl.Settings;
     const facts = services.gdl.WorkspaceFacts;
+    publishCurrentDiagnosticsOnly(connection, services);
 
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
         if (update.section !== 'gdl') {
@@ -50,4 +51,29 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
         const model = facts.coverageModel();
         void connection.sendNotification(CoverageChangedNotification, { covered: model.covered, total: model.total });
     });
+}
+
+/**
+ * Diagnostics are published with the version of the text they were computed from (LSP's
+ * `PublishDiagnosticsParams.version`, so a client can tell them apart from older ones), and never for
+ * text that has changed since. Langium's diagnostics handler publishes whatever a validated document
+ * holds, unversioned; a build overtaken by a newer edit is normally cancelled before it validates,
+ * and the text comparison makes that a guarantee rather than a matter of timing.
+ */
+function publishCurrentDiagnosticsOnly(connection: Connection, services: GdlServices): void {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const open = services.shared.workspace.TextDocuments;
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => {
+        const current = open?.get(params.uri);
+        const document = documents.getDocument(URI.parse(params.uri));
+        if (!current || !document) {
+            return send(params);
+        }
+        const built = document.parseResult.value.$cstNode?.root.fullText;
+        if (built !== undefined && built !== current.getText()) {
+            return Promise.resolve();
+        }
+        return send({ ...params, version: current.version });
+    };
 }
