@@ -2,6 +2,7 @@ import { collectProblems, formatProblem, displayPath } from './report-problems.j
 import { formatCoverageSummary } from './coverage-summary.js';
 import { formatWorkspaceSummary } from './workspace-summary.js';
 import { loadWorkspace } from './workspace-loader.js';
+import { count } from '../language/src/wording.js';
 
 export interface CheckOptions {
     readonly asOf?: string;
@@ -23,7 +24,8 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
         out(formatProblem(problem));
     }
     const model = workspace.services.gdl.WorkspaceFacts.coverageModel();
-    const errors = problems.filter(p => p.severity === 'error').length;
+    // An unreadable file is reported as a GDL0000 error above, so the count on the last line includes it.
+    const errors = problems.filter(p => p.severity === 'error').length + workspace.unreadable.length;
     const warnings = problems.filter(p => p.severity === 'warning').length;
     if (problems.length > 0 || workspace.unreadable.length > 0) {
         out('');
@@ -35,7 +37,7 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
         out(line);
     }
     out('');
-    out(`${workspace.documents.length} files checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${errors} errors, ${warnings} warnings.`);
+    out(`${count(workspace.documents.length, 'file')} checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`);
     if (workspace.unreadable.length > 0) {
         return ExitCode.usage;
     }

@@ -13,6 +13,7 @@ import { formatSarif } from './report/format-sarif.js';
 import { formatTable } from './report/format-table.js';
 import { writeAtomically } from './report/write-output.js';
 import { displayPath } from './report-problems.js';
+import { terminalSafe } from './terminal-text.js';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
 
 export const reportFormats = ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit'] as const;
@@ -76,7 +77,8 @@ function render(report: CoverageReport, options: CoverageCommandOptions): string
         case 'json': return formatJson(report);
         case 'sarif': return formatSarif(report, toolVersion());
         case 'junit': return formatJunit(report);
-        default: return formatTable(report, !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
+        // The one human-readable format: text from the sources is escaped before the table adds its colours.
+        default: return formatTable(terminalSafe(report), !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
     }
 }
 

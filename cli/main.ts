@@ -3,6 +3,7 @@ import { isCalendarDate } from '../language/src/dates.js';
 import { checkCommand, ExitCode } from './check-command.js';
 import { buildCommand, type BuildOptions } from './build/build-command.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
+import { terminalText } from './terminal-text.js';
 import { UsageError } from './workspace-loader.js';
 
 function parsePercent(value: string): number {
@@ -45,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
         .option('--as-of <date>', 'judge deadlines and review dates as of this date (YYYY-MM-DD; default today)', parseDate)
         .option('--strict', 'also fail (exit 1) on warnings')
         .action(async (folder: string, options: { asOf?: string; strict?: boolean }) => {
-            exitCode = await checkCommand(folder, options, line => process.stdout.write(line + '\n'));
+            exitCode = await checkCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
         });
     program.command('coverage')
         .description('print the coverage matrix: recommendation × evidence requirement × what covers it, state and deadline')
@@ -71,8 +72,8 @@ export async function run(argv: string[]): Promise<number> {
         .option('--quiet', 'no progress or summary (for CI)')
         .action(async (folder: string, options: BuildOptions) => {
             const tty = process.stderr.isTTY === true;
-            exitCode = await buildCommand(folder, options, line => process.stdout.write(line + '\n'),
-                text => process.stderr.write(tty ? `\r\u001b[K${text}` : `${text}\n`));
+            exitCode = await buildCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'),
+                text => process.stderr.write(tty ? `\r\u001b[K${terminalText(text)}` : `${terminalText(text)}\n`));
             if (tty && !options.quiet) {
                 process.stderr.write('\r\u001b[K');
             }
@@ -86,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
             return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
         }
         if (error instanceof UsageError) {
-            process.stderr.write(`gdl: ${error.message}\n`);
+            process.stderr.write(`gdl: ${terminalText(error.message)}\n`);
             return ExitCode.usage;
         }
         throw error;

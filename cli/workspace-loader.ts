@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
+import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
 
 /** A problem that stops the CLI before any check runs (exit code 2). */
 export class UsageError extends Error {}
@@ -70,21 +70,23 @@ export async function loadWorkspace(folder: string, asOf?: string, given?: GdlSe
     if (files.length === 0 && outside.length === 0) {
         throw new UsageError(`no .gdl sources found in '${folder}'`);
     }
-    const services = given ?? createGdlServices(NodeFileSystem).Gdl;
+    const services = given ?? createGdlServices(GdlNodeFileSystem).Gdl;
     services.gdl.Settings.asOf = asOf;
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];
     const unreadable: ReadFailure[] = outside.map(file => ({ file, reason: 'it links outside the workspace folder, so it is not followed' }));
     for (const file of files) {
-        let text: string;
+        let bytes: Uint8Array;
         try {
-            text = await fs.readFile(file, 'utf8');
+            bytes = await fs.readFile(file);
         } catch (error) {
             unreadable.push({ file, reason: describeReadError(error) });
             continue;
         }
-        const document = factory.fromString(text.replace(/^\uFEFF/, ''), URI.file(file));
+        // Decoded by the GDL rules: a UTF-8 byte-order mark dropped, other encodings reported (GDL0008).
+        const uri = URI.file(file);
+        const document = factory.fromString(services.gdl.SourceTexts.read(uri, bytes), uri);
         langiumDocuments.addDocument(document);
         documents.push(document);
     }

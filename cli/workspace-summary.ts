@@ -2,6 +2,7 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import type { CoverageModel } from '../language/src/coverage-model.js';
 import { effectiveStatus } from '../language/src/gdl-status.js';
 import * as ast from '../language/src/generated/ast.js';
+import { count } from '../language/src/wording.js';
 
 /**
  * What the check looked at, in a writer's and an auditor's terms: the frameworks, the material that
@@ -10,10 +11,10 @@ import * as ast from '../language/src/generated/ast.js';
 export function formatWorkspaceSummary(documents: LangiumDocument[], model: CoverageModel, asOf: string): string[] {
     const elements = documents.flatMap(d => (ast.isGdlFile(d.parseResult.value) ? d.parseResult.value.elements : []));
     const lines: string[] = [];
-    for (const framework of elements.filter(ast.isFramework).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const framework of elements.filter(ast.isFramework).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))) {
         const evidence = framework.recommendations.flatMap(r => r.evidence);
         const untexted = evidence.filter(e => e.text === undefined).length;
-        lines.push(`Framework ${framework.name}: ${framework.recommendations.length} recommendations, ${evidence.length} evidence requirements${untexted > 0 ? ` (${untexted} without text in the source)` : ''}.`);
+        lines.push(`Framework ${framework.name}: ${count(framework.recommendations.length, 'recommendation')}, ${count(evidence.length, 'evidence requirement')}${untexted > 0 ? ` (${untexted} without text in the source)` : ''}.`);
     }
     const guidance = elements.filter(ast.isGuidance);
     const sections = guidance.flatMap(g => AstUtils.streamAllContents(g).filter(ast.isSection).toArray());
@@ -21,20 +22,20 @@ export function formatWorkspaceSummary(documents: LangiumDocument[], model: Cove
     const plans = elements.filter(ast.isActionPlan);
     const items = plans.flatMap(p => p.items);
     const parts = [
-        `${guidance.length} guidance documents (${sections.length} sections)`,
-        `${modules.length} training modules`,
-        `${elements.filter(ast.isCoursePack).length} course packs`,
-        `${plans.length} action plan${plans.length === 1 ? '' : 's'}${items.length > 0 ? ` (${items.filter(i => i.status === 'complete').length} of ${items.length} items complete)` : ''}`
+        `${count(guidance.length, 'guidance document')} (${count(sections.length, 'section')})`,
+        count(modules.length, 'training module'),
+        count(elements.filter(ast.isCoursePack).length, 'course pack'),
+        `${count(plans.length, 'action plan')}${items.length > 0 ? ` (${items.filter(i => i.status === 'complete').length} of ${items.length} items complete)` : ''}`
     ];
     lines.push(`Answered by ${parts.join(', ')}.`);
     const counted = model.requirements.flatMap(r => r.items.filter(i => i.counts));
     const byKind = (kind: string) => new Set(counted.filter(i => i.kind === kind).map(i => i.id)).size;
     if (counted.length > 0) {
-        lines.push(`Covering items that count: ${byKind('guidance')} guidance sections, ${byKind('training')} learning outcomes, ${byKind('action')} completed plan items.`);
+        lines.push(`Covering items that count: ${count(byKind('guidance'), 'guidance section')}, ${count(byKind('training'), 'learning outcome')}, ${count(byKind('action'), 'completed plan item')}.`);
     }
     const reviews = [...guidance, ...sections, ...modules]
         .filter(n => n.reviewBy !== undefined && n.reviewBy >= asOf && effectiveStatus(n) === 'approved')
-        .sort((a, b) => a.reviewBy!.localeCompare(b.reviewBy!) || a.name.localeCompare(b.name));
+        .sort((a, b) => a.reviewBy!.localeCompare(b.reviewBy!) || (a.name ?? '').localeCompare(b.name ?? ''));
     const next = reviews[0];
     if (next) {
         const what = ast.isTrainingModule(next) ? 'module' : ast.isSection(next) ? 'section' : 'guidance';

@@ -96,11 +96,13 @@ describe('the coverage gate', () => {
     test('a workspace with a gap publishes nothing and exits 1, leaving the previous output as it was', () => {
         const out = fresh('gap');
         mkdirSync(out, { recursive: true });
+        // The last good build: a page and the marker every build leaves.
         writeFileSync(path.join(out, 'previous.txt'), 'the last good build');
+        writeFileSync(path.join(out, '.gdl-output'), 'written by gdl build');
         const result = build(['tests/fixtures/gaps', '--out', out]);
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('Not covered: 12.1, 12.3, 14.1, 14.2');
-        expect(files(out)).toEqual(['previous.txt']);
+        expect(files(out)).toEqual(['.gdl-output', 'previous.txt']);
         const never = fresh('never');
         expect(build(['tests/fixtures/gaps', '--out', never]).code).toBe(1);
         expect(existsSync(never)).toBe(false);

@@ -127,8 +127,9 @@ describe('gdl coverage: options', () => {
 
     test('--recipient keeps only recommendations made to that recipient', () => {
         const report = json(['guidance', '--recipient', 'pccs']);
-        // Recommendation 15 (to PCCs) has no evidence requirements in the source, so it has no rows.
-        expect(report.recommendations.map((r: { id: string }) => r.id)).toEqual(['16', '25', '27']);
+        // Recommendation 15 (to PCCs) has no evidence requirements in the source: listed with none, and no rows.
+        expect(report.recommendations.map((r: { id: string }) => r.id)).toEqual(['15', '16', '25', '27']);
+        expect(report.recommendations.find((r: { id: string }) => r.id === '15').requirements).toBe(0);
         expect(report.requirements.every((r: { recipients: string[] }) => r.recipients.includes('pccs'))).toBe(true);
     });
 

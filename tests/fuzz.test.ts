@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { FuzzTarget, mutate, mutationArbitrary, seedSources } from '../tools/fuzz.js';
+import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from '../tools/fuzz.js';
+import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from '../tools/fuzz-properties.js';
 import { LspSession } from '../tools/lsp-client.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -15,11 +16,24 @@ describe('fuzzing (npm run fuzz runs 100,000 cases; the suite a few hundred)', (
     test('300 mutated sources through the check: no exception, every problem located and coded', async () => {
         const target = new FuzzTarget(repo);
         let ran = 0;
-        await fc.assert(fc.asyncProperty(fc.nat({ max: sources.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), async (index, mutations) => {
+        await fc.assert(fc.asyncProperty(fc.nat({ max: sources.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), encodingArbitrary, async (index, mutations, stored) => {
             ran++;
-            expect(await target.check(mutate(sources[index]!, mutations))).toBeUndefined();
+            expect(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at))).toBeUndefined();
         }), { numRuns: 300, seed });
         expect(ran).toBe(300);
+    });
+
+    test('1,000 hostile link targets through the link policy and the Markdown writer: no raw HTML, no unsafe scheme', () => {
+        fc.assert(fc.property(linkArbitrary, address => {
+            expect(checkLinkTarget(address)).toBeUndefined();
+        }), { numRuns: 1000, seed });
+    });
+
+    test('500 output folders made of .., links, files and folders: the guard refuses or allows only what is safe, and changes nothing', async () => {
+        const sandbox = outputSandbox();
+        await fc.assert(fc.asyncProperty(outputPathArbitrary, async out => {
+            expect(await checkOutputPath(sandbox, out)).toBeUndefined();
+        }), { numRuns: 500, seed });
     });
 
     test('100 mutated documents through the language server: it keeps answering every request', async () => {

@@ -31,17 +31,22 @@ describe('the file system: links, killed and concurrent builds', () => {
         const parent = mkdtempSync(path.join(tmpdir(), 'gdl-kill-'));
         const out = path.join(parent, 'site');
         mkdirSync(out);
+        // The last good build: its page and the marker every build leaves.
         writeFileSync(path.join(out, 'previous.html'), 'the last good build');
+        writeFileSync(path.join(out, '.gdl-output'), 'written by gdl build');
         const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--out', out], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
         // Kill it once it has started rendering pages (its progress lines), well before the swap.
-        await new Promise<void>(resolve => child.stderr.on('data', (chunk: Buffer) => {
-            if (String(chunk).includes('[3/')) {
+        const exited = new Promise(resolve => child.on('exit', resolve));
+        child.stderr.on('data', (chunk: Buffer) => {
+            stderr += String(chunk);
+            if (stderr.includes('[3/')) {
                 child.kill('SIGKILL');
-                resolve();
             }
-        }));
-        await new Promise(resolve => child.on('exit', resolve));
-        expect(tree(out)).toEqual(['previous.html']);
+        });
+        await exited;
+        expect(stderr, 'the build was killed while rendering').toContain('[3/');
+        expect(tree(out)).toEqual(['.gdl-output', 'previous.html']);
         expect(readFileSync(path.join(out, 'previous.html'), 'utf8')).toBe('the last good build');
         const next = run(['build', 'guidance', '--out', out, '--quiet']);
         expect(next.status, next.stderr).toBe(0);

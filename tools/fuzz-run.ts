@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { FuzzTarget, mutate, mutationArbitrary, seedSources } from './fuzz.js';
+import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from './fuzz.js';
+import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from './fuzz-properties.js';
 import { repositoryRoot } from './repository.js';
 
 // `npm run fuzz [-- CASES [SEED]]`: grammar-aware mutation of every bundled source through the check.
@@ -10,19 +11,43 @@ const sources = seedSources(repo);
 const target = new FuzzTarget(repo);
 const started = performance.now();
 let ran = 0;
-await fc.assert(fc.asyncProperty(fc.nat({ max: sources.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), async (index, mutations) => {
+const report = (name: string, run: Promise<unknown>, count: () => number) => run.then(
+    () => { process.stdout.write(`fuzz ${name}: ${count()} cases, seed ${seed}: 0 failures in ${Math.round((performance.now() - started) / 1000)} s\n`); },
+    (error: unknown) => {
+        process.stdout.write(`fuzz ${name}: FAILED after ${count()} cases (seed ${seed}): ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+    }
+);
+
+// The check: grammar-aware mutations (hostile addresses, deep nesting, odd characters) of every seed source.
+await report(`check (${sources.length} seed sources)`, fc.assert(fc.asyncProperty(fc.nat({ max: sources.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), encodingArbitrary, async (index, mutations, stored) => {
     ran++;
     if (ran % 5000 === 0) {
         process.stderr.write(`${ran} cases…\n`);
     }
-    const failure = await target.check(mutate(sources[index]!, mutations));
+    const failure = await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at));
     if (failure) {
         throw new Error(failure);
     }
-}), { numRuns: cases, seed, endOnFailure: true }).then(
-    () => process.stdout.write(`fuzz: ${ran} cases from ${sources.length} seed sources, seed ${seed}: 0 failures in ${Math.round((performance.now() - started) / 1000)} s\n`),
-    (error: unknown) => {
-        process.stdout.write(`fuzz: FAILED after ${ran} cases (seed ${seed}): ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 1;
+}), { numRuns: cases, seed, endOnFailure: true }), () => ran);
+
+// Link targets through the policy and the Markdown writer.
+let links = 0;
+await report('link targets', Promise.resolve().then(() => fc.assert(fc.property(linkArbitrary, address => {
+    links++;
+    const failure = checkLinkTarget(address);
+    if (failure) {
+        throw new Error(failure);
     }
-);
+}), { numRuns: cases, seed, endOnFailure: true })), () => links);
+
+// Output folders composed of .., links, files and folders, against the guard on a real file system.
+const sandbox = outputSandbox();
+let paths = 0;
+await report('output folders', fc.assert(fc.asyncProperty(outputPathArbitrary, async out => {
+    paths++;
+    const failure = await checkOutputPath(sandbox, out);
+    if (failure) {
+        throw new Error(failure);
+    }
+}), { numRuns: Math.min(cases, 20000), seed, endOnFailure: true }), () => paths);

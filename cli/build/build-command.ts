@@ -1,10 +1,13 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { AstUtils } from 'langium';
 import * as ast from '../../language/src/generated/ast.js';
 import { buildSite } from '../../language/src/publish/build-site.js';
 import { siteModel } from '../../language/src/publish/site-model.js';
 import { ExitCode } from '../check-command.js';
-import { collectProblems, formatProblem } from '../report-problems.js';
+import { collectProblems, displayPath, formatProblem } from '../report-problems.js';
 import { loadWorkspace } from '../workspace-loader.js';
+import { checkOutputFolder } from './output-folder.js';
 import { defaultTemplates, loadTemplates } from './load-templates.js';
 import { writeSiteAtomically } from './write-site.js';
 
@@ -22,13 +25,16 @@ export interface BuildOptions {
  * uncovered (unless --allow-gaps), then writes the site, course packs, plan and coverage page atomically.
  */
 export async function buildCommand(folder: string, options: BuildOptions, out: (line: string) => void, progress: (text: string) => void): Promise<number> {
-    const templates = loadTemplates(options.templates ?? defaultTemplates());
+    const templateFolder = options.templates ?? defaultTemplates();
+    const protect = [{ folder: await workspaceFolder(folder), what: 'workspace' }, { folder: templateFolder, what: 'templates folder' }];
+    await checkOutputFolder(options.out, protect);
+    const templates = loadTemplates(templateFolder);
     const workspace = await loadWorkspace(folder, options.asOf);
     const errors = collectProblems(workspace.documents, process.cwd()).filter(p => p.severity === 'error');
     const site = siteModel(workspace.documents, workspace.services.gdl.WorkspaceFacts.coverageModel(), options.includeDrafts === true);
     if (errors.length > 0 || workspace.unreadable.length > 0 || (site.gaps.length > 0 && !options.allowGaps)) {
         errors.forEach(p => out(formatProblem(p)));
-        workspace.unreadable.forEach(u => out(`${u.file}: cannot read file: ${u.reason}`));
+        workspace.unreadable.forEach(u => out(`${displayPath(u.file, process.cwd())}:1:1 error GDL0000 cannot read file: ${u.reason}`));
         if (site.gaps.length > 0 && !options.allowGaps) {
             out(`Not covered: ${site.gaps.join(', ')} (use --allow-gaps to publish with a notice on every page).`);
         }
@@ -40,11 +46,17 @@ export async function buildCommand(folder: string, options: BuildOptions, out: (
             progress(`[${done}/${total}] ${path}`);
         }
     });
-    await writeSiteAtomically(options.out, files);
+    await writeSiteAtomically(options.out, files, () => checkOutputFolder(options.out, protect));
     if (!options.quiet) {
         out(`Published ${files.size} files to ${options.out}${site.gaps.length > 0 ? `; not yet covered: ${site.gaps.join(', ')}` : ''}.`);
     }
     return ExitCode.ok;
+}
+
+// The folder the sources are read from: the folder given, or the folder of a single file given.
+async function workspaceFolder(folder: string): Promise<string> {
+    const stat = await fs.stat(folder).catch(() => undefined);
+    return stat && !stat.isDirectory() ? path.dirname(folder) : folder;
 }
 
 // Word files need a date: the latest approval or update in the sources keeps rebuilds byte-identical.

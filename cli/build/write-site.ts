@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../workspace-loader.js';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.js';
 
 const LOCK_WAIT_MS = 120000;
 
@@ -14,11 +15,12 @@ const alive = (pid: number) => {
 };
 
 /**
- * Writes every file into a temporary folder beside `out`, then swaps it in: a build that fails, or is
+ * Writes every file (and the marker that says `gdl build` wrote the folder) into a temporary folder
+ * beside `out`, then swaps it in: a build that fails, or is
  * killed, at any point before the swap leaves the previous output exactly as it was. Builds into the
  * same folder take turns (a lock file beside it), so two at once cannot corrupt it.
  */
-export async function writeSiteAtomically(out: string, files: Map<string, Buffer | string>): Promise<void> {
+export async function writeSiteAtomically(out: string, files: Map<string, Buffer | string>, verify: () => Promise<void> = async () => undefined): Promise<void> {
     const target = path.resolve(out);
     const parent = path.dirname(target);
     const base = path.basename(target);
@@ -29,6 +31,8 @@ export async function writeSiteAtomically(out: string, files: Map<string, Buffer
     }
     const release = await lock(path.join(parent, `.${base}.lock`), out);
     try {
+        // Checked again under the lock: the folder may have changed while the site was rendered.
+        await verify();
         await recoverFromKilledBuilds(parent, base, target);
         await swapIn(target, parent, base, out, files);
     } finally {
@@ -41,6 +45,8 @@ async function swapIn(target: string, parent: string, base: string, out: string,
     const previous = path.join(parent, `.${base}.previous-${process.pid}`);
     try {
         await removeQuietly(staging);
+        await fs.mkdir(staging, { recursive: true });
+        await fs.writeFile(path.join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
         for (const [file, content] of files) {
             const full = path.join(staging, file);
             if (!full.startsWith(staging + path.sep)) {

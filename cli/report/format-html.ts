@@ -35,7 +35,7 @@ export function formatHtml(report: CoverageReport): string {
         return h('tr', { className: [`state-${r.state}`], dataState: r.state, dataRecipient: r.recipients.join(' '), dataAudience: r.audiences.join(' ') }, [
             h('td', { dataSort: r.recommendation.padStart(4, '0') }, r.recommendation),
             h('td', { dataSort: r.id.split('.').map(p => p.padStart(4, '0')).join('.') }, [h('strong', r.id), h('br'), r.text ?? `[no text in the source: ${r.untexted ?? ''}]`]),
-            h('td', stateLabel[r.state] + (r.state === 'wrong-kind' ? ` (needs ${r.required.join(' and ')})` : '') + (r.waiver ? ` — ${r.waiver.kind}${r.waiver.expires ? ` until ${r.waiver.expires}` : ''}${r.waiver.expired ? ', expired' : ''}: ${r.waiver.reason ?? ''}` : '')),
+            h('td', stateLabel[r.state] + (r.state === 'wrong-kind' ? ` (needs ${r.required.join(' and ')})` : '') + (r.waiver ? ` — ${r.waiver.kind}${r.waiver.expires ? ` until ${r.waiver.expires}` : ''}${r.waiver.notCounted ? ` (does not count: ${r.waiver.notCounted})` : ''}: ${r.waiver.reason ?? ''}` : '')),
             h('td', { dataSort: r.deadline ?? '9999' }, [r.deadline ?? '–', ...(r.overdue ? [h('br'), h('span', { className: ['overdue'] }, 'overdue')] : [])]),
             ...kinds.map(kind => h('td', by(kind)))
         ]);

@@ -1,13 +1,20 @@
 import * as junitModule from 'junit-report-builder';
 import type { Builder } from 'junit-report-builder';
-import type { CoverageReport } from '../../language/src/coverage-report.js';
+import { MultiMap } from 'langium';
+import type { CoverageReport, ReportRequirement } from '../../language/src/coverage-report.js';
 
-/** JUnit XML: a suite per recommendation, a test case per evidence requirement, failing when it is not covered. */
+/** JUnit XML: a suite per recommendation of the framework, in its order, a test case per evidence requirement, failing when it is not covered. */
 export function formatJunit(report: CoverageReport): string {
     const builder = junitBuilder().newBuilder();
+    const rowsOf = new MultiMap<string, ReportRequirement>();
+    for (const r of report.requirements) {
+        rowsOf.add(`${r.framework}/${r.recommendation}`, r);
+    }
     for (const recommendation of report.recommendations) {
+        // A recommendation with no evidence requirements still gets its suite, with no test cases: a placeholder
+        // passing case would count something never checked, and the tests would no longer equal the requirements.
         const suite = builder.testSuite().name(`${recommendation.framework} recommendation ${recommendation.id}`);
-        for (const r of report.requirements.filter(x => x.framework === recommendation.framework && x.recommendation === recommendation.id)) {
+        for (const r of rowsOf.get(`${recommendation.framework}/${recommendation.id}`)) {
             const test = suite.testCase().className(`${r.framework}.${r.recommendation}`).name(r.id).file(r.file);
             if (r.state === 'uncovered' || r.state === 'wrong-kind') {
                 const why = r.state === 'uncovered' ? 'is not covered' : `needs ${r.required.join(' and ')} coverage`;

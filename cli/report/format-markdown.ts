@@ -21,7 +21,7 @@ export function formatMarkdown(report: CoverageReport): string {
         heading(2, 'By evidence requirement'),
         table(['Requirement', 'State', 'Due', 'Overdue', 'Guidance', 'Training', 'Action', 'Waiver'], report.requirements.map(r => {
             const by = (kind: string) => r.items.filter(i => i.kind === kind && i.counts).map(i => `${i.label} (${i.file}:${i.line})`).join('; ') || '-';
-            const waiver = r.waiver ? `${r.waiver.kind}${r.waiver.expires ? ` until ${r.waiver.expires}` : ''}${r.waiver.expired ? ' (expired)' : ''}: ${r.waiver.reason ?? ''}` : '-';
+            const waiver = r.waiver ? `${r.waiver.kind}${r.waiver.expires ? ` until ${r.waiver.expires}` : ''}${r.waiver.notCounted ? ` (does not count: ${r.waiver.notCounted})` : ''}: ${r.waiver.reason ?? ''}` : '-';
             return [r.id, r.state, r.deadline ?? '-', r.overdue ? 'yes' : 'no', by('guidance'), by('training'), by('action'), waiver];
         }))
     ];

@@ -3,23 +3,33 @@ import type { CoverageReport, ReportRequirement } from '../../language/src/cover
 
 const stateLabel: Record<ReportRequirement['state'], string> = { 'covered': 'covered', 'wrong-kind': 'wrong kind', 'waived': 'waived', 'uncovered': 'NOT COVERED' };
 
-/** The terminal matrix: one row per requirement with what covers it; colour only when `colour` (a TTY). */
+/**
+ * The terminal matrix: one row per requirement, then one line per counted covering item, with its kind and its
+ * whole `file:line`; colour only when `colour` (a TTY). Nothing is ever cut: a location is what an auditor opens,
+ * and the items share one column (not one per kind) so that full paths still fit a terminal's width.
+ */
 export function formatTable(report: CoverageReport, colour: boolean): string {
     const c = createColors(colour);
     const paint = (state: ReportRequirement['state'], text: string) =>
         state === 'covered' ? c.green(text) : state === 'waived' ? c.cyan(text) : state === 'wrong-kind' ? c.yellow(text) : c.red(c.bold(text));
-    const header = ['Rec', 'Req', 'State', 'Due', 'Guidance', 'Training', 'Action'];
+    const header = ['Rec', 'Req', 'State', 'Due', 'Covered by (file:line)'];
     const rows = report.requirements.map(r => {
-        const by = (kind: string) => r.items.filter(i => i.kind === kind && i.counts).map(i => `${i.id} (${i.file}:${i.line})`).join(', ') || '-';
-        return [r.recommendation, r.id, stateLabel[r.state], `${r.deadline ?? '-'}${r.overdue ? ' OVERDUE' : ''}`, by('guidance'), by('training'), by('action')];
+        const items = r.items.filter(i => i.counts).map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line})`);
+        return { r, cells: [r.recommendation, r.id, stateLabel[r.state], `${r.deadline ?? '-'}${r.overdue ? ' OVERDUE' : ''}`], items: items.length > 0 ? items : ['-'] };
     });
-    const widths = header.map((h, i) => Math.min(i >= 4 ? 48 : 40, Math.max(h.length, ...rows.map(r => r[i]!.length))));
-    const cell = (text: string, i: number) => (text.length > widths[i]! ? text.slice(0, widths[i]! - 1) + '…' : text.padEnd(widths[i]!));
-    const lines = [c.bold(header.map(cell).join('  ').trimEnd()), widths.map(w => '─'.repeat(w)).join('  ')];
-    report.requirements.forEach((r, index) => {
-        const row = rows[index]!;
-        lines.push(row.map((text, i) => (i === 2 ? paint(r.state, cell(text, i)) : i === 3 && r.overdue ? c.red(cell(text, i)) : cell(text, i))).join('  ').trimEnd());
-    });
+    const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map(row => row.cells[i]!.length)));
+    const lines = [c.bold([...header.slice(0, 4).map((h, i) => h.padEnd(widths[i]!)), header[4]!].join('  ')),
+        [...widths, Math.max(header[4]!.length, ...rows.flatMap(row => row.items.map(item => item.length)))].map(w => '─'.repeat(w)).join('  ')];
+    const blank = widths.map(w => ' '.repeat(w)).join('  ');
+    for (const { r, cells, items } of rows) {
+        const first = cells.map((text, i) => {
+            const padded = text.padEnd(widths[i]!);
+            return i === 2 ? paint(r.state, padded) : i === 3 && r.overdue ? c.red(padded) : padded;
+        });
+        lines.push([...first, items[0]!].join('  ').trimEnd());
+        // Continuation lines: the same row, one more covering item each, under the first.
+        lines.push(...items.slice(1).map(item => `${blank}  ${item}`));
+    }
     lines.push('', c.bold('By recommendation'));
     for (const rec of report.recommendations) {
         lines.push(`  ${rec.framework} ${rec.id.padEnd(4)} ${`${rec.covered + rec.waived}/${rec.requirements}`.padEnd(6)} ${`${rec.percent}%`.padStart(6)}${rec.overdue ? c.red('  overdue') : ''}`);

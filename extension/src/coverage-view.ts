@@ -45,8 +45,9 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
         if (node.kind === 'recommendation') {
             const r = node.recommendation;
             const satisfied = r.covered + r.waived;
-            const item = new vscode.TreeItem(`Recommendation ${r.id}`, vscode.TreeItemCollapsibleState.Collapsed);
-            item.description = `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
+            // A recommendation with no evidence requirements (15, to PCCs) has nothing to expand.
+            const item = new vscode.TreeItem(`Recommendation ${r.id}`, r.requirements > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+            item.description = r.requirements === 0 ? 'no evidence requirements' : `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
             item.iconPath = satisfied === r.requirements ? stateIcons.covered : stateIcons.uncovered;
             return item;
         }

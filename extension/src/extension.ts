@@ -72,7 +72,10 @@ async function runCli(context: vscode.ExtensionContext, job: 'check' | 'build'):
     const asOf = settings.get<string>('asOf');
     const args = [context.asAbsolutePath(path.join('out', 'cli.cjs')), job, folder.uri.fsPath, ...(asOf ? ['--as-of', asOf] : [])];
     if (job === 'build') {
-        args.push('--out', path.join(folder.uri.fsPath, settings.get<string>('buildOutput') || 'published'));
+        // The build refuses an output folder inside the workspace: by default it publishes beside it.
+        const workspace = folder.uri.fsPath;
+        const chosen = settings.get<string>('buildOutput');
+        args.push('--out', chosen ? path.resolve(path.dirname(workspace), chosen) : `${workspace}-published`);
     }
     const execution = new vscode.ProcessExecution(process.execPath, args, { env: { ELECTRON_RUN_AS_NODE: '1' } });
     const task = new vscode.Task({ type: 'gdl', job }, folder, job, 'gdl', execution, []);

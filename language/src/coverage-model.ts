@@ -20,6 +20,10 @@ export interface WaiverInfo {
     readonly expires?: string;
     /** Expired at the as-of date: the requirement is a gap again. */
     readonly expired: boolean;
+    /** Whether it satisfies the requirement as of the as-of date: complete, approved by then, not expired. */
+    readonly counts: boolean;
+    /** Why it does not count, when it does not ("expired on 2025-12-31"). */
+    readonly notCounted?: string;
     readonly node: ast.Waiver;
     readonly uri: string;
     readonly line: number;
@@ -53,8 +57,10 @@ export interface RequirementCoverage {
     readonly required: readonly CoverageKind[];
     /** Everything that addresses it, counted or not. */
     readonly items: readonly CoveringItem[];
-    /** The waiver that applies to it, if any (expired or not). */
+    /** The waiver that applies to it, if any: the first that counts, else the first written (expired or not). */
     readonly waiver?: WaiverInfo;
+    /** Every waiver of it, in file order: more than one is a problem (GDL0207), whatever their order. */
+    readonly waivers: readonly WaiverInfo[];
     readonly state: CoverageState;
 }
 
@@ -115,14 +121,15 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
                 }
             }
         } else if (ast.isPlanItem(node)) {
-            const number = node.recommendation.$refText;
+            // A tree recovered from a syntax error may lack even required properties.
+            const number = node.recommendation?.$refText ?? '?';
             const complete = node.status === 'complete';
             for (const ref of node.addresses) {
                 if (ref.ref) {
                     contribution.items.push({ evidence: ref.ref, kind: 'action', id: `${node.$container.name}/${number}`, label: `plan item ${number}`, complete, planReason: complete ? undefined : `plan item is ${describePlanStatus(node)}`, node, uri });
                 }
             }
-        } else if (ast.isWaiver(node) && node.evidence.ref) {
+        } else if (ast.isWaiver(node) && node.evidence?.ref) {
             contribution.waivers.push({ evidence: node.evidence.ref, node, uri });
         }
     }
@@ -136,7 +143,7 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
  */
 export function computeCoverage(documents: Iterable<LangiumDocument>, options: CoverageOptions = {}, cache?: WeakMap<AstNode, DocumentContribution>): CoverageModel {
     const counts = (status: ast.Status) => status === 'approved' || (options.includeDrafts === true && status === 'draft');
-    const waivers = new Map<ast.Evidence, WaiverInfo>();
+    const waivers = new Map<ast.Evidence, WaiverInfo[]>();
     const evidenceInOrder: DocumentContribution['evidence'] = [];
     const items = new Map<ast.Evidence, CoveringItem[]>();
     const sortedDocs = [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
@@ -156,9 +163,9 @@ export function computeCoverage(documents: Iterable<LangiumDocument>, options: C
             items.set(raw.evidence, list);
         }
         for (const { evidence, node, uri } of contribution.waivers) {
-            if (!waivers.has(evidence)) {
-                waivers.set(evidence, waiverInfo(node, uri, options.asOf));
-            }
+            const list = waivers.get(evidence) ?? [];
+            list.push(waiverInfo(node, uri, options.asOf));
+            waivers.set(evidence, list);
         }
     }
 
@@ -173,16 +180,17 @@ export function computeCoverage(documents: Iterable<LangiumDocument>, options: C
         const required = requiredKinds(evidence);
         const all = items.get(evidence) ?? [];
         const counted = all.filter(i => i.counts);
-        const waiver = waivers.get(evidence);
+        const ofIt = waivers.get(evidence) ?? [];
+        const waiver = ofIt.find(w => w.counts) ?? ofIt[0];
         let state: CoverageState = 'uncovered';
         if (counted.length > 0 && required.every(kind => counted.some(i => i.kind === kind))) {
             state = 'covered';
-        } else if (waiver && !waiver.expired) {
+        } else if (waiver?.counts) {
             state = 'waived';
         } else if (counted.length > 0) {
             state = 'wrong-kind';
         }
-        const coverage: RequirementCoverage = { id: evidence.name, evidence, recommendation, framework, required, items: all, waiver, state };
+        const coverage: RequirementCoverage = { id: evidence.name, evidence, recommendation, framework, required, items: all, waiver, waivers: ofIt, state };
         byEvidence.set(evidence, coverage);
         return coverage;
     });
@@ -217,10 +225,22 @@ function item(kind: CoverageKind, id: string, label: string, counts: boolean, re
     };
 }
 
+/** What a waiver lacks to be complete: a reason, who approved it, and (for a waiver, not a not-applicable) an expiry date. */
+export function missingWaiverFields(node: ast.Waiver): string[] {
+    return [!node.reason && 'reason', !node.approvedBy && 'approved-by', node.kind === 'waive' && !node.expires && 'expires']
+        .filter((m): m is string => typeof m === 'string');
+}
+
 function waiverInfo(node: ast.Waiver, uri: string, asOf: string | undefined): WaiverInfo {
+    const expired = node.expires !== undefined && asOf !== undefined && node.expires < asOf;
+    const missing = missingWaiverFields(node);
+    const notCounted = missing.length > 0 ? `incomplete: no ${missing.join(', ')}`
+        : node.approved !== undefined && asOf !== undefined && node.approved > asOf ? `approved on ${node.approved}, after ${asOf}`
+        : expired ? `expired on ${node.expires}`
+        : undefined;
     return {
         kind: node.kind as WaiverInfo['kind'], reason: node.reason, approvedBy: node.approvedBy, expires: node.expires,
-        expired: node.expires !== undefined && asOf !== undefined && node.expires < asOf,
+        expired, counts: notCounted === undefined, notCounted,
         node, uri,
         get line() { return node.$cstNode?.range.start.line ?? 0; },
         get character() { return node.$cstNode?.range.start.character ?? 0; }

@@ -28,6 +28,10 @@ export interface ReportWaiver extends SourceLocation {
     approvedBy: string | null;
     expires: string | null;
     expired: boolean;
+    /** Whether it satisfies the requirement as of the report's date. */
+    counts: boolean;
+    /** Why it does not count (incomplete, approved after the as-of date, expired). */
+    notCounted: string | null;
 }
 
 export interface ReportRequirement extends SourceLocation {
@@ -54,6 +58,7 @@ export interface ReportRecommendation {
     text: string | null;
     recipients: string[];
     deadlines: string[];
+    /** Its evidence requirements; 0 for one with none in the source (it is listed all the same). */
     requirements: number;
     covered: number;
     waived: number;
@@ -116,16 +121,23 @@ const byNumber = (a: string, b: string) => {
 
 /** The auditor's report: requirement × what covers it × state × deadline, with per-recommendation and overall figures. */
 export function buildCoverageReport(model: CoverageModel, documents: Iterable<LangiumDocument>, options: ReportOptions): CoverageReport {
-    const inScope = (r: RequirementCoverage) => !options.recipient || (r.recommendation.recipients as string[]).includes(options.recipient);
-    const rows = model.requirements.filter(inScope);
+    const madeTo = (recommendation: ast.Recommendation) => !options.recipient || (recommendation.recipients as string[]).includes(options.recipient);
+    const rows = model.requirements.filter(r => madeTo(r.recommendation));
     // Plan entries by recommendation, and rows by recommendation, grouped once: looking them up per row would be quadratic.
     const entriesOf = new MultiMap<ast.Recommendation, ast.PlanItem>();
-    for (const document of documents) {
+    // A recommendation with no evidence requirements has no rows, yet it is one of the framework's and must be listed.
+    // Documents in URI order, so that a framework defined twice (an error) still gives the same report every time.
+    const withoutRequirements: Array<{ framework: ast.Framework; recommendation: ast.Recommendation }> = [];
+    for (const document of [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1))) {
         const root = document.parseResult.value;
-        for (const planItem of ast.isGdlFile(root) ? root.elements.filter(ast.isActionPlan).flatMap(p => p.items) : []) {
-            if (planItem.recommendation.ref) {
+        const elements = ast.isGdlFile(root) ? root.elements : [];
+        for (const planItem of elements.filter(ast.isActionPlan).flatMap(p => p.items)) {
+            if (planItem.recommendation?.ref) {
                 entriesOf.add(planItem.recommendation.ref, planItem);
             }
+        }
+        for (const framework of elements.filter(ast.isFramework)) {
+            withoutRequirements.push(...framework.recommendations.filter(r => r.evidence.length === 0 && madeTo(r)).map(recommendation => ({ framework, recommendation })));
         }
     }
     const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation), options)).sort((a, b) => byNumber(a.id, b.id) || a.framework.localeCompare(b.framework));
@@ -134,12 +146,11 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
         rowsOf.add(`${row.framework}/${row.recommendation}`, row);
     }
     const recommendations = new Map<string, ReportRecommendation>();
-    for (const coverage of rows) {
-        const key = `${coverage.framework.name}/${coverage.recommendation.name}`;
+    for (const { framework, recommendation } of [...rows, ...withoutRequirements]) {
+        const key = `${framework.name}/${recommendation.name}`;
         if (recommendations.has(key)) {
             continue;
         }
-        const recommendation = coverage.recommendation;
         const own = rowsOf.get(key);
         const item = entriesOf.get(recommendation)[0];
         const covered = own.filter(r => r.state === 'covered').length;
@@ -148,7 +159,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
         const counted = own.flatMap(r => r.items.filter(i => i.counts));
         recommendations.set(key, {
             id: String(recommendation.name),
-            framework: coverage.framework.name,
+            framework: framework.name,
             text: recommendation.text ?? null,
             recipients: [...recommendation.recipients],
             deadlines,
@@ -208,7 +219,7 @@ function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.P
         items,
         waiver: waiver ? {
             ...options.locate(waiver.node), kind: waiver.kind, reason: waiver.reason ?? null, approvedBy: waiver.approvedBy ?? null,
-            expires: waiver.expires ?? null, expired: waiver.expired
+            expires: waiver.expires ?? null, expired: waiver.expired, counts: waiver.counts, notCounted: waiver.notCounted ?? null
         } : null,
         planEntries: planItems.map(p => options.locate(p))
     };

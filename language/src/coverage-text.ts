@@ -13,6 +13,6 @@ export function coverageLine(coverage: RequirementCoverage): string {
         case 'waived':
             return `${coverage.waiver!.kind === 'not-applicable' ? 'not applicable' : `waived${coverage.waiver!.expires ? ` until ${coverage.waiver!.expires}` : ''}`}: ${coverage.waiver!.reason ?? 'no reason given'}${pendingText}`;
         default:
-            return `not covered${coverage.waiver?.expired ? ` (waiver expired ${coverage.waiver.expires})` : ''}${pendingText}`;
+            return `not covered${coverage.waiver?.notCounted ? ` (its waiver does not count: ${coverage.waiver.notCounted})` : ''}${pendingText}`;
     }
 }

@@ -1,8 +1,18 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic, type Position } from 'vscode-languageserver';
 import type { LangiumServices } from 'langium/lsp';
 import { Codes } from './diagnostic-codes.js';
+import { NESTING_MESSAGE } from './gdl-lexer.js';
+import type { GdlServices } from './gdl-module.js';
+import { LEXING_STOPPED, PARSING_STOPPED } from './gdl-parser.js';
 import { nearest } from './nearest.js';
+
+/**
+ * The most problems reported for one file; past it, the errors first (then warnings, then the
+ * rest), in position order, and one GDL0009 saying how many more there are. A file with more is
+ * not GDL or badly damaged, and a bounded list keeps the output and the memory in proportion.
+ */
+export const MAX_PROBLEMS_PER_FILE = 100;
 
 const referenceKinds: Record<string, string> = {
     addresses: 'evidence requirement', recommendation: 'recommendation', see: 'section', cites: 'provision',
@@ -18,15 +28,26 @@ const tokenNames: Record<string, string> = {
 
 /** Rewrites the parser's "Expecting token of type 'REQ_ID'" in the words a guidance writer uses. */
 export function readableSyntaxMessage(text: string): string {
-    const lexing = /^unexpected character: ->(.)<- at offset: \d+, skipped (\d+) characters?\.$/.exec(text);
+    const lexing = /^unexpected character: ->([\s\S])<- at offset: \d+, skipped (\d+) characters?\.$/.exec(text);
     if (lexing) {
-        return `Unexpected character '${lexing[1]}'.`;
+        return `Unexpected character ${describeCharacter(lexing[1]!)}.`;
     }
     return text
         .replace(/Expecting token of type '(\w+)'/g, (_, name: string) => `Expected ${tokenNames[name] ?? `'${name}'`}`)
         .replace(/token of type '(\w+)'/g, (_, name: string) => tokenNames[name] ?? `'${name}'`)
         .replace(/\s+/g, ' ')
         .trim();
+}
+
+/**
+ * A character as a writer can see it: quoted when it is visible, else by its code point (a control
+ * character, a space other than the plain one, a byte-order mark or a lone surrogate would print
+ * as nothing, or as a terminal command).
+ */
+export function describeCharacter(character: string): string {
+    return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(character) && character !== '\uFFFD'
+        ? `'${character}'`
+        : `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**
@@ -44,10 +65,12 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         // A recovered parse tree yields nonsense semantic errors ("section 'undefined' has no owner"):
         // until the text parses, report only what is wrong with the syntax.
-        const diagnostics = await super.validateDocument(document, { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options }, cancelToken);
+        const diagnostics = this.bounded(document, await super.validateDocument(document, { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options }, cancelToken));
         for (const diagnostic of diagnostics) {
             const internal = (diagnostic.data as { code?: string } | undefined)?.code;
-            if (internal === DocumentValidator.LexingError || internal === DocumentValidator.ParsingError) {
+            if (internal === DocumentValidator.LexingError && diagnostic.message === NESTING_MESSAGE) {
+                diagnostic.code = Codes['nesting-too-deep'].code;
+            } else if (internal === DocumentValidator.LexingError || internal === DocumentValidator.ParsingError) {
                 diagnostic.code = Codes['syntax-error'].code;
                 diagnostic.message = readableSyntaxMessage(diagnostic.message);
             } else if (internal === DocumentValidator.LinkingError) {
@@ -58,6 +81,53 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    /**
+     * Adds the file's encoding problems (GDL0008), drops the lexer's "unexpected U+FFFD" that they
+     * explain, and keeps at most {@link MAX_PROBLEMS_PER_FILE} problems, then one GDL0009 saying
+     * how many more there are and, when the parser gave up on the file, where it stopped reading.
+     */
+    private bounded(document: LangiumDocument, found: Diagnostic[]): Diagnostic[] {
+        const encoding = (this.services as GdlServices).gdl.SourceTexts.diagnostics(document);
+        const diagnostics = [...encoding];
+        let stopped: Diagnostic | undefined;
+        for (const diagnostic of found) {
+            const internal = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (internal === DocumentValidator.LexingError || internal === DocumentValidator.ParsingError) {
+                if (diagnostic.message === LEXING_STOPPED || diagnostic.message === PARSING_STOPPED) {
+                    stopped = diagnostic;
+                    continue;
+                }
+                if (encoding.length > 0 && diagnostic.message.startsWith('unexpected character: ->\uFFFD<-')) {
+                    continue;
+                }
+            }
+            diagnostics.push(diagnostic);
+        }
+        if (diagnostics.length <= MAX_PROBLEMS_PER_FILE && !stopped) {
+            return diagnostics;
+        }
+        const bySeverity = [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1) || comparePositions(a.range.start, b.range.start));
+        const kept = bySeverity.slice(0, MAX_PROBLEMS_PER_FILE).sort((a, b) => comparePositions(a.range.start, b.range.start));
+        const omitted = bySeverity.slice(MAX_PROBLEMS_PER_FILE);
+        const parts: string[] = [];
+        if (omitted.length > 0) {
+            const counts = [[DiagnosticSeverity.Error, 'error'], [DiagnosticSeverity.Warning, 'warning'], [DiagnosticSeverity.Information, 'note'], [DiagnosticSeverity.Hint, 'hint']] as const;
+            const breakdown = counts.map(([severity, name]) => [omitted.filter(d => (d.severity ?? 1) === severity).length, name] as const)
+                .filter(([count]) => count > 0).map(([count, name]) => `${count} ${name}${count === 1 ? '' : 's'}`);
+            parts.push(`…and ${omitted.length} more ${omitted.length === 1 ? 'problem' : 'problems'} in this file (${breakdown.join(', ')}): only the first ${MAX_PROBLEMS_PER_FILE} are shown, errors first.`);
+        }
+        if (stopped) {
+            parts.push(`Too many syntax errors: this file was not read past here (line ${stopped.range.start.line + 1}), so the rest of it is not checked.`);
+        }
+        const text = document.textDocument;
+        const at = stopped?.range.start ?? text.positionAt(text.getText().length);
+        kept.push({
+            severity: DiagnosticSeverity.Information, range: { start: at, end: at }, code: Codes['too-many-problems'].code,
+            message: parts.join(' '), source: stopped?.source ?? 'gdl'
+        });
+        return kept;
     }
 
     private suggestionFor(diagnostic: Diagnostic): string | undefined {
@@ -82,4 +152,8 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
             return [];
         }
     }
+}
+
+function comparePositions(a: Position, b: Position): number {
+    return a.line - b.line || a.character - b.character;
 }

@@ -15,11 +15,14 @@ import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { resilient } from './lsp/resilient.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
 import { GdlDocumentValidator } from './gdl-document-validator.js';
+import { GdlLexer } from './gdl-lexer.js';
+import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
 import { GdlScopeComputation } from './gdl-scope.js';
 import { GdlSettings } from './gdl-settings.js';
 import { registerValidationChecks } from './gdl-validator.js';
 import { GdlValueConverter } from './gdl-value-converter.js';
+import { SourceTexts } from './source-text.js';
 import { GdlGeneratedModule, GdlGeneratedSharedModule } from './generated/module.js';
 
 /** Services GDL adds to Langium's. */
@@ -27,6 +30,8 @@ export type GdlAddedServices = {
     gdl: {
         Settings: GdlSettings;
         WorkspaceFacts: WorkspaceFacts;
+        /** What was wrong with the encoding of the files read (GDL0008). */
+        SourceTexts: SourceTexts;
     };
 };
 
@@ -37,10 +42,14 @@ export type GdlServices = LangiumServices & GdlAddedServices;
 export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedServices> = {
     gdl: {
         Settings: () => new GdlSettings(),
-        WorkspaceFacts: (services) => new WorkspaceFacts(services.shared, services.gdl.Settings)
+        WorkspaceFacts: (services) => new WorkspaceFacts(services.shared, services.gdl.Settings),
+        SourceTexts: () => new SourceTexts()
     },
     parser: {
+        Lexer: (services) => new GdlLexer(services),
         ValueConverter: () => new GdlValueConverter(),
+        // Linear in the number of declarations in one file (Langium's CST builder is quadratic there).
+        LangiumParser: (services) => createGdlParser(services),
         // Ids contain dots and hyphens (12.3, risk-breaches): hover and rename see them as one word.
         GrammarConfig: (services) => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
     },

@@ -18,6 +18,7 @@ export function registerValidationChecks(services: GdlServices): void {
     const plan = new PlanChecks(settings);
     const waivers = new WaiverChecks(settings, facts);
     const checks: ValidationChecks<GdlAstType> = {
+        GdlFile: common.proseMustNotNestTooDeep,
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],

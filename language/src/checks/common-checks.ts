@@ -1,15 +1,34 @@
-import { AstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type AstNodeLocator, type CstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type AstNodeLocator, type CstNode, type ValidationAcceptor } from 'langium';
 import { Codes, message } from '../diagnostic-codes.js';
 import type { WorkspaceFacts } from '../coverage-service.js';
 import { isCalendarDate } from '../dates.js';
 import { kindLabel } from '../gdl-names.js';
+import { dedentProse } from '../gdl-value-converter.js';
+import { MAX_NESTING, proseTooDeep } from '../nesting-limit.js';
 import * as ast from '../generated/ast.js';
 
 const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date'] as const;
 
-/** Checks that apply to every kind of node: ids, repeated properties, dates. */
+/** Checks that apply to every kind of node: ids, repeated properties, dates, prose nesting. */
 export class CommonChecks {
     constructor(private readonly facts: WorkspaceFacts, private readonly locator: AstNodeLocator) {}
+
+    /** Prose that nests quotes, lists or emphasis past the limit would overflow the publisher: report it where it is. */
+    proseMustNotNestTooDeep = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
+        if (!file.$cstNode) {
+            return;
+        }
+        for (const leaf of CstUtils.streamCst(file.$cstNode)) {
+            if (!isLeafCstNode(leaf) || (leaf.tokenType.name !== 'PROSE' && leaf.tokenType.name !== 'STRING')) {
+                continue;
+            }
+            const value = leaf.tokenType.name === 'PROSE' ? dedentProse(leaf.text.slice(3, -3)) : leaf.text.slice(1, -1);
+            if (proseTooDeep(value)) {
+                accept('error', message('nesting-too-deep', { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING }),
+                    { node: file, range: leaf.range, code: Codes['nesting-too-deep'].code });
+            }
+        }
+    };
 
     /** Every named definition must be unique in its namespace across the workspace. */
     idMustBeUnique = (node: AstNode, accept: ValidationAcceptor): void => {

@@ -43,7 +43,7 @@ export class FrameworkChecks {
         }
         if (coverage.state === 'uncovered') {
             const pending = coverage.items.filter(i => !i.counts);
-            const expired = coverage.waiver?.expired ? `; its waiver expired on ${coverage.waiver.expires}` : '';
+            const expired = coverage.waiver?.notCounted ? `; its waiver does not count (${coverage.waiver.notCounted})` : '';
             const detail = (pending.length > 0
                 ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
                 : '') + expired;

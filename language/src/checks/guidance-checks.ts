@@ -45,7 +45,7 @@ export class GuidanceChecks {
         node.see.forEach((ref, index) => {
             const target = ref.ref;
             if (target && effectiveStatus(target) !== 'approved') {
-                accept('error', message('approved-cites-draft', { what: 'section', id: node.name, target: target.name, status: effectiveStatus(target) }),
+                accept('error', message('approved-cites-draft', { what: 'Approved section', id: node.name, target: target.name, status: effectiveStatus(target) }),
                     { node, property: 'see', index, code: Codes['approved-cites-draft'].code });
             }
             if (target === node) {

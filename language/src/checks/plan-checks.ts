@@ -2,6 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import { Codes, message } from '../diagnostic-codes.js';
 import { isBefore } from '../dates.js';
 import type { WorkspaceFacts } from '../coverage-service.js';
+import { missingWaiverFields } from '../coverage-model.js';
 import type { GdlSettings } from '../gdl-settings.js';
 import { effectiveStatus } from '../gdl-status.js';
 import * as ast from '../generated/ast.js';
@@ -99,7 +100,7 @@ export class PlanChecks {
             const target = ref.ref;
             const status = target && statusOf(target);
             if (target && status && status !== 'approved') {
-                accept('error', message('approved-cites-draft', { what: 'plan item', id: node.recommendation.$refText, target: target.name, status }),
+                accept('error', message('approved-cites-draft', { what: 'Completed plan item', id: node.recommendation.$refText, target: target.name, status }),
                     { node, property: 'links', index, code: Codes['approved-cites-draft'].code });
             }
         });
@@ -114,8 +115,7 @@ export class WaiverChecks {
 
     waiverMustBeCompleteAndCurrent = (node: ast.Waiver, accept: ValidationAcceptor): void => {
         const id = node.evidence.$refText;
-        const missing = [!node.reason && 'reason', !node.approvedBy && 'approved-by', node.kind === 'waive' && !node.expires && 'expires']
-            .filter((m): m is string => typeof m === 'string');
+        const missing = missingWaiverFields(node);
         if (missing.length > 0) {
             accept('error', message('waiver-incomplete', { id, missing: missing.join(', ') }), { node, property: 'evidence', code: Codes['waiver-incomplete'].code });
         }
@@ -125,10 +125,18 @@ export class WaiverChecks {
         } else if (node.expires) {
             const days = Math.round((Date.parse(node.expires) - Date.parse(asOf)) / 86400000);
             if (days <= EXPIRY_WARNING_DAYS) {
-                accept('warning', message('waiver-expiring', { id, date: node.expires, days }), { node, property: 'expires', code: Codes['waiver-expiring'].code });
+                accept('warning', message('waiver-expiring', { id, date: node.expires, when: days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days` }), { node, property: 'expires', code: Codes['waiver-expiring'].code });
             }
         }
         const evidence = node.evidence.ref;
+        const others = (evidence ? this.facts.coverageModel().of(evidence)?.waivers ?? [] : []).filter(w => w.node !== node);
+        if (others.length > 0) {
+            const where = others.map(w => `${w.uri.split('/').pop()}:${w.line + 1}`).join(', ');
+            accept('warning', message('waiver-duplicate', { id, other: where }), { node, property: 'evidence', code: Codes['waiver-duplicate'].code });
+        }
+        if (node.approved && isBefore(asOf, node.approved)) {
+            accept('warning', message('waiver-not-yet-approved', { id, date: node.approved, asOf }), { node, property: 'approved', code: Codes['waiver-not-yet-approved'].code });
+        }
         if (evidence && this.facts.coverageModel().of(evidence)?.state === 'covered') {
             accept('info', message('waiver-not-needed', { id }), { node, property: 'evidence', code: Codes['waiver-not-needed'].code });
         }

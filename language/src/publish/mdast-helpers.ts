@@ -1,12 +1,15 @@
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { MAX_NESTING, parseProse, treeDepth } from '../nesting-limit.js';
+import { safeLinkTarget } from './link-policy.js';
 
 // Small typed builders: pages are built as mdast trees, never as Markdown or HTML strings.
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-export const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [text(value)] });
+/** A link when `url` passes the link policy; otherwise the text alone. */
+export const link = (url: string, value: string): PhrasingContent => {
+    const target = safeLinkTarget(url);
+    return target === undefined ? text(value) : { type: 'link', url: target, children: [text(value)] };
+};
 export const paragraph = (...children: Array<PhrasingContent | string>): Paragraph => ({ type: 'paragraph', children: children.map(c => (typeof c === 'string' ? text(c) : c)) });
 export const heading = (depth: number, value: string, id?: string): Heading => ({
     type: 'heading', depth: Math.min(6, Math.max(1, depth)) as Heading['depth'], children: [text(value)],
@@ -35,7 +38,11 @@ export const root = (children: RootContent[]): Root => ({ type: 'root', children
  * page's heading order stays valid whatever the prose uses.
  */
 export function prose(markdown: string, baseDepth: number): RootContent[] {
-    const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const tree = parseProse(markdown);
+    if (treeDepth(tree) > MAX_NESTING + 2) {
+        // The check reports this (GDL0007) and the build refuses it; the walks below must never see it.
+        return [paragraph(markdown)];
+    }
     const shift = (nodes: RootContent[]) => {
         for (const node of nodes) {
             if (node.type === 'heading') {
@@ -47,7 +54,7 @@ export function prose(markdown: string, baseDepth: number): RootContent[] {
         }
     };
     shift(tree.children);
-    neutralise(tree.children);
+    neutralise(tree.children, true);
     // Positions point into the prose string, not the source file; drop them.
     const strip = (node: { position?: unknown; children?: unknown[] }) => {
         delete node.position;
@@ -57,23 +64,32 @@ export function prose(markdown: string, baseDepth: number): RootContent[] {
     return tree.children;
 }
 
-const safeUrl = /^(https?:|mailto:|#|[^:]*$)/i;
-
 /**
  * Prose is untrusted: raw HTML becomes visible text (in every format, not only HTML, which is also
- * sanitised), and links or images with other schemes (javascript:, data:) keep only their text.
+ * sanitised) — a paragraph of its own where it stood as a block, so the page keeps its structure —
+ * and links, images and definitions whose target fails the link policy keep only their text.
  */
-function neutralise(nodes: RootContent[]): void {
+function neutralise(nodes: RootContent[], block: boolean): void {
     nodes.forEach((node, index) => {
         if (node.type === 'html') {
-            nodes[index] = { type: 'text', value: node.value } as unknown as RootContent;
-        } else if ((node.type === 'link' || node.type === 'image') && !safeUrl.test(node.url)) {
-            nodes[index] = { type: 'text', value: node.type === 'link' ? node.children.map(c => ('value' in c ? c.value : '')).join('') : node.alt ?? '' } as unknown as RootContent;
-        } else if ((node.type === 'definition') && !safeUrl.test(node.url)) {
-            node.url = '#';
+            nodes[index] = block ? paragraph(text(node.value)) : text(node.value) as RootContent;
+        } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+            const target = safeLinkTarget(node.url);
+            if (target !== undefined) {
+                node.url = target;
+            } else if (node.type === 'link') {
+                nodes[index] = text(node.children.map(c => ('value' in c ? c.value : '')).join('')) as RootContent;
+            } else if (node.type === 'image') {
+                nodes[index] = text(node.alt ?? '') as RootContent;
+            } else {
+                node.url = '#';
+            }
         }
-        if ('children' in nodes[index]!) {
-            neutralise((nodes[index] as { children: RootContent[] }).children);
+        const current = nodes[index]!;
+        if ('children' in current) {
+            // Block containers hold blocks; paragraphs, headings, emphasis and links hold phrasing.
+            const holdsBlocks = current.type === 'blockquote' || current.type === 'listItem' || current.type === 'list' || current.type === 'footnoteDefinition';
+            neutralise(current.children as RootContent[], holdsBlocks);
         }
     });
 }

@@ -1,6 +1,7 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import JSZip from 'jszip';
 import type { List, PhrasingContent, Root, RootContent, TableCell as MdTableCell } from 'mdast';
+import { isExternalTarget } from './link-policy.js';
 
 type Block = Paragraph | Table;
 const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -13,7 +14,7 @@ function runs(nodes: PhrasingContent[], style: { bold?: boolean; italics?: boole
             case 'emphasis': return runs(node.children, { ...style, italics: true });
             case 'inlineCode': return [new TextRun({ text: node.value, font: 'Courier New', ...style })];
             case 'break': return [new TextRun({ text: '', break: 1 })];
-            case 'link': return /^https?:/.test(node.url)
+            case 'link': return isExternalTarget(node.url)
                 ? [new ExternalHyperlink({ link: node.url, children: [new TextRun({ text: plain(node.children), style: 'Hyperlink', ...style })] })]
                 : runs(node.children, style);
             default: return 'children' in node ? runs(node.children as PhrasingContent[], style) : [];

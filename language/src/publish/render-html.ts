@@ -6,6 +6,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { allowedSchemes } from './link-policy.js';
 import rehypeGovuk from './rehype-govuk.js';
 
 /** Text from sources is untrusted: no raw HTML, no scripts, no event handlers, no javascript: URLs. Our anchors keep their ids. */
@@ -13,7 +14,9 @@ const schema: SanitizeSchema = {
     ...defaultSchema,
     clobberPrefix: '',
     clobber: [],
-    attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id'] }
+    attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id'] },
+    // The same allow-list as every other format (link-policy.ts); sanitising is the second line of defence.
+    protocols: { href: [...allowedSchemes], src: ['http', 'https'], cite: ['http', 'https'] }
 };
 
 const processor = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeGovuk);

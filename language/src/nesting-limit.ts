@@ -1,0 +1,40 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+
+/**
+ * How deep a source may nest: blocks inside blocks (`guidance { section { section { … } } }`), and
+ * in prose, quotes, lists and emphasis inside each other. Real guidance uses a handful of levels; the
+ * limit keeps the parser and the publisher (both recursive) far from the stack's end, whatever the
+ * input. The README documents it; going past it is GDL0007.
+ */
+export const MAX_NESTING = 32;
+
+/** A writer's Markdown prose as mdast (GitHub-flavoured): the one way prose is parsed, for the checks and the publisher. */
+export function parseProse(markdown: string): Root {
+    return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/** How many levels of nodes lie below the root of `tree` (a paragraph of text is 2), counted without recursion. */
+export function treeDepth(tree: Root): number {
+    let deepest = 0;
+    const stack: Array<[{ children?: unknown[] }, number]> = [[tree, 0]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop()!;
+        deepest = Math.max(deepest, depth);
+        for (const child of node.children ?? []) {
+            stack.push([child as { children?: unknown[] }, depth + 1]);
+        }
+    }
+    return deepest;
+}
+
+// Only prose with a long run of nesting markers can be too deep: parse just that prose to be sure.
+const mayNestDeeply = new RegExp(`(^|\\n)[ \\t>*+\\-\\d.)]{${MAX_NESTING},}|[*_\\[~]{${MAX_NESTING},}`);
+
+/** True when prose nests quotes, lists or emphasis more than {@link MAX_NESTING} levels deep. */
+export function proseTooDeep(markdown: string): boolean {
+    // A paragraph's text sits two levels below the root: allow MAX_NESTING containers above it.
+    return mayNestDeeply.test(markdown) && treeDepth(parseProse(markdown)) > MAX_NESTING + 2;
+}

@@ -1,0 +1,309 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { visit } from 'unist-util-visit';
+import { describe, expect, test } from 'vitest';
+import { safeLinkTarget } from '../language/src/publish/link-policy.js';
+import { PATIENCE_MS } from './patience.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const gdl = path.join(repo, 'bin/gdl.js');
+const run = (args: string[], cwd = repo) => {
+    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+
+/** Every file below `folder` (dot-files too) with a hash of its bytes: a before-and-after picture of a tree. */
+function snapshot(folder: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const entry of readdirSync(folder, { recursive: true }).map(String).sort()) {
+        const full = path.join(folder, entry);
+        const stat = statSync(full);
+        out[entry] = stat.isDirectory() ? 'folder' : createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+    return out;
+}
+
+/** A folder holding a copy of the bundled guidance (`ws`), a file of the user's and a folder of theirs. */
+function sandbox(): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'gdl-out-'));
+    cpSync(path.join(repo, 'guidance'), path.join(root, 'ws'), { recursive: true });
+    writeFileSync(path.join(root, 'report.txt'), 'an auditor\'s notes\n');
+    mkdirSync(path.join(root, 'mine'));
+    writeFileSync(path.join(root, 'mine', 'keep.docx'), 'not ours');
+    return root;
+}
+
+describe('the output folder can never hold the sources: refused with exit 2 and nothing touched', () => {
+    const refusals: Array<[string, (root: string) => { out: string; cwd?: string }, RegExp]> = [
+        ['the workspace itself', () => ({ out: 'ws' }), /it is the workspace/],
+        ['the current folder, which holds the workspace', () => ({ out: '.' }), /it contains the workspace/],
+        ['the workspace\'s parent, written ws/..', () => ({ out: 'ws/..' }), /it contains the workspace/],
+        ['the file system root', () => ({ out: '/' }), /it contains the workspace/],
+        ['a folder inside the workspace', () => ({ out: 'ws/site' }), /it lies inside the workspace/],
+        ['a source file', () => ({ out: 'ws/framework/super-complaint-2024.gdl' }), /it lies inside the workspace/],
+        ['an existing file', () => ({ out: 'report.txt' }), /it is a file, not a folder/],
+        ['a folder of someone else\'s files', () => ({ out: 'mine' }), /not empty and no earlier `gdl build` wrote it/],
+        ['the workspace reached through a link', root => {
+            spawnSync('ln', ['-s', 'ws', path.join(root, 'link-to-ws')]);
+            return { out: 'link-to-ws' };
+        }, /it is the workspace/]
+    ];
+
+    test.each(refusals)('%s', (_what, arrange, why) => {
+        const root = sandbox();
+        const { out } = arrange(root);
+        const before = snapshot(root);
+        const rootEntries = readdirSync('/');
+        const result = run(['build', 'ws', '--out', out, '--allow-gaps'], root);
+        expect(result.code, result.stdout + result.stderr).toBe(2);
+        expect(result.stderr).toMatch(why);
+        expect(result.stderr).toContain('Nothing was written');
+        expect(result.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+        expect(snapshot(root)).toEqual(before);
+        expect(readdirSync('/')).toEqual(rootEntries);
+    });
+
+    test('gdl build ws --out ws from a copy of guidance/: every .gdl byte for byte as before', () => {
+        const root = sandbox();
+        const sources = snapshot(path.join(root, 'ws'));
+        expect(Object.keys(sources).filter(f => f.endsWith('.gdl')).length).toBeGreaterThan(10);
+        const result = run(['build', 'ws', '--out', 'ws'], root);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('gdl: refusing to publish to \'ws\': it is the workspace. Nothing was written; choose a new or empty folder outside the workspace.\n');
+        expect(snapshot(path.join(root, 'ws'))).toEqual(sources);
+    });
+
+    test('the templates folder is protected too', () => {
+        const root = sandbox();
+        cpSync(path.join(repo, 'out-templates'), path.join(root, 'templates'), { recursive: true });
+        const before = snapshot(root);
+        const result = run(['build', 'ws', '--out', 'templates', '--templates', 'templates'], root);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('it is the templates folder');
+        expect(snapshot(root)).toEqual(before);
+    });
+
+    test('a new folder, an empty one, and a folder an earlier build wrote (its marker) are published to', () => {
+        const root = sandbox();
+        expect(run(['build', 'ws', '--out', 'site', '--quiet'], root).code).toBe(0);
+        expect(readFileSync(path.join(root, 'site', '.gdl-output'), 'utf8')).toContain('written by `gdl build`');
+        expect(run(['build', 'ws', '--out', 'site', '--quiet'], root).code).toBe(0);
+        mkdirSync(path.join(root, 'empty'));
+        expect(run(['build', 'ws', '--out', 'empty', '--quiet'], root).code).toBe(0);
+        expect(existsSync(path.join(root, 'empty', 'index.html'))).toBe(true);
+    });
+});
+
+describe('one allow-list of link schemes for every link in every format', () => {
+    const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
+    const schemes = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', '\u0001javascript:alert(1)',
+        'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', '//evil.invalid/x', 'https://ok.invalid/a b<c>"d'];
+    const addresses = [...schemes, ...payloads];
+    const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t')}"`;
+
+    test('the policy: http, https and mailto addresses and relative links only, percent-encoded', () => {
+        expect(safeLinkTarget('https://www.legislation.gov.uk/ukpga/1997/40/section/2A')).toBe('https://www.legislation.gov.uk/ukpga/1997/40/section/2A');
+        expect(safeLinkTarget('mailto:stalking@example.police.uk')).toBe('mailto:stalking@example.police.uk');
+        expect(safeLinkTarget('../guidance/risk.html#risk-dash')).toBe('../guidance/risk.html#risk-dash');
+        for (const bad of schemes.slice(0, 9)) {
+            expect(safeLinkTarget(bad), JSON.stringify(bad)).toBeUndefined();
+        }
+        expect(safeLinkTarget('https://ok.invalid/a b<c>"d')).toBe('https://ok.invalid/a%20b%3Cc%3E%22d');
+    });
+
+    test(`${addresses.length} hostile addresses of provisions: no unsafe target and no raw HTML in the Markdown, HTML or Word`, async () => {
+        const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-links-'));
+        const provisions = addresses.map((a, i) => `    provision p${i} "Provision ${i}" address ${quote(a)}`).join('\n');
+        writeFileSync(path.join(workspace, 'links.gdl'), `
+framework F "F" { recommendation 1 { to chief-constables deadline 2025-03-27 text "t" evidence 1.1 { text "x" } } }
+audience aud "Audience"
+legislation L "Act" {
+${provisions}
+}
+guidance doc "Doc" {
+    owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience aud
+    section sec "Section" {
+        addresses 1.1
+        cites ${addresses.map((_, i) => `L.p${i}`).join(', ')}
+        """
+        [prose link](javascript:alert(1)) [ok](https://example.invalid/) ![img](data:image/png;base64,AAAA)
+        """
+    }
+}
+`);
+        const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-links-out-')), 'site');
+        const result = run(['build', workspace, '--out', out, '--quiet', '--as-of', '2026-01-15']);
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        const allowed = (url: string) => /^(https?:|mailto:)/.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//');
+        const markdownFiles = readdirSync(out, { recursive: true }).map(String).filter(f => f.endsWith('.md'));
+        expect(markdownFiles.length).toBeGreaterThan(0);
+        for (const file of markdownFiles) {
+            const tree: Root = fromMarkdown(readFileSync(path.join(out, file), 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+            visit(tree, node => {
+                if (node.type === 'html') {
+                    throw new Error(`${file}: raw HTML ${JSON.stringify((node as { value: string }).value)}`);
+                }
+                if ('url' in node && typeof node.url === 'string') {
+                    expect(allowed(node.url), `${file}: ${node.url}`).toBe(true);
+                }
+            });
+        }
+        const page = readFileSync(path.join(out, 'guidance', 'doc.html'), 'utf8');
+        for (const [, url] of page.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+            expect(allowed(url!), url).toBe(true);
+        }
+        expect(page).toContain('Provision 0');
+        const md = readFileSync(path.join(out, 'guidance', 'doc.md'), 'utf8');
+        expect(md).toContain('[ok](https://example.invalid/)');
+        expect(md).toContain('https://ok.invalid/a%20b%3Cc%3E%22d');
+    });
+});
+
+describe('raw HTML in prose keeps the Markdown page\'s structure', () => {
+    test('a comment paragraph at the end of a summary or a course content block becomes a paragraph of text, not a flattened page', () => {
+        const headings = (file: string) => {
+            const tree: Root = fromMarkdown(readFileSync(file, 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+            let count = 0;
+            visit(tree, 'heading', () => { count++; });
+            return count;
+        };
+        const publish = (edit: (ws: string) => void) => {
+            const root = mkdtempSync(path.join(tmpdir(), 'gdl-html-block-'));
+            cpSync(path.join(repo, 'guidance'), path.join(root, 'ws'), { recursive: true });
+            edit(path.join(root, 'ws'));
+            const result = run(['build', 'ws', '--out', 'site', '--quiet', '--as-of', '2026-01-15'], root);
+            expect(result.code, result.stdout + result.stderr).toBe(0);
+            return path.join(root, 'site');
+        };
+        const plain = publish(() => undefined);
+        const commented = publish(ws => {
+            const risk = path.join(ws, 'example-constabulary/guidance/risk.gdl');
+            writeFileSync(risk, readFileSync(risk, 'utf8').replace('and beyond where an order remains in force.\n', 'and beyond where an order remains in force.\n\n    <!-- reviewed -->\n'));
+            const module = path.join(ws, 'example-constabulary/training/fr-1-first-responders.gdl');
+            const text = readFileSync(module, 'utf8');
+            const at = text.indexOf('"""', text.indexOf('content '));
+            const end = text.indexOf('"""', at + 3);
+            writeFileSync(module, text.slice(0, end) + '\n<!-- reviewed -->\n' + text.slice(end));
+        });
+        for (const file of ['guidance/ec-risk.md', 'courses/CP-FR-trainer.md']) {
+            const before = readFileSync(path.join(plain, file), 'utf8');
+            const after = readFileSync(path.join(commented, file), 'utf8');
+            expect(headings(path.join(commented, file)), file).toBe(headings(path.join(plain, file)));
+            expect(after.split('\n').length, file).toBeGreaterThanOrEqual(before.split('\n').length);
+            expect(after, file).toContain('\\<!-- reviewed -->');
+        }
+    });
+});
+
+describe('deep nesting is a located diagnostic with a documented limit, never a crash', () => {
+    const check = (text: string) => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-deep-'));
+        writeFileSync(path.join(folder, 'deep.gdl'), text);
+        return { folder, ...run(['check', folder]) };
+    };
+
+    test('500 nested sections: GDL0007 at the 33rd level, exit 1', () => {
+        const open = Array.from({ length: 500 }, (_, i) => `section s${i} "S" {\n`).join('');
+        const result = check(`guidance g "G" {\n status draft\n${open}${'}\n'.repeat(500)}}\n`);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/deep\.gdl:34:\d+ error GDL0007 Blocks are nested more than 32 levels deep here; GDL allows at most 32\./);
+        expect(result.stdout + result.stderr).not.toContain('internal error');
+    });
+
+    test('3,000 nested quotes in prose: GDL0007 in the check, and the build refuses instead of crashing', () => {
+        const result = check(`guidance g "G" {\n owner "o" status draft\n """\n${'>'.repeat(3000)} deep\n """\n}\n`);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/deep\.gdl:3:2 error GDL0007 Prose nests quotes, lists or emphasis more than 32 levels deep/);
+        const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-deep-out-')), 'site');
+        const build = run(['build', result.folder, '--out', out, '--allow-gaps', '--include-drafts']);
+        expect(build.code).toBe(1);
+        expect(build.stdout).toContain('GDL0007');
+        expect(build.stdout + build.stderr).not.toContain('internal error');
+        expect(existsSync(out)).toBe(false);
+    });
+});
+
+describe('waivers: order-independent, counted only when approved by the as-of date and complete', () => {
+    const framework = 'framework F "F" { recommendation 1 { to chief-constables deadline 2025-03-27 text "t" evidence 1.1 { text "x" } } }';
+    const report = (waivers: string[], asOf: string) => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-waivers-'));
+        writeFileSync(path.join(folder, 'f.gdl'), framework);
+        waivers.forEach((w, i) => writeFileSync(path.join(folder, `p${i}.gdl`), `plan P${i} "P" { responds-to F\n${w}\n}`));
+        const result = run(['coverage', folder, '--format', 'json', '--as-of', asOf]);
+        return JSON.parse(result.stdout).requirements[0] as { state: string; waiver: { counts: boolean; notCounted: string | null; expires: string } };
+    };
+    const expired = 'waive 1.1 { reason "r" approved-by "A" expires 2025-06-30 }';
+    const current = 'waive 1.1 { reason "r" approved-by "A" expires 2027-06-30 }';
+
+    test('two waivers give the same result whichever file comes first', () => {
+        const a = report([expired, current], '2026-01-15');
+        const b = report([current, expired], '2026-01-15');
+        expect(a.state).toBe('waived');
+        expect(b.state).toBe('waived');
+        expect(a.waiver.expires).toBe('2027-06-30');
+        expect(b.waiver.expires).toBe('2027-06-30');
+    });
+
+    test('a waiver approved after the as-of date does not count then, and counts after', () => {
+        const later = 'waive 1.1 { reason "r" approved-by "A" approved 2025-09-01 expires 2027-06-30 }';
+        const before = report([later], '2025-03-27');
+        expect(before.state).toBe('uncovered');
+        expect(before.waiver).toMatchObject({ counts: false, notCounted: 'approved on 2025-09-01, after 2025-03-27' });
+        expect(report([later], '2026-01-15').state).toBe('waived');
+    });
+
+    test('a waiver that fails its own check (GDL0205) is not shown as waived', () => {
+        const incomplete = report(['waive 1.1 { reason "r" }'], '2026-01-15');
+        expect(incomplete.state).toBe('uncovered');
+        expect(incomplete.waiver).toMatchObject({ counts: false, notCounted: 'incomplete: no approved-by, expires' });
+    });
+});
+
+describe('no input ends a command with an internal error', () => {
+    test('trees recovered from syntax errors (a waiver, a plan item, a framework without their ids) through check and every coverage format', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-recovered-'));
+        writeFileSync(path.join(folder, 'f.gdl'), 'framework {\n recommendation 1 { to chief-constables text "t" evidence 1.1 { text "x" } }\n}\nframework "T" { }\n');
+        writeFileSync(path.join(folder, 'p.gdl'), 'plan P "p" {\n responds-to F\n waive { reason "r" }\n item { status complete addresses 1.1 }\n}\n');
+        for (const args of [['check'], ...['table', 'json', 'html', 'csv', 'sarif', 'junit', 'markdown'].map(f => ['coverage', '--format', f])]) {
+            const result = run([...args, folder]);
+            expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
+            expect(result.stdout + result.stderr, args.join(' ')).not.toMatch(/internal error/);
+        }
+    });
+});
+
+describe('small wording', () => {
+    test('build names unreadable files as check does: relative, with the code', () => {
+        mkdirSync(path.join(repo, 'test-output'), { recursive: true });
+        const folder = mkdtempSync(path.join(repo, 'test-output', 'gdl-unreadable-'));
+        cpSync(path.join(repo, 'tests/fixtures/gaps'), folder, { recursive: true });
+        spawnSync('ln', ['-s', '/nonexistent/x.gdl', path.join(folder, 'broken.gdl')]);
+        const relative = path.relative(repo, folder);
+        const result = run(['build', relative, '--out', path.join(mkdtempSync(path.join(tmpdir(), 'gdl-o-')), 'site')]);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toContain(`${relative}/broken.gdl:1:1 error GDL0000 cannot read file`);
+        expect(result.stdout).not.toContain(repo);
+    });
+});
+
+// Word: the only hyperlinks are web and mail addresses.
+test('Word files link only to http, https and mailto addresses', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-docx-')), 'site');
+    expect(run(['build', 'guidance', '--out', out, '--quiet']).code).toBe(0);
+    const docx = readdirSync(out, { recursive: true }).map(String).filter(f => f.endsWith('.docx'));
+    for (const file of docx) {
+        const zip = await JSZip.loadAsync(readFileSync(path.join(out, file)));
+        const rels = await zip.file('word/_rels/document.xml.rels')?.async('string') ?? '';
+        for (const [, target] of rels.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/g)) {
+            expect(target, file).toMatch(/^(https?:|mailto:)/);
+        }
+    }
+});

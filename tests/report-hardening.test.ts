@@ -1,0 +1,172 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, test } from 'vitest';
+import { csvColumns, neutraliseCell } from '../cli/report/format-csv.js';
+import { PATIENCE_MS } from './patience.js';
+
+// Issue 10, items 7 and 8: what an adversarial review found in the reports and in the check's summary.
+
+const repo = path.resolve(import.meta.dirname, '..');
+const gdl = path.join(repo, 'bin/gdl.js');
+const AS_OF = '2026-01-15';
+
+function run(args: string[], cwd = repo) {
+    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// Formula payloads as a spreadsheet would run them; each is the start of a cell in the CSV unless neutralised.
+const HYPERLINK = '=HYPERLINK("http://x","y")';
+const dangerous = /^[=+\-@\t\r]/;
+const gdlString = (text: string) => JSON.stringify(text); // GDL strings escape like JSON's: \" \t \r
+
+/** A workspace whose texts, titles, reasons and file names begin with formula payloads. */
+function hostileWorkspace(): string {
+    const folder = mkdtempSync(path.join(tmpdir(), 'gdl-csv-injection-'));
+    // The framework's file name is what every row's `file` cell holds: a value we write ourselves that looks negative.
+    writeFileSync(path.join(folder, '-2.gdl'), `
+framework HOSTILE ${gdlString(HYPERLINK)} {
+    recommendation 1 {
+        to chief-constables
+        deadline 2025-03-27
+        text ${gdlString('+1')}
+        evidence 1.1 { text ${gdlString(HYPERLINK)} }
+        evidence 1.2 { text ${gdlString('+1')} }
+        evidence 1.3 { text ${gdlString('-2')} }
+        evidence 1.4 { text ${gdlString('@SUM(A1)')} }
+        evidence 1.5 { text ${gdlString('\tTAB')} }
+        evidence 1.6 { text ${gdlString('\rCR')} }
+    }
+}
+audience responders ${gdlString('-2')}
+`);
+    writeFileSync(path.join(folder, '@SUM(A1).gdl'), `
+guidance g ${gdlString('+1')} {
+    owner ${gdlString('@SUM(A1)')}
+    status approved
+    approved 2025-02-01
+    review-by 2027-02-01
+    audience responders
+    section s ${gdlString(HYPERLINK)} {
+        addresses 1.1, 1.2
+        """
+        =HYPERLINK("http://x","y")
+        """
+    }
+}
+`);
+    writeFileSync(path.join(folder, '+1.gdl'), `
+plan p ${gdlString(HYPERLINK)} {
+    force ${gdlString('-2')}
+    responds-to HOSTILE
+    item 1 { status complete progress 100% updated 2025-03-01 addresses 1.4 }
+    waive 1.3 {
+        reason ${gdlString(HYPERLINK)}
+        approved-by ${gdlString('@SUM(A1)')}
+        expires 2026-12-31
+    }
+    not-applicable 1.5 { reason ${gdlString('+1')} approved-by ${gdlString('-2')} }
+}
+`);
+    return folder;
+}
+
+describe('CSV: no cell a spreadsheet would run (OWASP CSV injection)', () => {
+    test('every cell starting with = + - @ tab or CR gets a leading apostrophe; the columns are unchanged', () => {
+        const folder = hostileWorkspace();
+        const result = run(['coverage', '.', '--format', 'csv', '--as-of', AS_OF], folder);
+        expect(result.stderr).toBe('');
+        const records = parseCsv(result.stdout, { relax_column_count: false }) as string[][];
+        expect(records[0]).toEqual([...csvColumns]);
+        const cells = records.flat();
+        expect(cells.filter(cell => dangerous.test(cell))).toEqual([]);
+        const rows = parseCsv(result.stdout, { columns: true }) as Array<Record<string, string>>;
+        expect(rows.map(r => `${r.requirement} ${r.state}`)).toEqual(['1.1 covered', '1.2 covered', '1.3 waived', '1.4 covered', '1.5 waived', '1.6 uncovered']);
+        expect(rows.map(r => r.text)).toEqual([`'${HYPERLINK}`, "'+1", "'-2", "'@SUM(A1)", "'\tTAB", "'\rCR"]);
+        // The file name is ours to write, and it is treated like any other cell.
+        expect(new Set(rows.map(r => r.file))).toEqual(new Set(["'-2.gdl"]));
+        // A payload inside a cell is harmless and left alone; so is every cell that starts safely.
+        expect(rows[0]!.guidance).toBe('guidance §s (@SUM(A1).gdl:8)');
+        expect(rows[3]!.action).toBe('plan item 1 (+1.gdl:5)');
+        expect(rows[0]).toMatchObject({ framework: 'HOSTILE', recommendation: '1', state: 'covered', deadline: '2025-03-27', line: '7' });
+    });
+
+    test('one rule for every value: a negative-looking number is neutralised exactly like the same text', () => {
+        expect(neutraliseCell(-2)).toBe("'-2");
+        expect(neutraliseCell('-2')).toBe("'-2");
+        expect(neutraliseCell(HYPERLINK)).toBe(`'${HYPERLINK}`);
+        for (const safe of [7, '7.1', 'covered', '', "'already quoted", ' =leading space', 'a=b']) {
+            expect(neutraliseCell(safe)).toBe(String(safe));
+        }
+    });
+});
+
+describe('the terminal table: locations are never cut', () => {
+    test('every counted covering item of the bundled guidance shows its whole file:line, on its own line', () => {
+        const report = JSON.parse(run(['coverage', 'guidance', '--format', 'json', '--as-of', AS_OF]).stdout) as {
+            requirements: Array<{ id: string; items: Array<{ kind: string; id: string; file: string; line: number; counts: boolean }> }>;
+        };
+        const table = run(['coverage', 'guidance', '--format', 'table', '--as-of', AS_OF]).stdout;
+        const lines = table.split('\n');
+        expect(table).not.toContain('…');
+        const counted = report.requirements.flatMap(r => r.items.filter(i => i.counts));
+        expect(counted.length).toBeGreaterThan(100);
+        for (const item of counted) {
+            const entry = `${item.kind.padEnd(8)}  ${item.id} (${item.file}:${item.line})`;
+            expect(lines.some(line => line.endsWith(entry)), entry).toBe(true);
+        }
+        // One line per counted item (or a '-' for none): no item is folded into another's line.
+        const itemLines = lines.filter(line => /(guidance|training|action) {2,}\S+ \([^()]+:\d+\)$/.test(line));
+        expect(itemLines).toHaveLength(counted.length);
+    });
+});
+
+describe('JUnit: a suite for every recommendation of the framework', () => {
+    const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{ id: string; evidence: unknown[] }>;
+    const suitesOf = (xml: string) => {
+        const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+        return { totals: parsed.testsuites, suites: [parsed.testsuites.testsuite].flat() as Array<{ name: string; tests: string; testcase?: unknown }> };
+    };
+
+    test('the bundled framework: 16 suites in framework order; recommendation 15 (no evidence requirements) has one with no test cases', () => {
+        const { totals, suites } = suitesOf(run(['coverage', 'guidance', '--format', 'junit', '--as-of', AS_OF]).stdout);
+        expect(reference).toHaveLength(16);
+        expect(suites.map(s => s.name)).toEqual(reference.map(r => `SC2024 recommendation ${r.id}`));
+        expect(suites.map(s => Number(s.tests))).toEqual(reference.map(r => r.evidence.length));
+        const fifteen = suites.find(s => s.name === 'SC2024 recommendation 15')!;
+        expect([fifteen.tests, fifteen.testcase]).toEqual(['0', undefined]);
+        // Test cases are still exactly the evidence requirements.
+        expect(totals.tests).toBe(String(reference.flatMap(r => r.evidence).length));
+    });
+
+    test('--recipient pccs keeps recommendation 15 too, in every format that lists recommendations', () => {
+        const { suites } = suitesOf(run(['coverage', 'guidance', '--format', 'junit', '--recipient', 'pccs']).stdout);
+        expect(suites.map(s => s.name)).toEqual(['15', '16', '25', '27'].map(id => `SC2024 recommendation ${id}`));
+        const report = JSON.parse(run(['coverage', 'guidance', '--format', 'json', '--recipient', 'pccs']).stdout);
+        expect(report.recommendations.map((r: { id: string; requirements: number }) => `${r.id}:${r.requirements}`)).toEqual(['15:0', '16:1', '25:3', '27:1']);
+        expect(run(['coverage', 'guidance', '--recipient', 'pccs']).stdout).toMatch(/^ {2}SC2024 15 +0\/0 /m);
+        expect(run(['coverage', 'guidance', '--format', 'markdown', '--recipient', 'pccs']).stdout).toMatch(/^\| SC2024 15 +\|/m);
+    });
+});
+
+describe('gdl check: the summary counts unreadable files as errors', () => {
+    test('a broken link and a link outside the folder are two GDL0000 errors, and the last line says so', () => {
+        const outside = mkdtempSync(path.join(tmpdir(), 'gdl-outside-'));
+        writeFileSync(path.join(outside, 'elsewhere.gdl'), 'audience elsewhere "Outside the workspace"');
+        const copy = mkdtempSync(path.join(tmpdir(), 'gdl-unreadable-count-'));
+        cpSync(path.join(repo, 'tests/fixtures/gaps'), copy, { recursive: true });
+        symlinkSync(path.join(copy, 'does-not-exist.gdl'), path.join(copy, 'broken-link.gdl'));
+        symlinkSync(path.join(outside, 'elsewhere.gdl'), path.join(copy, 'escape.gdl'));
+        const result = run(['check', copy, '--as-of', AS_OF]);
+        expect(result.code).toBe(2);
+        const errorLines = result.stdout.split('\n').filter(line => /^\S+:\d+:\d+ error GDL\d{4} /.test(line));
+        expect(errorLines.filter(line => line.includes(' GDL0000 '))).toHaveLength(2);
+        const last = result.stdout.trimEnd().split('\n').at(-1)!;
+        expect(last).toMatch(new RegExp(`^3 files checked as of ${AS_OF}: ${errorLines.length} errors, \\d+ warnings\\.$`));
+        expect(errorLines.length).toBe(2);
+    });
+});
