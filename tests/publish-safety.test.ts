@@ -268,9 +268,9 @@ describe('waivers: order-independent, counted only when approved by the as-of da
 });
 
 describe('no input ends a command with an internal error', () => {
-    test('trees recovered from syntax errors (a waiver, a plan item, a framework without their ids) through check and every coverage format', () => {
+    test('trees recovered from syntax errors (a waiver, a plan item, a framework, a requirement without their ids) through check and every coverage format', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'gdl-recovered-'));
-        writeFileSync(path.join(folder, 'f.gdl'), 'framework {\n recommendation 1 { to chief-constables text "t" evidence 1.1 { text "x" } }\n}\nframework "T" { }\n');
+        writeFileSync(path.join(folder, 'f.gdl'), 'framework {\n recommendation 1 { to chief-constables text "t" evidence 1.1 { text "x" } }\n}\nframework "T" { recommendation 2 { evidence { text "y" } } }\n');
         writeFileSync(path.join(folder, 'p.gdl'), 'plan P "p" {\n responds-to F\n waive { reason "r" }\n item { status complete addresses 1.1 }\n}\n');
         for (const args of [['check'], ...['table', 'json', 'html', 'csv', 'sarif', 'junit', 'markdown'].map(f => ['coverage', '--format', f])]) {
             const result = run([...args, folder]);

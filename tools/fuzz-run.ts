@@ -11,10 +11,18 @@ const sources = seedSources(repo);
 const target = new FuzzTarget(repo);
 const started = performance.now();
 let ran = 0;
+// The property's own reason for the last failure: fast-check's message leaves it out with endOnFailure.
+let lastFailure = '';
+const fail = (failure: string | undefined) => {
+    if (failure) {
+        lastFailure = failure;
+        throw new Error(failure);
+    }
+};
 const report = (name: string, run: Promise<unknown>, count: () => number) => run.then(
     () => { process.stdout.write(`fuzz ${name}: ${count()} cases, seed ${seed}: 0 failures in ${Math.round((performance.now() - started) / 1000)} s\n`); },
     (error: unknown) => {
-        process.stdout.write(`fuzz ${name}: FAILED after ${count()} cases (seed ${seed}): ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stdout.write(`fuzz ${name}: FAILED after ${count()} cases (seed ${seed}): ${lastFailure}\n${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 1;
     }
 );
@@ -25,20 +33,14 @@ await report(`check (${sources.length} seed sources)`, fc.assert(fc.asyncPropert
     if (ran % 5000 === 0) {
         process.stderr.write(`${ran} cases…\n`);
     }
-    const failure = await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at));
-    if (failure) {
-        throw new Error(failure);
-    }
+    fail(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at)));
 }), { numRuns: cases, seed, endOnFailure: true }), () => ran);
 
 // Link targets through the policy and the Markdown writer.
 let links = 0;
 await report('link targets', Promise.resolve().then(() => fc.assert(fc.property(linkArbitrary, address => {
     links++;
-    const failure = checkLinkTarget(address);
-    if (failure) {
-        throw new Error(failure);
-    }
+    fail(checkLinkTarget(address));
 }), { numRuns: cases, seed, endOnFailure: true })), () => links);
 
 // Output folders composed of .., links, files and folders, against the guard on a real file system.
@@ -46,8 +48,5 @@ const sandbox = outputSandbox();
 let paths = 0;
 await report('output folders', fc.assert(fc.asyncProperty(outputPathArbitrary, async out => {
     paths++;
-    const failure = await checkOutputPath(sandbox, out);
-    if (failure) {
-        throw new Error(failure);
-    }
+    fail(await checkOutputPath(sandbox, out));
 }), { numRuns: Math.min(cases, 20000), seed, endOnFailure: true }), () => paths);

@@ -100,8 +100,10 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
     const uri = document.uri.toString();
     for (const node of AstUtils.streamAllContents(root)) {
         if (ast.isFramework(node)) {
-            for (const recommendation of node.recommendations) {
-                for (const evidence of recommendation.evidence) {
+            // A tree recovered from a syntax error may hold a requirement without its id: the syntax
+            // error is reported; a requirement with no id cannot be covered, listed or sorted.
+            for (const recommendation of node.recommendations.filter(r => r.name !== undefined)) {
+                for (const evidence of recommendation.evidence.filter(e => typeof e.name === 'string')) {
                     contribution.evidence.push({ evidence, recommendation, framework: node });
                 }
             }

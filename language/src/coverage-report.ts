@@ -108,8 +108,8 @@ export interface ReportOptions {
 const satisfied = (state: CoverageState) => state === 'covered' || state === 'waived';
 const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((1000 * part) / whole) / 10);
 const byNumber = (a: string, b: string) => {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
+    const pa = String(a).split('.').map(Number);
+    const pb = String(b).split('.').map(Number);
     for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
         const d = (pa[i] ?? -1) - (pb[i] ?? -1);
         if (d !== 0) {
@@ -140,7 +140,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             withoutRequirements.push(...framework.recommendations.filter(r => r.evidence.length === 0 && madeTo(r)).map(recommendation => ({ framework, recommendation })));
         }
     }
-    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation), options)).sort((a, b) => byNumber(a.id, b.id) || a.framework.localeCompare(b.framework));
+    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation), options)).sort((a, b) => byNumber(a.id, b.id) || String(a.framework).localeCompare(String(b.framework)));
     const rowsOf = new MultiMap<string, ReportRequirement>();
     for (const row of requirements) {
         rowsOf.add(`${row.framework}/${row.recommendation}`, row);
@@ -191,7 +191,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             overdue: requirements.filter(r => r.overdue).length,
             percent: percentOf(count('covered') + count('waived'), requirements.length)
         },
-        recommendations: [...recommendations.values()].sort((a, b) => byNumber(a.id, b.id) || a.framework.localeCompare(b.framework)),
+        recommendations: [...recommendations.values()].sort((a, b) => byNumber(a.id, b.id) || String(a.framework).localeCompare(String(b.framework))),
         requirements
     };
 }
