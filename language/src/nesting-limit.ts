@@ -36,5 +36,16 @@ const mayNestDeeply = new RegExp(`(^|\\n)[ \\t>*+\\-\\d.)]{${MAX_NESTING},}|[*_\
 /** True when prose nests quotes, lists or emphasis more than {@link MAX_NESTING} levels deep. */
 export function proseTooDeep(markdown: string): boolean {
     // A paragraph's text sits two levels below the root: allow MAX_NESTING containers above it.
-    return mayNestDeeply.test(markdown) && treeDepth(parseProse(markdown)) > MAX_NESTING + 2;
+    if (!mayNestDeeply.test(markdown)) {
+        return false;
+    }
+    try {
+        return treeDepth(parseProse(markdown)) > MAX_NESTING + 2;
+    } catch (error) {
+        // The Markdown parser itself recurses on deeply nested lists: a stack overflow means too deep.
+        if (error instanceof RangeError) {
+            return true;
+        }
+        throw error;
+    }
 }

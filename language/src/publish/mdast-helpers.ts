@@ -1,5 +1,5 @@
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import { MAX_NESTING, parseProse, treeDepth } from '../nesting-limit.js';
+import { MAX_NESTING, parseProse, proseTooDeep, treeDepth } from '../nesting-limit.js';
 import { safeLinkTarget } from './link-policy.js';
 
 // Small typed builders: pages are built as mdast trees, never as Markdown or HTML strings.
@@ -38,8 +38,8 @@ export const root = (children: RootContent[]): Root => ({ type: 'root', children
  * page's heading order stays valid whatever the prose uses.
  */
 export function prose(markdown: string, baseDepth: number): RootContent[] {
-    const tree = parseProse(markdown);
-    if (treeDepth(tree) > MAX_NESTING + 2) {
+    const tree = proseTooDeep(markdown) ? undefined : parseProse(markdown);
+    if (!tree || treeDepth(tree) > MAX_NESTING + 2) {
         // The check reports this (GDL0007) and the build refuses it; the walks below must never see it.
         return [paragraph(markdown)];
     }
