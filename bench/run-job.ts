@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
 import { buildCommand } from '../cli/build/build-command.js';
 import { coverageCommand } from '../cli/coverage-command.js';
-import { findSources, loadWorkspace } from '../cli/workspace-loader.js';
+import { loadWorkspace } from '../cli/workspace-loader.js';
+import { findSources } from '../language/src/source-files.js';
 import { createGdlServices } from '../language/src/gdl-module.js';
 
 /**

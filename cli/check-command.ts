@@ -1,6 +1,7 @@
-import { collectProblems, formatProblem, displayPath } from './report-problems.js';
+import { collectProblems, formatProblem, formatUnreadable } from './problem-lines.js';
 import { formatCoverageSummary } from './coverage-summary.js';
-import { formatWorkspaceSummary } from './workspace-summary.js';
+import { formatWorkspaceSummary } from '../language/src/coverage/workspace-summary.js';
+import { ExitCode } from './errors.js';
 import { loadWorkspace } from './workspace-loader.js';
 import { count } from '../language/src/wording.js';
 
@@ -9,15 +10,12 @@ export interface CheckOptions {
     readonly strict?: boolean;
 }
 
-/** Exit codes, as documented in the README. */
-export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
-
 /** `gdl check`: prints every problem, then the coverage summary; returns the exit code. */
 export async function checkCommand(folder: string, options: CheckOptions, out: (line: string) => void): Promise<number> {
     const cwd = process.cwd();
     const workspace = await loadWorkspace(folder, options.asOf);
     for (const failure of workspace.unreadable) {
-        out(`${displayPath(failure.file, cwd)}:1:1 error GDL0000 cannot read file: ${failure.reason}`);
+        out(formatUnreadable(failure, cwd));
     }
     const problems = collectProblems(workspace.documents, cwd);
     for (const problem of problems) {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { AstUtils, type AstNode } from 'langium';
-import { computeCoverage } from '../language/src/coverage-model.js';
-import { buildCoverageReport, compareReports, type CoverageReport } from '../language/src/coverage-report.js';
-import { ExitCode } from './check-command.js';
-import { earlierWorkspace } from './report/earlier-state.js';
+import { computeCoverage } from '../language/src/coverage/coverage-model.js';
+import { buildCoverageReport, compareReports, type CoverageReport } from '../language/src/coverage/coverage-report.js';
+import { ExitCode } from './errors.js';
+import { earlierWorkspace } from './earlier-workspace.js';
 import { formatCsv } from './report/format-csv.js';
 import { formatHtml } from './report/format-html.js';
 import { formatJson } from './report/format-json.js';
@@ -12,7 +12,7 @@ import { formatMarkdown } from './report/format-markdown.js';
 import { formatSarif } from './report/format-sarif.js';
 import { formatTable } from './report/format-table.js';
 import { writeAtomically } from './report/write-output.js';
-import { displayPath } from './report-problems.js';
+import { displayPath } from './problem-lines.js';
 import { terminalSafe } from './terminal-text.js';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
 

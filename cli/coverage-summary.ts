@@ -1,4 +1,5 @@
-import type { CoverageModel, RequirementCoverage } from '../language/src/coverage-model.js';
+import type { CoverageModel, RequirementCoverage } from '../language/src/coverage/coverage-model.js';
+import { kindsText } from '../language/src/coverage/coverage-words.js';
 
 /** The coverage summary printed after the problems: the count, then every requirement that falls short. */
 export function formatCoverageSummary(model: CoverageModel): string[] {
@@ -19,7 +20,7 @@ export function formatCoverageSummary(model: CoverageModel): string[] {
         for (const requirement of wrongKind) {
             lines.push(...describe(requirement));
             const kinds = [...new Set(requirement.items.filter(i => i.counts).map(i => i.kind))];
-            lines.push(`      needs ${requirement.required.join(' and ')}; covered only by ${kinds.join(' and ')}`);
+            lines.push(`      needs ${kindsText(requirement.required)}; covered only by ${kindsText(kinds)}`);
         }
     }
     return lines;

@@ -1,10 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../language/src/dates.js';
-import { checkCommand, ExitCode } from './check-command.js';
+import { checkCommand } from './check-command.js';
+import { ExitCode, UsageError } from './errors.js';
 import { buildCommand, type BuildOptions } from './build/build-command.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
 import { terminalText } from './terminal-text.js';
-import { UsageError } from './workspace-loader.js';
 
 function parsePercent(value: string): number {
     const number = Number(value);

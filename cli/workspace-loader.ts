@@ -2,10 +2,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
+import { UsageError } from './errors.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
-
-/** A problem that stops the CLI before any check runs (exit code 2). */
-export class UsageError extends Error {}
+import { findSources } from '../language/src/source-files.js';
 
 /** A source file that exists but could not be read. */
 export interface ReadFailure {
@@ -21,39 +20,10 @@ export interface LoadedWorkspace {
     readonly unreadable: ReadFailure[];
 }
 
-const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
-
-/** Lists the `.gdl` files under `root`, sorted; links are followed only when they stay inside `root`. */
-export async function findSources(root: string, outside: string[] = []): Promise<string[]> {
-    const found: string[] = [];
-    const realRoot = await fs.realpath(root);
-    const inside = async (full: string) => {
-        try {
-            const real = await fs.realpath(full);
-            return real === realRoot || real.startsWith(realRoot + path.sep);
-        } catch {
-            return true; // a broken link: reading it reports the problem
-        }
-    };
-    const visit = async (folder: string): Promise<void> => {
-        const entries = await fs.readdir(folder, { withFileTypes: true });
-        for (const entry of entries) {
-            const full = path.join(folder, entry.name);
-            if (entry.isDirectory()) {
-                if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) {
-                    await visit(full);
-                }
-            } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.gdl')) {
-                if (entry.isSymbolicLink() && !(await inside(full))) {
-                    outside.push(full);
-                    continue;
-                }
-                found.push(full);
-            }
-        }
-    };
-    await visit(root);
-    return found.sort();
+/** The folder the sources are read from: `folder` itself, or the folder of a single file given. */
+export async function workspaceRoot(folder: string): Promise<string> {
+    const stat = await fs.stat(folder).catch(() => undefined);
+    return stat && !stat.isDirectory() ? path.dirname(folder) : folder;
 }
 
 /** Reads every source under `folder` and builds the workspace with validation, as of `asOf`. */

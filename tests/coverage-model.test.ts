@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeCoverage } from '../language/src/coverage-model.js';
+import { computeCoverage } from '../language/src/coverage/coverage-model.js';
 import { cleanBase, variant } from './fixtures-base.js';
 import { buildWorkspace } from './workspace.js';
 

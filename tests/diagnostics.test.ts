@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { allCodes, Codes } from '../language/src/diagnostic-codes.js';
+import { allCodes, Codes } from '../language/src/validation/diagnostic-codes.js';
 import { cleanBase, variant } from './fixtures-base.js';
 import { buildWorkspace } from './workspace.js';
 

@@ -6,7 +6,7 @@ import { createLangiumParser, isCompositeCstNode, type CstNode } from 'langium';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateOneFile } from '../bench/generate-one-file.js';
 import { random } from '../bench/generate-workspace.js';
-import { readableSyntaxMessage } from '../language/src/gdl-document-validator.js';
+import { readableSyntaxMessage } from '../language/src/validation/gdl-document-validator.js';
 import { decodeSource } from '../language/src/source-text.js';
 import { LspSession } from '../tools/lsp-client.js';
 import { terminalText } from '../cli/terminal-text.js';

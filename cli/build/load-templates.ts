@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coursePartNames, type CoursePart } from '../../language/src/publish/course-page.js';
 import type { SiteTemplates } from '../../language/src/publish/build-site.js';
-import { UsageError } from '../workspace-loader.js';
+import { UsageError } from '../errors.js';
 
 // Where this module is: import.meta.url when run as ES modules (out/), __dirname in the CommonJS bundle (extension/out/).
 function moduleFolder(): string {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../workspace-loader.js';
+import { UsageError } from '../errors.js';
 
 /** The file every published folder holds: proof that `gdl build` wrote it, so the next build may replace it. */
 export const OUTPUT_MARKER = '.gdl-output';

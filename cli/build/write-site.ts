@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../workspace-loader.js';
+import { UsageError } from '../errors.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.js';
 
 const LOCK_WAIT_MS = 120000;

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { CoverageReport } from '../../language/src/coverage-report.js';
+import type { CoverageReport } from '../../language/src/coverage/coverage-report.js';
 
 export const csvColumns = ['framework', 'recommendation', 'requirement', 'state', 'required', 'deadline', 'overdue', 'guidance', 'training', 'action', 'waiver', 'file', 'line', 'text'] as const;
 

@@ -1,10 +1,12 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { CoverageReport, ReportRequirement } from '../../language/src/coverage-report.js';
-import { reportScript } from './html-report-script.js';
+import type { CoverageReport } from '../../language/src/coverage/coverage-report.js';
+import { kindsText, stateNames, totalsSentence, waiverSummary } from '../../language/src/coverage/coverage-words.js';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { defaultTemplates } from '../build/load-templates.js';
 
-const stateLabel: Record<ReportRequirement['state'], string> = { 'covered': 'Covered', 'wrong-kind': 'Wrong kind', 'waived': 'Waived', 'uncovered': 'Not covered' };
 const kinds = ['guidance', 'training', 'action'] as const;
 
 const style = `
@@ -23,7 +25,6 @@ function option(value: string, label = value): Element {
 
 /** One self-contained HTML file: totals, a heat-map of recommendations × kinds, and a sortable, filterable matrix. */
 export function formatHtml(report: CoverageReport): string {
-    const t = report.totals;
     const recipients = [...new Set(report.requirements.flatMap(r => r.recipients))].sort();
     const audiences = [...new Set(report.requirements.flatMap(r => r.audiences))].sort();
     const heat = (count: number) => `heat-${Math.min(3, count)}`;
@@ -35,7 +36,7 @@ export function formatHtml(report: CoverageReport): string {
         return h('tr', { className: [`state-${r.state}`], dataState: r.state, dataRecipient: r.recipients.join(' '), dataAudience: r.audiences.join(' ') }, [
             h('td', { dataSort: r.recommendation.padStart(4, '0') }, r.recommendation),
             h('td', { dataSort: r.id.split('.').map(p => p.padStart(4, '0')).join('.') }, [h('strong', r.id), h('br'), r.text ?? `[no text in the source: ${r.untexted ?? ''}]`]),
-            h('td', stateLabel[r.state] + (r.state === 'wrong-kind' ? ` (needs ${r.required.join(' and ')})` : '') + (r.waiver ? ` — ${r.waiver.kind}${r.waiver.expires ? ` until ${r.waiver.expires}` : ''}${r.waiver.notCounted ? ` (does not count: ${r.waiver.notCounted})` : ''}: ${r.waiver.reason ?? ''}` : '')),
+            h('td', stateNames[r.state].short + (r.state === 'wrong-kind' ? ` (needs ${kindsText(r.required)})` : '') + (r.waiver ? ` — ${waiverSummary(r.waiver)}` : '')),
             h('td', { dataSort: r.deadline ?? '9999' }, [r.deadline ?? '–', ...(r.overdue ? [h('br'), h('span', { className: ['overdue'] }, 'overdue')] : [])]),
             ...kinds.map(kind => h('td', by(kind)))
         ]);
@@ -52,7 +53,7 @@ export function formatHtml(report: CoverageReport): string {
         h('body', [
             h('main', [
                 h('h1', 'Evidence requirement coverage'),
-                h('p', { className: ['summary'] }, `As of ${report.asOf}${report.recipient ? `, recommendations to ${report.recipient}` : ''}: ${t.covered} covered, ${t.waived} waived, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%). ${t.overdue} overdue.`),
+                h('p', { className: ['summary'] }, totalsSentence(report)),
                 h('h2', 'Recommendations by kind of coverage'),
                 h('table', { id: 'heatmap' }, [
                     h('caption', 'Counted covering items per recommendation and kind'),
@@ -65,7 +66,7 @@ export function formatHtml(report: CoverageReport): string {
                 ]),
                 h('h2', 'Evidence requirements'),
                 h('form', { ariaLabel: 'Filter the requirements' }, [
-                    filter('state', 'State', Object.entries(stateLabel).map(([value, label]) => option(value, label))),
+                    filter('state', 'State', Object.entries(stateNames).map(([value, names]) => option(value, names.short))),
                     filter('recipient', 'Recipient', recipients.map(r => option(r))),
                     filter('audience', 'Audience', audiences.map(a => option(a)))
                 ]),
@@ -76,8 +77,16 @@ export function formatHtml(report: CoverageReport): string {
                     h('tbody', rows)
                 ])
             ]),
-            h('script', reportScript)
+            h('script', '\n' + reportScript())
         ])
     ]);
     return '<!doctype html>\n' + toHtml(document) + '\n';
+}
+
+let script: string | undefined;
+
+/** The report page's own behaviour (sort by a column, filter rows), `out-templates/coverage-report.js`, inlined so the file works offline. */
+function reportScript(): string {
+    script ??= readFileSync(path.join(defaultTemplates(), 'coverage-report.js'), 'utf8');
+    return script;
 }

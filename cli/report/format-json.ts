@@ -1,4 +1,4 @@
-import type { CoverageReport } from '../../language/src/coverage-report.js';
+import type { CoverageReport } from '../../language/src/coverage/coverage-report.js';
 
 /** The report as JSON, described by schemas/coverage-report-1.0.schema.json. */
 export function formatJson(report: CoverageReport): string {

@@ -1,7 +1,8 @@
 import * as junitModule from 'junit-report-builder';
 import type { Builder } from 'junit-report-builder';
 import { MultiMap } from 'langium';
-import type { CoverageReport, ReportRequirement } from '../../language/src/coverage-report.js';
+import type { CoverageReport, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
+import { countedLabels, shortfall, waiverSummary } from '../../language/src/coverage/coverage-words.js';
 
 /** JUnit XML: a suite per recommendation of the framework, in its order, a test case per evidence requirement, failing when it is not covered. */
 export function formatJunit(report: CoverageReport): string {
@@ -17,10 +18,9 @@ export function formatJunit(report: CoverageReport): string {
         for (const r of rowsOf.get(`${recommendation.framework}/${recommendation.id}`)) {
             const test = suite.testCase().className(`${r.framework}.${r.recommendation}`).name(r.id).file(r.file);
             if (r.state === 'uncovered' || r.state === 'wrong-kind') {
-                const why = r.state === 'uncovered' ? 'is not covered' : `needs ${r.required.join(' and ')} coverage`;
-                test.failure(`${r.id} ${why}${r.overdue ? ` and overdue (due ${r.deadline})` : ''}: ${r.text ?? r.untexted ?? ''}`, r.state);
+                test.failure(`${r.id} ${shortfall(r)}${r.overdue ? ` and overdue (due ${r.deadline})` : ''}: ${r.text ?? r.untexted ?? ''}`, r.state);
             } else {
-                test.standardOutput(r.state === 'waived' ? `waived: ${r.waiver?.reason ?? ''}` : `covered by ${r.items.filter(i => i.counts).map(i => i.label).join(', ')}`);
+                test.standardOutput(r.state === 'waived' && r.waiver ? waiverSummary(r.waiver) : `covered by ${countedLabels(r.items)}`);
             }
         }
     }

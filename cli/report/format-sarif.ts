@@ -1,6 +1,7 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
-import { Codes } from '../../language/src/diagnostic-codes.js';
-import type { CoverageReport, ReportRequirement, SourceLocation } from '../../language/src/coverage-report.js';
+import { Codes } from '../../language/src/validation/diagnostic-codes.js';
+import type { CoverageReport, ReportRequirement, SourceLocation } from '../../language/src/coverage/coverage-report.js';
+import { shortfall } from '../../language/src/coverage/coverage-words.js';
 
 const rules = [Codes['evidence-not-covered'], Codes['evidence-wrong-kind'], Codes['waiver-expired']];
 
@@ -22,7 +23,7 @@ function ruleOf(r: ReportRequirement) {
 export function formatSarif(report: CoverageReport, toolVersion: string): string {
     const results: Result[] = report.requirements.filter(r => r.state === 'uncovered' || r.state === 'wrong-kind').map(r => {
         const rule = ruleOf(r);
-        const what = r.state === 'wrong-kind' ? `needs ${r.required.join(' and ')} coverage` : r.waiver?.expired ? `is not covered and its waiver expired on ${r.waiver.expires}` : 'is not covered';
+        const what = r.state === 'uncovered' && r.waiver?.expired ? `${shortfall(r)} and its waiver expired on ${r.waiver.expires}` : shortfall(r);
         return {
             ruleId: rule.code,
             ruleIndex: rules.indexOf(rule),

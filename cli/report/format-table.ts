@@ -1,7 +1,9 @@
 import { createColors } from 'picocolors';
-import type { CoverageReport, ReportRequirement } from '../../language/src/coverage-report.js';
+import type { CoverageReport, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
+import { stateNames } from '../../language/src/coverage/coverage-words.js';
 
-const stateLabel: Record<ReportRequirement['state'], string> = { 'covered': 'covered', 'wrong-kind': 'wrong kind', 'waived': 'waived', 'uncovered': 'NOT COVERED' };
+// In lower case, but a gap in capitals: the terminal's emphasis, on the shared words.
+const stateWord = (state: ReportRequirement['state']) => state === 'uncovered' ? stateNames[state].short.toUpperCase() : stateNames[state].short.toLowerCase();
 
 /**
  * The terminal matrix: one row per requirement, then one line per counted covering item, with its kind and its
@@ -15,7 +17,7 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
     const header = ['Rec', 'Req', 'State', 'Due', 'Covered by (file:line)'];
     const rows = report.requirements.map(r => {
         const items = r.items.filter(i => i.counts).map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line})`);
-        return { r, cells: [r.recommendation, r.id, stateLabel[r.state], `${r.deadline ?? '-'}${r.overdue ? ' OVERDUE' : ''}`], items: items.length > 0 ? items : ['-'] };
+        return { r, cells: [r.recommendation, r.id, stateWord(r.state), `${r.deadline ?? '-'}${r.overdue ? ' OVERDUE' : ''}`], items: items.length > 0 ? items : ['-'] };
     });
     const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map(row => row.cells[i]!.length)));
     const lines = [c.bold([...header.slice(0, 4).map((h, i) => h.padEnd(widths[i]!)), header[4]!].join('  ')),

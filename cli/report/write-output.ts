@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../workspace-loader.js';
+import { UsageError } from '../errors.js';
 
 /** Writes `text` to `file` atomically: a temporary file beside it, then a rename, so readers never see half a report. */
 export async function writeAtomically(file: string, text: string): Promise<void> {

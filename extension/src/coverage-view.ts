@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CoverageReport, ReportItem, ReportRecommendation, ReportRequirement } from '../../language/src/coverage-report.js';
+import type { CoverageReport, ReportItem, ReportRecommendation, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
 
 type Node =
     | { kind: 'recommendation'; recommendation: ReportRecommendation }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import type { CoverageReport } from '../../language/src/coverage-report.js';
+import type { CoverageReport } from '../../language/src/coverage/coverage-report.js';
 import { CoverageView } from './coverage-view.js';
 
 // Wiring only: the language server (language/) does the work; this file starts it and shows its answers.

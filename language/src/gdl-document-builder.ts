@@ -1,5 +1,5 @@
 import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
-import { Codes } from './diagnostic-codes.js';
+import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { message } from './diagnostic-codes.js';
+import { message } from './validation/diagnostic-codes.js';
 import { MAX_NESTING } from './nesting-limit.js';
 
 /** The message of the lexing error that stops a file nested past the limit (the validator gives it code GDL0007). */

@@ -5,7 +5,8 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { createGrammarConfig } from 'langium';
-import { WorkspaceFacts } from './coverage-service.js';
+import { WorkspaceFacts } from './coverage/workspace-facts.js';
+import { IdIndex } from './id-index.js';
 import { GdlCodeActionProvider } from './lsp/gdl-code-actions.js';
 import { GdlCodeLensProvider } from './lsp/gdl-code-lens.js';
 import { GdlCompletionProvider } from './lsp/gdl-completion.js';
@@ -14,13 +15,18 @@ import { GdlHoverProvider } from './lsp/gdl-hover.js';
 import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { resilient } from './lsp/resilient.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
-import { GdlDocumentValidator } from './gdl-document-validator.js';
+import { GdlDocumentValidator } from './validation/gdl-document-validator.js';
 import { GdlLexer } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
 import { GdlScopeComputation } from './gdl-scope.js';
 import { GdlSettings } from './gdl-settings.js';
-import { registerValidationChecks } from './gdl-validator.js';
+import { CommonChecks } from './validation/checks/common-checks.js';
+import { FrameworkChecks } from './validation/checks/framework-checks.js';
+import { GuidanceChecks } from './validation/checks/guidance-checks.js';
+import { PlanChecks, WaiverChecks } from './validation/checks/plan-checks.js';
+import { TrainingChecks } from './validation/checks/training-checks.js';
+import { registerValidationChecks, type GdlValidationServices } from './validation/gdl-validator.js';
 import { GdlValueConverter } from './gdl-value-converter.js';
 import { SourceTexts } from './source-text.js';
 import { GdlGeneratedModule, GdlGeneratedSharedModule } from './generated/module.js';
@@ -30,10 +36,12 @@ export type GdlAddedServices = {
     gdl: {
         Settings: GdlSettings;
         WorkspaceFacts: WorkspaceFacts;
+        /** Every definition by id, for the duplicate-id check. */
+        IdIndex: IdIndex;
         /** What was wrong with the encoding of the files read (GDL0008). */
         SourceTexts: SourceTexts;
     };
-};
+} & GdlValidationServices;
 
 /** The full set of GDL services. */
 export type GdlServices = LangiumServices & GdlAddedServices;
@@ -43,6 +51,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
     gdl: {
         Settings: () => new GdlSettings(),
         WorkspaceFacts: (services) => new WorkspaceFacts(services.shared, services.gdl.Settings),
+        IdIndex: (services) => new IdIndex(services.shared),
         SourceTexts: () => new SourceTexts()
     },
     parser: {
@@ -57,7 +66,13 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         ScopeComputation: (services) => new GdlScopeComputation(services)
     },
     validation: {
-        DocumentValidator: (services) => new GdlDocumentValidator(services)
+        DocumentValidator: (services) => new GdlDocumentValidator(services),
+        CommonChecks: (services) => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
+        FrameworkChecks: (services) => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
+        GuidanceChecks: (services) => new GuidanceChecks(services.gdl.Settings),
+        TrainingChecks: () => new TrainingChecks(),
+        PlanChecks: (services) => new PlanChecks(services.gdl.Settings),
+        WaiverChecks: (services) => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts)
     },
     lsp: {
         HoverProvider: (services) => resilient(new GdlHoverProvider(services), 'hover'),

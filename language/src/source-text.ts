@@ -1,6 +1,6 @@
 import type { LangiumDocument, URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
-import { Codes } from './diagnostic-codes.js';
+import { Codes } from './validation/diagnostic-codes.js';
 
 /**
  * How a source's bytes become text, and what was wrong with its encoding: the one home of GDL0008.

@@ -1,8 +1,8 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type WorkspaceEdit } from 'vscode-languageserver';
-import { Codes } from '../diagnostic-codes.js';
-import type { WorkspaceFacts } from '../coverage-service.js';
+import { Codes } from '../validation/diagnostic-codes.js';
+import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 

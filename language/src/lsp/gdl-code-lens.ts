@@ -1,8 +1,8 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
-import type { WorkspaceFacts } from '../coverage-service.js';
-import { coverageLine } from '../coverage-text.js';
+import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
+import { coverageLine } from '../coverage/coverage-words.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 

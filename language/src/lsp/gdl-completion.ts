@@ -1,7 +1,8 @@
 import type { AstNodeDescription, ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
 import * as ast from '../generated/ast.js';
-import { effectiveStatus } from '../gdl-status.js';
+import { idSortKey } from '../coverage/coverage-words.js';
+import { effectiveStatus } from '../inheritance.js';
 
 /** Completion of ids with what a writer needs to choose: a requirement's text, a section's title. */
 export class GdlCompletionProvider extends DefaultCompletionProvider {
@@ -27,12 +28,7 @@ export class GdlCompletionProvider extends DefaultCompletionProvider {
             ...item,
             detail: detail ?? item.detail,
             documentation: documentation ?? item.documentation,
-            sortText: sortKey(description.name)
+            sortText: idSortKey(description.name)
         };
     }
-}
-
-// Requirement ids sort by number (7.2 before 10.1), everything else alphabetically.
-function sortKey(name: string): string {
-    return /^\d+(\.\d+)*$/.test(name) ? name.split('.').map(p => p.padStart(4, '0')).join('.') : name;
 }

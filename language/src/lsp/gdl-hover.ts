@@ -1,9 +1,9 @@
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { AstNode, MaybePromise } from 'langium';
 import type { GdlServices } from '../gdl-module.js';
-import type { WorkspaceFacts } from '../coverage-service.js';
-import { coverageLine } from '../coverage-text.js';
-import { effectiveStatus } from '../gdl-status.js';
+import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
+import { coverageLine } from '../coverage/coverage-words.js';
+import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 
 /** Hover on any id: a requirement's full text, deadline and coverage; a section's title and status; and so on. */

@@ -1,6 +1,6 @@
 import { AstUtils, DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { buildCoverageReport } from '../coverage-report.js';
+import { buildCoverageReport } from '../coverage/coverage-report.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity } from '../gdl-settings.js';
 

@@ -2,8 +2,7 @@ import type { RootContent } from 'mdast';
 import { heading, paragraph, root, table } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
 import type { SiteModel } from './site-model.js';
-
-const stateLabel = { 'covered': 'Covered', 'wrong-kind': 'Covered by the wrong kind', 'waived': 'Waived', 'uncovered': 'Not covered' } as const;
+import { countedLabels, stateNames } from '../coverage/coverage-words.js';
 
 /** The coverage summary: every evidence requirement, its state and what covers it. */
 export function coveragePage(site: SiteModel) {
@@ -13,7 +12,7 @@ export function coveragePage(site: SiteModel) {
         ...gapNotice(site),
         paragraph(`${model.covered} of ${model.total} evidence requirements are covered${model.waived > 0 ? ` and ${model.waived} waived` : ''}.`),
         table(['Requirement', 'Recommendation', 'State', 'Covered by'], model.requirements.map(r => [
-            r.id, String(r.recommendation.name), stateLabel[r.state], r.items.filter(i => i.counts).map(i => i.label).join(', ') || '–'
+            r.id, String(r.recommendation.name), stateNames[r.state].label, countedLabels(r.items) || '–'
         ]))
     ];
     return root(children);

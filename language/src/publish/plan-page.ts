@@ -2,6 +2,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import * as ast from '../generated/ast.js';
 import { heading, link, list, prose, quote, root, strong, text } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
+import { compareIds, planStatusText, progressText } from '../coverage/coverage-words.js';
 import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
 
 /** The public action plan: per recommendation its text, deadline, the force's update, status, date, lead and evidence links. */
@@ -18,14 +19,14 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
     if (facts.length > 0) {
         children.push(list(facts));
     }
-    const items = [...plan.items].sort((a, b) => Number(a.recommendation.$refText) - Number(b.recommendation.$refText));
+    const items = [...plan.items].sort((a, b) => compareIds(a.recommendation.$refText, b.recommendation.$refText));
     for (const item of items) {
         const recommendation = item.recommendation.ref;
         children.push(heading(2, `Recommendation ${item.recommendation.$refText}`, `recommendation-${item.recommendation.$refText}`));
         if (recommendation?.text) {
             children.push(quote(recommendation.text));
         }
-        const status = item.status ? item.status.replace('-', ' ') + (item.progress !== undefined ? ` (${item.progress}%)` : '') : 'not stated';
+        const status = item.status ? planStatusText(item.status) + progressText(item.progress) : 'not stated';
         children.push(list([
             [strong('Deadline:'), ' ' + (recommendation?.deadlines.map(d => d.label ? `${d.date} (${d.label})` : d.date).join('; ') || 'not stated')],
             [strong('Status:'), ' ' + status],

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { AstUtils, type LangiumDocument } from 'langium';
-import type { CoverageModel } from '../coverage-model.js';
-import { effectiveStatus } from '../gdl-status.js';
+import type { CoverageModel } from '../coverage/coverage-model.js';
+import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 
 /** What a build publishes, and where every page and anchor lives. */

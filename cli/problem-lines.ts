@@ -33,6 +33,11 @@ export function formatProblem(problem: Problem): string {
     return `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}`;
 }
 
+/** A source file that could not be read, as a problem line (code GDL0000, counted as an error). */
+export function formatUnreadable(failure: { readonly file: string; readonly reason: string }, cwd: string): string {
+    return `${displayPath(failure.file, cwd)}:1:1 error GDL0000 cannot read file: ${failure.reason}`;
+}
+
 /** A path relative to `cwd` when the file is below it, absolute otherwise. */
 export function displayPath(uri: URI | string, cwd: string): string {
     const fsPath = typeof uri === 'string' ? URI.parse(uri).fsPath : uri.fsPath;

@@ -4,19 +4,25 @@ import { FrameworkChecks } from './checks/framework-checks.js';
 import { GuidanceChecks } from './checks/guidance-checks.js';
 import { PlanChecks, WaiverChecks } from './checks/plan-checks.js';
 import { TrainingChecks } from './checks/training-checks.js';
-import type { GdlServices } from './gdl-module.js';
-import type { GdlAstType } from './generated/ast.js';
+import type { GdlServices } from '../gdl-module.js';
+import type { GdlAstType } from '../generated/ast.js';
+
+/** The check classes, injected as services (so a test or an embedding can replace one). */
+export type GdlValidationServices = {
+    validation: {
+        CommonChecks: CommonChecks;
+        FrameworkChecks: FrameworkChecks;
+        GuidanceChecks: GuidanceChecks;
+        TrainingChecks: TrainingChecks;
+        PlanChecks: PlanChecks;
+        WaiverChecks: WaiverChecks;
+    };
+};
 
 /** Registers every GDL check with Langium's validation registry. */
 export function registerValidationChecks(services: GdlServices): void {
-    const facts = services.gdl.WorkspaceFacts;
-    const settings = services.gdl.Settings;
-    const common = new CommonChecks(facts, services.workspace.AstNodeLocator);
-    const framework = new FrameworkChecks(facts, settings);
-    const guidance = new GuidanceChecks(settings);
-    const training = new TrainingChecks();
-    const plan = new PlanChecks(settings);
-    const waivers = new WaiverChecks(settings, facts);
+    const { CommonChecks: common, FrameworkChecks: framework, GuidanceChecks: guidance, TrainingChecks: training, PlanChecks: plan,
+        WaiverChecks: waivers } = services.validation;
     const checks: ValidationChecks<GdlAstType> = {
         GdlFile: common.proseMustNotNestTooDeep,
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],

@@ -1,17 +1,17 @@
 import { AstUtils, CstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type AstNodeLocator, type CstNode, type ValidationAcceptor } from 'langium';
-import { Codes, message } from '../diagnostic-codes.js';
-import type { WorkspaceFacts } from '../coverage-service.js';
-import { isCalendarDate } from '../dates.js';
-import { kindLabel } from '../gdl-names.js';
-import { dedentProse } from '../gdl-value-converter.js';
-import { MAX_NESTING, proseTooDeep } from '../nesting-limit.js';
-import * as ast from '../generated/ast.js';
+import { report } from '../report.js';
+import type { IdIndex } from '../../id-index.js';
+import { isCalendarDate } from '../../dates.js';
+import { kindLabel } from '../../gdl-names.js';
+import { dedentProse } from '../../gdl-value-converter.js';
+import { MAX_NESTING, proseTooDeep } from '../../nesting-limit.js';
+import * as ast from '../../generated/ast.js';
 
 const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date'] as const;
 
 /** Checks that apply to every kind of node: ids, repeated properties, dates, prose nesting. */
 export class CommonChecks {
-    constructor(private readonly facts: WorkspaceFacts, private readonly locator: AstNodeLocator) {}
+    constructor(private readonly ids: IdIndex, private readonly locator: AstNodeLocator) {}
 
     /** Prose that nests quotes, lists or emphasis past the limit would overflow the publisher: report it where it is. */
     proseMustNotNestTooDeep = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
@@ -24,8 +24,8 @@ export class CommonChecks {
             }
             const value = leaf.tokenType.name === 'PROSE' ? dedentProse(leaf.text.slice(3, -3)) : leaf.text.slice(1, -1);
             if (proseTooDeep(value)) {
-                accept('error', message('nesting-too-deep', { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING }),
-                    { node: file, range: leaf.range, code: Codes['nesting-too-deep'].code });
+                report(accept, 'nesting-too-deep', { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING },
+                    { node: file, range: leaf.range });
             }
         }
     };
@@ -36,7 +36,7 @@ export class CommonChecks {
         if (typeof name !== 'string' || ast.isProvision(node)) {
             return;
         }
-        const definitions = this.facts.definitionsOf(node.$type, name);
+        const definitions = this.ids.definitionsOf(node.$type, name);
         if (definitions.length < 2) {
             return;
         }
@@ -45,8 +45,8 @@ export class CommonChecks {
         const other = definitions.find(d => d.documentUri.toString() !== uri || d.path !== path);
         if (other) {
             const where = `${other.documentUri.path.split('/').pop()}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
-            accept('error', message('duplicate-id', { kind: kindLabel(node), id: name, other: where }),
-                { node, property: 'name' as never, code: Codes['duplicate-id'].code });
+            report(accept, 'duplicate-id', { kind: kindLabel(node), id: name, other: where },
+                { node, property: 'name' as never });
         }
     };
 
@@ -69,8 +69,8 @@ export class CommonChecks {
                 first.set(assignment.feature, child);
             } else if (!reported.has(assignment.feature)) {
                 reported.add(assignment.feature);
-                accept('warning', message('duplicate-property', { property: keywordOf(assignment.feature) }),
-                    { node, range: earlier.range, code: Codes['duplicate-property'].code });
+                report(accept, 'duplicate-property', { property: keywordOf(assignment.feature) },
+                    { node, range: earlier.range });
             }
         }
     };
@@ -80,7 +80,7 @@ export class CommonChecks {
         for (const property of dateProperties) {
             const value = (node as unknown as Record<string, unknown>)[property];
             if (typeof value === 'string' && !isCalendarDate(value)) {
-                accept('error', message('invalid-date', { date: value }), { node, property: property as never, code: Codes['invalid-date'].code });
+                report(accept, 'invalid-date', { date: value }, { node, property: property as never });
             }
         }
     };
@@ -96,7 +96,7 @@ export class CommonChecks {
                 if (entry && typeof entry === 'object' && '$refText' in entry) {
                     const text = (entry as { $refText: string }).$refText;
                     if (seen.has(text)) {
-                        accept('warning', message('duplicate-reference', { id: text }), { node, property: property as never, index, code: Codes['duplicate-reference'].code });
+                        report(accept, 'duplicate-reference', { id: text }, { node, property: property as never, index });
                     }
                     seen.add(text);
                 }

@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
-import * as ast from './generated/ast.js';
-import { effectiveStatus } from './gdl-status.js';
+import * as ast from '../generated/ast.js';
+import { effectiveStatus } from '../inheritance.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
 export type CoverageKind = 'guidance' | 'training' | 'action';

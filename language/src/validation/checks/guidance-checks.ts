@@ -1,9 +1,9 @@
 import type { ValidationAcceptor } from 'langium';
-import { Codes, message } from '../diagnostic-codes.js';
-import { isBefore } from '../dates.js';
-import type { GdlSettings } from '../gdl-settings.js';
-import { effectiveStatus, inherited } from '../gdl-status.js';
-import * as ast from '../generated/ast.js';
+import { report } from '../report.js';
+import { isBefore } from '../../dates.js';
+import type { GdlSettings } from '../../gdl-settings.js';
+import { effectiveStatus, inherited } from '../../inheritance.js';
+import * as ast from '../../generated/ast.js';
 
 type Dated = ast.Guidance | ast.Section | ast.TrainingModule;
 
@@ -17,22 +17,22 @@ export class GuidanceChecks {
         const asOf = this.settings.effectiveAsOf();
         const id = node.name;
         if (node.reviewBy && effectiveStatus(node) === 'approved' && isBefore(node.reviewBy, asOf)) {
-            accept('warning', message('review-date-passed', { what, id, date: node.reviewBy, asOf }), { node, property: 'reviewBy', code: Codes['review-date-passed'].code });
+            report(accept, 'review-date-passed', { what, id, date: node.reviewBy, asOf }, { node, property: 'reviewBy' });
         }
         if (node.reviewBy && node.approved && isBefore(node.reviewBy, node.approved)) {
-            accept('error', message('review-before-approval', { what, id, reviewBy: node.reviewBy, approved: node.approved }), { node, property: 'reviewBy', code: Codes['review-before-approval'].code });
+            report(accept, 'review-before-approval', { what, id, reviewBy: node.reviewBy, approved: node.approved }, { node, property: 'reviewBy' });
         }
         if (node.approved && isBefore(asOf, node.approved)) {
-            accept('warning', message('approval-in-future', { what, id, date: node.approved, asOf }), { node, property: 'approved', code: Codes['approval-in-future'].code });
+            report(accept, 'approval-in-future', { what, id, date: node.approved, asOf }, { node, property: 'approved' });
         }
         if (node.status === 'approved') {
             const approved = ast.isSection(node) ? inherited(node, n => n.approved) : node.approved;
             const reviewBy = ast.isSection(node) ? inherited(node, n => n.reviewBy) : node.reviewBy;
             if (!approved) {
-                accept('warning', message('approved-without-date', { what, id }), { node, property: 'status', code: Codes['approved-without-date'].code });
+                report(accept, 'approved-without-date', { what, id }, { node, property: 'status' });
             }
             if (!reviewBy) {
-                accept('warning', message('approved-without-review-date', { what, id }), { node, property: 'status', code: Codes['approved-without-review-date'].code });
+                report(accept, 'approved-without-review-date', { what, id }, { node, property: 'status' });
             }
         }
     };
@@ -45,30 +45,30 @@ export class GuidanceChecks {
         node.see.forEach((ref, index) => {
             const target = ref.ref;
             if (target && effectiveStatus(target) !== 'approved') {
-                accept('error', message('approved-cites-draft', { what: 'Approved section', id: node.name, target: target.name, status: effectiveStatus(target) }),
-                    { node, property: 'see', index, code: Codes['approved-cites-draft'].code });
+                report(accept, 'approved-cites-draft', { what: 'Approved section', id: node.name, target: target.name, status: effectiveStatus(target) },
+                    { node, property: 'see', index });
             }
             if (target === node) {
-                accept('warning', message('section-sees-itself', { id: node.name }), { node, property: 'see', index, code: Codes['section-sees-itself'].code });
+                report(accept, 'section-sees-itself', { id: node.name }, { node, property: 'see', index });
             }
         });
     };
 
     sectionShouldHaveOwner = (node: ast.Section, accept: ValidationAcceptor): void => {
         if (!inherited(node, n => n.owner)) {
-            accept('warning', message('section-without-owner', { id: node.name }), { node, property: 'name', code: Codes['section-without-owner'].code });
+            report(accept, 'section-without-owner', { id: node.name }, { node, property: 'name' });
         }
     };
 
     sectionShouldHaveAudience = (node: ast.Section, accept: ValidationAcceptor): void => {
         if (!inherited(node, n => n.audiences)) {
-            accept('info', message('section-without-audience', { id: node.name }), { node, property: 'name', code: Codes['section-without-audience'].code });
+            report(accept, 'section-without-audience', { id: node.name }, { node, property: 'name' });
         }
     };
 
     sectionShouldHaveContent = (node: ast.Section, accept: ValidationAcceptor): void => {
         if (node.prose.length === 0 && node.sections.length === 0) {
-            accept('warning', message('section-without-content', { id: node.name }), { node, property: 'name', code: Codes['section-without-content'].code });
+            report(accept, 'section-without-content', { id: node.name }, { node, property: 'name' });
         }
     };
 }

@@ -2,10 +2,10 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic, type Position } from 'vscode-languageserver';
 import type { LangiumServices } from 'langium/lsp';
 import { Codes } from './diagnostic-codes.js';
-import { NESTING_MESSAGE } from './gdl-lexer.js';
-import type { GdlServices } from './gdl-module.js';
-import { LEXING_STOPPED, PARSING_STOPPED } from './gdl-parser.js';
-import { nearest } from './nearest.js';
+import { NESTING_MESSAGE } from '../gdl-lexer.js';
+import type { GdlServices } from '../gdl-module.js';
+import { LEXING_STOPPED, PARSING_STOPPED } from '../gdl-parser.js';
+import { nearest } from '../did-you-mean.js';
 
 /**
  * The most problems reported for one file; past it, the errors first (then warnings, then the

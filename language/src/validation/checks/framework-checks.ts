@@ -1,8 +1,9 @@
 import type { ValidationAcceptor } from 'langium';
-import type { WorkspaceFacts } from '../coverage-service.js';
-import type { GdlSettings } from '../gdl-settings.js';
-import { Codes, message } from '../diagnostic-codes.js';
-import type * as ast from '../generated/ast.js';
+import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
+import type { GdlSettings } from '../../gdl-settings.js';
+import { report } from '../report.js';
+import type * as ast from '../../generated/ast.js';
+import { kindsText } from '../../coverage/coverage-words.js';
 
 /** Checks on the framework: quoted text present, numbering consistent, every requirement covered. */
 export class FrameworkChecks {
@@ -10,27 +11,27 @@ export class FrameworkChecks {
 
     recommendationMustHaveText = (node: ast.Recommendation, accept: ValidationAcceptor): void => {
         if (!node.text) {
-            accept('error', message('recommendation-without-text', { id: node.name }), { node, property: 'name', code: Codes['recommendation-without-text'].code });
+            report(accept, 'recommendation-without-text', { id: node.name }, { node, property: 'name' });
         }
     };
 
     recommendationShouldHaveDeadline = (node: ast.Recommendation, accept: ValidationAcceptor): void => {
         if (node.deadlines.length === 0) {
-            accept('warning', message('recommendation-without-deadline', { id: node.name }), { node, property: 'name', code: Codes['recommendation-without-deadline'].code });
+            report(accept, 'recommendation-without-deadline', { id: node.name }, { node, property: 'name' });
         }
     };
 
     evidenceMustHaveTextOrReason = (node: ast.Evidence, accept: ValidationAcceptor): void => {
         if (node.text === undefined && node.untexted === undefined) {
-            accept('error', message('evidence-without-text', { id: node.name }), { node, property: 'name', code: Codes['evidence-without-text'].code });
+            report(accept, 'evidence-without-text', { id: node.name }, { node, property: 'name' });
         }
     };
 
     evidenceShouldFollowNumbering = (node: ast.Evidence, accept: ValidationAcceptor): void => {
         const expected = node.name.split('.')[0]!;
         if (expected !== String(node.$container.name)) {
-            accept('warning', message('evidence-outside-recommendation', { id: node.name, recommendation: node.$container.name, expected }),
-                { node, property: 'name', code: Codes['evidence-outside-recommendation'].code });
+            report(accept, 'evidence-outside-recommendation', { id: node.name, recommendation: node.$container.name, expected },
+                { node, property: 'name' });
         }
     };
 
@@ -47,12 +48,12 @@ export class FrameworkChecks {
             const detail = (pending.length > 0
                 ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
                 : '') + expired;
-            accept(severity, message('evidence-not-covered', { id: node.name, detail }),
-                { node, property: 'name', code: Codes['evidence-not-covered'].code, data: { code: Codes['evidence-not-covered'].code, evidence: node.name } });
+            report(accept, 'evidence-not-covered', { id: node.name, detail },
+                { node, property: 'name', data: { evidence: node.name } }, severity);
         } else if (coverage.state === 'wrong-kind') {
-            const actual = [...new Set(coverage.items.filter(i => i.counts).map(i => i.kind))].join(' and ');
-            accept(severity, message('evidence-wrong-kind', { id: node.name, required: coverage.required.join(' and '), actual }),
-                { node, property: 'name', code: Codes['evidence-wrong-kind'].code, data: { code: Codes['evidence-wrong-kind'].code, evidence: node.name } });
+            const actual = kindsText([...new Set(coverage.items.filter(i => i.counts).map(i => i.kind))]);
+            report(accept, 'evidence-wrong-kind', { id: node.name, required: kindsText(coverage.required), actual },
+                { node, property: 'name', data: { evidence: node.name } }, severity);
         }
     };
 }

@@ -1,8 +1,8 @@
 import { AstUtils, type LangiumDocument } from 'langium';
-import type { CoverageModel } from '../language/src/coverage-model.js';
-import { effectiveStatus } from '../language/src/gdl-status.js';
-import * as ast from '../language/src/generated/ast.js';
-import { count } from '../language/src/wording.js';
+import type { CoverageModel } from './coverage-model.js';
+import { effectiveStatus } from '../inheritance.js';
+import * as ast from '../generated/ast.js';
+import { count } from '../wording.js';
 
 /**
  * What the check looked at, in a writer's and an auditor's terms: the frameworks, the material that

@@ -1,7 +1,8 @@
 import { AstUtils, MultiMap, type AstNode, type LangiumDocument } from 'langium';
 import type { CoverageModel, CoverageState, RequirementCoverage } from './coverage-model.js';
-import { inherited } from './gdl-status.js';
-import * as ast from './generated/ast.js';
+import { compareIds } from './coverage-words.js';
+import { inherited } from '../inheritance.js';
+import * as ast from '../generated/ast.js';
 
 /** Version of the report's JSON shape; schemas/coverage-report-<version>.schema.json describes it. */
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -107,18 +108,6 @@ export interface ReportOptions {
 
 const satisfied = (state: CoverageState) => state === 'covered' || state === 'waived';
 const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((1000 * part) / whole) / 10);
-const byNumber = (a: string, b: string) => {
-    const pa = String(a).split('.').map(Number);
-    const pb = String(b).split('.').map(Number);
-    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-        const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-        if (d !== 0) {
-            return d;
-        }
-    }
-    return 0;
-};
-
 /** The auditor's report: requirement × what covers it × state × deadline, with per-recommendation and overall figures. */
 export function buildCoverageReport(model: CoverageModel, documents: Iterable<LangiumDocument>, options: ReportOptions): CoverageReport {
     const madeTo = (recommendation: ast.Recommendation) => !options.recipient || (recommendation.recipients as string[]).includes(options.recipient);
@@ -140,7 +129,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             withoutRequirements.push(...framework.recommendations.filter(r => r.evidence.length === 0 && madeTo(r)).map(recommendation => ({ framework, recommendation })));
         }
     }
-    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation), options)).sort((a, b) => byNumber(a.id, b.id) || String(a.framework).localeCompare(String(b.framework)));
+    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation), options)).sort((a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework)));
     const rowsOf = new MultiMap<string, ReportRequirement>();
     for (const row of requirements) {
         rowsOf.add(`${row.framework}/${row.recommendation}`, row);
@@ -191,7 +180,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             overdue: requirements.filter(r => r.overdue).length,
             percent: percentOf(count('covered') + count('waived'), requirements.length)
         },
-        recommendations: [...recommendations.values()].sort((a, b) => byNumber(a.id, b.id) || String(a.framework).localeCompare(String(b.framework))),
+        recommendations: [...recommendations.values()].sort((a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework))),
         requirements
     };
 }
@@ -241,7 +230,7 @@ export function compareReports(before: CoverageReport, after: CoverageReport, re
     const ids = [...new Set([...old.keys(), ...now.keys()])];
     const changes = ids.map(k => ({ id: (now.get(k) ?? old.get(k))!.id, before: old.get(k)?.state ?? 'absent', after: now.get(k)?.state ?? 'absent' } as CoverageChange))
         .filter(c => c.before !== c.after)
-        .sort((a, b) => byNumber(a.id, b.id));
+        .sort((a, b) => compareIds(a.id, b.id));
     const ok = (s: CoverageChange['before']) => s === 'covered' || s === 'waived';
     return {
         ref,

@@ -1,11 +1,12 @@
 import type { ValidationAcceptor } from 'langium';
-import { Codes, message } from '../diagnostic-codes.js';
-import { isBefore } from '../dates.js';
-import type { WorkspaceFacts } from '../coverage-service.js';
-import { missingWaiverFields } from '../coverage-model.js';
-import type { GdlSettings } from '../gdl-settings.js';
-import { effectiveStatus } from '../gdl-status.js';
-import * as ast from '../generated/ast.js';
+import { report } from '../report.js';
+import { isBefore } from '../../dates.js';
+import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
+import { missingWaiverFields } from '../../coverage/coverage-model.js';
+import { planStatusText, progressText } from '../../coverage/coverage-words.js';
+import type { GdlSettings } from '../../gdl-settings.js';
+import { effectiveStatus } from '../../inheritance.js';
+import * as ast from '../../generated/ast.js';
 
 /** Checks on action plans: one consistent item per recommendation, deadlines, evidence links. */
 export class PlanChecks {
@@ -14,13 +15,13 @@ export class PlanChecks {
     planMustAnswerFramework = (node: ast.ActionPlan, accept: ValidationAcceptor): void => {
         const framework = node.framework?.ref;
         if (!node.framework) {
-            accept('error', message('plan-without-framework', { plan: node.name }), { node, property: 'name', code: Codes['plan-without-framework'].code });
+            report(accept, 'plan-without-framework', { plan: node.name }, { node, property: 'name' });
         }
         const seen = new Map<string, ast.PlanItem>();
         for (const item of node.items) {
             const number = item.recommendation.$refText;
             if (seen.has(number)) {
-                accept('error', message('plan-duplicate-item', { plan: node.name, id: number }), { node: item, property: 'recommendation', code: Codes['plan-duplicate-item'].code });
+                report(accept, 'plan-duplicate-item', { plan: node.name, id: number }, { node: item, property: 'recommendation' });
             }
             seen.set(number, item);
         }
@@ -29,8 +30,8 @@ export class PlanChecks {
         }
         for (const recommendation of framework.recommendations) {
             if (!seen.has(String(recommendation.name))) {
-                accept('warning', message('plan-missing-recommendation', { plan: node.name, id: recommendation.name, framework: framework.name }),
-                    { node, property: 'name', code: Codes['plan-missing-recommendation'].code, data: { code: Codes['plan-missing-recommendation'].code, recommendation: recommendation.name } });
+                report(accept, 'plan-missing-recommendation', { plan: node.name, id: recommendation.name, framework: framework.name },
+                    { node, property: 'name', data: { recommendation: recommendation.name } });
             }
         }
     };
@@ -38,7 +39,7 @@ export class PlanChecks {
     itemStatusMustMatchProgress = (node: ast.PlanItem, accept: ValidationAcceptor): void => {
         const id = node.recommendation.$refText;
         if (!node.status) {
-            accept('warning', message('plan-without-status', { id }), { node, property: 'recommendation', code: Codes['plan-without-status'].code });
+            report(accept, 'plan-without-status', { id }, { node, property: 'recommendation' });
             return;
         }
         const progress = node.progress;
@@ -46,12 +47,12 @@ export class PlanChecks {
             return;
         }
         if (progress < 0 || progress > 100) {
-            accept('error', message('progress-out-of-range', { progress }), { node, property: 'progress', code: Codes['progress-out-of-range'].code });
+            report(accept, 'progress-out-of-range', { progress }, { node, property: 'progress' });
             return;
         }
         const consistent = node.status === 'not-started' ? progress === 0 : node.status === 'complete' ? progress === 100 : progress > 0 && progress < 100;
         if (!consistent) {
-            accept('error', message('plan-status-percent-inconsistent', { id, status: node.status.replace('-', ' '), progress }), { node, property: 'progress', code: Codes['plan-status-percent-inconsistent'].code });
+            report(accept, 'plan-status-percent-inconsistent', { id, status: planStatusText(node.status), progress }, { node, property: 'progress' });
         }
     };
 
@@ -63,15 +64,15 @@ export class PlanChecks {
         const asOf = this.settings.effectiveAsOf();
         const passed = recommendation.deadlines.map(d => d.date).filter(date => isBefore(date, asOf)).sort();
         if (passed.length > 0) {
-            const status = node.status ? node.status.replace('-', ' ') + (node.progress !== undefined && node.status === 'in-progress' ? ` (${node.progress}%)` : '') : 'without a status';
-            accept('warning', message('plan-deadline-passed', { id: recommendation.name, deadline: passed[0]!, status, asOf }), { node, property: 'recommendation', code: Codes['plan-deadline-passed'].code });
+            const status = node.status ? planStatusText(node.status) + (node.status === 'in-progress' ? progressText(node.progress) : '') : 'without a status';
+            report(accept, 'plan-deadline-passed', { id: recommendation.name, deadline: passed[0]!, status, asOf }, { node, property: 'recommendation' });
         }
     };
 
     itemShouldBeDatedInThePast = (node: ast.PlanItem, accept: ValidationAcceptor): void => {
         const asOf = this.settings.effectiveAsOf();
         if (node.updated && isBefore(asOf, node.updated)) {
-            accept('warning', message('plan-update-in-future', { id: node.recommendation.$refText, date: node.updated, asOf }), { node, property: 'updated', code: Codes['plan-update-in-future'].code });
+            report(accept, 'plan-update-in-future', { id: node.recommendation.$refText, date: node.updated, asOf }, { node, property: 'updated' });
         }
     };
 
@@ -79,14 +80,14 @@ export class PlanChecks {
         const recommendation = node.recommendation.ref;
         const planFramework = node.$container.framework?.ref;
         if (recommendation && planFramework && recommendation.$container !== planFramework) {
-            accept('error', message('plan-recommendation-other-framework', { id: recommendation.name, framework: recommendation.$container.name, planFramework: planFramework.name }),
-                { node, property: 'recommendation', code: Codes['plan-recommendation-other-framework'].code });
+            report(accept, 'plan-recommendation-other-framework', { id: recommendation.name, framework: recommendation.$container.name, planFramework: planFramework.name },
+                { node, property: 'recommendation' });
         }
         node.addresses.forEach((ref, index) => {
             const evidence = ref.ref;
             if (recommendation && evidence && evidence.$container !== recommendation) {
-                accept('warning', message('plan-addresses-other-recommendation', { id: recommendation.name, evidence: evidence.name, other: evidence.$container.name }),
-                    { node, property: 'addresses', index, code: Codes['plan-addresses-other-recommendation'].code });
+                report(accept, 'plan-addresses-other-recommendation', { id: recommendation.name, evidence: evidence.name, other: evidence.$container.name },
+                    { node, property: 'addresses', index });
             }
         });
     };
@@ -100,8 +101,8 @@ export class PlanChecks {
             const target = ref.ref;
             const status = target && statusOf(target);
             if (target && status && status !== 'approved') {
-                accept('error', message('approved-cites-draft', { what: 'Completed plan item', id: node.recommendation.$refText, target: target.name, status }),
-                    { node, property: 'links', index, code: Codes['approved-cites-draft'].code });
+                report(accept, 'approved-cites-draft', { what: 'Completed plan item', id: node.recommendation.$refText, target: target.name, status },
+                    { node, property: 'links', index });
             }
         });
     };
@@ -117,28 +118,28 @@ export class WaiverChecks {
         const id = node.evidence.$refText;
         const missing = missingWaiverFields(node);
         if (missing.length > 0) {
-            accept('error', message('waiver-incomplete', { id, missing: missing.join(', ') }), { node, property: 'evidence', code: Codes['waiver-incomplete'].code });
+            report(accept, 'waiver-incomplete', { id, missing: missing.join(', ') }, { node, property: 'evidence' });
         }
         const asOf = this.settings.effectiveAsOf();
         if (node.expires && isBefore(node.expires, asOf)) {
-            accept('warning', message('waiver-expired', { id, date: node.expires, asOf }), { node, property: 'expires', code: Codes['waiver-expired'].code });
+            report(accept, 'waiver-expired', { id, date: node.expires, asOf }, { node, property: 'expires' });
         } else if (node.expires) {
             const days = Math.round((Date.parse(node.expires) - Date.parse(asOf)) / 86400000);
             if (days <= EXPIRY_WARNING_DAYS) {
-                accept('warning', message('waiver-expiring', { id, date: node.expires, when: days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days` }), { node, property: 'expires', code: Codes['waiver-expiring'].code });
+                report(accept, 'waiver-expiring', { id, date: node.expires, when: days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days` }, { node, property: 'expires' });
             }
         }
         const evidence = node.evidence.ref;
         const others = (evidence ? this.facts.coverageModel().of(evidence)?.waivers ?? [] : []).filter(w => w.node !== node);
         if (others.length > 0) {
             const where = others.map(w => `${w.uri.split('/').pop()}:${w.line + 1}`).join(', ');
-            accept('warning', message('waiver-duplicate', { id, other: where }), { node, property: 'evidence', code: Codes['waiver-duplicate'].code });
+            report(accept, 'waiver-duplicate', { id, other: where }, { node, property: 'evidence' });
         }
         if (node.approved && isBefore(asOf, node.approved)) {
-            accept('warning', message('waiver-not-yet-approved', { id, date: node.approved, asOf }), { node, property: 'approved', code: Codes['waiver-not-yet-approved'].code });
+            report(accept, 'waiver-not-yet-approved', { id, date: node.approved, asOf }, { node, property: 'approved' });
         }
         if (evidence && this.facts.coverageModel().of(evidence)?.state === 'covered') {
-            accept('info', message('waiver-not-needed', { id }), { node, property: 'evidence', code: Codes['waiver-not-needed'].code });
+            report(accept, 'waiver-not-needed', { id }, { node, property: 'evidence' });
         }
     };
 }

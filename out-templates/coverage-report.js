@@ -1,5 +1,3 @@
-// The report page's own behaviour, inlined so the file works offline: sort by a column, filter rows.
-export const reportScript = `
 (function () {
   var table = document.getElementById('matrix');
   var body = table.tBodies[0];
@@ -37,4 +35,3 @@ export const reportScript = `
   });
   apply();
 })();
-`;

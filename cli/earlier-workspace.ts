@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { UsageError } from '../workspace-loader.js';
+import { UsageError } from './errors.js';
 
 /**
  * The folder holding the workspace as it was at `ref`: `ref` itself when it is a folder, otherwise a

@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { GdlLanguageMetaData } from './generated/module.js';
+
+/** Folders never read as part of a workspace: dependencies, build output and dot-folders (`.git`, `.vscode`). */
+const skippedFolders = new Set(['node_modules', 'out', 'dist']);
+
+/** Whether a folder of this name is read as part of a workspace (the CLI and the language server agree). */
+export function isWorkspaceFolderName(name: string): boolean {
+    return !skippedFolders.has(name) && !name.startsWith('.');
+}
+
+/** Whether a file of this name is a GDL source, by the language's file extensions. */
+export function isSourceFileName(name: string): boolean {
+    return !name.startsWith('.') && GdlLanguageMetaData.fileExtensions.some(extension => name.endsWith(extension));
+}
+
+/**
+ * The one walk of a workspace: every source file under `root`, sorted. Symbolic links to files are
+ * followed only when they stay inside `root` (the others are added to `outside`); links to folders
+ * are not followed.
+ */
+export async function findSources(root: string, outside: string[] = []): Promise<string[]> {
+    const found: string[] = [];
+    const realRoot = await fs.realpath(root);
+    const inside = async (full: string) => {
+        try {
+            const real = await fs.realpath(full);
+            return real === realRoot || real.startsWith(realRoot + path.sep);
+        } catch {
+            return true; // a broken link: reading it reports the problem
+        }
+    };
+    const visit = async (folder: string): Promise<void> => {
+        const entries = await fs.readdir(folder, { withFileTypes: true });
+        for (const entry of entries) {
+            const full = path.join(folder, entry.name);
+            if (entry.isDirectory()) {
+                if (isWorkspaceFolderName(entry.name)) {
+                    await visit(full);
+                }
+            } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFileName(entry.name)) {
+                if (entry.isSymbolicLink() && !(await inside(full))) {
+                    outside.push(full);
+                    continue;
+                }
+                found.push(full);
+            }
+        }
+    };
+    await visit(root);
+    return found.sort();
+}
