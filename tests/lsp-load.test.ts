@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { HeapRequest } from '../language/src/lsp/gdl-protocol.js';
 import { mutate, mutationArbitrary } from '../tools/fuzz.js';
 import { LspSession } from '../tools/lsp-client.js';
 import { buildWorkspace, readFolder } from './workspace.js';
@@ -92,7 +93,7 @@ const EDITS = 10000;
 
 test(`the language server under load: ${EDITS} random edits, every request answered, no stale diagnostics, and a heap that does not grow`, async () => {
     const root = workspaceCopy();
-    const session = new LspSession(root, { asOf: '2026-01-15' }, ['--expose-gc']);
+    const session = new LspSession(root, { asOf: '2026-01-15' }, { nodeOptions: ['--expose-gc'] });
     try {
         await session.initialize();
         await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build');
@@ -115,7 +116,7 @@ test(`the language server under load: ${EDITS} random edits, every request answe
                 expect(session.diagnostics.get(session.uri(file))).toEqual([]);
             }
             expect(session.coverageNotes.at(-1)).toEqual({ covered: 39, total: 39 });
-            return (await session.connection.sendRequest('gdl/heap')) as { heapUsed: number; collected: boolean };
+            return session.connection.sendRequest(HeapRequest);
         };
         const heaps: number[] = [];
         let answered = 0;

@@ -7,6 +7,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CoverageChangedNotification, TEST_REQUESTS_ARGUMENT, type CoverageFigures } from '../language/src/lsp/gdl-protocol.js';
 
 const repo = repositoryRoot();
 
@@ -16,15 +17,22 @@ export class LspSession {
     readonly diagnostics = new Map<string, Diagnostic[]>();
     /** Every publishDiagnostics the server sent, in order of arrival (with the text version, when it gave one). */
     readonly published: PublishDiagnosticsParams[] = [];
-    readonly coverageNotes: Array<{ covered: number; total: number }> = [];
+    readonly coverageNotes: CoverageFigures[] = [];
     /** For each coverage note, how many diagnostics publications had arrived before it. */
     readonly publishedBeforeNote: number[] = [];
     readonly stderr: string[] = [];
+    /** What the server logged (window/logMessage: its console output). */
+    readonly log: string[] = [];
     private readonly process: ChildProcess;
     private waiters: Array<() => void> = [];
 
-    constructor(readonly root: string, private readonly settings: Record<string, unknown> = {}, nodeOptions: string[] = []) {
-        this.process = spawn(process.execPath, [...nodeOptions, path.join(repo, 'out/language/src/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /**
+     * `nodeOptions` go to Node (e.g. `--expose-gc`); `testRequests` (default true) starts the server
+     * with the test-only requests of `gdl-protocol.ts` registered.
+     */
+    constructor(readonly root: string, private readonly settings: Record<string, unknown> = {}, options: { nodeOptions?: string[]; testRequests?: boolean } = {}) {
+        const serverArgs = ['--stdio', ...(options.testRequests === false ? [] : [TEST_REQUESTS_ARGUMENT])];
+        this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repo, 'out/language/src/main.js'), ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.process.stderr!.on('data', chunk => this.stderr.push(String(chunk)));
         this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -32,7 +40,7 @@ export class LspSession {
             this.published.push(params);
             this.notify();
         });
-        this.connection.onNotification('gdl/coverageChanged', (params: { covered: number; total: number }) => {
+        this.connection.onNotification(CoverageChangedNotification, params => {
             this.coverageNotes.push(params);
             this.publishedBeforeNote.push(this.published.length);
             this.notify();
@@ -41,7 +49,7 @@ export class LspSession {
             params.items.map(item => (item.section === 'gdl' ? this.settings : {})));
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
-        this.connection.onNotification('window/logMessage', () => undefined);
+        this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.log.push(params.message); });
         this.connection.listen();
     }
 

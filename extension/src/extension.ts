@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import type { CoverageReport } from '../../language/src/coverage/coverage-report.js';
+import { CoverageChangedNotification, CoverageRequest } from '../../language/src/lsp/gdl-protocol.js';
 import { CoverageView } from './coverage-view.js';
 
 // Wiring only: the language server (language/) does the work; this file starts it and shows its answers.
@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.show();
 
     const refresh = async () => {
-        const report = await client!.sendRequest<CoverageReport>('gdl/coverage');
+        const report = await client!.sendRequest(CoverageRequest);
         const { covered, waived, requirements, percent } = report.totals;
         view.update(report);
         status.text = `$(checklist) Coverage ${covered}/${requirements} (${percent}%)`;
@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     await vscode.commands.executeCommand('setContext', 'gdl.active', true);
     await client.start();
-    context.subscriptions.push(client.onNotification('gdl/coverageChanged', () => { void refresh(); }));
+    context.subscriptions.push(client.onNotification(CoverageChangedNotification, () => { void refresh(); }));
     await refresh();
 }
 

@@ -3,13 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import { buildCoverageReport } from '../coverage/coverage-report.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity } from '../gdl-settings.js';
-
-/** Request: the workspace coverage, for the coverage view. */
-export const CoverageRequest = 'gdl/coverage';
-/** Request: heap in use after a full garbage collection (when the server runs with --expose-gc), for the load test. */
-export const HeapRequest = 'gdl/heap';
-/** Notification sent after every build: the workspace coverage figures, for the status bar. */
-export const CoverageChangedNotification = 'gdl/coverageChanged';
+import { CoverageChangedNotification, CoverageRequest } from './gdl-protocol.js';
 
 /**
  * Connects the settings `gdl.asOf` and `gdl.coverageSeverity` to the checks (revalidating every
@@ -30,12 +24,6 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
         settings.coverageSeverity = configuration.coverageSeverity ?? 'warning';
         const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
         await shared.workspace.DocumentBuilder.update(uris, []);
-    });
-
-    connection.onRequest(HeapRequest, () => {
-        const gc = (globalThis as { gc?: () => void }).gc;
-        gc?.();
-        return { heapUsed: process.memoryUsage().heapUsed, collected: gc !== undefined };
     });
 
     // The same report the auditors' `gdl coverage` writes, with files named by URI for the editor.
