@@ -80,7 +80,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         CodeLensProvider: (services) => resilient(new GdlCodeLensProvider(services), 'codeLens'),
         CodeActionProvider: (services) => resilient(new GdlCodeActionProvider(services), 'codeAction'),
         SemanticTokenProvider: (services) => resilient(new GdlSemanticTokenProvider(services), 'semanticTokens'),
-        Formatter: () => resilient(new GdlFormatter(), 'formatter'),
+        Formatter: (services) => resilient(new GdlFormatter(services), 'formatter'),
         DocumentSymbolProvider: (services) => resilient(new DefaultDocumentSymbolProvider(services), 'documentSymbols'),
         DefinitionProvider: (services) => resilient(new DefaultDefinitionProvider(services), 'definition'),
         ReferencesProvider: (services) => resilient(new DefaultReferencesProvider(services), 'references'),

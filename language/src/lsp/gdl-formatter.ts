@@ -1,127 +1,223 @@
-import { CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { Formatter } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
-import * as ast from '../generated/ast.js';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import {
+    AbstractFormatter, Formatting, type FormattingAction, type FormattingContext, type FormattingMove, type LangiumServices
+} from 'langium/lsp';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 
-// Keywords that start a property line inside a { } block.
-const propertyKeywords = new Set([
-    'publisher', 'published', 'address', 'total', 'source', 'note', 'to', 'recipient', 'text', 'requires', 'untexted',
-    'audience', 'owner', 'version', 'status', 'approved', 'review-by', 'addresses', 'cites', 'see', 'duration', 'delivery',
-    'maps', 'trainer-notes', 'supports', 'question', 'assesses', 'rationale', 'modules', 'editions', 'force', 'responds-to',
-    'executive-lead', 'operational-lead', 'progress', 'updated', 'lead', 'update', 'evidence', 'reason', 'approved-by', 'expires'
-]);
+/**
+ * The grammar elements that begin a line inside a `{ }` block, read from the grammar: for every rule
+ * with a block, each clause that may follow its `{` — the keyword that starts a property
+ * (`('owner' owner=STRING)`), a nested element (`sections+=Section`), a bare value such as prose
+ * (`summary=PROSE`). Fragments called there (`fragment Governance: ...`) are read as if written in place.
+ */
+export function collectLineStarts(grammar: GrammarAST.Grammar): Set<GrammarAST.AbstractElement> {
+    const starts = new Set<GrammarAST.AbstractElement>();
+    for (const rule of grammar.rules.filter(GrammarAST.isParserRule)) {
+        const opens = AstUtils.streamAst(rule.definition).filter((e): e is GrammarAST.Keyword => GrammarAST.isKeyword(e) && e.value === '{');
+        for (const open of opens) {
+            const group: AstNode = open.$container;
+            if (GrammarAST.isGroup(group)) {
+                for (const element of group.elements.slice(group.elements.indexOf(open) + 1)) {
+                    addClauses(element, starts, new Set());
+                }
+            }
+        }
+    }
+    return starts;
+}
 
-// Nodes that sit on a line of their own inside a block.
-const isLineNode = (node: AstNode): boolean =>
-    ast.isSection(node) || ast.isEvidence(node) || ast.isRecommendation(node) || ast.isLearningOutcome(node) || ast.isContent(node)
-    || ast.isActivity(node) || ast.isKnowledgeCheck(node) || ast.isAnswerOption(node) || ast.isDeadline(node) || ast.isOmission(node)
-    || ast.isProvision(node) || ast.isPlanItem(node) || ast.isCurriculumOutcome(node) || ast.isWaiver(node);
+function addClauses(element: GrammarAST.AbstractElement, starts: Set<GrammarAST.AbstractElement>, fragments: Set<GrammarAST.ParserRule>): void {
+    const called = GrammarAST.isRuleCall(element) ? element.rule.ref : undefined;
+    if (GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+        element.elements.forEach(e => addClauses(e, starts, fragments));
+    } else if (GrammarAST.isGroup(element)) {
+        const first = element.elements[0];
+        if (GrammarAST.isKeyword(first)) {
+            starts.add(first); // a property: only its keyword starts the line
+        } else {
+            element.elements.forEach(e => addClauses(e, starts, fragments)); // clauses one after another
+        }
+    } else if (GrammarAST.isParserRule(called) && called.fragment) {
+        if (!fragments.has(called)) {
+            fragments.add(called);
+            addClauses(called.definition, starts, fragments);
+        }
+    } else if (!(GrammarAST.isKeyword(element) && element.value === '}')) {
+        starts.add(element); // an assignment (a nested element or a bare value), a lone keyword or rule call
+    }
+}
 
-// Bare prose values (a section's Markdown, a module's content body) start a line.
-const proseProperties = new Set(['prose', 'body', 'summary']);
+/** The keywords of the grammar that begin a line inside a block (`owner`, `addresses`, ...). */
+export function lineStartKeywords(starts: ReadonlySet<GrammarAST.AbstractElement>): Set<string> {
+    const keywords = new Set<string>();
+    for (const start of starts) {
+        const keyword = GrammarAST.isAssignment(start) ? start.terminal : start;
+        if (GrammarAST.isKeyword(keyword)) {
+            keywords.add(keyword.value);
+        }
+    }
+    return keywords;
+}
+
+/** One or two line breaks (at most one blank line kept), indented `tabs` deeper than the enclosing line. */
+function lineBreak(tabs: number): FormattingAction {
+    return { options: {}, moves: [{ lines: 1, tabs }, { lines: 2, tabs }] };
+}
+
+/** Exactly one line break, indented `tabs` deeper than the enclosing line. */
+function newLine(tabs: number): FormattingAction {
+    return { options: {}, moves: [{ lines: 1, tabs }] };
+}
+
+/** Around a comment: a line break as above if there was one, otherwise a space if there was any. */
+function besideComment(tabs: number): FormattingAction {
+    return { options: { allowLess: true }, moves: [{ characters: 1 }, { lines: 1, tabs }, { lines: 2, tabs }] };
+}
+
+/** A space, or, where the writer broke the line, a continuation line one level deeper. */
+function spaceOrContinuation(tabs: number): FormattingAction {
+    return Formatting.fit(Formatting.oneSpace(), { options: {}, moves: [{ lines: 1, tabs: tabs + 1 }] });
+}
+
+/** Tokens written without a space before them. */
+const closeUp = ['%', ',', '.'];
+
+const isKeyword = (cst: CstNode, ...values: string[]) => GrammarAST.isKeyword(cst.grammarSource) && values.includes(cst.grammarSource.value);
 
 /**
  * Lays a file out in the canonical form: blocks indented by four spaces, one property per line, a
  * space after commas, at most one blank line kept. It only ever changes whitespace between tokens,
- * so prose inside """ """ and comments are left exactly as written.
+ * so prose inside """ """ and comments are left exactly as written. What begins a line inside a
+ * block is read from the grammar ({@link collectLineStarts}).
  */
-export class GdlFormatter implements Formatter {
-    formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
-        return this.edits(document, params.options.insertSpaces === false ? '\t' : ' '.repeat(params.options.tabSize || 4));
+export class GdlFormatter extends AbstractFormatter {
+    private readonly lineStarts: ReadonlySet<GrammarAST.AbstractElement>;
+
+    /** The keywords that begin a line inside a block. */
+    readonly propertyKeywords: ReadonlySet<string>;
+
+    constructor(services: LangiumServices) {
+        super();
+        this.lineStarts = collectLineStarts(services.Grammar);
+        this.propertyKeywords = lineStartKeywords(this.lineStarts);
     }
 
-    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
-        const { start, end } = params.range;
-        const inside = (p: { line: number }) => p.line >= start.line && p.line <= end.line;
-        return this.formatDocument(document, params).filter(e => inside(e.range.start) && inside(e.range.end));
+    protected override format(node: AstNode): void {
+        const cst = node.$cstNode;
+        if (!cst) {
+            return;
+        }
+        const formatter = this.getNodeFormatter(node);
+        const inBlock = inBlockOf(cst);
+        const isFile = node.$container === undefined;
+        // Langium indents a nested element by the tabs given where it starts; for a node on a line of
+        // its own that is every brace around it, for one inside a line (a duration) not the enclosing block's.
+        const base = this.unindentedBraces(node);
+        const tokens = ownTokens(cst);
+        // The gap before the first token belongs to the enclosing node (or, at the start of the file, to no one).
+        for (let i = 1; i < tokens.length; i++) {
+            const previous = tokens[i - 1]!;
+            const token = tokens[i]!;
+            const depth = base + (inBlock(token) ? 1 : 0);
+            const startsLine = isFile || this.startsLine(token, cst);
+            // A nested element on its own line carries its indentation to everything inside it; other tokens only to themselves.
+            const region = startsLine || isLeafCstNode(token) ? formatter.cst([token]) : formatter.cst([firstLeaf(token)]);
+            if (previous.hidden || token.hidden) {
+                region.prepend(besideComment(depth));
+            } else if (isKeyword(token, '}')) {
+                region.prepend(newLine(depth));
+            } else if (isKeyword(token, ...closeUp) || isKeyword(previous, '.')) {
+                region.prepend(Formatting.noSpace());
+            } else if (startsLine) {
+                region.prepend(lineBreak(depth));
+            } else if (isKeyword(previous, ',')) {
+                region.prepend(Formatting.oneSpace());
+            } else {
+                region.prepend(spaceOrContinuation(depth));
+            }
+        }
     }
 
-    formatDocumentOnType(): TextEdit[] {
+    /** Whether the token (or the value or element it begins) is a clause that begins a line of a block. */
+    private startsLine(token: CstNode, owner: CstNode): boolean {
+        for (let cst: CstNode | undefined = token; cst && cst !== owner && cst.offset === token.offset; cst = cst.container) {
+            const source = cst.grammarSource;
+            const assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment);
+            if (source && this.lineStarts.has(source) || assignment && this.lineStarts.has(assignment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Braces around the node that the indentation Langium carries into it does not count. */
+    private unindentedBraces(node: AstNode): number {
+        const container = node.$container;
+        if (!container?.$container || !container.$cstNode || !node.$cstNode || this.startsLine(node.$cstNode, container.$cstNode)) {
+            return 0; // the file, a top-level element, or an element on its own line
+        }
+        return this.unindentedBraces(container) + (inBlockOf(container.$cstNode)(node.$cstNode) ? 1 : 0);
+    }
+
+    /** Ranges are formatted only in a file that parsed without errors, as whole files are. */
+    protected override isFormatRangeErrorFree(document: LangiumDocument): boolean {
+        return document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
+    }
+
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        return super.doDocumentFormat(document, { ...options, tabSize: options.tabSize || 4 }, range);
+    }
+
+    /**
+     * Only the whitespace before a comment is laid out: Langium's default would also re-indent the
+     * inner lines of a block comment, and would indent comments no formatting was given for. (After a
+     * block comment, code on the same line keeps its spacing: Langium leaves that gap alone.)
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        if (!previous || !formatting) {
+            return [];
+        }
+        const range = { start: previous.range.end, end: hidden.range.start };
+        const move: FormattingMove | undefined = this.findFittingMove(range, formatting.moves, context);
+        if (move?.lines !== undefined) {
+            return [this.createLineTextEdit(range, move.lines, { ...context, indentation: context.indentation + (move.tabs ?? 0) }, formatting.options)];
+        }
+        if (move?.characters !== undefined && !previous.hidden) {
+            return [this.createSpaceTextEdit(range, move.characters, formatting.options)];
+        }
         return [];
     }
-
-    get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
-        return undefined;
-    }
-
-    private edits(document: LangiumDocument, unit: string): TextEdit[] {
-        const root = document.parseResult.value.$cstNode;
-        if (!root || document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) {
-            return []; // never reflow text the parser did not understand
-        }
-        const text = document.textDocument.getText();
-        const leaves = CstUtils.streamCst(root).filter(isLeafCstNode).filter(l => l.length > 0 && !/^\s+$/.test(l.text)).toArray();
-        const edits: TextEdit[] = [];
-        let depth = 0;
-        for (let i = 1; i < leaves.length; i++) {
-            const previous = leaves[i - 1]!;
-            const leaf = leaves[i]!;
-            if (previous.text === '{' && isKeyword(previous)) {
-                depth++;
-            }
-            if (leaf.text === '}' && isKeyword(leaf)) {
-                depth = Math.max(0, depth - 1);
-            }
-            const gap = text.slice(previous.end, leaf.offset);
-            const wanted = this.whitespace(previous, leaf, gap, depth, unit);
-            if (wanted !== gap) {
-                edits.push({ range: { start: document.textDocument.positionAt(previous.end), end: document.textDocument.positionAt(leaf.offset) }, newText: wanted });
-            }
-        }
-        return edits;
-    }
-
-    private whitespace(previous: CstNode, leaf: CstNode, gap: string, depth: number, unit: string): string {
-        const newlines = (gap.match(/\n/g) ?? []).length;
-        const lineBreak = (indent: number) => (newlines >= 2 ? '\n\n' : '\n') + unit.repeat(indent);
-        if (previous.hidden || leaf.hidden) {
-            return newlines > 0 ? lineBreak(depth) : gap.length > 0 ? ' ' : '';
-        }
-        if (leaf.text === '}' && isKeyword(leaf)) {
-            return '\n' + unit.repeat(depth);
-        }
-        if ((leaf.text === ',' || leaf.text === '%' || leaf.text === '.') && isKeyword(leaf) || previous.text === '.' && isKeyword(previous)) {
-            return '';
-        }
-        if (this.startsLine(leaf, depth)) {
-            return lineBreak(depth);
-        }
-        return newlines > 0 && !(previous.text === ',' && isKeyword(previous)) ? '\n' + unit.repeat(depth + 1) : ' ';
-    }
-
-    private startsLine(leaf: CstNode, depth: number): boolean {
-        const node = leaf.astNode;
-        const first = firstLeafOf(node);
-        if (first === leaf.offset && node.$container && ast.isGdlFile(node.$container)) {
-            return true;
-        }
-        if (depth === 0) {
-            return false;
-        }
-        if (first === leaf.offset && isLineNode(node)) {
-            return true;
-        }
-        if (isKeyword(leaf) && propertyKeywords.has(leaf.text) && hasBraces(node)) {
-            return true;
-        }
-        const assignment = leaf.grammarSource && GrammarAST.isRuleCall(leaf.grammarSource) ? leaf.grammarSource.$container : undefined;
-        return leaf.text.startsWith('"""') && GrammarAST.isAssignment(assignment) && proseProperties.has((assignment as GrammarAST.Assignment).feature);
-    }
 }
 
-function isKeyword(leaf: CstNode): boolean {
-    return GrammarAST.isKeyword(leaf.grammarSource);
-}
-
-function hasBraces(node: AstNode): boolean {
-    return Boolean(node.$cstNode && CstUtils.streamCst(node.$cstNode).some(n => n.astNode === node && n.text === '{' && isKeyword(n)));
-}
-
-function firstLeafOf(node: AstNode): number | undefined {
-    const cst = node.$cstNode;
-    if (!cst) {
-        return undefined;
+/**
+ * The node's own tokens in order — its keywords, values and comments, including those of its data
+ * type values (a qualified name) — and each element nested in it as one token.
+ */
+function ownTokens(cst: CstNode): CstNode[] {
+    const tokens: CstNode[] = [];
+    const iterator = CstUtils.streamCst(cst).iterator();
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+        const child = next.value;
+        if (child === cst) {
+            continue;
+        }
+        if (child.astNode !== cst.astNode) {
+            tokens.push(child);
+            iterator.prune();
+        } else if (isLeafCstNode(child)) {
+            tokens.push(child);
+        }
     }
-    const first = CstUtils.streamCst(cst).filter(isLeafCstNode).find(l => !l.hidden && l.length > 0);
-    return first?.offset;
+    return tokens;
+}
+
+/** Tells whether a token lies between the node's own `{` and `}`. */
+function inBlockOf(owner: CstNode): (token: CstNode) => boolean {
+    const open = GrammarUtils.findNodeForKeyword(owner, '{');
+    const close = GrammarUtils.findNodeForKeyword(owner, '}');
+    return token => open !== undefined && close !== undefined && token.offset > open.offset && token.offset < close.offset;
+}
+
+function firstLeaf(cst: CstNode): CstNode {
+    return CstUtils.streamCst(cst).find(isLeafCstNode) ?? cst;
 }
