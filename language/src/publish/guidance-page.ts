@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import * as ast from '../generated/ast.js';
+import type * as ast from '../generated/ast.js';
 import { effectiveStatus, inherited } from '../inheritance.js';
 import { heading, link, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
 import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';

@@ -1,9 +1,9 @@
 import type { ValidationChecks } from 'langium';
-import { CommonChecks } from './checks/common-checks.js';
-import { FrameworkChecks } from './checks/framework-checks.js';
-import { GuidanceChecks } from './checks/guidance-checks.js';
-import { PlanChecks, WaiverChecks } from './checks/plan-checks.js';
-import { TrainingChecks } from './checks/training-checks.js';
+import { type CommonChecks } from './checks/common-checks.js';
+import { type FrameworkChecks } from './checks/framework-checks.js';
+import { type GuidanceChecks } from './checks/guidance-checks.js';
+import { type PlanChecks, type WaiverChecks } from './checks/plan-checks.js';
+import { type TrainingChecks } from './checks/training-checks.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { GdlAstType } from '../generated/ast.js';
 

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { report } from '../report.js';
-import * as ast from '../../generated/ast.js';
+import type * as ast from '../../generated/ast.js';
 
 const minutes = (d: ast.Duration | undefined): number =>
     d === undefined ? 0 : d.unit === 'hours' ? d.value * 60 : d.unit === 'days' ? d.value * 60 * 7.5 : d.value;
