@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { effectiveStatus, inherited } from '../inheritance.js';
-import { heading, link, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
+import { emphasis, heading, link, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
 import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
 import { gapNotice } from './gap-notice.js';
 
@@ -56,7 +56,9 @@ function sectionContent(site: SiteModel, section: ast.Section, depth: number, pa
     for (const ref of section.addresses) {
         const evidence = ref.ref;
         if (evidence) {
-            out.push(paragraph(strong(`This section addresses evidence requirement ${evidence.name}`), ` (recommendation ${evidence.$container.name} of the 2024 super-complaint report):`));
+            // Named by its framework's own title: a workspace may answer a framework other than the 2024 report.
+            const framework = evidence.$container.$container;
+            out.push(paragraph(strong(`This section addresses evidence requirement ${evidence.name}`), ` (recommendation ${evidence.$container.name} of `, emphasis(framework.title), '):'));
             out.push(quote(evidence.text ?? `The source gives no text for ${evidence.name}.`));
         }
     }

@@ -5,6 +5,7 @@ import { safeLinkTarget } from './link-policy.js';
 // Small typed builders: pages are built as mdast trees, never as Markdown or HTML strings.
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+export const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] });
 /** A link when `url` passes the link policy; otherwise the text alone. */
 export const link = (url: string, value: string): PhrasingContent => {
     const target = safeLinkTarget(url);
