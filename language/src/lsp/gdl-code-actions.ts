@@ -2,7 +2,6 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type WorkspaceEdit } from 'vscode-languageserver';
 import { Codes } from '../validation/diagnostic-codes.js';
-import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 
@@ -10,11 +9,7 @@ const MAX_ADDRESS_ACTIONS = 8;
 
 /** Quick fixes: replace an unknown id, address an uncovered requirement here, create a covering stub, add a missing plan item. */
 export class GdlCodeActionProvider implements CodeActionProvider {
-    private readonly facts: WorkspaceFacts;
-
-    constructor(services: GdlServices) {
-        this.facts = services.gdl.WorkspaceFacts;
-    }
+    constructor(private readonly services: GdlServices) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
@@ -58,7 +53,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const already = new Set(section.addresses.map(r => r.$refText));
-        const gaps = this.facts.coverageModel().requirements.filter(r => r.state !== 'covered' && !already.has(r.id)).slice(0, MAX_ADDRESS_ACTIONS);
+        const gaps = this.services.gdl.WorkspaceFacts.coverageModel().requirements.filter(r => r.state !== 'covered' && !already.has(r.id)).slice(0, MAX_ADDRESS_ACTIONS);
         return gaps.map(gap => ({
             title: `Address ${gap.id} in section '${section.name}'`,
             kind: CodeActionKind.QuickFix,
@@ -78,7 +73,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
 
     /** A draft section addressing the requirement, in the guidance that already answers its recommendation, or a new file. */
     private createStub(document: LangiumDocument, diagnostic: Diagnostic, id: string): CodeAction | undefined {
-        const coverage = this.facts.coverageModel().requirements.find(r => r.id === id);
+        const coverage = this.services.gdl.WorkspaceFacts.coverageModel().requirements.find(r => r.id === id);
         if (!coverage) {
             return undefined;
         }
@@ -114,7 +109,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
 
     /** Guidance that already addresses a requirement of the recommendation, found in the coverage model, not by walking every file. */
     private guidanceAnswering(recommendation: ast.Recommendation): ast.Guidance | undefined {
-        const item = this.facts.coverageModel().requirements
+        const item = this.services.gdl.WorkspaceFacts.coverageModel().requirements
             .filter(r => r.recommendation === recommendation)
             .flatMap(r => r.items)
             .find(i => i.kind === 'guidance');

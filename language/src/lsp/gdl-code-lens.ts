@@ -1,7 +1,6 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
-import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
 import { coverageLine } from '../coverage/coverage-words.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
@@ -11,15 +10,11 @@ export const ShowCoverageCommand = 'gdl.showCoverage';
 
 /** A lens above each evidence requirement: "covered by 3 — guidance §…, module …, plan item 12" or "not covered". */
 export class GdlCodeLensProvider implements CodeLensProvider {
-    private readonly facts: WorkspaceFacts;
-
-    constructor(services: GdlServices) {
-        this.facts = services.gdl.WorkspaceFacts;
-    }
+    constructor(private readonly services: GdlServices) {}
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
         const lenses: CodeLens[] = [];
-        const model = this.facts.coverageModel();
+        const model = this.services.gdl.WorkspaceFacts.coverageModel();
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
             if (!ast.isEvidence(node) || !node.$cstNode) {
                 continue;
