@@ -3,7 +3,7 @@ import type { AstNode } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { resilient } from '../language/src/lsp/resilient.js';
-import { buildWorkspace, readFolder } from './workspace.js';
+import { buildWorkspace, readFolder } from './support/workspace.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer } from './code-server.js';
-import { PATIENCE_MS } from '../patience.js';
+import { PATIENCE_MS } from '../support/patience.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(repo, 'test-output', 'e2e');
