@@ -35,7 +35,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     beforeAll(async () => {
         mkdirSync(shots, { recursive: true });
-        server = await CodeServer.start(path.join(repo, 'gdl.vsix'), workspaceWithGap(), { 'gdl.asOf': '2026-01-15', 'terminal.integrated.gpuAcceleration': 'off' });
+        server = await CodeServer.start(path.join(repo, 'dist', 'gdl.vsix'), workspaceWithGap(), { 'gdl.asOf': '2026-01-15', 'terminal.integrated.gpuAcceleration': 'off' });
         browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
         page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         // Waits give up only after PATIENCE_MS: a slow machine is not a failing extension.
