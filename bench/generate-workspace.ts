@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { repositoryRoot } from '../tools/repository.js';
+import { repositoryRoot } from '../tests/support/repository.js';
 import * as path from 'node:path';
 
 /** A small deterministic generator (mulberry32): the same seed gives the same workspace. */

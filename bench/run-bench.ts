@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspSession } from '../tools/lsp-client.js';
-import { repositoryRoot } from '../tools/repository.js';
+import { LspSession } from '../tests/support/lsp-client.js';
+import { repositoryRoot } from '../tests/support/repository.js';
 import { generateForces, generateScaleCorpus } from './generate-workspace.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

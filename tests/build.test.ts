@@ -9,7 +9,7 @@ import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { writeSiteAtomically } from '../cli/build/write-site.js';
-import { PATIENCE_MS } from './patience.js';
+import { PATIENCE_MS } from './support/patience.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');

@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { PATIENCE_MS } from './patience.js';
+import { PATIENCE_MS } from './support/patience.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');

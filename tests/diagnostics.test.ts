@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { allCodes, Codes } from '../language/src/validation/diagnostic-codes.js';
-import { cleanBase, variant } from './fixtures-base.js';
-import { buildWorkspace } from './workspace.js';
+import { cleanBase, variant } from './support/fixtures-base.js';
+import { buildWorkspace } from './support/workspace.js';
 
 interface Case {
     code: string;

@@ -8,11 +8,11 @@ import { generateOneFile } from '../bench/generate-one-file.js';
 import { random } from '../bench/generate-workspace.js';
 import { readableSyntaxMessage } from '../language/src/validation/gdl-document-validator.js';
 import { decodeSource } from '../language/src/source-text.js';
-import { LspSession } from '../tools/lsp-client.js';
+import { LspSession } from './support/lsp-client.js';
 import { terminalText } from '../cli/terminal-text.js';
-import { cleanBase } from './fixtures-base.js';
-import { PATIENCE_MS } from './patience.js';
-import { buildWorkspace, readFolder } from './workspace.js';
+import { cleanBase } from './support/fixtures-base.js';
+import { PATIENCE_MS } from './support/patience.js';
+import { buildWorkspace, readFolder } from './support/workspace.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');

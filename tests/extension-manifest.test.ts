@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GdlGrammar } from '../language/src/generated/grammar.js';
 import { GrammarAST, AstUtils } from 'langium';
-import { buildWorkspace } from './workspace.js';
+import { buildWorkspace } from './support/workspace.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => JSON.parse(readFileSync(path.join(repo, 'extension', file), 'utf8'));

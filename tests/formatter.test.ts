@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { collectLineStarts, GdlFormatter, lineStartKeywords } from '../language/src/lsp/gdl-formatter.js';
 import { resilient } from '../language/src/lsp/resilient.js';
-import { buildWorkspace, readFolder } from './workspace.js';
+import { buildWorkspace, readFolder } from './support/workspace.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as ast from '../language/src/generated/ast.js';
-import { buildWorkspace } from './workspace.js';
+import { buildWorkspace } from './support/workspace.js';
 
 interface ReferenceRecommendation {
     id: string;

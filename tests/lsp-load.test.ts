@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { HeapRequest } from '../language/src/lsp/gdl-protocol.js';
-import { mutate, mutationArbitrary } from '../tools/fuzz.js';
-import { LspSession } from '../tools/lsp-client.js';
-import { buildWorkspace, readFolder } from './workspace.js';
+import { mutate, mutationArbitrary } from './support/fuzz.js';
+import { LspSession } from './support/lsp-client.js';
+import { buildWorkspace, readFolder } from './support/workspace.js';
 
 // What these tests assert holds however fast or busy the machine is: which builds finish before the
 // next edit arrives depends on speed, so no count of finished builds is asserted. Timings belong in

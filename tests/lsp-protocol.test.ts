@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { FailHoverRequest, HeapRequest } from '../language/src/lsp/gdl-protocol.js';
-import { LspSession } from '../tools/lsp-client.js';
+import { LspSession } from './support/lsp-client.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const RISK = 'example-constabulary/guidance/risk.gdl';

@@ -11,7 +11,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { safeLinkTarget } from '../language/src/publish/link-policy.js';
-import { PATIENCE_MS } from './patience.js';
+import { PATIENCE_MS } from './support/patience.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');

@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { csvColumns, neutraliseCell } from '../cli/report/format-csv.js';
-import { PATIENCE_MS } from './patience.js';
+import { PATIENCE_MS } from './support/patience.js';
 
 // Issue 10, items 7 and 8: what an adversarial review found in the reports and in the check's summary.
 

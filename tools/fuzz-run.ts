@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from './fuzz.js';
-import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from './fuzz-properties.js';
-import { repositoryRoot } from './repository.js';
+import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from '../tests/support/fuzz.js';
+import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from '../tests/support/fuzz-properties.js';
+import { repositoryRoot } from '../tests/support/repository.js';
 
 // `npm run fuzz [-- CASES [SEED]]`: grammar-aware mutation of every bundled source through the check.
 const repo = repositoryRoot();

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PATIENCE_MS } from '../patience.js';
+import { PATIENCE_MS } from '../support/patience.js';
 
 /** Where `npm run setup:e2e` installs code-server (VS Code 1.100 served to a browser). */
 export const codeServerDir = process.env.GDL_CODE_SERVER_DIR ?? path.join(homedir(), '.cache', 'gdl-code-server');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer } from './code-server.js';
-import { PATIENCE_MS } from '../patience.js';
+import { PATIENCE_MS } from '../support/patience.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(repo, 'test-output', 'e2e');
@@ -35,7 +35,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     beforeAll(async () => {
         mkdirSync(shots, { recursive: true });
-        server = await CodeServer.start(path.join(repo, 'gdl.vsix'), workspaceWithGap(), { 'gdl.asOf': '2026-01-15', 'terminal.integrated.gpuAcceleration': 'off' });
+        server = await CodeServer.start(path.join(repo, 'dist', 'gdl.vsix'), workspaceWithGap(), { 'gdl.asOf': '2026-01-15', 'terminal.integrated.gpuAcceleration': 'off' });
         browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
         page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         // Waits give up only after PATIENCE_MS: a slow machine is not a failing extension.

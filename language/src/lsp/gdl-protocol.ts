@@ -20,7 +20,7 @@ export const CoverageChangedNotification = new NotificationType<CoverageFigures>
 
 // Requests for tests only: the server registers them only when started with this argument.
 
-/** The server argument that registers the test-only requests below (`tools/lsp-client.ts` passes it). */
+/** The server argument that registers the test-only requests below (`tests/support/lsp-client.ts` passes it). */
 export const TEST_REQUESTS_ARGUMENT = '--gdl-test-requests';
 
 /** Heap in use after a full garbage collection; `collected` is false when the server runs without `--expose-gc`. */

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The repository folder, for tools that run both from source (vitest: tools/, bench/) and compiled
- * (out/tools/, out/bench/): the nearest folder above this file that holds package.json.
+ * The repository folder, for code that runs both from source (vitest: tests/support/, tools/, bench/)
+ * and compiled (out/tests/support/, out/tools/, out/bench/): the nearest folder above this file that
+ * holds package.json.
  */
 export function repositoryRoot(): string {
     let folder = path.dirname(fileURLToPath(import.meta.url));

@@ -7,7 +7,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { CoverageChangedNotification, TEST_REQUESTS_ARGUMENT, type CoverageFigures } from '../language/src/lsp/gdl-protocol.js';
+import { CoverageChangedNotification, TEST_REQUESTS_ARGUMENT, type CoverageFigures } from '../../language/src/lsp/gdl-protocol.js';
 
 const repo = repositoryRoot();
 

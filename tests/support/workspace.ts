@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystemProvider, URI, type FileSystemNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
+import { createGdlServices, type GdlServices } from '../../language/src/gdl-module.js';
 
 /** A workspace built in memory, as the language server and the CLI build one. */
 export interface TestWorkspace {
@@ -20,7 +20,9 @@ export interface TestWorkspace {
 /** Files held in memory, read by Langium when it rebuilds a changed document. */
 class MemoryFileSystem extends EmptyFileSystemProvider {
     readonly files = new Map<string, string>();
-    override async readFile(uri: URI): Promise<string> {
+    // Langium's EmptyFileSystemProvider declares readFile and readFileSync without the URI they are
+    // called with, so an override may only take it as optional.
+    override async readFile(uri?: URI): Promise<string> {
         return this.readFileSync(uri);
     }
     override async stat(uri: URI): Promise<FileSystemNode> {
@@ -32,10 +34,10 @@ class MemoryFileSystem extends EmptyFileSystemProvider {
         }
         return { uri, isFile: true, isDirectory: false };
     }
-    override readFileSync(uri: URI): string {
-        const text = this.files.get(uri.toString());
+    override readFileSync(uri?: URI): string {
+        const text = uri && this.files.get(uri.toString());
         if (text === undefined) {
-            throw new Error(`no such file: ${uri.toString()}`);
+            throw new Error(`no such file: ${uri?.toString()}`);
         }
         return text;
     }

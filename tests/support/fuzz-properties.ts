@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
-import { checkOutputFolder, OUTPUT_MARKER } from '../cli/build/output-folder.js';
-import { UsageError } from '../cli/errors.js';
-import { safeLinkTarget } from '../language/src/publish/link-policy.js';
-import { link, paragraph, prose, root } from '../language/src/publish/mdast-helpers.js';
-import { renderMarkdown } from '../language/src/publish/render-markdown.js';
+import { checkOutputFolder, OUTPUT_MARKER } from '../../cli/build/output-folder.js';
+import { UsageError } from '../../cli/errors.js';
+import { safeLinkTarget } from '../../language/src/publish/link-policy.js';
+import { link, paragraph, prose, root } from '../../language/src/publish/mdast-helpers.js';
+import { renderMarkdown } from '../../language/src/publish/render-markdown.js';
 import { hostileAddress } from './fuzz.js';
 
 // Properties beside the check's: the link policy through the Markdown writer, and the output-folder guard on a real file system.

@@ -2,17 +2,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { EmptyFileSystem, URI } from 'langium';
-import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
-import { buildCoverageReport } from '../language/src/coverage/coverage-report.js';
-import { formatCoverageSummary } from '../cli/coverage-summary.js';
-import { formatCsv } from '../cli/report/format-csv.js';
-import { formatHtml } from '../cli/report/format-html.js';
-import { formatJson } from '../cli/report/format-json.js';
-import { formatJunit } from '../cli/report/format-junit.js';
-import { formatMarkdown } from '../cli/report/format-markdown.js';
-import { formatSarif } from '../cli/report/format-sarif.js';
-import { formatTable } from '../cli/report/format-table.js';
-import { formatWorkspaceSummary } from '../language/src/coverage/workspace-summary.js';
+import { createGdlServices, type GdlServices } from '../../language/src/gdl-module.js';
+import { buildCoverageReport } from '../../language/src/coverage/coverage-report.js';
+import { formatCoverageSummary } from '../../cli/coverage-summary.js';
+import { formatCsv } from '../../cli/report/format-csv.js';
+import { formatHtml } from '../../cli/report/format-html.js';
+import { formatJson } from '../../cli/report/format-json.js';
+import { formatJunit } from '../../cli/report/format-junit.js';
+import { formatMarkdown } from '../../cli/report/format-markdown.js';
+import { formatSarif } from '../../cli/report/format-sarif.js';
+import { formatTable } from '../../cli/report/format-table.js';
+import { formatWorkspaceSummary } from '../../language/src/coverage/workspace-summary.js';
 
 /** The seeds mutations start from: every bundled and fixture source. */
 export function seedSources(repo: string): string[] {
