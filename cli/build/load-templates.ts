@@ -15,10 +15,10 @@ function moduleFolder(): string {
     }
 }
 
-/** The templates shipped with the tool: out-templates/ at the repository root, or beside the extension's bundle. */
+/** The templates shipped with the tool: out-templates/ at the repository root (from out/cli/build/ compiled, cli/build/ run from source), or beside the extension's bundle. */
 export function defaultTemplates(): string {
     const here = moduleFolder();
-    const candidates = [path.resolve(here, '../../../out-templates'), path.resolve(here, '../out-templates')];
+    const candidates = [path.resolve(here, '../../../out-templates'), path.resolve(here, '../../out-templates'), path.resolve(here, '../out-templates')];
     return candidates.find(c => existsSync(path.join(c, 'site.json'))) ?? candidates[0]!;
 }
 

@@ -33,6 +33,17 @@ export function treeDepth(tree: Root): number {
 // Only prose with a long run of nesting markers can be too deep: parse just that prose to be sure.
 const mayNestDeeply = new RegExp(`(^|\\n)[ \\t>*+\\-\\d.)]{${MAX_NESTING},}|[*_\\[~]{${MAX_NESTING},}`);
 
+// A line that opens more than this many quotes or lists at once is parsed with only the first this
+// many: the Markdown parser takes seconds over thousands (and then overflows its stack), and a line
+// cut to four times the limit still nests past it if the whole line did.
+const MARKERS_KEPT = 4 * MAX_NESTING;
+const marker = '[ \\t]*(?:[>*+\\-]|\\d{1,9}[.)])';
+const longMarkerRun = new RegExp(`^((?:${marker}){${MARKERS_KEPT}})(?:${marker})+`, 'gm');
+
+function cutMarkerRuns(markdown: string): string {
+    return markdown.replace(longMarkerRun, '$1');
+}
+
 /** True when prose nests quotes, lists or emphasis more than {@link MAX_NESTING} levels deep. */
 export function proseTooDeep(markdown: string): boolean {
     // A paragraph's text sits two levels below the root: allow MAX_NESTING containers above it.
@@ -40,7 +51,7 @@ export function proseTooDeep(markdown: string): boolean {
         return false;
     }
     try {
-        return treeDepth(parseProse(markdown)) > MAX_NESTING + 2;
+        return treeDepth(parseProse(cutMarkerRuns(markdown))) > MAX_NESTING + 2;
     } catch (error) {
         // The Markdown parser itself recurses on deeply nested lists: a stack overflow means too deep.
         if (error instanceof RangeError) {

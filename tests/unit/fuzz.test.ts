@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from './support/fuzz.js';
-import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from './support/fuzz-properties.js';
+import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from '../support/fuzz.js';
+import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from '../support/fuzz-properties.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '../..');
 const sources = seedSources(repo);
 // A fixed seed in CI, so a failure is reproducible; FUZZ_SEED explores others.
 const seed = Number(process.env.FUZZ_SEED ?? 20261125);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { GdlGrammar } from '../language/src/generated/grammar.js';
+import { GdlGrammar } from '../../language/src/generated/grammar.js';
 import { GrammarAST, AstUtils } from 'langium';
-import { buildWorkspace } from './support/workspace.js';
+import { buildWorkspace } from '../support/workspace.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => JSON.parse(readFileSync(path.join(repo, 'extension', file), 'utf8'));
 
 describe('the extension contributions agree with the language', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { computeCoverage } from '../language/src/coverage/coverage-model.js';
-import { cleanBase, variant } from './support/fixtures-base.js';
-import { buildWorkspace } from './support/workspace.js';
+import { computeCoverage } from '../../language/src/coverage/coverage-model.js';
+import { cleanBase, variant } from '../support/fixtures-base.js';
+import { buildWorkspace } from '../support/workspace.js';
 
 const modelOf = async (files: Record<string, string>) => {
     const workspace = await buildWorkspace(files);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cleanBase } from './support/fixtures-base.js';
-import { buildWorkspace } from './support/workspace.js';
+import { cleanBase } from '../support/fixtures-base.js';
+import { buildWorkspace } from '../support/workspace.js';
 
 const uncoveredIn = (messages: string[]) => messages.filter(m => m.includes('is not covered')).map(m => /requirement (\S+)/.exec(m)![1]);
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import * as ast from '../language/src/generated/ast.js';
-import { buildWorkspace } from './support/workspace.js';
+import * as ast from '../../language/src/generated/ast.js';
+import { buildWorkspace } from '../support/workspace.js';
 
 interface ReferenceRecommendation {
     id: string;
@@ -14,7 +14,7 @@ interface ReferenceRecommendation {
     notes?: string;
 }
 
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '../..');
 const reference: ReferenceRecommendation[] = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8'));
 
 describe('the bundled framework quotes the report exactly', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import * as ast from '../language/src/generated/ast.js';
-import { cleanBase } from './support/fixtures-base.js';
-import { buildWorkspace } from './support/workspace.js';
+import * as ast from '../../language/src/generated/ast.js';
+import { cleanBase } from '../support/fixtures-base.js';
+import { buildWorkspace } from '../support/workspace.js';
 
 const elementsOf = async (files: Record<string, string>) => {
     const workspace = await buildWorkspace(files);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { allCodes, Codes } from '../language/src/validation/diagnostic-codes.js';
-import { cleanBase, variant } from './support/fixtures-base.js';
-import { buildWorkspace } from './support/workspace.js';
+import { allCodes, Codes } from '../../language/src/validation/diagnostic-codes.js';
+import { cleanBase, variant } from '../support/fixtures-base.js';
+import { buildWorkspace } from '../support/workspace.js';
 
 interface Case {
     code: string;
@@ -92,7 +92,7 @@ describe('the diagnostic catalogue', () => {
     });
 
     test('the README documents every code', () => {
-        const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+        const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
         for (const info of allCodes()) {
             expect(readme, info.code).toMatch(new RegExp(`^\\| ${info.code} \\| .+ \\|$`, 'm'));
         }

@@ -4,11 +4,11 @@ import { createLangiumGrammarServices } from 'langium/grammar';
 import { parseHelper } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
-import { collectLineStarts, GdlFormatter, lineStartKeywords } from '../language/src/lsp/gdl-formatter.js';
-import { resilient } from '../language/src/lsp/resilient.js';
-import { buildWorkspace, readFolder } from './support/workspace.js';
+import { collectLineStarts, GdlFormatter, lineStartKeywords } from '../../language/src/lsp/gdl-formatter.js';
+import { resilient } from '../../language/src/lsp/resilient.js';
+import { buildWorkspace, readFolder } from '../support/workspace.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '../..');
 
 /** Everything a file means, without positions: the AST as plain values. */
 function meaning(root: AstNode): unknown {
