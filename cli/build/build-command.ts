@@ -64,7 +64,7 @@ function fixedDate(documents: import('langium').LangiumDocument[]): string {
     let latest = '2000-01-01';
     for (const document of documents) {
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            const date = ast.isPlanItem(node) ? node.updated : (ast.isGuidance(node) || ast.isSection(node) || ast.isTrainingModule(node)) ? node.approved : undefined;
+            const date = ast.isPlanItem(node) ? node.updated : ast.isGoverned(node) ? node.approved : undefined;
             if (date && date > latest && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
                 latest = date;
             }
