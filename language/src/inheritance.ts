@@ -1,10 +1,8 @@
 import * as ast from './generated/ast.js';
 
-type Governed = ast.Guidance | ast.Section | ast.TrainingModule;
-
 /** A section's status, inherited from the nearest enclosing section or document that sets one; draft when none does. */
-export function effectiveStatus(node: Governed): ast.Status {
-    let current: Governed | undefined = node;
+export function effectiveStatus(node: ast.Governed): ast.Status {
+    let current: ast.Governed | undefined = node;
     while (current) {
         if (current.status) {
             return current.status;

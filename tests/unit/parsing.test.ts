@@ -92,4 +92,14 @@ describe('lexical details', () => {
         expect(first!.code).toBe('GDL0001');
         expect(first!.range.start).toEqual({ line: 2, character: 12 });
     });
+
+    test('a wrong value for one property is one error, and the properties after it are still read', async () => {
+        const text = 'guidance G "g" {\n    section s "s" {\n        approved "Lead"\n        source "Where it comes from"\n        addresses 12.1\n    }\n}\n';
+        const workspace = await buildWorkspace({ 'bad.gdl': text });
+        const syntax = workspace.diagnostics('bad.gdl').filter(d => d.code === 'GDL0001');
+        expect(syntax.map(d => [d.range.start, d.message])).toEqual([[{ line: 2, character: 17 }, 'Expected a date (YYYY-MM-DD) but found `"Lead"`.']]);
+        const section = (workspace.documents.get('bad.gdl')!.parseResult.value as ast.GdlFile).elements.filter(ast.isGuidance)[0]!.sections[0]!;
+        expect(section.sources).toEqual(['Where it comes from']);
+        expect(section.addresses.map(r => r.$refText)).toEqual(['12.1']);
+    });
 });

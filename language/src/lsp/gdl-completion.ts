@@ -17,7 +17,7 @@ export class GdlCompletionProvider extends DefaultCompletionProvider {
         } else if (ast.isRecommendation(node)) {
             detail = `Recommendation ${node.name}`;
             documentation = node.text;
-        } else if (ast.isSection(node) || ast.isGuidance(node) || ast.isTrainingModule(node)) {
+        } else if (ast.isGoverned(node)) {
             detail = `${node.title} (${effectiveStatus(node)})`;
         } else if (ast.isLearningOutcome(node) || ast.isCurriculumOutcome(node)) {
             detail = node.text;

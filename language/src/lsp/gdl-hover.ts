@@ -31,7 +31,7 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
             const deadlines = node.deadlines.map(d => d.date).join(', ');
             return `**Recommendation ${node.name}**${deadlines ? ` — due ${deadlines}` : ''}\n\n${quote(node.text ?? '')}\n\nEvidence: ${node.evidence.map(e => e.name).join(', ') || 'none listed'}`;
         }
-        if (ast.isSection(node) || ast.isGuidance(node) || ast.isTrainingModule(node)) {
+        if (ast.isGoverned(node)) {
             const kind = ast.isSection(node) ? 'Section' : ast.isGuidance(node) ? 'Guidance' : 'Training module';
             const addresses = ast.isSection(node) ? node.addresses.map(r => r.$refText) : [];
             return `**${kind} ${node.name}** — ${node.title}\n\nStatus: ${effectiveStatus(node)}${addresses.length > 0 ? `\n\nAddresses: ${addresses.join(', ')}` : ''}`;

@@ -10,7 +10,7 @@ export function buildDate(documents: Iterable<LangiumDocument>): string {
     let latest = '2000-01-01';
     for (const document of documents) {
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            const date = ast.isPlanItem(node) ? node.updated : (ast.isGuidance(node) || ast.isSection(node) || ast.isTrainingModule(node)) ? node.approved : undefined;
+            const date = ast.isPlanItem(node) ? node.updated : ast.isGoverned(node) ? node.approved : undefined;
             if (date && date > latest && isCalendarDate(date)) {
                 latest = date;
             }

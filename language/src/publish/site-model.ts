@@ -31,7 +31,7 @@ export function siteModel(documents: LangiumDocument[], coverage: CoverageModel,
 }
 
 /** Whether a section (or a module) appears in published output. */
-export function isPublished(site: SiteModel, node: ast.Section | ast.Guidance | ast.TrainingModule): boolean {
+export function isPublished(site: SiteModel, node: ast.Governed): boolean {
     const status = effectiveStatus(node);
     return status === 'approved' || (site.includeDrafts && status === 'draft');
 }

@@ -5,14 +5,12 @@ import type { GdlSettings } from '../../gdl-settings.js';
 import { effectiveStatus, inherited } from '../../inheritance.js';
 import * as ast from '../../generated/ast.js';
 
-type Dated = ast.Guidance | ast.Section | ast.TrainingModule;
-
 /** Checks on guidance documents and their sections, and the dates shared with training modules. */
 export class GuidanceChecks {
     constructor(private readonly settings: GdlSettings) {}
 
     /** Review-by passed, review before approval, approval missing or in the future. */
-    datesShouldBeCoherent = (node: Dated, accept: ValidationAcceptor): void => {
+    datesShouldBeCoherent = (node: ast.Governed, accept: ValidationAcceptor): void => {
         const what = ast.isSection(node) ? 'Section' : ast.isGuidance(node) ? 'Guidance' : 'Module';
         const asOf = this.settings.effectiveAsOf();
         const id = node.name;

@@ -145,7 +145,7 @@ export class WaiverChecks {
 }
 
 function statusOf(target: ast.Evidenceable): string | undefined {
-    if (ast.isSection(target) || ast.isGuidance(target) || ast.isTrainingModule(target)) {
+    if (ast.isGoverned(target)) {
         return effectiveStatus(target);
     }
     if (ast.isLearningOutcome(target)) {
