@@ -11,12 +11,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = repositoryRoot();
 const scratch = mkdtempSync(path.join(tmpdir(), 'gdl-bench-'));
 
-interface Row { measure: string; value: string; target: string; met: string }
+interface Row {
+    measure: string;
+    value: string;
+    target: string;
+    met: string;
+}
 const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 
 function job(name: string, folder: string, out?: string): { ms: number; rssMB: number } {
-    const result = spawnSync(process.execPath, [path.join(here, 'run-job.js'), name, folder, ...(out ? [out] : [])], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [path.join(here, 'run-job.js'), name, folder, ...(out ? [out] : [])], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024
+    });
     if (result.status !== 0) {
         throw new Error(`${name} ${folder} failed: ${result.stderr}`);
     }
@@ -30,10 +38,18 @@ const percentile = (values: number[], p: number) => {
 
 function record(measure: string, value: number, unit: string, target?: { limit: number; text: string }) {
     figures[measure] = value;
-    rows.push({ measure, value: `${Math.round(value * 100) / 100} ${unit}`, target: target?.text ?? '', met: target ? (value <= target.limit ? 'yes' : 'NO') : '' });
+    rows.push({
+        measure,
+        value: `${Math.round(value * 100) / 100} ${unit}`,
+        target: target?.text ?? '',
+        met: target ? (value <= target.limit ? 'yes' : 'NO') : ''
+    });
 }
 
-async function lsp(folder: string, label: string): Promise<{ p50: number; p95: number; completion: number; hover: number; initial: number; rss?: number }> {
+async function lsp(
+    folder: string,
+    label: string
+): Promise<{ p50: number; p95: number; completion: number; hover: number; initial: number; rss?: number }> {
     const session = new LspSession(folder, { asOf: '2026-01-15' });
     const started = performance.now();
     await session.initialize();
@@ -50,7 +66,10 @@ async function lsp(folder: string, label: string): Promise<{ p50: number; p95: n
     for (let i = 0; i < 50; i++) {
         const notes = session.coverageNotes.length;
         const t = performance.now();
-        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: i % 2 === 0 ? edited : text }] });
+        await session.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: i + 2 },
+            contentChanges: [{ text: i % 2 === 0 ? edited : text }]
+        });
         await session.waitFor(() => session.coverageNotes.length > notes, 'a rebuild', 60000);
         latencies.push(performance.now() - t);
     }
@@ -108,7 +127,12 @@ async function main(): Promise<void> {
         const c = job('check', corpus);
         const h = job('coverage-html', corpus, path.join(scratch, `scale-${n}.html`));
         // check and the coverage report are run one after the other, as CI would.
-        record(`5. end to end (check + coverage + HTML), N = ${n}`, (c.ms + h.ms) / 1000, 's', n === 10000 ? { limit: 7, text: '< 7 s' } : undefined);
+        record(
+            `5. end to end (check + coverage + HTML), N = ${n}`,
+            (c.ms + h.ms) / 1000,
+            's',
+            n === 10000 ? { limit: 7, text: '< 7 s' } : undefined
+        );
         record(`   peak RSS, N = ${n}`, Math.max(c.rssMB, h.rssMB), 'MB', { limit: 1024, text: '< 1 GiB' });
         rss.push(c.rssMB, h.rssMB);
         rmSync(corpus, { recursive: true, force: true });
@@ -116,11 +140,22 @@ async function main(): Promise<void> {
     record('6. peak RSS, any job above', Math.max(...rss), 'MB', { limit: 1024, text: '< 1 GiB' });
 
     const widths = [46, 14, 10, 4];
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-    const table = [line(['measure', 'value', 'target', 'met']), line(widths.map(w => '-'.repeat(w))), ...rows.map(r => line([r.measure, r.value, r.target, r.met]))].join('\n');
+    const line = (cells: string[]) =>
+        cells
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd();
+    const table = [
+        line(['measure', 'value', 'target', 'met']),
+        line(widths.map(w => '-'.repeat(w))),
+        ...rows.map(r => line([r.measure, r.value, r.target, r.met]))
+    ].join('\n');
     process.stdout.write(table + '\n');
     mkdirSync(path.join(repo, 'bench-results'), { recursive: true });
-    writeFileSync(path.join(repo, 'bench-results', 'bench.json'), JSON.stringify({ node: process.version, cpus: 2, figures, rows }, null, 2) + '\n');
+    writeFileSync(
+        path.join(repo, 'bench-results', 'bench.json'),
+        JSON.stringify({ node: process.version, cpus: 2, figures, rows }, null, 2) + '\n'
+    );
     process.stdout.write(`\nfigures written to bench-results/bench.json\n`);
     rmSync(scratch, { recursive: true, force: true });
 }

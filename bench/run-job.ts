@@ -32,14 +32,25 @@ async function main(): Promise<void> {
         const model = workspace.services.gdl.WorkspaceFacts.coverageModel();
         detail = { files: workspace.documents.length, covered: model.covered, total: model.total };
     } else if (job === 'coverage-html') {
-        detail = { exit: await coverageCommand(folder, { format: 'html', output: out, asOf: '2026-01-15', failUnder: 0 }, () => undefined) };
+        detail = {
+            exit: await coverageCommand(folder, { format: 'html', output: out, asOf: '2026-01-15', failUnder: 0 }, () => undefined)
+        };
     } else if (job === 'build') {
-        detail = { exit: await buildCommand(folder, { out: out!, quiet: true, allowGaps: true, asOf: '2026-01-15' }, () => undefined, () => undefined) };
+        detail = {
+            exit: await buildCommand(
+                folder,
+                { out: out!, quiet: true, allowGaps: true, asOf: '2026-01-15' },
+                () => undefined,
+                () => undefined
+            )
+        };
     } else {
         throw new Error(`unknown job ${job}`);
     }
     const ms = performance.now() - started;
-    process.stdout.write(JSON.stringify({ job, ms: Math.round(ms), rssMB: Math.round(process.resourceUsage().maxRSS / 1024), detail }) + '\n');
+    process.stdout.write(
+        JSON.stringify({ job, ms: Math.round(ms), rssMB: Math.round(process.resourceUsage().maxRSS / 1024), detail }) + '\n'
+    );
 }
 
 main().catch(error => {

@@ -35,7 +35,9 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
         out(line);
     }
     out('');
-    out(`${count(workspace.documents.length, 'file')} checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`);
+    out(
+        `${count(workspace.documents.length, 'file')} checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`
+    );
     if (workspace.unreadable.length > 0) {
         return ExitCode.usage;
     }

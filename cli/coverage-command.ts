@@ -17,7 +17,7 @@ import { terminalSafe } from './terminal-text.js';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
 
 export const reportFormats = ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit'] as const;
-export type ReportFormat = typeof reportFormats[number];
+export type ReportFormat = (typeof reportFormats)[number];
 
 export interface CoverageCommandOptions {
     readonly format: ReportFormat;
@@ -71,14 +71,21 @@ function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): 
 
 function render(report: CoverageReport, options: CoverageCommandOptions): string {
     switch (options.format) {
-        case 'markdown': return formatMarkdown(report);
-        case 'html': return formatHtml(report);
-        case 'csv': return formatCsv(report);
-        case 'json': return formatJson(report);
-        case 'sarif': return formatSarif(report, toolVersion());
-        case 'junit': return formatJunit(report);
+        case 'markdown':
+            return formatMarkdown(report);
+        case 'html':
+            return formatHtml(report);
+        case 'csv':
+            return formatCsv(report);
+        case 'json':
+            return formatJson(report);
+        case 'sarif':
+            return formatSarif(report, toolVersion());
+        case 'junit':
+            return formatJunit(report);
         // The one human-readable format: text from the sources is escaped before the table adds its colours.
-        default: return formatTable(terminalSafe(report), !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
+        default:
+            return formatTable(terminalSafe(report), !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
     }
 }
 

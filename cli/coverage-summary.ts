@@ -29,7 +29,9 @@ export function formatCoverageSummary(model: CoverageModel): string[] {
 function describe(requirement: RequirementCoverage): string[] {
     const text = requirement.evidence.text ?? `[no text in the source: ${requirement.evidence.untexted ?? 'not recorded'}]`;
     const deadlines = requirement.recommendation.deadlines.map(d => d.date).join(', ');
-    const lines = [`  ${requirement.id}  (recommendation ${requirement.recommendation.name}${deadlines ? `, due ${deadlines}` : ''}) ${oneLine(text)}`];
+    const lines = [
+        `  ${requirement.id}  (recommendation ${requirement.recommendation.name}${deadlines ? `, due ${deadlines}` : ''}) ${oneLine(text)}`
+    ];
     const pending = requirement.items.filter(i => !i.counts);
     if (pending.length > 0) {
         lines.push(`      addressed only by ${pending.map(i => `${i.label} (${i.reason})`).join(', ')}`);

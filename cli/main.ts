@@ -40,7 +40,8 @@ export async function run(argv: string[]): Promise<number> {
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) });
     let exitCode: number = ExitCode.ok;
-    program.command('check')
+    program
+        .command('check')
         .description('check every .gdl file in a folder and report the workspace coverage')
         .argument('[folder]', 'the workspace folder', '.')
         .option('--as-of <date>', 'judge deadlines and review dates as of this date (YYYY-MM-DD; default today)', parseDate)
@@ -48,7 +49,8 @@ export async function run(argv: string[]): Promise<number> {
         .action(async (folder: string, options: { asOf?: string; strict?: boolean }) => {
             exitCode = await checkCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
         });
-    program.command('coverage')
+    program
+        .command('coverage')
         .description('print the coverage matrix: recommendation × evidence requirement × what covers it, state and deadline')
         .argument('[folder]', 'the workspace folder', '.')
         .addOption(new Option('--format <format>', 'output format').choices([...reportFormats]).default('table'))
@@ -61,8 +63,11 @@ export async function run(argv: string[]): Promise<number> {
         .action(async (folder: string, options: CoverageCommandOptions) => {
             exitCode = await coverageCommand(folder, options, text => process.stdout.write(text));
         });
-    program.command('build')
-        .description('publish the guidance site, course packs (trainer and learner, Markdown, HTML and Word), the action plan and the coverage page')
+    program
+        .command('build')
+        .description(
+            'publish the guidance site, course packs (trainer and learner, Markdown, HTML and Word), the action plan and the coverage page'
+        )
         .argument('[folder]', 'the workspace folder', '.')
         .requiredOption('--out <folder>', 'the output folder (replaced atomically)')
         .option('--allow-gaps', 'publish even when requirements are uncovered; every page says which')
@@ -72,8 +77,12 @@ export async function run(argv: string[]): Promise<number> {
         .option('--quiet', 'no progress or summary (for CI)')
         .action(async (folder: string, options: BuildOptions) => {
             const tty = process.stderr.isTTY === true;
-            exitCode = await buildCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'),
-                text => process.stderr.write(tty ? `\r\u001b[K${terminalText(text)}` : `${terminalText(text)}\n`));
+            exitCode = await buildCommand(
+                folder,
+                options,
+                line => process.stdout.write(terminalText(line) + '\n'),
+                text => process.stderr.write(tty ? `\r\u001b[K${terminalText(text)}` : `${terminalText(text)}\n`)
+            );
             if (tty && !options.quiet) {
                 process.stderr.write('\r\u001b[K');
             }

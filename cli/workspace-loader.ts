@@ -45,7 +45,10 @@ export async function loadWorkspace(folder: string, asOf?: string, given?: GdlSe
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];
-    const unreadable: ReadFailure[] = outside.map(file => ({ file, reason: 'it links outside the workspace folder, so it is not followed' }));
+    const unreadable: ReadFailure[] = outside.map(file => ({
+        file,
+        reason: 'it links outside the workspace folder, so it is not followed'
+    }));
     for (const file of files) {
         let bytes: Uint8Array;
         try {
@@ -61,15 +64,25 @@ export async function loadWorkspace(folder: string, asOf?: string, given?: GdlSe
         documents.push(document);
     }
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return { root: stat.isDirectory() ? root : path.dirname(root), services, documents: documents.filter(d => d.state >= DocumentState.Validated), unreadable };
+    return {
+        root: stat.isDirectory() ? root : path.dirname(root),
+        services,
+        documents: documents.filter(d => d.state >= DocumentState.Validated),
+        unreadable
+    };
 }
 
 function describeReadError(error: unknown): string {
     const code = (error as NodeJS.ErrnoException).code;
     switch (code) {
-        case 'ENOENT': return 'the file does not exist (a broken link?)';
-        case 'EACCES': case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'it is a folder, not a file';
-        default: return (error as Error).message;
+        case 'ENOENT':
+            return 'the file does not exist (a broken link?)';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'it is a folder, not a file';
+        default:
+            return (error as Error).message;
     }
 }

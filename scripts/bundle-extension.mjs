@@ -3,7 +3,15 @@
 import { cp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['vscode'] };
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: ['vscode']
+};
 
 await Promise.all([
     build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs' }),

@@ -6,9 +6,14 @@ import { describe, expect, test } from 'vitest';
 import { generateForces, generateScaleCorpus } from '../bench/generate-workspace.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const check = (folder: string) => spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'check', folder, '--as-of', '2026-01-15'], { encoding: 'utf8' });
-const contents = (folder: string): string[] => readdirSync(folder, { recursive: true }).map(String).sort()
-    .filter(f => statSync(path.join(folder, f)).isFile()).map(f => `${f}\n${readFileSync(path.join(folder, f), 'utf8')}`);
+const check = (folder: string) =>
+    spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'check', folder, '--as-of', '2026-01-15'], { encoding: 'utf8' });
+const contents = (folder: string): string[] =>
+    readdirSync(folder, { recursive: true })
+        .map(String)
+        .sort()
+        .filter(f => statSync(path.join(folder, f)).isFile())
+        .map(f => `${f}\n${readFileSync(path.join(folder, f), 'utf8')}`);
 
 describe('the synthetic workspace generator (for the benchmarks)', () => {
     test('a small national workspace is valid, fully covered and the same for the same seed', () => {

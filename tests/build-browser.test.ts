@@ -10,14 +10,30 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const repo = path.resolve(import.meta.dirname, '..');
 const shots = path.join(repo, 'test-output', 'publish');
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumFlags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
 
 function htmlPages(folder: string): string[] {
     const out: string[] = [];
-    const walk = (dir: string) => readdirSync(dir).sort().forEach(entry => {
-        const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) { walk(full); } else if (entry.endsWith('.html')) { out.push(full); }
-    });
+    const walk = (dir: string) =>
+        readdirSync(dir)
+            .sort()
+            .forEach(entry => {
+                const full = path.join(dir, entry);
+                if (statSync(full).isDirectory()) {
+                    walk(full);
+                } else if (entry.endsWith('.html')) {
+                    out.push(full);
+                }
+            });
     walk(folder);
     return out;
 }
@@ -28,7 +44,10 @@ describe('the published HTML in Chromium', () => {
 
     beforeAll(async () => {
         site = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-browser-')), 'site');
-        const result = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'build', 'guidance', '--out', site, '--quiet'], { cwd: repo, encoding: 'utf8' });
+        const result = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'build', 'guidance', '--out', site, '--quiet'], {
+            cwd: repo,
+            encoding: 'utf8'
+        });
         expect(result.status, result.stdout + result.stderr).toBe(0);
         mkdirSync(shots, { recursive: true });
         browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
@@ -65,8 +84,16 @@ describe('the published HTML in Chromium', () => {
             await page.goto(pathToFileURL(file).toString());
             await page.addScriptTag({ path: axeSource });
             const violations = await page.evaluate(async () => {
-                const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-                const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+                const axe = (
+                    window as unknown as {
+                        axe: {
+                            run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+                        };
+                    }
+                ).axe;
+                const result = await axe.run(document, {
+                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }
+                });
                 return result.violations.map(v => `${v.id} (${v.nodes.length})`);
             });
             results[path.relative(site, file)] = violations;

@@ -22,10 +22,17 @@ function build(args: string[]) {
 const fresh = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), `gdl-${name}-`)), 'site');
 function files(folder: string): string[] {
     const out: string[] = [];
-    const walk = (dir: string) => readdirSync(dir).sort().forEach(entry => {
-        const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) { walk(full); } else { out.push(path.relative(folder, full)); }
-    });
+    const walk = (dir: string) =>
+        readdirSync(dir)
+            .sort()
+            .forEach(entry => {
+                const full = path.join(dir, entry);
+                if (statSync(full).isDirectory()) {
+                    walk(full);
+                } else {
+                    out.push(path.relative(folder, full));
+                }
+            });
     walk(folder);
     return out;
 }
@@ -48,15 +55,33 @@ describe('gdl build on the bundled guidance', () => {
                 }
             }
         }
-        expect(all).toEqual(expect.arrayContaining(['index.html', 'index.md', 'plans/ec-plan-2024.html', 'coverage.html', 'assets/govuk-frontend.min.css', 'assets/site.css']));
+        expect(all).toEqual(
+            expect.arrayContaining([
+                'index.html',
+                'index.md',
+                'plans/ec-plan-2024.html',
+                'coverage.html',
+                'assets/govuk-frontend.min.css',
+                'assets/site.css'
+            ])
+        );
         expect(result.stdout).toBe('');
     });
 
     test('the Markdown re-parses with its headings and tables; the learner edition has no answers or trainer notes', () => {
-        const parse = (file: string) => fromMarkdown(readFileSync(path.join(out, file), 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+        const parse = (file: string) =>
+            fromMarkdown(readFileSync(path.join(out, file), 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
         const trainer = parse('courses/CP-FR-trainer.md');
         const headings = trainer.children.filter(n => n.type === 'heading').map(n => (n.children[0] as { value: string }).value);
-        expect(headings).toEqual(expect.arrayContaining(['Session plan', 'Learning outcomes', 'Curriculum mapping', 'Knowledge checks', 'Appendix: learning outcomes and evidence requirements']));
+        expect(headings).toEqual(
+            expect.arrayContaining([
+                'Session plan',
+                'Learning outcomes',
+                'Curriculum mapping',
+                'Knowledge checks',
+                'Appendix: learning outcomes and evidence requirements'
+            ])
+        );
         expect(trainer.children.filter(n => n.type === 'table').length).toBeGreaterThanOrEqual(3);
         const learner = readFileSync(path.join(out, 'courses/CP-FR-learner.md'), 'utf8');
         const trainerText = readFileSync(path.join(out, 'courses/CP-FR-trainer.md'), 'utf8');
@@ -120,7 +145,9 @@ describe('the coverage gate', () => {
         const out = fresh('allow');
         expect(build(['tests/fixtures/gaps', '--out', out, '--allow-gaps', '--quiet']).code).toBe(0);
         for (const file of files(out).filter(f => f.endsWith('.html') || f.endsWith('.md'))) {
-            expect(readFileSync(path.join(out, file), 'utf8'), file).toContain('does not yet cover evidence requirements 12.1, 12.3, 14.1, 14.2');
+            expect(readFileSync(path.join(out, file), 'utf8'), file).toContain(
+                'does not yet cover evidence requirements 12.1, 12.3, 14.1, 14.2'
+            );
         }
     });
 
@@ -160,7 +187,7 @@ describe('bad input and failures', () => {
         const html = readFileSync(path.join(out, 'guidance/g-one.html'), 'utf8');
         expect(html).not.toMatch(/<script/i);
         expect(html).not.toMatch(/javascript:/i);
-        expect(html).toContain('&#x3C;script>alert(\'x\')&#x3C;/script>');
+        expect(html).toContain("&#x3C;script>alert('x')&#x3C;/script>");
         expect(readFileSync(path.join(out, 'guidance/g-one.md'), 'utf8')).toContain("\\<script>alert('x')\\</script>");
     });
 
@@ -189,7 +216,10 @@ describe('bad input and failures', () => {
         mkdirSync(out, { recursive: true });
         writeFileSync(path.join(out, 'index.html'), 'previous');
         // The second file needs 'a/b' to be a folder, but the first made it a file: writing fails part-way.
-        const files = new Map<string, string>([['a/b', 'first'], ['a/b/c', 'second']]);
+        const files = new Map<string, string>([
+            ['a/b', 'first'],
+            ['a/b/c', 'second']
+        ]);
         await expect(writeSiteAtomically(out, files)).rejects.toThrow(/cannot write the output/);
         expect(readdirSync(out)).toEqual(['index.html']);
         expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous');

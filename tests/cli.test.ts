@@ -24,7 +24,9 @@ describe('gdl check (spawned as a user runs it)', () => {
         expect(result.stdout).toMatch(/files checked as of \d{4}-\d{2}-\d{2}: 0 errors/);
         // What was checked, in a writer's and an auditor's terms.
         expect(result.stdout).toContain('Framework SC2024: 16 recommendations, 39 evidence requirements (4 without text in the source).');
-        expect(result.stdout).toMatch(/^Answered by 7 guidance documents \(\d+ sections\), 5 training modules, 5 course packs, 1 action plan \(16 of 16 items complete\)\.$/m);
+        expect(result.stdout).toMatch(
+            /^Answered by 7 guidance documents \(\d+ sections\), 5 training modules, 5 course packs, 1 action plan \(16 of 16 items complete\)\.$/m
+        );
         expect(run(['check', 'guidance', '--as-of', '2026-01-15']).stdout).toContain('Next review due: 2027-02-14 (module CH-1');
         expect(result.code, result.stdout).toBe(0);
     });
@@ -37,11 +39,15 @@ describe('gdl check (spawned as a user runs it)', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('Coverage: 0/39 evidence requirements covered (0.0%)');
         expect(result.stdout).toContain('Not covered (39):');
-        const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{ evidence: Array<{ id: string; text: string | null }> }>;
+        const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{
+            evidence: Array<{ id: string; text: string | null }>;
+        }>;
         for (const evidence of reference.flatMap(r => r.evidence)) {
             const line = result.lines.find(l => l.startsWith(`  ${evidence.id}  (`));
             expect(line, evidence.id).toBeDefined();
-            expect(line, evidence.id).toContain(evidence.text === null ? '[no text in the source' : evidence.text.replace(/\s*\n\s*/g, ' '));
+            expect(line, evidence.id).toContain(
+                evidence.text === null ? '[no text in the source' : evidence.text.replace(/\s*\n\s*/g, ' ')
+            );
         }
     });
 
@@ -49,11 +55,19 @@ describe('gdl check (spawned as a user runs it)', () => {
         const result = run(['check', 'tests/fixtures/gaps', '--as-of', '2026-01-15']);
         expect(result.code).toBe(1);
         const problems = result.lines.filter(l => problemLine.test(l));
-        expect(problems).toContain('tests/fixtures/gaps/framework.gdl:8:18 warning GDL0201 Evidence requirement 12.1 is not covered; it is addressed only by guidance §risk-screening (section is draft).');
-        expect(problems.some(p => p.includes('GDL0202 Evidence requirement 12.3 needs guidance and training coverage but is covered only by guidance.'))).toBe(true);
+        expect(problems).toContain(
+            'tests/fixtures/gaps/framework.gdl:8:18 warning GDL0201 Evidence requirement 12.1 is not covered; it is addressed only by guidance §risk-screening (section is draft).'
+        );
+        expect(
+            problems.some(p =>
+                p.includes('GDL0202 Evidence requirement 12.3 needs guidance and training coverage but is covered only by guidance.')
+            )
+        ).toBe(true);
         expect(problems.some(p => /plan\.gdl:5:\d+ warning GDL0502 Recommendation 14 was due by 2025-03-27/.test(p))).toBe(true);
         expect(result.stdout).toContain('Coverage: 1/5 evidence requirements covered (20.0%)');
-        expect(result.stdout).toContain('  14.2  (recommendation 14, due 2025-03-27) [no text in the source: The fixture has no text for 14.2.]');
+        expect(result.stdout).toContain(
+            '  14.2  (recommendation 14, due 2025-03-27) [no text in the source: The fixture has no text for 14.2.]'
+        );
         expect(result.stdout).toContain('      needs guidance and training; covered only by guidance');
     });
 
@@ -110,7 +124,10 @@ describe('gdl check (spawned as a user runs it)', () => {
     });
 
     test('piping into a reader that stops early (| head) ends quietly, without a stack trace', () => {
-        const result = spawnSync('bash', ['-c', `set -o pipefail; node ${gdl} check guidance/framework | head -1`], { cwd: repo, encoding: 'utf8' });
+        const result = spawnSync('bash', ['-c', `set -o pipefail; node ${gdl} check guidance/framework | head -1`], {
+            cwd: repo,
+            encoding: 'utf8'
+        });
         expect(result.stdout.trim()).toMatch(/GDL0201/);
         expect(result.stderr).toBe('');
     });

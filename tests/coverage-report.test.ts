@@ -35,7 +35,13 @@ describe('gdl coverage: formats', () => {
         expect(example.requirements.map((r: { id: string }) => r.id).slice(0, 4)).toEqual(['7.1', '7.2', '10.1', '10.2']);
         const gaps = json([GAPS, '--as-of', '2026-01-15']);
         expect(validateReport(gaps), JSON.stringify(validateReport.errors)).toBe(true);
-        expect(gaps.requirements.map((r: { id: string; state: string }) => `${r.id} ${r.state}`)).toEqual(['12.1 uncovered', '12.2 covered', '12.3 wrong-kind', '14.1 uncovered', '14.2 uncovered']);
+        expect(gaps.requirements.map((r: { id: string; state: string }) => `${r.id} ${r.state}`)).toEqual([
+            '12.1 uncovered',
+            '12.2 covered',
+            '12.3 wrong-kind',
+            '14.1 uncovered',
+            '14.2 uncovered'
+        ]);
         const item = gaps.requirements[1].items.find((i: { kind: string }) => i.kind === 'guidance');
         expect(item).toMatchObject({ file: 'tests/fixtures/gaps/guidance.gdl', line: 7, counts: true, audiences: ['responders'] });
     });
@@ -51,7 +57,10 @@ describe('gdl coverage: formats', () => {
         expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
         const results = log.runs[0].results;
         expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['GDL0201', 'GDL0202', 'GDL0201', 'GDL0201']);
-        const locations = results[0].locations.map((l: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`);
+        const locations = results[0].locations.map(
+            (l: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) =>
+                `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`
+        );
         expect(locations).toEqual(['tests/fixtures/gaps/framework.gdl:8', 'tests/fixtures/gaps/plan.gdl:4']);
         expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['GDL0201', 'GDL0202', 'GDL0203']);
     });
@@ -60,15 +69,37 @@ describe('gdl coverage: formats', () => {
         const xml = coverage([GAPS, '--as-of', '2026-01-15', '--format', 'junit']).stdout;
         const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
         expect(parsed.testsuites).toMatchObject({ tests: '5', failures: '4' });
-        const cases = [parsed.testsuites.testsuite].flat().flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as Array<{ name: string; failure?: { type: string } }>;
-        expect(cases.map(c => `${c.name}:${c.failure?.type ?? 'pass'}`)).toEqual(['12.1:uncovered', '12.2:pass', '12.3:wrong-kind', '14.1:uncovered', '14.2:uncovered']);
+        const cases = [parsed.testsuites.testsuite].flat().flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as Array<{
+            name: string;
+            failure?: { type: string };
+        }>;
+        expect(cases.map(c => `${c.name}:${c.failure?.type ?? 'pass'}`)).toEqual([
+            '12.1:uncovered',
+            '12.2:pass',
+            '12.3:wrong-kind',
+            '14.1:uncovered',
+            '14.2:uncovered'
+        ]);
     });
 
     test('CSV parses back: a row per requirement with its state, deadline and covering items', () => {
-        const rows = parseCsv(coverage([GAPS, '--as-of', '2026-01-15', '--format', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
+        const rows = parseCsv(coverage([GAPS, '--as-of', '2026-01-15', '--format', 'csv']).stdout, { columns: true }) as Array<
+            Record<string, string>
+        >;
         expect(rows).toHaveLength(5);
-        expect(rows[1]).toMatchObject({ requirement: '12.2', state: 'covered', deadline: '2025-03-27', overdue: 'no', guidance: 'guidance §risk-policy (tests/fixtures/gaps/guidance.gdl:7)' });
-        expect(rows[0]).toMatchObject({ requirement: '12.1', state: 'uncovered', overdue: 'yes', text: 'Considering implementing the stalking screening tool.' });
+        expect(rows[1]).toMatchObject({
+            requirement: '12.2',
+            state: 'covered',
+            deadline: '2025-03-27',
+            overdue: 'no',
+            guidance: 'guidance §risk-policy (tests/fixtures/gaps/guidance.gdl:7)'
+        });
+        expect(rows[0]).toMatchObject({
+            requirement: '12.1',
+            state: 'uncovered',
+            overdue: 'yes',
+            text: 'Considering implementing the stalking screening tool.'
+        });
     });
 
     test('Markdown and the terminal table list every requirement; colour only on a terminal', () => {
@@ -85,7 +116,19 @@ describe('gdl coverage: formats', () => {
         expect(coverage([GAPS, '--as-of', '2026-01-15', '--format', 'html', '--output', file]).code).toBe(1);
         const html = readFileSync(file, 'utf8');
         expect(html).not.toMatch(/<(script|link)[^>]+src=|<link[^>]+href=/);
-        const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+        const browser = await chromium.launch({
+            executablePath: '/usr/bin/chromium',
+            args: [
+                '--headless',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync'
+            ]
+        });
         try {
             const page = await browser.newPage();
             await page.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
@@ -93,11 +136,21 @@ describe('gdl coverage: formats', () => {
             await expect.poll(() => page.locator('#shown').textContent()).toBe('5');
             await page.selectOption('#filter-state', 'uncovered');
             expect(await page.locator('#shown').textContent()).toBe('3');
-            expect(await page.locator('#matrix tbody tr:not([hidden]) td:nth-child(2) strong').allTextContents()).toEqual(['12.1', '14.1', '14.2']);
+            expect(await page.locator('#matrix tbody tr:not([hidden]) td:nth-child(2) strong').allTextContents()).toEqual([
+                '12.1',
+                '14.1',
+                '14.2'
+            ]);
             await page.selectOption('#filter-state', '');
             await page.locator('#matrix thead th:nth-child(2) button').click();
             await page.locator('#matrix thead th:nth-child(2) button').click();
-            expect(await page.locator('#matrix tbody td:nth-child(2) strong').allTextContents()).toEqual(['14.2', '14.1', '12.3', '12.2', '12.1']);
+            expect(await page.locator('#matrix tbody td:nth-child(2) strong').allTextContents()).toEqual([
+                '14.2',
+                '14.1',
+                '12.3',
+                '12.2',
+                '12.1'
+            ]);
             expect(await page.locator('#heatmap tbody tr').count()).toBe(2);
             await page.screenshot({ path: path.join(repo, 'test-output', 'coverage-report.png'), fullPage: true });
         } finally {
@@ -140,7 +193,12 @@ describe('gdl coverage: options', () => {
 
     test('waivers: a current waiver and a not-applicable satisfy; an expired waiver is a gap again', () => {
         const report = json([WAIVERS, '--as-of', '2026-01-15']);
-        expect(report.requirements.map((r: { id: string; state: string }) => `${r.id} ${r.state}`)).toEqual(['7.1 covered', '7.2 waived', '11.1 uncovered', '11.2 waived']);
+        expect(report.requirements.map((r: { id: string; state: string }) => `${r.id} ${r.state}`)).toEqual([
+            '7.1 covered',
+            '7.2 waived',
+            '11.1 uncovered',
+            '11.2 waived'
+        ]);
         expect(report.requirements[2].waiver).toMatchObject({ kind: 'waive', expires: '2025-06-30', expired: true });
         expect(report.totals).toMatchObject({ covered: 1, waived: 2, uncovered: 1, percent: 75 });
         const sarif = JSON.parse(coverage([WAIVERS, '--as-of', '2026-01-15', '--format', 'sarif']).stdout);
@@ -165,7 +223,8 @@ describe('gdl coverage: options', () => {
     test('--since a git revision lists the coverage lost since then', () => {
         const repoDir = mkdtempSync(path.join(tmpdir(), 'gdl-since-git-'));
         cpSync(path.join(repo, GAPS), path.join(repoDir, 'ws'), { recursive: true });
-        const git = (...args: string[]) => spawnSync('git', ['-C', repoDir, '-c', 'user.email=t@example.invalid', '-c', 'user.name=Test', ...args], { encoding: 'utf8' });
+        const git = (...args: string[]) =>
+            spawnSync('git', ['-C', repoDir, '-c', 'user.email=t@example.invalid', '-c', 'user.name=Test', ...args], { encoding: 'utf8' });
         git('init', '-q');
         git('add', '.');
         git('commit', '-qm', 'inspection baseline');
@@ -189,7 +248,7 @@ describe('gdl coverage: options', () => {
     test('an unknown format, a malformed date, an unreadable --since and an unwritable output are usage errors (exit 2)', () => {
         const format = coverage(['guidance', '--format', 'pdf']);
         expect(format.code).toBe(2);
-        expect(format.stderr).toContain("Allowed choices are table, markdown, html, csv, json, sarif, junit");
+        expect(format.stderr).toContain('Allowed choices are table, markdown, html, csv, json, sarif, junit');
         const date = coverage(['guidance', '--as-of', '27/03/2025']);
         expect([date.code, date.stderr.includes("'27/03/2025' is not a date")]).toEqual([2, true]);
         const since = coverage(['guidance', '--since', 'no-such-revision']);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createLangiumParser, isCompositeCstNode, type CstNode } from 'langium';
@@ -19,7 +19,12 @@ const gdl = path.join(repo, 'bin/gdl.js');
 const problemLine = /^(\S+):(\d+):(\d+) (error|warning|info|hint) (GDL\d{4}) (.+)$/;
 
 function run(args: string[], cwd = repo) {
-    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS, maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [gdl, ...args], {
+        cwd,
+        encoding: 'utf8',
+        timeout: PATIENCE_MS,
+        maxBuffer: 64 * 1024 * 1024
+    });
     const lines = result.stdout.split('\n');
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines, problems: lines.filter(l => problemLine.test(l)) };
 }
@@ -46,11 +51,11 @@ const utf16be = (text: string) => utf16le(text).swap16();
 describe('encodings: every file is read as UTF-8, and anything else is a located GDL0008', () => {
     const folder = workspace({
         'latin1.gdl': latin1('audience cafe-staff "Caf\u00e9 staff"\naudience plain "Plain"\naudience naive "Na\u00efve r\u00f4le"\n'),
-        'utf16-le.gdl': Buffer.concat([Buffer.from([0xFF, 0xFE]), utf16le('audience utf16-le "Read correctly: caf\u00e9"\n')]),
-        'utf16-be.gdl': Buffer.concat([Buffer.from([0xFE, 0xFF]), utf16be('audience utf16-be "Read correctly: caf\u00e9"\n')]),
+        'utf16-le.gdl': Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le('audience utf16-le "Read correctly: caf\u00e9"\n')]),
+        'utf16-be.gdl': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be('audience utf16-be "Read correctly: caf\u00e9"\n')]),
         'utf16-no-mark.gdl': utf16le('audience utf16-no-mark "Not read"\naudience other "Nor this"\n'),
-        'binary.gdl': Buffer.from([0x61, 0x75, 0x0A, 0x89, 0x50, 0x4E, 0x47, 0x00, 0x1B, 0x5B, 0x32, 0x4A, 0xFF, 0x00]),
-        'bom.gdl': Buffer.concat([Buffer.from([0xEF, 0xBB, 0xBF]), Buffer.from('audience with-bom "A UTF-8 byte-order mark is fine"\n')])
+        'binary.gdl': Buffer.from([0x61, 0x75, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0x00]),
+        'bom.gdl': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('audience with-bom "A UTF-8 byte-order mark is fine"\n')])
     });
     const result = run(['check', folder, '--as-of', '2026-01-15']);
 
@@ -62,7 +67,10 @@ describe('encodings: every file is read as UTF-8, and anything else is a located
     });
 
     test('UTF-16 with a byte-order mark is read correctly, with a warning to save it as UTF-8', () => {
-        for (const [file, order] of [['utf16-le.gdl', 'little-endian'], ['utf16-be.gdl', 'big-endian']]) {
+        for (const [file, order] of [
+            ['utf16-le.gdl', 'little-endian'],
+            ['utf16-be.gdl', 'big-endian']
+        ]) {
             expect(problemsOf(result.problems, folder, file!)).toEqual([
                 `${path.join(folder, file!)}:1:1 warning GDL0008 This file is saved as UTF-16 (${order}). It was read correctly, but git, grep and most other tools see UTF-16 as binary. Save it as UTF-8 (VS Code: "Save with Encoding").`
             ]);
@@ -91,13 +99,30 @@ describe('encodings: every file is read as UTF-8, and anything else is a located
         const many = workspace({ 'many.gdl': latin1(Array.from({ length: 35 }, (_, i) => `audience a${i} "Caf\u00e9 ${i}"`).join('\n')) });
         const lines = problemsOf(run(['check', many, '--as-of', '2026-01-15']).problems, many, 'many.gdl');
         expect(lines).toHaveLength(21);
-        expect(lines.slice(0, 20).every((l, i) => l.startsWith(`${path.join(many, 'many.gdl')}:${i + 1}:`) && l.includes(' error GDL0008 Bytes that are not valid UTF-8 here'))).toBe(true);
-        expect(lines[20]).toBe(`${path.join(many, 'many.gdl')}:21:${'audience a20 "Caf'.length + 1} error GDL0008 …and 15 more lines hold bytes that are not valid UTF-8 from here on.`);
+        expect(
+            lines
+                .slice(0, 20)
+                .every(
+                    (l, i) =>
+                        l.startsWith(`${path.join(many, 'many.gdl')}:${i + 1}:`) &&
+                        l.includes(' error GDL0008 Bytes that are not valid UTF-8 here')
+                )
+        ).toBe(true);
+        expect(lines[20]).toBe(
+            `${path.join(many, 'many.gdl')}:21:${'audience a20 "Caf'.length + 1} error GDL0008 …and 15 more lines hold bytes that are not valid UTF-8 from here on.`
+        );
     });
 
     test('gdl build refuses to publish a workspace with an encoding error', () => {
         const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-encoding-site-')), 'site');
-        const build = run(['build', workspace({ 'latin1.gdl': latin1('audience cafe-staff "Caf\u00e9 staff"\n') }), '--out', out, '--as-of', '2026-01-15']);
+        const build = run([
+            'build',
+            workspace({ 'latin1.gdl': latin1('audience cafe-staff "Caf\u00e9 staff"\n') }),
+            '--out',
+            out,
+            '--as-of',
+            '2026-01-15'
+        ]);
         expect(build.code).toBe(1);
         expect(build.problems.some(p => p.includes('latin1.gdl:1:25 error GDL0008 Bytes that are not valid UTF-8 here'))).toBe(true);
         expect(build.stdout).toContain('Nothing was published');
@@ -107,11 +132,17 @@ describe('encodings: every file is read as UTF-8, and anything else is a located
 
     test('the decoder: UTF-16 in either order gives the text, a UTF-8 mark is dropped, NUL bytes give no text', () => {
         const text = 'audience x "caf\u00e9 \u{1F600}"\n';
-        expect(decodeSource(Buffer.concat([Buffer.from([0xFF, 0xFE]), utf16le(text)])).text).toBe(text);
-        expect(decodeSource(Buffer.concat([Buffer.from([0xFE, 0xFF]), utf16be(text)])).text).toBe(text);
-        expect(decodeSource(Buffer.concat([Buffer.from([0xEF, 0xBB, 0xBF]), Buffer.from(text)]))).toEqual({ text });
-        expect(decodeSource(utf16be(text))).toMatchObject({ text: '', problem: { severity: 'error', message: expect.stringContaining('UTF-16 (big-endian) without a byte-order mark') } });
-        expect(decodeSource(Buffer.from([0xFF, 0xFE, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00]))).toMatchObject({ text: '', problem: { severity: 'error', message: expect.stringContaining('UTF-32') } });
+        expect(decodeSource(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text)])).text).toBe(text);
+        expect(decodeSource(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])).text).toBe(text);
+        expect(decodeSource(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ text });
+        expect(decodeSource(utf16be(text))).toMatchObject({
+            text: '',
+            problem: { severity: 'error', message: expect.stringContaining('UTF-16 (big-endian) without a byte-order mark') }
+        });
+        expect(decodeSource(Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00]))).toMatchObject({
+            text: '',
+            problem: { severity: 'error', message: expect.stringContaining('UTF-32') }
+        });
     });
 });
 
@@ -122,16 +153,24 @@ describe('encodings in the language server (files read from disk)', () => {
     });
 
     test('publishes GDL0008 for a Latin-1 file and for a binary file in the workspace', async () => {
-        const folder = workspace({ 'latin1.gdl': latin1('audience plain "Plain"\naudience cafe-staff "Caf\u00e9 staff"\n'), 'binary.gdl': Buffer.from([0x00, 0x01, 0x02, 0xFF]) });
+        const folder = workspace({
+            'latin1.gdl': latin1('audience plain "Plain"\naudience cafe-staff "Caf\u00e9 staff"\n'),
+            'binary.gdl': Buffer.from([0x00, 0x01, 0x02, 0xff])
+        });
         session = new LspSession(folder, { asOf: '2026-01-15' });
         await session.initialize();
         const latin = session.uri('latin1.gdl');
         const binary = session.uri('binary.gdl');
-        await session.waitFor(() => session!.diagnostics.has(latin) && session!.diagnostics.has(binary), 'diagnostics of latin1.gdl and binary.gdl');
+        await session.waitFor(
+            () => session!.diagnostics.has(latin) && session!.diagnostics.has(binary),
+            'diagnostics of latin1.gdl and binary.gdl'
+        );
         const found = session.diagnostics.get(latin)!;
         expect(found.map(d => [d.code, d.severity, d.range.start.line, d.range.start.character])).toEqual([['GDL0008', 1, 1, 24]]);
         expect(found[0]!.message).toContain('not valid UTF-8');
-        expect(session.diagnostics.get(binary)!.map(d => [d.code, d.severity, d.message])).toEqual([['GDL0008', 1, 'This file is not text: it holds a NUL byte (first at line 1, column 1), so it was not read as GDL.']]);
+        expect(session.diagnostics.get(binary)!.map(d => [d.code, d.severity, d.message])).toEqual([
+            ['GDL0008', 1, 'This file is not text: it holds a NUL byte (first at line 1, column 1), so it was not read as GDL.']
+        ]);
     });
 });
 
@@ -142,26 +181,39 @@ describe('volume: at most 100 problems per file, and garbage is not read to the 
         const lines = problemsOf(result.problems, folder, 'junk.gdl');
         expect(lines).toHaveLength(101);
         expect(lines.slice(0, 100).every(l => l.includes(" error GDL0001 Unexpected character '#'."))).toBe(true);
-        expect(lines[100]).toBe(`${path.join(folder, 'junk.gdl')}:2:201 info GDL0009 Too many syntax errors: this file was not read past here (line 2), so the rest of it is not checked.`);
+        expect(lines[100]).toBe(
+            `${path.join(folder, 'junk.gdl')}:2:201 info GDL0009 Too many syntax errors: this file was not read past here (line 2), so the rest of it is not checked.`
+        );
         expect(result.code).toBe(1);
     });
 
     test('past 100 problems, errors are kept before warnings and the rest are counted', async () => {
         // 120 empty sections (a warning each), then an impossible date (an error) in the last one.
         const empty = Array.from({ length: 120 }, (_, i) => `    section e${i} "Empty" { }`).join('\n');
-        const files = { ...cleanBase, 'noisy.gdl': `guidance N "Noisy" {\n    owner "Lead"\n    status draft\n    audience responders\n${empty}\n    section last "Last" { approved 2025-02-30 """Text.""" }\n}\n` };
+        const files = {
+            ...cleanBase,
+            'noisy.gdl': `guidance N "Noisy" {\n    owner "Lead"\n    status draft\n    audience responders\n${empty}\n    section last "Last" { approved 2025-02-30 """Text.""" }\n}\n`
+        };
         const diagnostics = (await buildWorkspace(files)).diagnostics('noisy.gdl');
         expect(diagnostics).toHaveLength(101);
         expect(diagnostics.filter(d => d.code === 'GDL0005')).toHaveLength(1);
         expect(diagnostics.filter(d => d.code === 'GDL0308')).toHaveLength(99);
-        expect(diagnostics.slice(0, 100).map(d => d.range.start.line)).toEqual([...diagnostics.slice(0, 100).map(d => d.range.start.line)].sort((a, b) => a - b));
+        expect(diagnostics.slice(0, 100).map(d => d.range.start.line)).toEqual(
+            [...diagnostics.slice(0, 100).map(d => d.range.start.line)].sort((a, b) => a - b)
+        );
         const summary = diagnostics.at(-1)!;
-        expect([summary.code, summary.severity, summary.message]).toEqual(['GDL0009', 3, '…and 21 more problems in this file (21 warnings): only the first 100 are shown, errors first.']);
+        expect([summary.code, summary.severity, summary.message]).toEqual([
+            'GDL0009',
+            3,
+            '…and 21 more problems in this file (21 warnings): only the first 100 are shown, errors first.'
+        ]);
     });
 
     test('1 MB of random printable characters: at most 101 problems for the file, exit 1, no raw control character', () => {
         const next = random(42);
-        const printable = Array.from({ length: 1_000_000 }, () => (next() < 0.05 ? '\n' : String.fromCharCode(32 + Math.floor(next() * 95)))).join('');
+        const printable = Array.from({ length: 1_000_000 }, () =>
+            next() < 0.05 ? '\n' : String.fromCharCode(32 + Math.floor(next() * 95))
+        ).join('');
         const folder = workspace({ 'garbage.gdl': printable });
         const result = run(['check', folder, '--as-of', '2026-01-15']);
         const lines = problemsOf(result.problems, folder, 'garbage.gdl');
@@ -186,7 +238,20 @@ describe('volume: at most 100 problems per file, and garbage is not read to the 
 
     test('a token soup the parser cannot recover from cheaply: parsing stops after 100 syntax errors', async () => {
         const next = random(3);
-        const words = ['section', 'guidance', 'audience', 'addresses', '12.3', 'foo', '"text"', '2025-01-01', '42', ',', 'status', 'approved'];
+        const words = [
+            'section',
+            'guidance',
+            'audience',
+            'addresses',
+            '12.3',
+            'foo',
+            '"text"',
+            '2025-01-01',
+            '42',
+            ',',
+            'status',
+            'approved'
+        ];
         const soup = Array.from({ length: 20_000 }, () => words[Math.floor(next() * words.length)]).join(' ');
         const diagnostics = (await buildWorkspace({ ...cleanBase, 'soup.gdl': soup })).diagnostics('soup.gdl');
         expect(diagnostics).toHaveLength(101);
@@ -199,8 +264,13 @@ describe('volume: at most 100 problems per file, and garbage is not read to the 
 describe('terminal output shows control characters from sources visibly', () => {
     const esc = '\u001b';
     const folder = workspace({
-        'framework.gdl': cleanBase['framework.gdl']!.replace('evidence 12.1 { text "First requirement." }', `evidence 12.1 { text "First ${esc}[2J${esc}]0;owned\u0007 requirement\u009b." }`)
-            .replace('evidence 12.2 { text "Second requirement." }', 'evidence 12.2 { text "Second requirement." }\n        evidence 12.4 { text "Uncovered \u001b[31mred\u001b[0m." }'),
+        'framework.gdl': cleanBase['framework.gdl']!.replace(
+            'evidence 12.1 { text "First requirement." }',
+            `evidence 12.1 { text "First ${esc}[2J${esc}]0;owned\u0007 requirement\u009b." }`
+        ).replace(
+            'evidence 12.2 { text "Second requirement." }',
+            'evidence 12.2 { text "Second requirement." }\n        evidence 12.4 { text "Uncovered \u001b[31mred\u001b[0m." }'
+        ),
         // An error in a file whose name holds an escape sequence: its name is printed by check and build.
         [`guid${esc}[1mance.gdl`]: cleanBase['guidance.gdl']!.replace('approved 2025-01-10', 'approved 2025-02-30'),
         'stray.gdl': `audience stray "Stray"\n${esc}[31m\n`
@@ -230,21 +300,38 @@ describe('terminal output shows control characters from sources visibly', () => 
 
     test('the one escaping function and the lexer message', () => {
         expect(terminalText(`a${esc}[2Jb\tc\nd\u0007\u009b\u202e\u007f`)).toBe('a\\u001b[2Jb\tc\nd\\u0007\\u009b\\u202e\\u007f');
-        expect(readableSyntaxMessage('unexpected character: ->\u001b<- at offset: 3, skipped 1 characters.')).toBe('Unexpected character U+001B.');
-        expect(readableSyntaxMessage('unexpected character: ->\u00a0<- at offset: 3, skipped 1 characters.')).toBe('Unexpected character U+00A0.');
+        expect(readableSyntaxMessage('unexpected character: ->\u001b<- at offset: 3, skipped 1 characters.')).toBe(
+            'Unexpected character U+001B.'
+        );
+        expect(readableSyntaxMessage('unexpected character: ->\u00a0<- at offset: 3, skipped 1 characters.')).toBe(
+            'Unexpected character U+00A0.'
+        );
         expect(readableSyntaxMessage('unexpected character: ->#<- at offset: 3, skipped 1 characters.')).toBe("Unexpected character '#'.");
     });
 });
 
-describe('one large file: the parser is linear in it and builds the same tree as Langium\'s own', () => {
-    const shape = (node: CstNode): unknown[] => [node.offset, node.length, node.hidden, node.grammarSource?.$type, ...(isCompositeCstNode(node) ? [node.content.map(shape)] : [])];
+describe("one large file: the parser is linear in it and builds the same tree as Langium's own", () => {
+    const shape = (node: CstNode): unknown[] => [
+        node.offset,
+        node.length,
+        node.hidden,
+        node.grammarSource?.$type,
+        ...(isCompositeCstNode(node) ? [node.content.map(shape)] : [])
+    ];
 
     test('the same concrete syntax tree, comments included, for the bundled guidance and a file of many commented declarations', async () => {
         const { services } = await buildWorkspace({});
         const langiums = createLangiumParser(services);
-        const texts = Object.values(readFolder(path.join(repo, 'guidance')))
-            .flatMap(text => [text, text.replace(/\n/g, ' // note\n/* block */ '), `/* lead */ ${text.slice(0, text.length / 2)} // tail`]);
-        texts.push(Array.from({ length: 2000 }, (_, i) => `${i % 3 === 0 ? `// group ${i}\n` : ''}audience a${i} "Audience ${i}" /* ${i} */`).join('\n'));
+        const texts = Object.values(readFolder(path.join(repo, 'guidance'))).flatMap(text => [
+            text,
+            text.replace(/\n/g, ' // note\n/* block */ '),
+            `/* lead */ ${text.slice(0, text.length / 2)} // tail`
+        ]);
+        texts.push(
+            Array.from({ length: 2000 }, (_, i) => `${i % 3 === 0 ? `// group ${i}\n` : ''}audience a${i} "Audience ${i}" /* ${i} */`).join(
+                '\n'
+            )
+        );
         for (const text of texts) {
             expect(shape(services.parser.LangiumParser.parse(text).value.$cstNode!)).toEqual(shape(langiums.parse(text).value.$cstNode!));
         }
@@ -260,9 +347,20 @@ describe('one large file: the parser is linear in it and builds the same tree as
             const text = Array.from({ length: n }, (_, i) => `// group ${i}\naudience a${i} "Audience ${i}"`).join('\n');
             const { indexOf, lastIndexOf, splice } = Array.prototype;
             let work = 0;
-            Array.prototype.indexOf = function (this: unknown[], ...args: [unknown, number?]) { const at = indexOf.apply(this, args); work += at < 0 ? this.length : at + 1; return at; };
-            Array.prototype.lastIndexOf = function (this: unknown[], ...args: [unknown, number?]) { const at = lastIndexOf.apply(this, args); work += at < 0 ? this.length : this.length - at; return at; };
-            Array.prototype.splice = function (this: unknown[], ...args: unknown[]) { work += Math.max(0, this.length - Number(args[0] ?? 0)); return splice.apply(this, args as [number, number]); };
+            Array.prototype.indexOf = function (this: unknown[], ...args: [unknown, number?]) {
+                const at = indexOf.apply(this, args);
+                work += at < 0 ? this.length : at + 1;
+                return at;
+            };
+            Array.prototype.lastIndexOf = function (this: unknown[], ...args: [unknown, number?]) {
+                const at = lastIndexOf.apply(this, args);
+                work += at < 0 ? this.length : this.length - at;
+                return at;
+            };
+            Array.prototype.splice = function (this: unknown[], ...args: unknown[]) {
+                work += Math.max(0, this.length - Number(args[0] ?? 0));
+                return splice.apply(this, args as [number, number]);
+            };
             try {
                 parser.parse(text);
             } finally {

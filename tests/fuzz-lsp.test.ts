@@ -23,20 +23,46 @@ describe('fuzzing (npm run fuzz runs 100,000 cases; the suite a few hundred)', (
             const file = 'example-constabulary/guidance/risk.gdl';
             const uri = session.uri(file);
             const original = readFileSync(path.join(root, file), 'utf8');
-            await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gdl', version: 1, text: original } });
+            await session.connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri, languageId: 'gdl', version: 1, text: original }
+            });
             let version = 1;
-            const samples = fc.sample(fc.tuple(fc.nat({ max: sources.length - 1 }), fc.array(mutationArbitrary.filter(m => m.kind !== 'long-line'), { minLength: 1, maxLength: 3 }), fc.nat(), fc.nat()), { numRuns: 100, seed });
+            const samples = fc.sample(
+                fc.tuple(
+                    fc.nat({ max: sources.length - 1 }),
+                    fc.array(
+                        mutationArbitrary.filter(m => m.kind !== 'long-line'),
+                        { minLength: 1, maxLength: 3 }
+                    ),
+                    fc.nat(),
+                    fc.nat()
+                ),
+                { numRuns: 100, seed }
+            );
             for (const [index, mutations, line, character] of samples) {
                 const text = mutate(sources[index]!, mutations);
                 const notes = session.coverageNotes.length;
-                await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+                await session.connection.sendNotification('textDocument/didChange', {
+                    textDocument: { uri, version: ++version },
+                    contentChanges: [{ text }]
+                });
                 await session.waitFor(() => session.coverageNotes.length > notes, 'a rebuild after the change');
                 const lines = text.split('\n');
                 const position = { line: line % lines.length, character: character % ((lines[line % lines.length]?.length ?? 0) + 1) };
-                for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeLens', 'textDocument/semanticTokens/full']) {
+                for (const method of [
+                    'textDocument/hover',
+                    'textDocument/completion',
+                    'textDocument/documentSymbol',
+                    'textDocument/foldingRange',
+                    'textDocument/codeLens',
+                    'textDocument/semanticTokens/full'
+                ]) {
                     await session.connection.sendRequest(method, { textDocument: { uri }, position });
                 }
-                await session.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+                await session.connection.sendRequest('textDocument/formatting', {
+                    textDocument: { uri },
+                    options: { tabSize: 4, insertSpaces: true }
+                });
                 expect((session.diagnostics.get(uri) ?? []).every(d => /^GDL\d{4}$/.test(String(d.code)))).toBe(true);
             }
             expect(session.exited).toBe(false);

@@ -9,7 +9,16 @@ import { describe, expect, test } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumFlags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
 
 // Every payload in a quoted string (escaped as the language requires) and in a prose block.
 const str = `"${payloads.join(' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -72,7 +81,10 @@ plan P ${str} {
 `;
 
 function files(folder: string, extension: string): string[] {
-    return readdirSync(folder, { recursive: true }).map(String).filter(f => f.endsWith(extension) && statSync(path.join(folder, f)).isFile()).sort();
+    return readdirSync(folder, { recursive: true })
+        .map(String)
+        .filter(f => f.endsWith(extension) && statSync(path.join(folder, f)).isFile())
+        .sort();
 }
 
 describe(`hostile content: ${payloads.length} XSS payloads in every free-text position`, () => {
@@ -81,9 +93,15 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-hostile-out-')), 'site');
 
     test('the workspace parses cleanly, so every payload really reaches the outputs', () => {
-        const check = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'check', workspace, '--as-of', '2026-01-15'], { encoding: 'utf8' });
+        const check = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'check', workspace, '--as-of', '2026-01-15'], {
+            encoding: 'utf8'
+        });
         expect(check.stdout).not.toMatch(/ error /);
-        const build = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'build', workspace, '--out', out, '--quiet', '--allow-gaps', '--as-of', '2026-01-15'], { encoding: 'utf8' });
+        const build = spawnSync(
+            process.execPath,
+            [path.join(repo, 'bin/gdl.js'), 'build', workspace, '--out', out, '--quiet', '--allow-gaps', '--as-of', '2026-01-15'],
+            { encoding: 'utf8' }
+        );
         expect(build.status, build.stdout + build.stderr).toBe(0);
         expect(files(out, '.html').length).toBeGreaterThanOrEqual(6);
         // The payloads are there, as text a reader can see.
@@ -100,19 +118,33 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
         try {
             for (const file of files(out, '.html')) {
                 const page = await browser.newPage();
-                page.on('dialog', dialog => { executed.push(`${file}: ${dialog.type()} ${dialog.message()}`); void dialog.dismiss(); });
+                page.on('dialog', dialog => {
+                    executed.push(`${file}: ${dialog.type()} ${dialog.message()}`);
+                    void dialog.dismiss();
+                });
                 await page.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
                 await page.goto(pathToFileURL(path.join(out, file)).toString());
                 await page.mouse.move(300, 300);
                 await page.waitForTimeout(100);
                 const found = await page.evaluate(() => {
                     const problems: string[] = [];
-                    if (document.title === 'XSS') { problems.push('title changed by script'); }
-                    document.querySelectorAll('script, iframe, object, embed, base, form, meta[http-equiv]').forEach(e => problems.push(`<${e.tagName.toLowerCase()}>`));
+                    if (document.title === 'XSS') {
+                        problems.push('title changed by script');
+                    }
+                    document
+                        .querySelectorAll('script, iframe, object, embed, base, form, meta[http-equiv]')
+                        .forEach(e => problems.push(`<${e.tagName.toLowerCase()}>`));
                     document.querySelectorAll('*').forEach(e => {
                         for (const attribute of Array.from(e.attributes)) {
-                            if (/^on/i.test(attribute.name)) { problems.push(`${e.tagName} ${attribute.name}`); }
-                            if (/^(href|src|action|formaction|xlink:href|data)$/i.test(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) { problems.push(`${e.tagName} ${attribute.name}=${attribute.value}`); }
+                            if (/^on/i.test(attribute.name)) {
+                                problems.push(`${e.tagName} ${attribute.name}`);
+                            }
+                            if (
+                                /^(href|src|action|formaction|xlink:href|data)$/i.test(attribute.name) &&
+                                /^\s*(javascript|data|vbscript):/i.test(attribute.value)
+                            ) {
+                                problems.push(`${e.tagName} ${attribute.name}=${attribute.value}`);
+                            }
                         }
                     });
                     return problems;
@@ -123,7 +155,10 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
         } finally {
             await browser.close();
         }
-        writeFileSync(path.join(repo, 'test-output', 'xss-result.txt'), `${executed.length} of ${payloads.length} payloads executed across ${files(out, '.html').length} pages\n${executed.join('\n')}\n`);
+        writeFileSync(
+            path.join(repo, 'test-output', 'xss-result.txt'),
+            `${executed.length} of ${payloads.length} payloads executed across ${files(out, '.html').length} pages\n${executed.join('\n')}\n`
+        );
         expect(executed).toEqual([]);
         expect(findings).toEqual([]);
     });

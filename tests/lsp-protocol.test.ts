@@ -23,7 +23,9 @@ describe('the test-only requests (a real server process)', () => {
         try {
             await session.initialize();
             await expect(session.connection.sendRequest(HeapRequest)).rejects.toMatchObject({ code: METHOD_NOT_FOUND });
-            await expect(session.connection.sendRequest(FailHoverRequest, { fail: true })).rejects.toMatchObject({ code: METHOD_NOT_FOUND });
+            await expect(session.connection.sendRequest(FailHoverRequest, { fail: true })).rejects.toMatchObject({
+                code: METHOD_NOT_FOUND
+            });
         } finally {
             await session.close();
         }
@@ -53,7 +55,9 @@ describe('an editor feature that throws inside the server (a real server process
         session = new LspSession(root, { asOf: '2026-01-15' });
         await session.initialize();
         await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build');
-        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: session.uri(RISK), languageId: 'gdl', version: 1, text: riskText } });
+        await session.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: session.uri(RISK), languageId: 'gdl', version: 1, text: riskText }
+        });
     });
 
     afterAll(async () => {
@@ -69,7 +73,10 @@ describe('an editor feature that throws inside the server (a real server process
     /** Hover on the `12.3` of `addresses 12.3`. */
     function hoverOnRequirement(): Promise<Hover | null> {
         const position = positionOf('addresses 12.3', 'addresses 12.'.length);
-        return session.connection.sendRequest('textDocument/hover', { textDocument: { uri: session.uri(RISK) }, position }) as Promise<Hover | null>;
+        return session.connection.sendRequest('textDocument/hover', {
+            textDocument: { uri: session.uri(RISK) },
+            position
+        }) as Promise<Hover | null>;
     }
 
     test('is answered with no result, not an error the editor would show; the failure is logged; the server keeps answering', async () => {
@@ -84,7 +91,10 @@ describe('an editor feature that throws inside the server (a real server process
 
         // Other features still answer while hover is broken ...
         const position = positionOf('addresses 12.3', 'addresses '.length);
-        const completion = await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: session.uri(RISK) }, position }) as CompletionList | CompletionItem[];
+        const completion = (await session.connection.sendRequest('textDocument/completion', {
+            textDocument: { uri: session.uri(RISK) },
+            position
+        })) as CompletionList | CompletionItem[];
         expect((Array.isArray(completion) ? completion : completion.items).map(i => i.label)).toContain('12.3');
         // ... and hover itself, once its fault is gone.
         await session.connection.sendRequest(FailHoverRequest, { fail: false });

@@ -35,7 +35,7 @@ function snapshot(folder: string): Record<string, string> {
 function sandbox(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'gdl-out-'));
     cpSync(path.join(repo, 'guidance'), path.join(root, 'ws'), { recursive: true });
-    writeFileSync(path.join(root, 'report.txt'), 'an auditor\'s notes\n');
+    writeFileSync(path.join(root, 'report.txt'), "an auditor's notes\n");
     mkdirSync(path.join(root, 'mine'));
     writeFileSync(path.join(root, 'mine', 'keep.docx'), 'not ours');
     return root;
@@ -45,16 +45,20 @@ describe('the output folder can never hold the sources: refused with exit 2 and 
     const refusals: Array<[string, (root: string) => { out: string; cwd?: string }, RegExp]> = [
         ['the workspace itself', () => ({ out: 'ws' }), /it is the workspace/],
         ['the current folder, which holds the workspace', () => ({ out: '.' }), /it contains the workspace/],
-        ['the workspace\'s parent, written ws/..', () => ({ out: 'ws/..' }), /it contains the workspace/],
+        ["the workspace's parent, written ws/..", () => ({ out: 'ws/..' }), /it contains the workspace/],
         ['the file system root', () => ({ out: '/' }), /it contains the workspace/],
         ['a folder inside the workspace', () => ({ out: 'ws/site' }), /it lies inside the workspace/],
         ['a source file', () => ({ out: 'ws/framework/super-complaint-2024.gdl' }), /it lies inside the workspace/],
         ['an existing file', () => ({ out: 'report.txt' }), /it is a file, not a folder/],
-        ['a folder of someone else\'s files', () => ({ out: 'mine' }), /not empty and no earlier `gdl build` wrote it/],
-        ['the workspace reached through a link', root => {
-            spawnSync('ln', ['-s', 'ws', path.join(root, 'link-to-ws')]);
-            return { out: 'link-to-ws' };
-        }, /it is the workspace/]
+        ["a folder of someone else's files", () => ({ out: 'mine' }), /not empty and no earlier `gdl build` wrote it/],
+        [
+            'the workspace reached through a link',
+            root => {
+                spawnSync('ln', ['-s', 'ws', path.join(root, 'link-to-ws')]);
+                return { out: 'link-to-ws' };
+            },
+            /it is the workspace/
+        ]
     ];
 
     test.each(refusals)('%s', (_what, arrange, why) => {
@@ -77,7 +81,9 @@ describe('the output folder can never hold the sources: refused with exit 2 and 
         expect(Object.keys(sources).filter(f => f.endsWith('.gdl')).length).toBeGreaterThan(10);
         const result = run(['build', 'ws', '--out', 'ws'], root);
         expect(result.code).toBe(2);
-        expect(result.stderr).toBe('gdl: refusing to publish to \'ws\': it is the workspace. Nothing was written; choose a new or empty folder outside the workspace.\n');
+        expect(result.stderr).toBe(
+            "gdl: refusing to publish to 'ws': it is the workspace. Nothing was written; choose a new or empty folder outside the workspace.\n"
+        );
         expect(snapshot(path.join(root, 'ws'))).toEqual(sources);
     });
 
@@ -104,13 +110,25 @@ describe('the output folder can never hold the sources: refused with exit 2 and 
 
 describe('one allow-list of link schemes for every link in every format', () => {
     const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
-    const schemes = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', '\u0001javascript:alert(1)',
-        'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', '//evil.invalid/x', 'https://ok.invalid/a b<c>"d'];
+    const schemes = [
+        'javascript:alert(1)',
+        'JaVaScRiPt:alert(1)',
+        ' javascript:alert(1)',
+        'java\tscript:alert(1)',
+        '\u0001javascript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'vbscript:msgbox(1)',
+        'file:///etc/passwd',
+        '//evil.invalid/x',
+        'https://ok.invalid/a b<c>"d'
+    ];
     const addresses = [...schemes, ...payloads];
     const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t')}"`;
 
     test('the policy: http, https and mailto addresses and relative links only, percent-encoded', () => {
-        expect(safeLinkTarget('https://www.legislation.gov.uk/ukpga/1997/40/section/2A')).toBe('https://www.legislation.gov.uk/ukpga/1997/40/section/2A');
+        expect(safeLinkTarget('https://www.legislation.gov.uk/ukpga/1997/40/section/2A')).toBe(
+            'https://www.legislation.gov.uk/ukpga/1997/40/section/2A'
+        );
         expect(safeLinkTarget('mailto:stalking@example.police.uk')).toBe('mailto:stalking@example.police.uk');
         expect(safeLinkTarget('../guidance/risk.html#risk-dash')).toBe('../guidance/risk.html#risk-dash');
         for (const bad of schemes.slice(0, 9)) {
@@ -122,7 +140,9 @@ describe('one allow-list of link schemes for every link in every format', () => 
     test(`${addresses.length} hostile addresses of provisions: no unsafe target and no raw HTML in the Markdown, HTML or Word`, async () => {
         const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-links-'));
         const provisions = addresses.map((a, i) => `    provision p${i} "Provision ${i}" address ${quote(a)}`).join('\n');
-        writeFileSync(path.join(workspace, 'links.gdl'), `
+        writeFileSync(
+            path.join(workspace, 'links.gdl'),
+            `
 framework F "F" { recommendation 1 { to chief-constables deadline 2025-03-27 text "t" evidence 1.1 { text "x" } } }
 audience aud "Audience"
 legislation L "Act" {
@@ -138,15 +158,21 @@ guidance doc "Doc" {
         """
     }
 }
-`);
+`
+        );
         const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-links-out-')), 'site');
         const result = run(['build', workspace, '--out', out, '--quiet', '--as-of', '2026-01-15']);
         expect(result.code, result.stdout + result.stderr).toBe(0);
-        const allowed = (url: string) => /^(https?:|mailto:)/.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//');
-        const markdownFiles = readdirSync(out, { recursive: true }).map(String).filter(f => f.endsWith('.md'));
+        const allowed = (url: string) => /^(https?:|mailto:)/.test(url) || (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//'));
+        const markdownFiles = readdirSync(out, { recursive: true })
+            .map(String)
+            .filter(f => f.endsWith('.md'));
         expect(markdownFiles.length).toBeGreaterThan(0);
         for (const file of markdownFiles) {
-            const tree: Root = fromMarkdown(readFileSync(path.join(out, file), 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+            const tree: Root = fromMarkdown(readFileSync(path.join(out, file), 'utf8'), {
+                extensions: [gfm()],
+                mdastExtensions: [gfmFromMarkdown()]
+            });
             visit(tree, node => {
                 if (node.type === 'html') {
                     throw new Error(`${file}: raw HTML ${JSON.stringify((node as { value: string }).value)}`);
@@ -167,12 +193,14 @@ guidance doc "Doc" {
     });
 });
 
-describe('raw HTML in prose keeps the Markdown page\'s structure', () => {
+describe("raw HTML in prose keeps the Markdown page's structure", () => {
     test('a comment paragraph at the end of a summary or a course content block becomes a paragraph of text, not a flattened page', () => {
         const headings = (file: string) => {
             const tree: Root = fromMarkdown(readFileSync(file, 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
             let count = 0;
-            visit(tree, 'heading', () => { count++; });
+            visit(tree, 'heading', () => {
+                count++;
+            });
             return count;
         };
         const publish = (edit: (ws: string) => void) => {
@@ -186,7 +214,13 @@ describe('raw HTML in prose keeps the Markdown page\'s structure', () => {
         const plain = publish(() => undefined);
         const commented = publish(ws => {
             const risk = path.join(ws, 'example-constabulary/guidance/risk.gdl');
-            writeFileSync(risk, readFileSync(risk, 'utf8').replace('and beyond where an order remains in force.\n', 'and beyond where an order remains in force.\n\n    <!-- reviewed -->\n'));
+            writeFileSync(
+                risk,
+                readFileSync(risk, 'utf8').replace(
+                    'and beyond where an order remains in force.\n',
+                    'and beyond where an order remains in force.\n\n    <!-- reviewed -->\n'
+                )
+            );
             const module = path.join(ws, 'example-constabulary/training/fr-1-first-responders.gdl');
             const text = readFileSync(module, 'utf8');
             const at = text.indexOf('"""', text.indexOf('content '));
@@ -214,7 +248,9 @@ describe('deep nesting is a located diagnostic with a documented limit, never a 
         const open = Array.from({ length: 500 }, (_, i) => `section s${i} "S" {\n`).join('');
         const result = check(`guidance g "G" {\n status draft\n${open}${'}\n'.repeat(500)}}\n`);
         expect(result.code).toBe(1);
-        expect(result.stdout).toMatch(/deep\.gdl:34:\d+ error GDL0007 Blocks are nested more than 32 levels deep here; GDL allows at most 32\./);
+        expect(result.stdout).toMatch(
+            /deep\.gdl:34:\d+ error GDL0007 Blocks are nested more than 32 levels deep here; GDL allows at most 32\./
+        );
         expect(result.stdout + result.stderr).not.toContain('internal error');
     });
 
@@ -238,7 +274,10 @@ describe('waivers: order-independent, counted only when approved by the as-of da
         writeFileSync(path.join(folder, 'f.gdl'), framework);
         waivers.forEach((w, i) => writeFileSync(path.join(folder, `p${i}.gdl`), `plan P${i} "P" { responds-to F\n${w}\n}`));
         const result = run(['coverage', folder, '--format', 'json', '--as-of', asOf]);
-        return JSON.parse(result.stdout).requirements[0] as { state: string; waiver: { counts: boolean; notCounted: string | null; expires: string } };
+        return JSON.parse(result.stdout).requirements[0] as {
+            state: string;
+            waiver: { counts: boolean; notCounted: string | null; expires: string };
+        };
     };
     const expired = 'waive 1.1 { reason "r" approved-by "A" expires 2025-06-30 }';
     const current = 'waive 1.1 { reason "r" approved-by "A" expires 2027-06-30 }';
@@ -270,9 +309,18 @@ describe('waivers: order-independent, counted only when approved by the as-of da
 describe('no input ends a command with an internal error', () => {
     test('trees recovered from syntax errors (a waiver, a plan item, a framework, a requirement without their ids) through check and every coverage format', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'gdl-recovered-'));
-        writeFileSync(path.join(folder, 'f.gdl'), 'framework {\n recommendation 1 { to chief-constables text "t" evidence 1.1 { text "x" } }\n}\nframework "T" { recommendation 2 { evidence { text "y" } } }\n');
-        writeFileSync(path.join(folder, 'p.gdl'), 'plan P "p" {\n responds-to F\n waive { reason "r" }\n item { status complete addresses 1.1 }\n}\n');
-        for (const args of [['check'], ...['table', 'json', 'html', 'csv', 'sarif', 'junit', 'markdown'].map(f => ['coverage', '--format', f])]) {
+        writeFileSync(
+            path.join(folder, 'f.gdl'),
+            'framework {\n recommendation 1 { to chief-constables text "t" evidence 1.1 { text "x" } }\n}\nframework "T" { recommendation 2 { evidence { text "y" } } }\n'
+        );
+        writeFileSync(
+            path.join(folder, 'p.gdl'),
+            'plan P "p" {\n responds-to F\n waive { reason "r" }\n item { status complete addresses 1.1 }\n}\n'
+        );
+        for (const args of [
+            ['check'],
+            ...['table', 'json', 'html', 'csv', 'sarif', 'junit', 'markdown'].map(f => ['coverage', '--format', f])
+        ]) {
             const result = run([...args, folder]);
             expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
             expect(result.stdout + result.stderr, args.join(' ')).not.toMatch(/internal error/);
@@ -298,10 +346,12 @@ describe('small wording', () => {
 test('Word files link only to http, https and mailto addresses', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-docx-')), 'site');
     expect(run(['build', 'guidance', '--out', out, '--quiet']).code).toBe(0);
-    const docx = readdirSync(out, { recursive: true }).map(String).filter(f => f.endsWith('.docx'));
+    const docx = readdirSync(out, { recursive: true })
+        .map(String)
+        .filter(f => f.endsWith('.docx'));
     for (const file of docx) {
         const zip = await JSZip.loadAsync(readFileSync(path.join(out, file)));
-        const rels = await zip.file('word/_rels/document.xml.rels')?.async('string') ?? '';
+        const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
         for (const [, target] of rels.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/g)) {
             expect(target, file).toMatch(/^(https?:|mailto:)/);
         }

@@ -28,7 +28,9 @@ const gdlString = (text: string) => JSON.stringify(text); // GDL strings escape 
 function hostileWorkspace(): string {
     const folder = mkdtempSync(path.join(tmpdir(), 'gdl-csv-injection-'));
     // The framework's file name is what every row's `file` cell holds: a value we write ourselves that looks negative.
-    writeFileSync(path.join(folder, '-2.gdl'), `
+    writeFileSync(
+        path.join(folder, '-2.gdl'),
+        `
 framework HOSTILE ${gdlString(HYPERLINK)} {
     recommendation 1 {
         to chief-constables
@@ -43,8 +45,11 @@ framework HOSTILE ${gdlString(HYPERLINK)} {
     }
 }
 audience responders ${gdlString('-2')}
-`);
-    writeFileSync(path.join(folder, '@SUM(A1).gdl'), `
+`
+    );
+    writeFileSync(
+        path.join(folder, '@SUM(A1).gdl'),
+        `
 guidance g ${gdlString('+1')} {
     owner ${gdlString('@SUM(A1)')}
     status approved
@@ -58,8 +63,11 @@ guidance g ${gdlString('+1')} {
         """
     }
 }
-`);
-    writeFileSync(path.join(folder, '+1.gdl'), `
+`
+    );
+    writeFileSync(
+        path.join(folder, '+1.gdl'),
+        `
 plan p ${gdlString(HYPERLINK)} {
     force ${gdlString('-2')}
     responds-to HOSTILE
@@ -71,7 +79,8 @@ plan p ${gdlString(HYPERLINK)} {
     }
     not-applicable 1.5 { reason ${gdlString('+1')} approved-by ${gdlString('-2')} }
 }
-`);
+`
+    );
     return folder;
 }
 
@@ -85,7 +94,14 @@ describe('CSV: no cell a spreadsheet would run (OWASP CSV injection)', () => {
         const cells = records.flat();
         expect(cells.filter(cell => dangerous.test(cell))).toEqual([]);
         const rows = parseCsv(result.stdout, { columns: true }) as Array<Record<string, string>>;
-        expect(rows.map(r => `${r.requirement} ${r.state}`)).toEqual(['1.1 covered', '1.2 covered', '1.3 waived', '1.4 covered', '1.5 waived', '1.6 uncovered']);
+        expect(rows.map(r => `${r.requirement} ${r.state}`)).toEqual([
+            '1.1 covered',
+            '1.2 covered',
+            '1.3 waived',
+            '1.4 covered',
+            '1.5 waived',
+            '1.6 uncovered'
+        ]);
         expect(rows.map(r => r.text)).toEqual([`'${HYPERLINK}`, "'+1", "'-2", "'@SUM(A1)", "'\tTAB", "'\rCR"]);
         // The file name is ours to write, and it is treated like any other cell.
         expect(new Set(rows.map(r => r.file))).toEqual(new Set(["'-2.gdl"]));
@@ -117,7 +133,10 @@ describe('the terminal table: locations are never cut', () => {
         expect(counted.length).toBeGreaterThan(100);
         for (const item of counted) {
             const entry = `${item.kind.padEnd(8)}  ${item.id} (${item.file}:${item.line})`;
-            expect(lines.some(line => line.endsWith(entry)), entry).toBe(true);
+            expect(
+                lines.some(line => line.endsWith(entry)),
+                entry
+            ).toBe(true);
         }
         // One line per counted item (or a '-' for none): no item is folded into another's line.
         const itemLines = lines.filter(line => /(guidance|training|action) {2,}\S+ \([^()]+:\d+\)$/.test(line));
@@ -126,10 +145,16 @@ describe('the terminal table: locations are never cut', () => {
 });
 
 describe('JUnit: a suite for every recommendation of the framework', () => {
-    const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{ id: string; evidence: unknown[] }>;
+    const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{
+        id: string;
+        evidence: unknown[];
+    }>;
     const suitesOf = (xml: string) => {
         const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
-        return { totals: parsed.testsuites, suites: [parsed.testsuites.testsuite].flat() as Array<{ name: string; tests: string; testcase?: unknown }> };
+        return {
+            totals: parsed.testsuites,
+            suites: [parsed.testsuites.testsuite].flat() as Array<{ name: string; tests: string; testcase?: unknown }>
+        };
     };
 
     test('the bundled framework: 16 suites in framework order; recommendation 15 (no evidence requirements) has one with no test cases', () => {
@@ -147,7 +172,12 @@ describe('JUnit: a suite for every recommendation of the framework', () => {
         const { suites } = suitesOf(run(['coverage', 'guidance', '--format', 'junit', '--recipient', 'pccs']).stdout);
         expect(suites.map(s => s.name)).toEqual(['15', '16', '25', '27'].map(id => `SC2024 recommendation ${id}`));
         const report = JSON.parse(run(['coverage', 'guidance', '--format', 'json', '--recipient', 'pccs']).stdout);
-        expect(report.recommendations.map((r: { id: string; requirements: number }) => `${r.id}:${r.requirements}`)).toEqual(['15:0', '16:1', '25:3', '27:1']);
+        expect(report.recommendations.map((r: { id: string; requirements: number }) => `${r.id}:${r.requirements}`)).toEqual([
+            '15:0',
+            '16:1',
+            '25:3',
+            '27:1'
+        ]);
         expect(run(['coverage', 'guidance', '--recipient', 'pccs']).stdout).toMatch(/^ {2}SC2024 15 +0\/0 /m);
         expect(run(['coverage', 'guidance', '--format', 'markdown', '--recipient', 'pccs']).stdout).toMatch(/^\| SC2024 15 +\|/m);
     });

@@ -9,7 +9,11 @@ import { PATIENCE_MS } from './support/patience.js';
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
 const run = (args: string[]) => spawnSync(process.execPath, [gdl, ...args], { cwd: repo, encoding: 'utf8', timeout: PATIENCE_MS });
-const tree = (folder: string) => readdirSync(folder, { recursive: true }).map(String).filter(f => statSync(path.join(folder, f)).isFile()).sort();
+const tree = (folder: string) =>
+    readdirSync(folder, { recursive: true })
+        .map(String)
+        .filter(f => statSync(path.join(folder, f)).isFile())
+        .sort();
 
 describe('the file system: links, killed and concurrent builds', () => {
     test('a link to a source outside the workspace is reported and not followed; the rest is still checked', () => {
@@ -21,7 +25,9 @@ describe('the file system: links, killed and concurrent builds', () => {
         symlinkSync(path.join(workspace, 'plan.gdl'), path.join(workspace, 'inside-link.gdl'));
         const result = run(['check', workspace]);
         expect(result.status).toBe(2);
-        expect(result.stdout).toMatch(/escape\.gdl:1:1 error GDL0000 cannot read file: it links outside the workspace folder, so it is not followed/);
+        expect(result.stdout).toMatch(
+            /escape\.gdl:1:1 error GDL0000 cannot read file: it links outside the workspace folder, so it is not followed/
+        );
         expect(result.stdout).not.toContain('secret');
         // The link inside the workspace was read: its plan is defined twice now.
         expect(result.stdout).toMatch(/GDL0003 Plan id 'gaps-plan' is defined more than once/);
@@ -59,10 +65,11 @@ describe('the file system: links, killed and concurrent builds', () => {
         const out = path.join(parent, 'site');
         const once = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-once-')), 'site');
         expect(run(['build', 'guidance', '--out', once, '--quiet']).status).toBe(0);
-        const start = () => new Promise<number | null>(resolve => {
-            const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--out', out, '--quiet'], { cwd: repo, stdio: 'ignore' });
-            child.on('exit', code => resolve(code));
-        });
+        const start = () =>
+            new Promise<number | null>(resolve => {
+                const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--out', out, '--quiet'], { cwd: repo, stdio: 'ignore' });
+                child.on('exit', code => resolve(code));
+            });
         expect(await Promise.all([start(), start()])).toEqual([0, 0]);
         expect(tree(out)).toEqual(tree(once));
         for (const file of tree(once)) {
@@ -73,7 +80,9 @@ describe('the file system: links, killed and concurrent builds', () => {
 
     test('no output path can leave the output folder', async () => {
         const parent = mkdtempSync(path.join(tmpdir(), 'gdl-escape-'));
-        await expect(writeSiteAtomically(path.join(parent, 'site'), new Map([['../escaped.txt', 'x']]))).rejects.toThrow(/outside the output folder/);
+        await expect(writeSiteAtomically(path.join(parent, 'site'), new Map([['../escaped.txt', 'x']]))).rejects.toThrow(
+            /outside the output folder/
+        );
         expect(readdirSync(parent)).toEqual([]);
         // Ids cannot hold path separators in the first place: '../../x' is not an id.
         const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-badid-'));
@@ -86,10 +95,16 @@ describe('the file system: links, killed and concurrent builds', () => {
         // The same sources under names that sort the other way round are read in the opposite order.
         const forward = mkdtempSync(path.join(tmpdir(), 'gdl-order-a-'));
         const backward = mkdtempSync(path.join(tmpdir(), 'gdl-order-b-'));
-        const sources = readdirSync(path.join(repo, 'guidance'), { recursive: true }).map(String).filter(f => f.endsWith('.gdl')).sort();
+        const sources = readdirSync(path.join(repo, 'guidance'), { recursive: true })
+            .map(String)
+            .filter(f => f.endsWith('.gdl'))
+            .sort();
         sources.forEach((file, index) => {
             writeFileSync(path.join(forward, `${String(index).padStart(3, '0')}.gdl`), readFileSync(path.join(repo, 'guidance', file)));
-            writeFileSync(path.join(backward, `${String(sources.length - index).padStart(3, '0')}.gdl`), readFileSync(path.join(repo, 'guidance', file)));
+            writeFileSync(
+                path.join(backward, `${String(sources.length - index).padStart(3, '0')}.gdl`),
+                readFileSync(path.join(repo, 'guidance', file))
+            );
         });
         const outA = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');
         const outB = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');

@@ -19,34 +19,69 @@ const fail = (failure: string | undefined) => {
         throw new Error(failure);
     }
 };
-const report = (name: string, run: Promise<unknown>, count: () => number) => run.then(
-    () => { process.stdout.write(`fuzz ${name}: ${count()} cases, seed ${seed}: 0 failures in ${Math.round((performance.now() - started) / 1000)} s\n`); },
-    (error: unknown) => {
-        process.stdout.write(`fuzz ${name}: FAILED after ${count()} cases (seed ${seed}): ${lastFailure}\n${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 1;
-    }
-);
+const report = (name: string, run: Promise<unknown>, count: () => number) =>
+    run.then(
+        () => {
+            process.stdout.write(
+                `fuzz ${name}: ${count()} cases, seed ${seed}: 0 failures in ${Math.round((performance.now() - started) / 1000)} s\n`
+            );
+        },
+        (error: unknown) => {
+            process.stdout.write(
+                `fuzz ${name}: FAILED after ${count()} cases (seed ${seed}): ${lastFailure}\n${error instanceof Error ? error.message : String(error)}\n`
+            );
+            process.exitCode = 1;
+        }
+    );
 
 // The check: grammar-aware mutations (hostile addresses, deep nesting, odd characters) of every seed source.
-await report(`check (${sources.length} seed sources)`, fc.assert(fc.asyncProperty(fc.nat({ max: sources.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), encodingArbitrary, async (index, mutations, stored) => {
-    ran++;
-    if (ran % 5000 === 0) {
-        process.stderr.write(`${ran} cases…\n`);
-    }
-    fail(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at)));
-}), { numRuns: cases, seed, endOnFailure: true }), () => ran);
+await report(
+    `check (${sources.length} seed sources)`,
+    fc.assert(
+        fc.asyncProperty(
+            fc.nat({ max: sources.length - 1 }),
+            fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
+            encodingArbitrary,
+            async (index, mutations, stored) => {
+                ran++;
+                if (ran % 5000 === 0) {
+                    process.stderr.write(`${ran} cases…\n`);
+                }
+                fail(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at)));
+            }
+        ),
+        { numRuns: cases, seed, endOnFailure: true }
+    ),
+    () => ran
+);
 
 // Link targets through the policy and the Markdown writer.
 let links = 0;
-await report('link targets', Promise.resolve().then(() => fc.assert(fc.property(linkArbitrary, address => {
-    links++;
-    fail(checkLinkTarget(address));
-}), { numRuns: cases, seed, endOnFailure: true })), () => links);
+await report(
+    'link targets',
+    Promise.resolve().then(() =>
+        fc.assert(
+            fc.property(linkArbitrary, address => {
+                links++;
+                fail(checkLinkTarget(address));
+            }),
+            { numRuns: cases, seed, endOnFailure: true }
+        )
+    ),
+    () => links
+);
 
 // Output folders composed of .., links, files and folders, against the guard on a real file system.
 const sandbox = outputSandbox();
 let paths = 0;
-await report('output folders', fc.assert(fc.asyncProperty(outputPathArbitrary, async out => {
-    paths++;
-    fail(await checkOutputPath(sandbox, out));
-}), { numRuns: Math.min(cases, 20000), seed, endOnFailure: true }), () => paths);
+await report(
+    'output folders',
+    fc.assert(
+        fc.asyncProperty(outputPathArbitrary, async out => {
+            paths++;
+            fail(await checkOutputPath(sandbox, out));
+        }),
+        { numRuns: Math.min(cases, 20000), seed, endOnFailure: true }
+    ),
+    () => paths
+);

@@ -21,9 +21,17 @@ export interface BuildOptions {
  * `gdl build`: the same check first; publishes nothing when sources have errors or a requirement is
  * uncovered (unless --allow-gaps), then writes the site, course packs, plan and coverage page atomically.
  */
-export async function buildCommand(folder: string, options: BuildOptions, out: (line: string) => void, progress: (text: string) => void): Promise<number> {
+export async function buildCommand(
+    folder: string,
+    options: BuildOptions,
+    out: (line: string) => void,
+    progress: (text: string) => void
+): Promise<number> {
     const templateFolder = options.templates ?? defaultTemplates();
-    const protect = [{ folder: await workspaceRoot(folder), what: 'workspace' }, { folder: templateFolder, what: 'templates folder' }];
+    const protect = [
+        { folder: await workspaceRoot(folder), what: 'workspace' },
+        { folder: templateFolder, what: 'templates folder' }
+    ];
     await checkOutputFolder(options.out, protect);
     const templates = loadTemplates(templateFolder);
     const workspace = await loadWorkspace(folder, options.asOf);

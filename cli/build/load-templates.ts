@@ -18,7 +18,11 @@ function moduleFolder(): string {
 /** The templates shipped with the tool: out-templates/ at the repository root (from out/cli/build/ compiled, cli/build/ run from source), or beside the extension's bundle. */
 export function defaultTemplates(): string {
     const here = moduleFolder();
-    const candidates = [path.resolve(here, '../../../out-templates'), path.resolve(here, '../../out-templates'), path.resolve(here, '../out-templates')];
+    const candidates = [
+        path.resolve(here, '../../../out-templates'),
+        path.resolve(here, '../../out-templates'),
+        path.resolve(here, '../out-templates')
+    ];
     return candidates.find(c => existsSync(path.join(c, 'site.json'))) ?? candidates[0]!;
 }
 
@@ -28,7 +32,11 @@ function govukFolder(templates: string): string {
     if (existsSync(copied)) {
         return copied;
     }
-    return path.join(path.dirname(createRequire(path.join(moduleFolder(), 'x.js')).resolve('govuk-frontend/package.json')), 'dist', 'govuk');
+    return path.join(
+        path.dirname(createRequire(path.join(moduleFolder(), 'x.js')).resolve('govuk-frontend/package.json')),
+        'dist',
+        'govuk'
+    );
 }
 
 function read(folder: string, file: string): string {
@@ -57,7 +65,9 @@ export function loadTemplates(folder: string): SiteTemplates {
     const edition = (name: 'trainer' | 'learner'): CoursePart[] => {
         const parts = config.editions?.[name];
         if (!Array.isArray(parts) || parts.some(p => !coursePartNames.includes(p as CoursePart))) {
-            throw new UsageError(`${path.join(folder, 'site.json')}: "editions.${name}" must list parts from: ${coursePartNames.join(', ')}`);
+            throw new UsageError(
+                `${path.join(folder, 'site.json')}: "editions.${name}" must list parts from: ${coursePartNames.join(', ')}`
+            );
         }
         return parts as CoursePart[];
     };
@@ -69,7 +79,12 @@ export function loadTemplates(folder: string): SiteTemplates {
     assets.set('assets/site.css', read(folder, 'site.css'));
     const govuk = govukFolder(folder);
     // GOV.UK Frontend's CSS asks for /assets/…: made relative so the pages work offline and from any folder.
-    assets.set('assets/govuk-frontend.min.css', readFileSync(path.join(govuk, 'govuk-frontend.min.css'), 'utf8').replace(/url\(\/assets\//g, 'url(').replace(/\/\*# sourceMappingURL=[^*]*\*\//, ''));
+    assets.set(
+        'assets/govuk-frontend.min.css',
+        readFileSync(path.join(govuk, 'govuk-frontend.min.css'), 'utf8')
+            .replace(/url\(\/assets\//g, 'url(')
+            .replace(/\/\*# sourceMappingURL=[^*]*\*\//, '')
+    );
     for (const sub of ['fonts', 'images']) {
         const dir = path.join(govuk, 'assets', sub);
         for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {

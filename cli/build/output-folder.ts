@@ -6,7 +6,8 @@ import { UsageError } from '../errors.js';
 export const OUTPUT_MARKER = '.gdl-output';
 
 /** What the marker says to a person who opens it. */
-export const OUTPUT_MARKER_TEXT = 'This folder was written by `gdl build`. The next build replaces the whole folder: keep nothing else here.\n';
+export const OUTPUT_MARKER_TEXT =
+    'This folder was written by `gdl build`. The next build replaces the whole folder: keep nothing else here.\n';
 
 /** A folder the output must keep clear of, and what to call it in a refusal. */
 export interface ProtectedFolder {
@@ -48,7 +49,9 @@ export async function checkOutputFolder(out: string, protect: ProtectedFolder[])
 }
 
 function refusal(out: string, why: string): UsageError {
-    return new UsageError(`refusing to publish to '${out}': ${why}. Nothing was written; choose a new or empty folder outside the workspace.`);
+    return new UsageError(
+        `refusing to publish to '${out}': ${why}. Nothing was written; choose a new or empty folder outside the workspace.`
+    );
 }
 
 /** `child` lies strictly below `parent` (both absolute and free of links). */

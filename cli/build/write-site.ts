@@ -20,7 +20,11 @@ const alive = (pid: number) => {
  * killed, at any point before the swap leaves the previous output exactly as it was. Builds into the
  * same folder take turns (a lock file beside it), so two at once cannot corrupt it.
  */
-export async function writeSiteAtomically(out: string, files: Map<string, Buffer | string>, verify: () => Promise<void> = async () => undefined): Promise<void> {
+export async function writeSiteAtomically(
+    out: string,
+    files: Map<string, Buffer | string>,
+    verify: () => Promise<void> = async () => undefined
+): Promise<void> {
     const target = path.resolve(out);
     const parent = path.dirname(target);
     const base = path.basename(target);
@@ -62,14 +66,23 @@ async function swapIn(target: string, parent: string, base: string, out: string,
         }
         throw new UsageError(`cannot write the output to '${out}': ${(error as Error).message}`);
     }
-    const hadPrevious = await fs.stat(target).then(() => true, () => false);
+    const hadPrevious = await fs.stat(target).then(
+        () => true,
+        () => false
+    );
     try {
         if (hadPrevious) {
             await fs.rename(target, previous);
         }
         await fs.rename(staging, target);
     } catch (error) {
-        if (hadPrevious && !(await fs.stat(target).then(() => true, () => false))) {
+        if (
+            hadPrevious &&
+            !(await fs.stat(target).then(
+                () => true,
+                () => false
+            ))
+        ) {
             await fs.rename(previous, target).catch(() => undefined);
         }
         await removeQuietly(staging);
@@ -87,7 +100,13 @@ async function recoverFromKilledBuilds(parent: string, base: string, target: str
             continue;
         }
         const leftover = path.join(parent, entry);
-        if (match[1] === 'previous' && !(await fs.stat(target).then(() => true, () => false))) {
+        if (
+            match[1] === 'previous' &&
+            !(await fs.stat(target).then(
+                () => true,
+                () => false
+            ))
+        ) {
             await fs.rename(leftover, target);
         } else {
             await removeQuietly(leftover);

@@ -31,15 +31,48 @@ export function formatHtml(report: CoverageReport): string {
     const rows = report.requirements.map(r => {
         const by = (kind: string): ElementContent[] => {
             const items = r.items.filter(i => i.kind === kind && i.counts);
-            return items.length === 0 ? [{ type: 'text', value: '–' }] : [h('ul', items.map(i => h('li', `${i.label} (${i.file}:${i.line})`)))];
+            return items.length === 0
+                ? [{ type: 'text', value: '–' }]
+                : [
+                      h(
+                          'ul',
+                          items.map(i => h('li', `${i.label} (${i.file}:${i.line})`))
+                      )
+                  ];
         };
-        return h('tr', { className: [`state-${r.state}`], dataState: r.state, dataRecipient: r.recipients.join(' '), dataAudience: r.audiences.join(' ') }, [
-            h('td', { dataSort: r.recommendation.padStart(4, '0') }, r.recommendation),
-            h('td', { dataSort: r.id.split('.').map(p => p.padStart(4, '0')).join('.') }, [h('strong', r.id), h('br'), r.text ?? `[no text in the source: ${r.untexted ?? ''}]`]),
-            h('td', stateNames[r.state].short + (r.state === 'wrong-kind' ? ` (needs ${kindsText(r.required)})` : '') + (r.waiver ? ` — ${waiverSummary(r.waiver)}` : '')),
-            h('td', { dataSort: r.deadline ?? '9999' }, [r.deadline ?? '–', ...(r.overdue ? [h('br'), h('span', { className: ['overdue'] }, 'overdue')] : [])]),
-            ...kinds.map(kind => h('td', by(kind)))
-        ]);
+        return h(
+            'tr',
+            {
+                className: [`state-${r.state}`],
+                dataState: r.state,
+                dataRecipient: r.recipients.join(' '),
+                dataAudience: r.audiences.join(' ')
+            },
+            [
+                h('td', { dataSort: r.recommendation.padStart(4, '0') }, r.recommendation),
+                h(
+                    'td',
+                    {
+                        dataSort: r.id
+                            .split('.')
+                            .map(p => p.padStart(4, '0'))
+                            .join('.')
+                    },
+                    [h('strong', r.id), h('br'), r.text ?? `[no text in the source: ${r.untexted ?? ''}]`]
+                ),
+                h(
+                    'td',
+                    stateNames[r.state].short +
+                        (r.state === 'wrong-kind' ? ` (needs ${kindsText(r.required)})` : '') +
+                        (r.waiver ? ` — ${waiverSummary(r.waiver)}` : '')
+                ),
+                h('td', { dataSort: r.deadline ?? '9999' }, [
+                    r.deadline ?? '–',
+                    ...(r.overdue ? [h('br'), h('span', { className: ['overdue'] }, 'overdue')] : [])
+                ]),
+                ...kinds.map(kind => h('td', by(kind)))
+            ]
+        );
     });
     const filter = (name: string, label: string, values: Element[]) =>
         h('label', [`${label} `, h('select', { dataFilter: name, id: `filter-${name}` }, [option('', 'all'), ...values])]);
@@ -57,23 +90,59 @@ export function formatHtml(report: CoverageReport): string {
                 h('h2', 'Recommendations by kind of coverage'),
                 h('table', { id: 'heatmap' }, [
                     h('caption', 'Counted covering items per recommendation and kind'),
-                    h('thead', h('tr', [h('th', { scope: 'col' }, 'Recommendation'), ...kinds.map(k => h('th', { scope: 'col' }, k)), h('th', { scope: 'col' }, 'Covered')])),
-                    h('tbody', report.recommendations.map(rec => h('tr', [
-                        h('th', { scope: 'row' }, `${rec.framework} ${rec.id}`),
-                        ...kinds.map(k => h('td', { className: [heat(rec.byKind[k])] }, String(rec.byKind[k]))),
-                        h('td', `${rec.covered + rec.waived}/${rec.requirements} (${rec.percent}%)${rec.overdue ? ' overdue' : ''}`)
-                    ])))
+                    h(
+                        'thead',
+                        h('tr', [
+                            h('th', { scope: 'col' }, 'Recommendation'),
+                            ...kinds.map(k => h('th', { scope: 'col' }, k)),
+                            h('th', { scope: 'col' }, 'Covered')
+                        ])
+                    ),
+                    h(
+                        'tbody',
+                        report.recommendations.map(rec =>
+                            h('tr', [
+                                h('th', { scope: 'row' }, `${rec.framework} ${rec.id}`),
+                                ...kinds.map(k => h('td', { className: [heat(rec.byKind[k])] }, String(rec.byKind[k]))),
+                                h('td', `${rec.covered + rec.waived}/${rec.requirements} (${rec.percent}%)${rec.overdue ? ' overdue' : ''}`)
+                            ])
+                        )
+                    )
                 ]),
                 h('h2', 'Evidence requirements'),
                 h('form', { ariaLabel: 'Filter the requirements' }, [
-                    filter('state', 'State', Object.entries(stateNames).map(([value, names]) => option(value, names.short))),
-                    filter('recipient', 'Recipient', recipients.map(r => option(r))),
-                    filter('audience', 'Audience', audiences.map(a => option(a)))
+                    filter(
+                        'state',
+                        'State',
+                        Object.entries(stateNames).map(([value, names]) => option(value, names.short))
+                    ),
+                    filter(
+                        'recipient',
+                        'Recipient',
+                        recipients.map(r => option(r))
+                    ),
+                    filter(
+                        'audience',
+                        'Audience',
+                        audiences.map(a => option(a))
+                    )
                 ]),
-                h('p', ['Showing ', h('span', { id: 'shown' }, String(report.requirements.length)), ` of ${report.requirements.length} requirements.`]),
+                h('p', [
+                    'Showing ',
+                    h('span', { id: 'shown' }, String(report.requirements.length)),
+                    ` of ${report.requirements.length} requirements.`
+                ]),
                 h('table', { id: 'matrix' }, [
                     h('caption', 'Each evidence requirement, its state and what covers it'),
-                    h('thead', h('tr', ['Recommendation', 'Requirement', 'State', 'Due', 'Guidance', 'Training', 'Action'].map(label => h('th', { scope: 'col' }, h('button', { type: 'button' }, label))))),
+                    h(
+                        'thead',
+                        h(
+                            'tr',
+                            ['Recommendation', 'Requirement', 'State', 'Due', 'Guidance', 'Training', 'Action'].map(label =>
+                                h('th', { scope: 'col' }, h('button', { type: 'button' }, label))
+                            )
+                        )
+                    ),
                     h('tbody', rows)
                 ])
             ]),

@@ -18,7 +18,10 @@ export function formatJunit(report: CoverageReport): string {
         for (const r of rowsOf.get(`${recommendation.framework}/${recommendation.id}`)) {
             const test = suite.testCase().className(`${r.framework}.${r.recommendation}`).name(r.id).file(r.file);
             if (r.state === 'uncovered' || r.state === 'wrong-kind') {
-                test.failure(`${r.id} ${shortfall(r)}${r.overdue ? ` and overdue (due ${r.deadline})` : ''}: ${r.text ?? r.untexted ?? ''}`, r.state);
+                test.failure(
+                    `${r.id} ${shortfall(r)}${r.overdue ? ` and overdue (due ${r.deadline})` : ''}: ${r.text ?? r.untexted ?? ''}`,
+                    r.state
+                );
             } else {
                 test.standardOutput(r.state === 'waived' && r.waiver ? waiverSummary(r.waiver) : `covered by ${countedLabels(r.items)}`);
             }

@@ -10,22 +10,44 @@ export function formatMarkdown(report: CoverageReport): string {
         heading(1, 'Evidence requirement coverage'),
         paragraph(totalsSentence(report)),
         heading(2, 'By recommendation'),
-        table(['Recommendation', 'Due', 'Covered', 'Percent', 'Overdue', 'Plan status'], report.recommendations.map(r =>
-            [`${r.framework} ${r.id}`, r.deadlines.join(', ') || '-', `${r.covered + r.waived}/${r.requirements}`, `${r.percent}%`, r.overdue ? 'yes' : 'no', r.planStatus ? `${planStatusText(r.planStatus)}${progressText(r.planProgress)}` : '-'])),
+        table(
+            ['Recommendation', 'Due', 'Covered', 'Percent', 'Overdue', 'Plan status'],
+            report.recommendations.map(r => [
+                `${r.framework} ${r.id}`,
+                r.deadlines.join(', ') || '-',
+                `${r.covered + r.waived}/${r.requirements}`,
+                `${r.percent}%`,
+                r.overdue ? 'yes' : 'no',
+                r.planStatus ? `${planStatusText(r.planStatus)}${progressText(r.planProgress)}` : '-'
+            ])
+        ),
         heading(2, 'By evidence requirement'),
-        table(['Requirement', 'State', 'Due', 'Overdue', 'Guidance', 'Training', 'Action', 'Waiver'], report.requirements.map(r => {
-            const by = (kind: string) => r.items.filter(i => i.kind === kind && i.counts).map(i => `${i.label} (${i.file}:${i.line})`).join('; ') || '-';
-            const waiver = r.waiver ? waiverSummary(r.waiver) : '-';
-            return [r.id, r.state, r.deadline ?? '-', r.overdue ? 'yes' : 'no', by('guidance'), by('training'), by('action'), waiver];
-        }))
+        table(
+            ['Requirement', 'State', 'Due', 'Overdue', 'Guidance', 'Training', 'Action', 'Waiver'],
+            report.requirements.map(r => {
+                const by = (kind: string) =>
+                    r.items
+                        .filter(i => i.kind === kind && i.counts)
+                        .map(i => `${i.label} (${i.file}:${i.line})`)
+                        .join('; ') || '-';
+                const waiver = r.waiver ? waiverSummary(r.waiver) : '-';
+                return [r.id, r.state, r.deadline ?? '-', r.overdue ? 'yes' : 'no', by('guidance'), by('training'), by('action'), waiver];
+            })
+        )
     ];
     if (report.since) {
         const s = report.since;
-        children.push(heading(2, `Changes since ${s.ref}`), table(['Requirement', 'Before', 'After', 'Change'], [
-            ...s.gained.map(c => [c.id, c.before, c.after, 'gained']),
-            ...s.lost.map(c => [c.id, c.before, c.after, 'lost']),
-            ...s.changed.map(c => [c.id, c.before, c.after, 'changed'])
-        ]));
+        children.push(
+            heading(2, `Changes since ${s.ref}`),
+            table(
+                ['Requirement', 'Before', 'After', 'Change'],
+                [
+                    ...s.gained.map(c => [c.id, c.before, c.after, 'gained']),
+                    ...s.lost.map(c => [c.id, c.before, c.after, 'lost']),
+                    ...s.changed.map(c => [c.id, c.before, c.after, 'changed'])
+                ]
+            )
+        );
     }
     return renderMarkdown(root(children));
 }

@@ -7,7 +7,10 @@ const rules = [Codes['evidence-not-covered'], Codes['evidence-wrong-kind'], Code
 
 function location(place: SourceLocation, message: string): Location {
     return {
-        physicalLocation: { artifactLocation: { uri: place.file.split('\\').join('/') }, region: { startLine: place.line, startColumn: place.column } },
+        physicalLocation: {
+            artifactLocation: { uri: place.file.split('\\').join('/') },
+            region: { startLine: place.line, startColumn: place.column }
+        },
         message: { text: message }
     };
 }
@@ -21,18 +24,28 @@ function ruleOf(r: ReportRequirement) {
 
 /** SARIF 2.1.0: each gap a result whose rule id is its GDL code, located at the requirement and at the plan entries. */
 export function formatSarif(report: CoverageReport, toolVersion: string): string {
-    const results: Result[] = report.requirements.filter(r => r.state === 'uncovered' || r.state === 'wrong-kind').map(r => {
-        const rule = ruleOf(r);
-        const what = r.state === 'uncovered' && r.waiver?.expired ? `${shortfall(r)} and its waiver expired on ${r.waiver.expires}` : shortfall(r);
-        return {
-            ruleId: rule.code,
-            ruleIndex: rules.indexOf(rule),
-            level: 'error',
-            message: { text: `Evidence requirement ${r.id} (recommendation ${r.recommendation}) ${what}${r.overdue ? `; due ${r.deadline}` : ''}: ${r.text ?? r.untexted ?? ''}` },
-            locations: [location(r, `evidence requirement ${r.id}`), ...r.planEntries.map(p => location(p, `plan entry for recommendation ${r.recommendation}`))],
-            partialFingerprints: { requirement: `${r.framework}/${r.id}` }
-        };
-    });
+    const results: Result[] = report.requirements
+        .filter(r => r.state === 'uncovered' || r.state === 'wrong-kind')
+        .map(r => {
+            const rule = ruleOf(r);
+            const what =
+                r.state === 'uncovered' && r.waiver?.expired
+                    ? `${shortfall(r)} and its waiver expired on ${r.waiver.expires}`
+                    : shortfall(r);
+            return {
+                ruleId: rule.code,
+                ruleIndex: rules.indexOf(rule),
+                level: 'error',
+                message: {
+                    text: `Evidence requirement ${r.id} (recommendation ${r.recommendation}) ${what}${r.overdue ? `; due ${r.deadline}` : ''}: ${r.text ?? r.untexted ?? ''}`
+                },
+                locations: [
+                    location(r, `evidence requirement ${r.id}`),
+                    ...r.planEntries.map(p => location(p, `plan entry for recommendation ${r.recommendation}`))
+                ],
+                partialFingerprints: { requirement: `${r.framework}/${r.id}` }
+            };
+        });
     const descriptors: ReportingDescriptor[] = rules.map(rule => ({
         id: rule.code,
         name: rule.name,
@@ -43,11 +56,18 @@ export function formatSarif(report: CoverageReport, toolVersion: string): string
     const log: Log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
-        runs: [{
-            tool: { driver: { name: 'gdl', fullName: 'GDL coverage check', version: toolVersion, rules: descriptors } },
-            results,
-            properties: { asOf: report.asOf, covered: report.totals.covered, waived: report.totals.waived, requirements: report.totals.requirements }
-        }]
+        runs: [
+            {
+                tool: { driver: { name: 'gdl', fullName: 'GDL coverage check', version: toolVersion, rules: descriptors } },
+                results,
+                properties: {
+                    asOf: report.asOf,
+                    covered: report.totals.covered,
+                    waived: report.totals.waived,
+                    requirements: report.totals.requirements
+                }
+            }
+        ]
     };
     return JSON.stringify(log, null, 2) + '\n';
 }

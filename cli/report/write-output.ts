@@ -10,6 +10,8 @@ export async function writeAtomically(file: string, text: string): Promise<void>
         await fs.rename(temporary, file);
     } catch (error) {
         await fs.rm(temporary, { force: true });
-        throw new UsageError(`cannot write '${file}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`);
+        throw new UsageError(
+            `cannot write '${file}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`
+        );
     }
 }

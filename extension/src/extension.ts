@@ -45,7 +45,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     await vscode.commands.executeCommand('setContext', 'gdl.active', true);
     await client.start();
-    context.subscriptions.push(client.onNotification(CoverageChangedNotification, () => { void refresh(); }));
+    context.subscriptions.push(
+        client.onNotification(CoverageChangedNotification, () => {
+            void refresh();
+        })
+    );
     await refresh();
 }
 
@@ -54,11 +58,17 @@ export function deactivate(): Thenable<void> | undefined {
 }
 
 /** The code lens command: show what covers a requirement as a references list. */
-async function showCoverage(uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number } } }>): Promise<void> {
-    await vscode.commands.executeCommand('editor.action.showReferences',
+async function showCoverage(
+    uri: string,
+    position: { line: number; character: number },
+    locations: Array<{ uri: string; range: { start: { line: number; character: number } } }>
+): Promise<void> {
+    await vscode.commands.executeCommand(
+        'editor.action.showReferences',
         vscode.Uri.parse(uri),
         new vscode.Position(position.line, position.character),
-        locations.map(l => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Position(l.range.start.line, l.range.start.character))));
+        locations.map(l => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Position(l.range.start.line, l.range.start.character)))
+    );
 }
 
 /** Runs the command-line check or build (the same ones CI runs) on the workspace folder, in a terminal. */

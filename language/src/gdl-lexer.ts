@@ -19,7 +19,13 @@ export class GdlLexer extends DefaultLexer {
             if (name === '{') {
                 depth++;
                 if (depth > MAX_NESTING) {
-                    const error = { offset: token.startOffset, length: 1, line: token.startLine, column: token.startColumn, message: NESTING_MESSAGE };
+                    const error = {
+                        offset: token.startOffset,
+                        length: 1,
+                        line: token.startLine,
+                        column: token.startColumn,
+                        message: NESTING_MESSAGE
+                    };
                     return { ...result, tokens: [], hidden: [], errors: [error] };
                 }
             } else if (name === '}') {

@@ -1,8 +1,17 @@
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, DefaultDefinitionProvider, DefaultDocumentSymbolProvider, DefaultFoldingRangeProvider,
-    DefaultReferencesProvider, DefaultRenameProvider, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    DefaultDefinitionProvider,
+    DefaultDocumentSymbolProvider,
+    DefaultFoldingRangeProvider,
+    DefaultReferencesProvider,
+    DefaultRenameProvider,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { createGrammarConfig } from 'langium';
 import { WorkspaceFacts } from './coverage/workspace-facts.js';
@@ -50,50 +59,50 @@ export type GdlServices = LangiumServices & GdlAddedServices;
 export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedServices> = {
     gdl: {
         Settings: () => new GdlSettings(),
-        WorkspaceFacts: (services) => new WorkspaceFacts(services.shared, services.gdl.Settings),
-        IdIndex: (services) => new IdIndex(services.shared),
+        WorkspaceFacts: services => new WorkspaceFacts(services.shared, services.gdl.Settings),
+        IdIndex: services => new IdIndex(services.shared),
         SourceTexts: () => new SourceTexts()
     },
     parser: {
-        Lexer: (services) => new GdlLexer(services),
+        Lexer: services => new GdlLexer(services),
         ValueConverter: () => new GdlValueConverter(),
         // Linear in the number of declarations in one file (Langium's CST builder is quadratic there).
-        LangiumParser: (services) => createGdlParser(services),
+        LangiumParser: services => createGdlParser(services),
         // Ids contain dots and hyphens (12.3, risk-breaches): hover and rename see them as one word.
-        GrammarConfig: (services) => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
+        GrammarConfig: services => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
     },
     references: {
-        ScopeComputation: (services) => new GdlScopeComputation(services)
+        ScopeComputation: services => new GdlScopeComputation(services)
     },
     validation: {
-        DocumentValidator: (services) => new GdlDocumentValidator(services),
-        CommonChecks: (services) => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
-        FrameworkChecks: (services) => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
-        GuidanceChecks: (services) => new GuidanceChecks(services.gdl.Settings),
+        DocumentValidator: services => new GdlDocumentValidator(services),
+        CommonChecks: services => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
+        FrameworkChecks: services => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
+        GuidanceChecks: services => new GuidanceChecks(services.gdl.Settings),
         TrainingChecks: () => new TrainingChecks(),
-        PlanChecks: (services) => new PlanChecks(services.gdl.Settings),
-        WaiverChecks: (services) => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts)
+        PlanChecks: services => new PlanChecks(services.gdl.Settings),
+        WaiverChecks: services => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts)
     },
     lsp: {
-        HoverProvider: (services) => resilient(new GdlHoverProvider(services), 'hover'),
-        CompletionProvider: (services) => resilient(new GdlCompletionProvider(services), 'completion'),
-        CodeLensProvider: (services) => resilient(new GdlCodeLensProvider(services), 'codeLens'),
-        CodeActionProvider: (services) => resilient(new GdlCodeActionProvider(services), 'codeAction'),
-        SemanticTokenProvider: (services) => resilient(new GdlSemanticTokenProvider(services), 'semanticTokens'),
-        Formatter: (services) => resilient(new GdlFormatter(services), 'formatter'),
-        DocumentSymbolProvider: (services) => resilient(new DefaultDocumentSymbolProvider(services), 'documentSymbols'),
-        DefinitionProvider: (services) => resilient(new DefaultDefinitionProvider(services), 'definition'),
-        ReferencesProvider: (services) => resilient(new DefaultReferencesProvider(services), 'references'),
-        RenameProvider: (services) => resilient(new DefaultRenameProvider(services), 'rename'),
-        FoldingRangeProvider: (services) => resilient(new DefaultFoldingRangeProvider(services), 'folding')
+        HoverProvider: services => resilient(new GdlHoverProvider(services), 'hover'),
+        CompletionProvider: services => resilient(new GdlCompletionProvider(services), 'completion'),
+        CodeLensProvider: services => resilient(new GdlCodeLensProvider(services), 'codeLens'),
+        CodeActionProvider: services => resilient(new GdlCodeActionProvider(services), 'codeAction'),
+        SemanticTokenProvider: services => resilient(new GdlSemanticTokenProvider(services), 'semanticTokens'),
+        Formatter: services => resilient(new GdlFormatter(services), 'formatter'),
+        DocumentSymbolProvider: services => resilient(new DefaultDocumentSymbolProvider(services), 'documentSymbols'),
+        DefinitionProvider: services => resilient(new DefaultDefinitionProvider(services), 'definition'),
+        ReferencesProvider: services => resilient(new DefaultReferencesProvider(services), 'references'),
+        RenameProvider: services => resilient(new DefaultRenameProvider(services), 'rename'),
+        FoldingRangeProvider: services => resilient(new DefaultFoldingRangeProvider(services), 'folding')
     }
 };
 
 /** Shared overrides: coverage needs framework documents rebuilt after any edit. */
 export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (shared) => new GdlDocumentBuilder(shared),
-        WorkspaceManager: (shared) => new GdlWorkspaceManager(shared)
+        DocumentBuilder: shared => new GdlDocumentBuilder(shared),
+        WorkspaceManager: shared => new GdlWorkspaceManager(shared)
     }
 };
 

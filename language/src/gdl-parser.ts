@@ -1,7 +1,16 @@
 import type { ILexingError, IToken } from 'chevrotain';
 import {
-    CstNodeBuilder, CstUtils, LeafCstNodeImpl, prepareLangiumParser, type CompositeCstNode, type LangiumCoreServices, type LangiumParser,
-    type Lexer, type LexerResult, type RootCstNode, type TokenizeOptions
+    CstNodeBuilder,
+    CstUtils,
+    LeafCstNodeImpl,
+    prepareLangiumParser,
+    type CompositeCstNode,
+    type LangiumCoreServices,
+    type LangiumParser,
+    type Lexer,
+    type LexerResult,
+    type RootCstNode,
+    type TokenizeOptions
 } from 'langium';
 
 /**
@@ -78,7 +87,11 @@ interface ChevrotainInternals {
 
 /** Thrown from the lexer's error reporting to stop it; carries where it stopped. */
 class LexingStopped extends Error {
-    constructor(readonly offset: number, readonly line: number | undefined, readonly column: number | undefined) {
+    constructor(
+        readonly offset: number,
+        readonly line: number | undefined,
+        readonly column: number | undefined
+    ) {
         super(LEXING_STOPPED);
     }
 }
@@ -107,7 +120,13 @@ function boundedLexer(lexer: Lexer, services: LangiumCoreServices): Lexer {
             try {
                 const result = lexer.tokenize(stop ? text.slice(0, stop.offset) : text, options);
                 if (stop) {
-                    const error: ILexingError = { offset: stop.offset, length: 1, line: stop.line, column: stop.column, message: LEXING_STOPPED };
+                    const error: ILexingError = {
+                        offset: stop.offset,
+                        length: 1,
+                        line: stop.line,
+                        column: stop.column,
+                        message: LEXING_STOPPED
+                    };
                     result.errors.push(error);
                 }
                 return result;
@@ -121,7 +140,12 @@ function boundedLexer(lexer: Lexer, services: LangiumCoreServices): Lexer {
             }
         }
     };
-    return { get definition() { return lexer.definition; }, tokenize };
+    return {
+        get definition() {
+            return lexer.definition;
+        },
+        tokenize
+    };
 }
 
 /**
@@ -136,8 +160,12 @@ function stopParsingAfterTooManyErrors(wrapper: ChevrotainInternals): void {
         if (wrapper._errors.length === MAX_SYNTAX_ERRORS) {
             // Located at the next token (Langium falls back to the previous one at the end of the input).
             wrapper._errors.push({
-                name: 'MismatchedTokenException', message: PARSING_STOPPED, token: wrapper.LA(1), previousToken: wrapper.LA(0),
-                resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] }
+                name: 'MismatchedTokenException',
+                message: PARSING_STOPPED,
+                token: wrapper.LA(1),
+                previousToken: wrapper.LA(0),
+                resyncedTokens: [],
+                context: { ruleStack: [], ruleOccurrenceStack: [] }
             });
             wrapper.tokVector = wrapper.tokVector.slice(0, Math.max(0, wrapper.currIdx + 1));
             wrapper.tokVectorLength = wrapper.tokVector.length;

@@ -1,4 +1,12 @@
-import { AstUtils, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import {
+    AstUtils,
+    DefaultScopeComputation,
+    MultiMap,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type LocalSymbols
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { exportedName } from './gdl-names.js';
 

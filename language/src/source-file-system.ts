@@ -23,7 +23,7 @@ export class GdlNodeFileSystemProvider extends NodeFileSystemProvider {
 
     private decode(uri: URI, bytes: Uint8Array): string {
         const registry = this.shared.ServiceRegistry;
-        const services = registry.hasServices(uri) ? registry.getServices(uri) as Partial<GdlServices> : undefined;
+        const services = registry.hasServices(uri) ? (registry.getServices(uri) as Partial<GdlServices>) : undefined;
         return services?.gdl?.SourceTexts ? services.gdl.SourceTexts.read(uri, bytes) : decodeSource(bytes).text;
     }
 }

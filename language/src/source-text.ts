@@ -38,22 +38,40 @@ const saveAsUtf8 = 'Save it as UTF-8 (VS Code: "Save with Encoding").';
 /** Decodes a source file's bytes (see the module comment for the rules). */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
     const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
-    if ((b0 === 0xFF && b1 === 0xFE && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xFE && b3 === 0xFF)) {
+    if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
         return { text: '', problem: { severity: 'error', message: `This file is saved as UTF-32, so it was not read. ${saveAsUtf8}` } };
     }
-    if ((b0 === 0xFF && b1 === 0xFE) || (b0 === 0xFE && b1 === 0xFF)) {
-        const order = b0 === 0xFF ? 'little-endian' : 'big-endian';
-        const text = new TextDecoder(b0 === 0xFF ? 'utf-16le' : 'utf-16be').decode(bytes);
-        return { text, problem: { severity: 'warning', message: `This file is saved as UTF-16 (${order}). It was read correctly, but git, grep and most other tools see UTF-16 as binary. ${saveAsUtf8}` } };
+    if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+        const order = b0 === 0xff ? 'little-endian' : 'big-endian';
+        const text = new TextDecoder(b0 === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+        return {
+            text,
+            problem: {
+                severity: 'warning',
+                message: `This file is saved as UTF-16 (${order}). It was read correctly, but git, grep and most other tools see UTF-16 as binary. ${saveAsUtf8}`
+            }
+        };
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
         const utf16 = utf16WithoutMark(bytes);
         if (utf16) {
-            return { text: '', problem: { severity: 'error', message: `This file looks like UTF-16 (${utf16}) without a byte-order mark, so it was not read. ${saveAsUtf8}` } };
+            return {
+                text: '',
+                problem: {
+                    severity: 'error',
+                    message: `This file looks like UTF-16 (${utf16}) without a byte-order mark, so it was not read. ${saveAsUtf8}`
+                }
+            };
         }
         const where = positionOfByte(bytes, nul);
-        return { text: '', problem: { severity: 'error', message: `This file is not text: it holds a NUL byte (first at line ${where.line + 1}, column ${where.character + 1}), so it was not read as GDL.` } };
+        return {
+            text: '',
+            problem: {
+                severity: 'error',
+                message: `This file is not text: it holds a NUL byte (first at line ${where.line + 1}, column ${where.character + 1}), so it was not read as GDL.`
+            }
+        };
     }
     // The decoder drops a UTF-8 byte-order mark and turns every invalid sequence into U+FFFD.
     return { text: new TextDecoder('utf-8').decode(bytes) };
@@ -83,7 +101,7 @@ function utf16WithoutMark(bytes: Uint8Array): string | undefined {
 function positionOfByte(bytes: Uint8Array, offset: number): Position {
     let line = 0;
     let lineStart = 0;
-    for (let i = bytes.indexOf(0x0A); i >= 0 && i < offset; i = bytes.indexOf(0x0A, i + 1)) {
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
         line++;
         lineStart = i + 1;
     }
@@ -114,8 +132,13 @@ export function invalidUtf8Diagnostics(text: string): Diagnostic[] {
                 count++;
             }
             const places = count > 1 ? ` (${count} places on this line)` : '';
-            diagnostics.push(encodingDiagnostic('error', at,
-                `Bytes that are not valid UTF-8 here${places}, shown as U+FFFD (\uFFFD): the file was saved in another encoding (Windows-1252 or Latin-1?) or damaged. ${saveAsUtf8}`));
+            diagnostics.push(
+                encodingDiagnostic(
+                    'error',
+                    at,
+                    `Bytes that are not valid UTF-8 here${places}, shown as U+FFFD (\uFFFD): the file was saved in another encoding (Windows-1252 or Latin-1?) or damaged. ${saveAsUtf8}`
+                )
+            );
         } else {
             more++;
             firstMore ??= at;
@@ -123,7 +146,13 @@ export function invalidUtf8Diagnostics(text: string): Diagnostic[] {
         found = lineEnd < 0 ? -1 : text.indexOf('\uFFFD', lineEnd);
     }
     if (firstMore) {
-        diagnostics.push(encodingDiagnostic('error', firstMore, `…and ${more} more ${more === 1 ? 'line holds' : 'lines hold'} bytes that are not valid UTF-8 from here on.`));
+        diagnostics.push(
+            encodingDiagnostic(
+                'error',
+                firstMore,
+                `…and ${more} more ${more === 1 ? 'line holds' : 'lines hold'} bytes that are not valid UTF-8 from here on.`
+            )
+        );
     }
     return diagnostics;
 }
@@ -164,7 +193,10 @@ export class SourceTexts {
     diagnostics(document: LangiumDocument): Diagnostic[] {
         const text = document.parseResult.value.$cstNode?.root.fullText ?? document.textDocument.getText();
         const found = this.problems.get(document.uri.toString());
-        const file = found && found.text === text ? [encodingDiagnostic(found.problem.severity, { line: 0, character: 0 }, found.problem.message)] : [];
+        const file =
+            found && found.text === text
+                ? [encodingDiagnostic(found.problem.severity, { line: 0, character: 0 }, found.problem.message)]
+                : [];
         return [...file, ...invalidUtf8Diagnostics(text)];
     }
 }

@@ -26,7 +26,10 @@ export class CodeServer {
     readonly log: string[] = [];
     port = 0;
 
-    private constructor(readonly userData: string, readonly extensions: string) {}
+    private constructor(
+        readonly userData: string,
+        readonly extensions: string
+    ) {}
 
     /** Installs the .vsix into fresh user-data and extensions folders and starts code-server on `folder`. */
     static async start(vsix: string, folder: string, settings: Record<string, unknown>): Promise<CodeServer> {
@@ -36,23 +39,48 @@ export class CodeServer {
         const base = mkdtempSync(path.join(tmpdir(), 'gdl-vscode-'));
         const server = new CodeServer(path.join(base, 'user-data'), path.join(base, 'extensions'));
         mkdirSync(path.join(server.userData, 'User'), { recursive: true });
-        writeFileSync(path.join(server.userData, 'User', 'settings.json'), JSON.stringify({
-            'security.workspace.trust.enabled': false,
-            'workbench.startupEditor': 'none',
-            'workbench.tips.enabled': false,
-            'telemetry.telemetryLevel': 'off',
-            'extensions.autoUpdate': false,
-            ...settings
-        }, null, 2));
-        const install = spawnSync(codeServerBin, ['--extensions-dir', server.extensions, '--user-data-dir', server.userData, '--install-extension', vsix], { encoding: 'utf8', timeout: PATIENCE_MS });
+        writeFileSync(
+            path.join(server.userData, 'User', 'settings.json'),
+            JSON.stringify(
+                {
+                    'security.workspace.trust.enabled': false,
+                    'workbench.startupEditor': 'none',
+                    'workbench.tips.enabled': false,
+                    'telemetry.telemetryLevel': 'off',
+                    'extensions.autoUpdate': false,
+                    ...settings
+                },
+                null,
+                2
+            )
+        );
+        const install = spawnSync(
+            codeServerBin,
+            ['--extensions-dir', server.extensions, '--user-data-dir', server.userData, '--install-extension', vsix],
+            { encoding: 'utf8', timeout: PATIENCE_MS }
+        );
         if (install.status !== 0) {
             throw new Error(`installing ${vsix} failed: ${install.stdout}${install.stderr}`);
         }
         server.port = await freePort();
-        server.process = spawn(codeServerBin, [
-            '--auth', 'none', '--bind-addr', `127.0.0.1:${server.port}`, '--disable-telemetry', '--disable-update-check',
-            '--disable-workspace-trust', '--extensions-dir', server.extensions, '--user-data-dir', server.userData, folder
-        ], { stdio: ['ignore', 'pipe', 'pipe'] });
+        server.process = spawn(
+            codeServerBin,
+            [
+                '--auth',
+                'none',
+                '--bind-addr',
+                `127.0.0.1:${server.port}`,
+                '--disable-telemetry',
+                '--disable-update-check',
+                '--disable-workspace-trust',
+                '--extensions-dir',
+                server.extensions,
+                '--user-data-dir',
+                server.userData,
+                folder
+            ],
+            { stdio: ['ignore', 'pipe', 'pipe'] }
+        );
         server.process.stdout!.on('data', chunk => server.log.push(String(chunk)));
         server.process.stderr!.on('data', chunk => server.log.push(String(chunk)));
         await server.waitUntilServing();

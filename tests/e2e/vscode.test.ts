@@ -8,8 +8,16 @@ import { PATIENCE_MS } from '../support/patience.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(repo, 'test-output', 'e2e');
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumFlags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
 
 /** A copy of the example workspace with one planted gap: nothing covers 12.2 any more. */
 function workspaceWithGap(): string {
@@ -35,7 +43,10 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     beforeAll(async () => {
         mkdirSync(shots, { recursive: true });
-        server = await CodeServer.start(path.join(repo, 'dist', 'gdl.vsix'), workspaceWithGap(), { 'gdl.asOf': '2026-01-15', 'terminal.integrated.gpuAcceleration': 'off' });
+        server = await CodeServer.start(path.join(repo, 'dist', 'gdl.vsix'), workspaceWithGap(), {
+            'gdl.asOf': '2026-01-15',
+            'terminal.integrated.gpuAcceleration': 'off'
+        });
         browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
         page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         // Waits give up only after PATIENCE_MS: a slow machine is not a failing extension.
@@ -61,10 +72,13 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
             throw error;
         });
         await row.click();
-        await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor().catch(async (error: unknown) => {
-            await page.screenshot({ path: path.join(shots, `open-${name}-failed.png`) });
-            throw error;
-        });
+        await page
+            .locator(`.tab.active[aria-label*="${name}"]`)
+            .waitFor()
+            .catch(async (error: unknown) => {
+                await page.screenshot({ path: path.join(shots, `open-${name}-failed.png`) });
+                throw error;
+            });
     }
 
     test('the extension activates: the status bar shows the workspace coverage percentage', async () => {
@@ -103,7 +117,10 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     test('completion after `addresses` offers requirement ids', async () => {
         await page.keyboard.press('Escape');
-        await page.locator('.view-line span', { hasText: /^12\.3$/ }).first().click();
+        await page
+            .locator('.view-line span', { hasText: /^12\.3$/ })
+            .first()
+            .click();
         await page.keyboard.press('End');
         await page.keyboard.type(', 12');
         await page.keyboard.press('Control+Space');
@@ -150,7 +167,12 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check the workspace' }).first().waitFor();
         await page.keyboard.press('Enter');
         const terminal = page.locator('.terminal-wrapper .xterm-rows, .terminal-wrapper .xterm-accessibility-tree').first();
-        await page.waitForFunction(() => [...document.querySelectorAll('.xterm-rows, .xterm-accessibility-tree')].some(e => (e.textContent ?? '').includes('Coverage: 38/39')))
+        await page
+            .waitForFunction(() =>
+                [...document.querySelectorAll('.xterm-rows, .xterm-accessibility-tree')].some(e =>
+                    (e.textContent ?? '').includes('Coverage: 38/39')
+                )
+            )
             .catch(async (error: unknown) => {
                 await page.screenshot({ path: path.join(shots, 'check-command-failed.png') });
                 throw error;
@@ -163,7 +185,10 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await page.locator('.quick-input-widget input').fill('>GDL: Publish');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Publish the guidance' }).first().waitFor();
         await page.keyboard.press('Enter');
-        await page.waitForFunction(() => [...document.querySelectorAll('.xterm-rows')].some(e => (e.textContent ?? '').includes('Nothing was published')))
+        await page
+            .waitForFunction(() =>
+                [...document.querySelectorAll('.xterm-rows')].some(e => (e.textContent ?? '').includes('Nothing was published'))
+            )
             .catch(async (error: unknown) => {
                 await page.screenshot({ path: path.join(shots, 'publish-command-failed.png') });
                 throw error;

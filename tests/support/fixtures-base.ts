@@ -52,7 +52,10 @@ plan P "Plan" {
 };
 
 /** The clean base with text replaced: each pair replaces its first occurrence in the named file. */
-export function variant(edits: Array<[file: string, from: string, to: string]>, extra: Record<string, string> = {}): Record<string, string> {
+export function variant(
+    edits: Array<[file: string, from: string, to: string]>,
+    extra: Record<string, string> = {}
+): Record<string, string> {
     const files = { ...cleanBase };
     for (const [file, from, to] of edits) {
         const text = files[file];

@@ -54,7 +54,11 @@ export function outputSandbox(): string {
     return base;
 }
 
-export const outputPathArbitrary = fc.array(fc.constantFrom('..', '.', 'ws', 'ws-link', 'up', 'framework', 'f.gdl', 'report.txt', 'mine', 'site', 'empty', 'new', ''), { minLength: 1, maxLength: 5 })
+export const outputPathArbitrary = fc
+    .array(fc.constantFrom('..', '.', 'ws', 'ws-link', 'up', 'framework', 'f.gdl', 'report.txt', 'mine', 'site', 'empty', 'new', ''), {
+        minLength: 1,
+        maxLength: 5
+    })
     .map(parts => parts.join('/'));
 
 /**
@@ -93,7 +97,9 @@ export async function checkOutputPath(sandbox: string, out: string): Promise<str
         if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
             return `accepted ${out}, a folder with other content`;
         }
-    } catch { /* a new folder */ }
+    } catch {
+        /* a new folder */
+    }
     return undefined;
 }
 

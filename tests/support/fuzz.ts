@@ -17,17 +17,54 @@ import { formatWorkspaceSummary } from '../../language/src/coverage/workspace-su
 /** The seeds mutations start from: every bundled and fixture source. */
 export function seedSources(repo: string): string[] {
     const out: string[] = [];
-    const walk = (dir: string) => readdirSync(dir).sort().forEach(entry => {
-        const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) { walk(full); } else if (entry.endsWith('.gdl')) { out.push(readFileSync(full, 'utf8')); }
-    });
+    const walk = (dir: string) =>
+        readdirSync(dir)
+            .sort()
+            .forEach(entry => {
+                const full = path.join(dir, entry);
+                if (statSync(full).isDirectory()) {
+                    walk(full);
+                } else if (entry.endsWith('.gdl')) {
+                    out.push(readFileSync(full, 'utf8'));
+                }
+            });
     walk(path.join(repo, 'guidance'));
     walk(path.join(repo, 'tests/fixtures'));
     return out;
 }
 
-const fragments = ['{', '}', '"', '"""', '\\', '\r\n', '\r', '\u0000', '\uFEFF', '\u202E', '😀', 'é', '\t', ',', '%', '.', '12.3', '2025-02-30',
-    'section', 'guidance', 'addresses', 'evidence', 'status approved', 'item 12 {', 'see ', 'cites PHA1997.', '/*', '*/', '//', '<script>'];
+const fragments = [
+    '{',
+    '}',
+    '"',
+    '"""',
+    '\\',
+    '\r\n',
+    '\r',
+    '\u0000',
+    '\uFEFF',
+    '\u202E',
+    '😀',
+    'é',
+    '\t',
+    ',',
+    '%',
+    '.',
+    '12.3',
+    '2025-02-30',
+    'section',
+    'guidance',
+    'addresses',
+    'evidence',
+    'status approved',
+    'item 12 {',
+    'see ',
+    'cites PHA1997.',
+    '/*',
+    '*/',
+    '//',
+    '<script>'
+];
 
 type Mutation =
     | { kind: 'truncate'; at: number }
@@ -42,22 +79,65 @@ type Mutation =
 /** Grammar-aware mutations: truncation, insertion of tokens and odd characters, deletion, duplication, long lines, deep nesting. */
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
     { weight: 10, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
-    { weight: 30, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...fragments), fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ maxLength: 20 })) }) },
+    {
+        weight: 30,
+        arbitrary: fc.record({
+            kind: fc.constant('insert' as const),
+            at: fc.nat(),
+            text: fc.oneof(fc.constantFrom(...fragments), fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ maxLength: 20 }))
+        })
+    },
     { weight: 15, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }) },
-    { weight: 10, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }) },
+    {
+        weight: 10,
+        arbitrary: fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) })
+    },
     // Expensive cases are rarer, so a run covers many cheap ones too.
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('long-line' as const), at: fc.nat(), size: fc.integer({ min: 1000, max: 1_000_000 }) }) },
+    {
+        weight: 1,
+        arbitrary: fc.record({ kind: fc.constant('long-line' as const), at: fc.nat(), size: fc.integer({ min: 1000, max: 1_000_000 }) })
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('nesting' as const), depth: fc.integer({ min: 1, max: 3000 }) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('prose-nesting' as const), at: fc.nat(), marker: fc.constantFrom('>', '> ', '*', '_', '[', '- ', '  - '), depth: fc.integer({ min: 1, max: 3000 }) }) },
+    {
+        weight: 2,
+        arbitrary: fc.record({
+            kind: fc.constant('prose-nesting' as const),
+            at: fc.nat(),
+            marker: fc.constantFrom('>', '> ', '*', '_', '[', '- ', '  - '),
+            depth: fc.integer({ min: 1, max: 3000 })
+        })
+    },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('address' as const), address: hostileAddress() }) }
 );
 
 /** Link targets that try every trick a browser, a Markdown reader or Word might honour. */
 export function hostileAddress(): fc.Arbitrary<string> {
-    const scheme = fc.constantFrom('javascript', 'JaVaScRiPt', 'data', 'vbscript', 'file', 'http', 'https', 'mailto', 'ftp', 'java\tscript', 'jav&#x09;ascript', '');
+    const scheme = fc.constantFrom(
+        'javascript',
+        'JaVaScRiPt',
+        'data',
+        'vbscript',
+        'file',
+        'http',
+        'https',
+        'mailto',
+        'ftp',
+        'java\tscript',
+        'jav&#x09;ascript',
+        ''
+    );
     const prefix = fc.constantFrom('', ' ', '\t', '\u0001', '//', '\\\\', '%20');
-    const rest = fc.oneof(fc.constantFrom('alert(1)', '//host/<img src=x onerror=alert(1)>', 'text/html,<script>alert(1)</script>', '"><script>alert(1)</script>', ')](javascript:alert(1))', '#x'),
-        fc.string({ maxLength: 30 }));
+    const rest = fc.oneof(
+        fc.constantFrom(
+            'alert(1)',
+            '//host/<img src=x onerror=alert(1)>',
+            'text/html,<script>alert(1)</script>',
+            '"><script>alert(1)</script>',
+            ')](javascript:alert(1))',
+            '#x'
+        ),
+        fc.string({ maxLength: 30 })
+    );
     return fc.tuple(prefix, scheme, fc.constantFrom(':', ''), rest).map(([p, s, c, r]) => `${p}${s}${c}${r}`);
 }
 
@@ -65,18 +145,33 @@ export function hostileAddress(): fc.Arbitrary<string> {
 export function mutate(text: string, mutations: Mutation[]): string {
     let out = text;
     for (const m of mutations) {
-        const at = out.length === 0 ? 0 : ('at' in m ? m.at % (out.length + 1) : 0);
+        const at = out.length === 0 ? 0 : 'at' in m ? m.at % (out.length + 1) : 0;
         switch (m.kind) {
-            case 'truncate': out = out.slice(0, at); break;
-            case 'insert': out = out.slice(0, at) + m.text + out.slice(at); break;
-            case 'delete': out = out.slice(0, at) + out.slice(at + m.length); break;
-            case 'duplicate': out = out.slice(0, at) + out.slice(at, at + m.length) + out.slice(at); break;
-            case 'long-line': out = out.slice(0, at) + 'x'.repeat(m.size) + out.slice(at); break;
-            case 'nesting': out = `guidance deep "Deep" {\n${'section s "S" {\n'.repeat(m.depth)}${'}\n'.repeat(m.depth)}}\n` + out; break;
-            case 'prose-nesting': out = out.slice(0, at) + `\n"""\n${m.marker.repeat(m.depth)} deep\n"""\n` + out.slice(at); break;
+            case 'truncate':
+                out = out.slice(0, at);
+                break;
+            case 'insert':
+                out = out.slice(0, at) + m.text + out.slice(at);
+                break;
+            case 'delete':
+                out = out.slice(0, at) + out.slice(at + m.length);
+                break;
+            case 'duplicate':
+                out = out.slice(0, at) + out.slice(at, at + m.length) + out.slice(at);
+                break;
+            case 'long-line':
+                out = out.slice(0, at) + 'x'.repeat(m.size) + out.slice(at);
+                break;
+            case 'nesting':
+                out = `guidance deep "Deep" {\n${'section s "S" {\n'.repeat(m.depth)}${'}\n'.repeat(m.depth)}}\n` + out;
+                break;
+            case 'prose-nesting':
+                out = out.slice(0, at) + `\n"""\n${m.marker.repeat(m.depth)} deep\n"""\n` + out.slice(at);
+                break;
             case 'address': {
                 const quoted = `"${m.address.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-                out += `\nlegislation fuzz-act "Act" { address ${quoted} provision p1 "P" address ${quoted} }\n` +
+                out +=
+                    `\nlegislation fuzz-act "Act" { address ${quoted} provision p1 "P" address ${quoted} }\n` +
                     `curriculum fuzz-c "C" { address ${quoted} }\n` +
                     `guidance fuzz-links "Links" { section fuzz-s "S" { cites fuzz-act.p1 """\n[link](${m.address.replace(/"/g, '')}) <${m.address.replace(/"/g, '')}>\n""" } }\n`;
                 break;
@@ -90,7 +185,19 @@ export function mutate(text: string, mutations: Mutation[]): string {
 export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le-bom' | 'utf16be-bom' | 'utf16le' | 'invalid-utf8' | 'nul' | 'latin1';
 
 export const encodingArbitrary: fc.Arbitrary<{ encoding: Encoding; at: number }> = fc.record({
-    encoding: fc.constantFrom<Encoding>('utf8', 'utf8', 'utf8', 'utf8', 'utf8-bom', 'utf16le-bom', 'utf16be-bom', 'utf16le', 'invalid-utf8', 'nul', 'latin1'),
+    encoding: fc.constantFrom<Encoding>(
+        'utf8',
+        'utf8',
+        'utf8',
+        'utf8',
+        'utf8-bom',
+        'utf16le-bom',
+        'utf16be-bom',
+        'utf16le',
+        'invalid-utf8',
+        'nul',
+        'latin1'
+    ),
     at: fc.nat()
 });
 
@@ -98,16 +205,28 @@ export const encodingArbitrary: fc.Arbitrary<{ encoding: Encoding; at: number }>
 export function encode(text: string, encoding: Encoding, at: number): Uint8Array {
     const utf8 = Buffer.from(text, 'utf8');
     const where = utf8.length === 0 ? 0 : at % utf8.length;
-    const swap = (b: Buffer) => { const out = Buffer.from(b); out.swap16(); return out; };
+    const swap = (b: Buffer) => {
+        const out = Buffer.from(b);
+        out.swap16();
+        return out;
+    };
     switch (encoding) {
-        case 'utf8': return utf8;
-        case 'utf8-bom': return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
-        case 'utf16le-bom': return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-        case 'utf16be-bom': return Buffer.concat([Buffer.from([0xfe, 0xff]), swap(Buffer.from(text, 'utf16le'))]);
-        case 'utf16le': return Buffer.from(text, 'utf16le');
-        case 'invalid-utf8': return Buffer.concat([utf8.subarray(0, where), Buffer.from([0xc3, 0x28, 0xff, 0xe2, 0x82]), utf8.subarray(where)]);
-        case 'nul': return Buffer.concat([utf8.subarray(0, where), Buffer.from([0]), utf8.subarray(where)]);
-        case 'latin1': return Buffer.from(text.replace(/[^\u0000-\u00ff]/g, '?') + ' caf\u00e9', 'latin1');
+        case 'utf8':
+            return utf8;
+        case 'utf8-bom':
+            return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+        case 'utf16le-bom':
+            return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+        case 'utf16be-bom':
+            return Buffer.concat([Buffer.from([0xfe, 0xff]), swap(Buffer.from(text, 'utf16le'))]);
+        case 'utf16le':
+            return Buffer.from(text, 'utf16le');
+        case 'invalid-utf8':
+            return Buffer.concat([utf8.subarray(0, where), Buffer.from([0xc3, 0x28, 0xff, 0xe2, 0x82]), utf8.subarray(where)]);
+        case 'nul':
+            return Buffer.concat([utf8.subarray(0, where), Buffer.from([0]), utf8.subarray(where)]);
+        case 'latin1':
+            return Buffer.from(text.replace(/[^\u0000-\u00ff]/g, '?') + ' caf\u00e9', 'latin1');
     }
 }
 
@@ -120,8 +239,14 @@ export class FuzzTarget {
         this.services = createGdlServices(EmptyFileSystem).Gdl;
         this.services.gdl.Settings.asOf = '2026-01-15';
         const shared = this.services.shared.workspace;
-        for (const file of ['guidance/framework/super-complaint-2024.gdl', 'guidance/common/audiences.gdl', 'guidance/common/legislation.gdl']) {
-            shared.LangiumDocuments.addDocument(shared.LangiumDocumentFactory.fromString(readFileSync(path.join(repo, file), 'utf8'), URI.file(`/fuzz/${file}`)));
+        for (const file of [
+            'guidance/framework/super-complaint-2024.gdl',
+            'guidance/common/audiences.gdl',
+            'guidance/common/legislation.gdl'
+        ]) {
+            shared.LangiumDocuments.addDocument(
+                shared.LangiumDocumentFactory.fromString(readFileSync(path.join(repo, file), 'utf8'), URI.file(`/fuzz/${file}`))
+            );
         }
     }
 
@@ -134,7 +259,8 @@ export class FuzzTarget {
         formatCoverageSummary(model);
         if (everyFormat) {
             const report = buildCoverageReport(model, documents, {
-                asOf, locate: node => ({ file: 'f.gdl', line: (node.$cstNode?.range.start.line ?? 0) + 1, column: 1 })
+                asOf,
+                locate: node => ({ file: 'f.gdl', line: (node.$cstNode?.range.start.line ?? 0) + 1, column: 1 })
             });
             [formatCsv, formatHtml, formatJson, formatJunit, formatMarkdown].forEach(format => format(report));
             formatSarif(report, '0.0.0');
@@ -158,18 +284,28 @@ export class FuzzTarget {
             const lines = document.textDocument.lineCount;
             for (const diagnostic of document.diagnostics ?? []) {
                 const { start, end } = diagnostic.range;
-                if (!/^GDL\d{4}$/.test(String(diagnostic.code)) || start.line < 0 || end.line >= lines + 1 || start.character < 0 || Number.isNaN(start.line)) {
+                if (
+                    !/^GDL\d{4}$/.test(String(diagnostic.code)) ||
+                    start.line < 0 ||
+                    end.line >= lines + 1 ||
+                    start.character < 0 ||
+                    Number.isNaN(start.line)
+                ) {
                     return `problem without a location or code: ${JSON.stringify(diagnostic)}`;
                 }
             }
-            const others = workspace.LangiumDocuments.all.filter(d => d !== document).flatMap(d => d.diagnostics ?? []).filter(d => !d.code).toArray();
+            const others = workspace.LangiumDocuments.all
+                .filter(d => d !== document)
+                .flatMap(d => d.diagnostics ?? [])
+                .filter(d => !d.code)
+                .toArray();
             if (others.length > 0) {
                 return `problem without a code in another document: ${others[0]!.message}`;
             }
             this.report(this.count % 4 === 0);
             return undefined;
         } catch (error) {
-            return `exception: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+            return `exception: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
         } finally {
             // Removed through the builder so the index forgets it too: otherwise every case's ids stay exported.
             await workspace.DocumentBuilder.update([], [uri]);

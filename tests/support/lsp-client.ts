@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { repositoryRoot } from './repository.js';
 import {
-    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
+    createProtocolConnection,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type ProtocolConnection
 } from 'vscode-languageserver-protocol/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CoverageChangedNotification, TEST_REQUESTS_ARGUMENT, type CoverageFigures } from '../../language/src/lsp/gdl-protocol.js';
@@ -30,11 +33,22 @@ export class LspSession {
      * `nodeOptions` go to Node (e.g. `--expose-gc`); `testRequests` (default true) starts the server
      * with the test-only requests of `gdl-protocol.ts` registered.
      */
-    constructor(readonly root: string, private readonly settings: Record<string, unknown> = {}, options: { nodeOptions?: string[]; testRequests?: boolean } = {}) {
+    constructor(
+        readonly root: string,
+        private readonly settings: Record<string, unknown> = {},
+        options: { nodeOptions?: string[]; testRequests?: boolean } = {}
+    ) {
         const serverArgs = ['--stdio', ...(options.testRequests === false ? [] : [TEST_REQUESTS_ARGUMENT])];
-        this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repo, 'out/language/src/main.js'), ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.process = spawn(
+            process.execPath,
+            [...(options.nodeOptions ?? []), path.join(repo, 'out/language/src/main.js'), ...serverArgs],
+            { stdio: ['pipe', 'pipe', 'pipe'] }
+        );
         this.process.stderr!.on('data', chunk => this.stderr.push(String(chunk)));
-        this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+        this.connection = createProtocolConnection(
+            new StreamMessageReader(this.process.stdout!),
+            new StreamMessageWriter(this.process.stdin!)
+        );
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             this.diagnostics.set(params.uri, params.diagnostics);
             this.published.push(params);
@@ -46,10 +60,13 @@ export class LspSession {
             this.notify();
         });
         this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-            params.items.map(item => (item.section === 'gdl' ? this.settings : {})));
+            params.items.map(item => (item.section === 'gdl' ? this.settings : {}))
+        );
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
-        this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.log.push(params.message); });
+        this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+            this.log.push(params.message);
+        });
         this.connection.listen();
     }
 
@@ -64,7 +81,11 @@ export class LspSession {
             workspaceFolders: [{ uri: pathToFileURL(this.root).toString(), name: 'guidance' }],
             capabilities: {
                 workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
-                textDocument: { publishDiagnostics: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { documentationFormat: ['markdown'] } } }
+                textDocument: {
+                    publishDiagnostics: {},
+                    hover: { contentFormat: ['markdown'] },
+                    completion: { completionItem: { documentationFormat: ['markdown'] } }
+                }
             }
         });
         await this.connection.sendNotification('initialized', {});

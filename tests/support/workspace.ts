@@ -58,18 +58,21 @@ export async function buildWorkspace(files: Record<string, string>, asOf = '2026
         documents.set(name, document);
     }
     await workspace.DocumentBuilder.build([...documents.values()], { validation: true });
-    const diagnostics = (file?: string) => file
-        ? workspace.LangiumDocuments.getDocument(uriOf(file))?.diagnostics ?? []
-        : workspace.LangiumDocuments.all.toArray().flatMap(d => d.diagnostics ?? []);
+    const diagnostics = (file?: string) =>
+        file
+            ? (workspace.LangiumDocuments.getDocument(uriOf(file))?.diagnostics ?? [])
+            : workspace.LangiumDocuments.all.toArray().flatMap(d => d.diagnostics ?? []);
     return {
-        services, documents, diagnostics,
+        services,
+        documents,
+        diagnostics,
         codes: file => diagnostics(file).map(d => String(d.code)),
         edit: async (file, text) => {
             fileSystem.files.set(uriOf(file).toString(), text);
             await workspace.DocumentBuilder.update([uriOf(file)], []);
             documents.set(file, workspace.LangiumDocuments.getDocument(uriOf(file))!);
         },
-        remove: async (file) => {
+        remove: async file => {
             fileSystem.files.delete(uriOf(file).toString());
             documents.delete(file);
             await workspace.DocumentBuilder.update([], [uriOf(file)]);

@@ -45,13 +45,17 @@ describe('architecture', () => {
 
     test('the language core imports no face (cli, extension)', () => {
         const offending = [...graph].flatMap(([file, imports]) =>
-            file.startsWith('language/src/') ? imports.filter(t => !t.startsWith('language/src/')).map(t => `${file} → ${t}`) : []);
+            file.startsWith('language/src/') ? imports.filter(t => !t.startsWith('language/src/')).map(t => `${file} → ${t}`) : []
+        );
         expect(offending).toEqual([]);
     });
 
     test('the extension is wiring: from the core it imports only the protocol', () => {
         const offending = [...graph].flatMap(([file, imports]) =>
-            file.startsWith('extension/') ? imports.filter(t => t.startsWith('language/') && t !== 'language/src/lsp/gdl-protocol.ts').map(t => `${file} → ${t}`) : []);
+            file.startsWith('extension/')
+                ? imports.filter(t => t.startsWith('language/') && t !== 'language/src/lsp/gdl-protocol.ts').map(t => `${file} → ${t}`)
+                : []
+        );
         expect(offending).toEqual([]);
     });
 

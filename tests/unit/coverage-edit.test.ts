@@ -43,7 +43,10 @@ describe('coverage stays right after edits in any file (through the document bui
     test('a new file that covers a requirement clears the framework warning', async () => {
         const workspace = await buildWorkspace({ ...cleanBase, 'plan.gdl': 'plan P "Plan" { force "T" responds-to F }' });
         expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual(['12.2']);
-        await workspace.edit('extra.gdl', 'plan Q "Plan" { force "T" responds-to F item 12 { status complete progress 100% addresses 12.2 } }');
+        await workspace.edit(
+            'extra.gdl',
+            'plan Q "Plan" { force "T" responds-to F item 12 { status complete progress 100% addresses 12.2 } }'
+        );
         expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual([]);
     });
 

@@ -37,8 +37,20 @@ interface Rendered {
     report: CoverageReport;
     json: { totals: CoverageReport['totals']; requirements: Array<{ id: string; state: string; items: Array<Record<string, unknown>> }> };
     csv: Array<Record<string, string>>;
-    junit: { totals: { tests: string; failures: string }; suites: Array<{ name: string; tests: string; testcase?: unknown }>; cases: Array<{ name: string; failure?: { type: string } }> };
-    sarif: { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    junit: {
+        totals: { tests: string; failures: string };
+        suites: Array<{ name: string; tests: string; testcase?: unknown }>;
+        cases: Array<{ name: string; failure?: { type: string } }>;
+    };
+    sarif: {
+        runs: Array<{
+            results: Array<{
+                ruleId: string;
+                message: { text: string };
+                locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+            }>;
+        }>;
+    };
     markdown: string;
     html: string;
     table: string;
@@ -51,7 +63,11 @@ function render(report: CoverageReport): Rendered {
         report,
         json: JSON.parse(formatJson(report)),
         csv: parseCsv(formatCsv(report), { columns: true }),
-        junit: { totals: parsedJunit.testsuites, suites, cases: suites.flatMap((s: { testcase?: unknown }) => (s.testcase === undefined ? [] : [s.testcase].flat())) },
+        junit: {
+            totals: parsedJunit.testsuites,
+            suites,
+            cases: suites.flatMap((s: { testcase?: unknown }) => (s.testcase === undefined ? [] : [s.testcase].flat()))
+        },
         sarif: JSON.parse(formatSarif(report, '0.1.0')),
         markdown: formatMarkdown(report),
         html: formatHtml(report),
@@ -77,7 +93,9 @@ function matrixRows(html: string): Element[] {
 
 /** The Markdown report's tables, re-parsed as GitHub-flavoured Markdown. */
 function markdownTables(markdown: string): Table[] {
-    return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }).children.filter((n): n is Table => n.type === 'table');
+    return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }).children.filter(
+        (n): n is Table => n.type === 'table'
+    );
 }
 
 describe('coverage report formats, in-process', () => {
@@ -89,7 +107,9 @@ describe('coverage report formats, in-process', () => {
 
     test('the report rendered here is the one `gdl coverage` writes', async () => {
         let written = '';
-        const code = await coverageCommand(path.join(repo, GAPS), { format: 'json', asOf: AS_OF }, text => { written += text; });
+        const code = await coverageCommand(path.join(repo, GAPS), { format: 'json', asOf: AS_OF }, text => {
+            written += text;
+        });
         expect(written).toBe(formatJson(workspaces.gaps!.report));
         expect(code).toBe(1);
     });
@@ -103,8 +123,19 @@ describe('coverage report formats, in-process', () => {
         expect(guidance.json.totals).toMatchObject({ requirements: 39, covered: 39, percent: 100 });
         expect(guidance.json.requirements.map(r => r.id).slice(0, 4)).toEqual(['7.1', '7.2', '10.1', '10.2']);
         expect(validate(gaps.json), JSON.stringify(validate.errors)).toBe(true);
-        expect(gaps.json.requirements.map(r => `${r.id} ${r.state}`)).toEqual(['12.1 uncovered', '12.2 covered', '12.3 wrong-kind', '14.1 uncovered', '14.2 uncovered']);
-        expect(gaps.json.requirements[1]!.items.find(i => i.kind === 'guidance')).toMatchObject({ file: 'tests/fixtures/gaps/guidance.gdl', line: 7, counts: true, audiences: ['responders'] });
+        expect(gaps.json.requirements.map(r => `${r.id} ${r.state}`)).toEqual([
+            '12.1 uncovered',
+            '12.2 covered',
+            '12.3 wrong-kind',
+            '14.1 uncovered',
+            '14.2 uncovered'
+        ]);
+        expect(gaps.json.requirements[1]!.items.find(i => i.kind === 'guidance')).toMatchObject({
+            file: 'tests/fixtures/gaps/guidance.gdl',
+            line: 7,
+            counts: true,
+            audiences: ['responders']
+        });
     });
 
     test.each(['guidance', 'gaps'])('%s: every format counts the same requirements, in the same order, with the same states', name => {
@@ -123,7 +154,9 @@ describe('coverage report formats, in-process', () => {
         expect(sarif.runs[0]!.results).toHaveLength(failing.length);
         // Markdown: the summary's figures and a table row per requirement.
         const t = json.totals;
-        expect(markdown).toContain(`${t.covered} covered, ${t.waived} waived, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%)`);
+        expect(markdown).toContain(
+            `${t.covered} covered, ${t.waived} waived, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%)`
+        );
         const byRequirement = markdownTables(markdown)[1]!;
         expect(byRequirement.children.slice(1).map(row => (row.children[0]!.children[0] as { value: string }).value)).toEqual(ids);
         // HTML: a matrix row per requirement.
@@ -132,17 +165,26 @@ describe('coverage report formats, in-process', () => {
         // The terminal table: a row per requirement and the same overall figures.
         const rows = table.split('\n').filter(line => /^\S+ +\d+\.\d+ +(covered|wrong kind|waived|NOT COVERED) /.test(line));
         expect(rows.map(line => line.split(/ +/)[1])).toEqual(ids);
-        expect(table).toContain(`Overall: ${t.covered} covered, ${t.waived} waived, ${t.wrongKind} wrong kind, ${t.uncovered} not covered of ${t.requirements} (${t.percent}%)`);
+        expect(table).toContain(
+            `Overall: ${t.covered} covered, ${t.waived} waived, ${t.wrongKind} wrong kind, ${t.uncovered} not covered of ${t.requirements} (${t.percent}%)`
+        );
     });
 
     test('an uncovered requirement is a JUnit failure and a SARIF result at the requirement and the plan entry', () => {
         const { junit, sarif } = workspaces.gaps!;
-        expect(junit.cases.map(c => `${c.name}:${c.failure?.type ?? 'pass'}`)).toEqual(['12.1:uncovered', '12.2:pass', '12.3:wrong-kind', '14.1:uncovered', '14.2:uncovered']);
+        expect(junit.cases.map(c => `${c.name}:${c.failure?.type ?? 'pass'}`)).toEqual([
+            '12.1:uncovered',
+            '12.2:pass',
+            '12.3:wrong-kind',
+            '14.1:uncovered',
+            '14.2:uncovered'
+        ]);
         const results = sarif.runs[0]!.results;
         expect(results.map(r => r.ruleId)).toEqual(['GDL0201', 'GDL0202', 'GDL0201', 'GDL0201']);
         expect(results[0]!.message.text).toContain('12.1');
-        expect(results[0]!.locations.map(l => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`))
-            .toEqual(['tests/fixtures/gaps/framework.gdl:8', 'tests/fixtures/gaps/plan.gdl:4']);
+        expect(results[0]!.locations.map(l => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`)).toEqual(
+            ['tests/fixtures/gaps/framework.gdl:8', 'tests/fixtures/gaps/plan.gdl:4']
+        );
         expect(workspaces.guidance!.sarif.runs[0]!.results).toEqual([]);
     });
 
@@ -158,8 +200,19 @@ describe('coverage report formats, in-process', () => {
     test('CSV parses back with the documented columns: state, deadline, overdue and covering items', () => {
         const { csv, report } = workspaces.gaps!;
         expect(Object.keys(csv[0]!)).toEqual([...csvColumns]);
-        expect(csv[1]).toMatchObject({ requirement: '12.2', state: 'covered', deadline: '2025-03-27', overdue: 'no', guidance: 'guidance §risk-policy (tests/fixtures/gaps/guidance.gdl:7)' });
-        expect(csv[0]).toMatchObject({ requirement: '12.1', state: 'uncovered', overdue: 'yes', text: 'Considering implementing the stalking screening tool.' });
+        expect(csv[1]).toMatchObject({
+            requirement: '12.2',
+            state: 'covered',
+            deadline: '2025-03-27',
+            overdue: 'no',
+            guidance: 'guidance §risk-policy (tests/fixtures/gaps/guidance.gdl:7)'
+        });
+        expect(csv[0]).toMatchObject({
+            requirement: '12.1',
+            state: 'uncovered',
+            overdue: 'yes',
+            text: 'Considering implementing the stalking screening tool.'
+        });
         expect(parseCsv(formatCsv(report), { relax_column_count: false })).toHaveLength(report.requirements.length + 1);
     });
 
@@ -179,13 +232,19 @@ describe('coverage report formats, in-process', () => {
         expect(counted.length).toBeGreaterThan(100);
         for (const item of counted) {
             const entry = `${item.kind.padEnd(8)}  ${item.id} (${item.file}:${item.line})`;
-            expect(lines.some(line => line.endsWith(entry)), entry).toBe(true);
+            expect(
+                lines.some(line => line.endsWith(entry)),
+                entry
+            ).toBe(true);
         }
         expect(lines.filter(line => /(guidance|training|action) {2,}\S+ \([^()]+:\d+\)$/.test(line))).toHaveLength(counted.length);
     });
 
     test('JUnit has a suite for every recommendation of the framework, in its order, even one without evidence requirements', () => {
-        const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{ id: string; evidence: unknown[] }>;
+        const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{
+            id: string;
+            evidence: unknown[];
+        }>;
         const { junit } = workspaces.guidance!;
         expect(reference).toHaveLength(16);
         expect(junit.suites.map(s => s.name)).toEqual(reference.map(r => `SC2024 recommendation ${r.id}`));

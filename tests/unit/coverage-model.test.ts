@@ -24,18 +24,20 @@ describe('the coverage model', () => {
     });
 
     test('drafts, withdrawn sections and unfinished plan items address a requirement but do not cover it', async () => {
-        const model = await modelOf(variant([
-            ['guidance.gdl', 'status approved', 'status withdrawn'],
-            ['plan.gdl', 'status complete progress 100%', 'status in-progress progress 60%'],
-            ['training.gdl', 'status approved', 'status draft']
-        ]));
+        const model = await modelOf(
+            variant([
+                ['guidance.gdl', 'status approved', 'status withdrawn'],
+                ['plan.gdl', 'status complete progress 100%', 'status in-progress progress 60%'],
+                ['training.gdl', 'status approved', 'status draft']
+            ])
+        );
         expect(model.covered).toBe(0);
         expect(model.requirements.map(r => r.state)).toEqual(['uncovered', 'uncovered', 'uncovered']);
         expect(model.requirements[1]!.items.map(i => i.reason)).toEqual(['plan item is in progress (60%)']);
         expect(model.requirements[0]!.items.map(i => i.reason)).toEqual(['section is withdrawn']);
     });
 
-    test('a section without a status of its own takes its document\'s; with none anywhere it is a draft', async () => {
+    test("a section without a status of its own takes its document's; with none anywhere it is a draft", async () => {
         const approvedByDocument = await modelOf(cleanBase);
         expect(approvedByDocument.requirements[0]!.state).toBe('covered');
         const noStatus = await modelOf(variant([['guidance.gdl', 'status approved', '']]));
@@ -49,7 +51,7 @@ describe('the coverage model', () => {
         expect(model.covered).toBe(2);
     });
 
-    test('a requirement-level `requires` overrides the recommendation\'s', async () => {
+    test("a requirement-level `requires` overrides the recommendation's", async () => {
         const model = await modelOf(variant([['framework.gdl', 'to chief-constables', 'to chief-constables requires action']]));
         expect(model.requirements.map(r => r.required)).toEqual([['action'], ['action'], ['guidance', 'training']]);
         expect(model.requirements[0]!.state).toBe('wrong-kind');

@@ -11,8 +11,14 @@ const read = (file: string) => JSON.parse(readFileSync(path.join(repo, 'extensio
 describe('the extension contributions agree with the language', () => {
     test('every keyword of the grammar is coloured by the TextMate grammar', () => {
         const tm = read('syntaxes/gdl.tmLanguage.json');
-        const patterns = [...tm.repository.keywords.patterns.map((p: { match: string }) => p.match), tm.repository.values.match].map(m => new RegExp(m));
-        const keywords = AstUtils.streamAllContents(GdlGrammar()).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^[a-z]/.test(v)).toSet();
+        const patterns = [...tm.repository.keywords.patterns.map((p: { match: string }) => p.match), tm.repository.values.match].map(
+            m => new RegExp(m)
+        );
+        const keywords = AstUtils.streamAllContents(GdlGrammar())
+            .filter(GrammarAST.isKeyword)
+            .map(k => k.value)
+            .filter(v => /^[a-z]/.test(v))
+            .toSet();
         const missing = [...keywords].filter(k => !patterns.some(p => p.test(k)));
         expect(missing).toEqual([]);
     });
@@ -23,15 +29,23 @@ describe('the extension contributions agree with the language', () => {
         expect(manifest.main).toBe('./out/extension.cjs');
         expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['gdl.asOf', 'gdl.coverageSeverity', 'gdl.buildOutput']);
         expect(manifest.contributes.views.explorer[0].id).toBe('gdl.coverage');
-        expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(['gdl.check', 'gdl.build', 'gdl.refreshCoverage']);
+        expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
+            'gdl.check',
+            'gdl.build',
+            'gdl.refreshCoverage'
+        ]);
     });
 
     test('every snippet, with its placeholders filled, is valid GDL', async () => {
         const snippets = read('snippets/gdl.json') as Record<string, { prefix: string; body: string[] }>;
-        const fill = (body: string[]) => body.join('\n')
-            .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
-            .replace(/\$\{\d+:([^}]*)\}/g, (_, value: string) => value.replace('YYYY-MM-DD', '2025-01-01').replace('N.N', '1.1').replace(/^N$/, '1').replace(/^ID$/, 'X1'))
-            .replace(/\$0/g, '');
+        const fill = (body: string[]) =>
+            body
+                .join('\n')
+                .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+                .replace(/\$\{\d+:([^}]*)\}/g, (_, value: string) =>
+                    value.replace('YYYY-MM-DD', '2025-01-01').replace('N.N', '1.1').replace(/^N$/, '1').replace(/^ID$/, 'X1')
+                )
+                .replace(/\$0/g, '');
         const wrap: Record<string, (text: string) => string> = {
             recommendation: t => `framework F "f" {\n${t}\n}`,
             evidence: t => `framework F "f" { recommendation 1 { text "t"\n${t}\n} }`,
@@ -45,8 +59,14 @@ describe('the extension contributions agree with the language', () => {
             const text = (wrap[snippet.prefix] ?? (t => t))(fill(snippet.body));
             const workspace = await buildWorkspace({ 'snippet.gdl': text });
             const document = workspace.documents.get('snippet.gdl')!;
-            expect(document.parseResult.lexerErrors.map(e => e.message), `${name}:\n${text}`).toEqual([]);
-            expect(document.parseResult.parserErrors.map(e => e.message), `${name}:\n${text}`).toEqual([]);
+            expect(
+                document.parseResult.lexerErrors.map(e => e.message),
+                `${name}:\n${text}`
+            ).toEqual([]);
+            expect(
+                document.parseResult.parserErrors.map(e => e.message),
+                `${name}:\n${text}`
+            ).toEqual([]);
         }
     });
 });

@@ -12,15 +12,17 @@ const repo = path.resolve(import.meta.dirname, '../..');
 
 /** Everything a file means, without positions: the AST as plain values. */
 function meaning(root: AstNode): unknown {
-    return JSON.parse(JSON.stringify(root, (key, value: unknown) => {
-        if (key.startsWith('$') && key !== '$type' || key === '_ref' || key === '_nodeDescription') {
-            return undefined;
-        }
-        if (value && typeof value === 'object' && '$refText' in value) {
-            return (value as { $refText: string }).$refText;
-        }
-        return value;
-    }));
+    return JSON.parse(
+        JSON.stringify(root, (key, value: unknown) => {
+            if ((key.startsWith('$') && key !== '$type') || key === '_ref' || key === '_nodeDescription') {
+                return undefined;
+            }
+            if (value && typeof value === 'object' && '$refText' in value) {
+                return (value as { $refText: string }).$refText;
+            }
+            return value;
+        })
+    );
 }
 
 async function format(files: Record<string, string>) {
@@ -28,7 +30,10 @@ async function format(files: Record<string, string>) {
     const formatter = workspace.services.lsp.Formatter!;
     const out: Record<string, string> = {};
     for (const [name, document] of workspace.documents) {
-        const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+        const edits = await formatter.formatDocument(document, {
+            textDocument: { uri: document.uri.toString() },
+            options: { tabSize: 4, insertSpaces: true }
+        });
         out[name] = TextDocument.applyEdits(document.textDocument, edits);
     }
     return { workspace, out };
@@ -50,19 +55,23 @@ describe('formatting', () => {
     });
 
     test('a cramped block is laid out one property per line, indented by four spaces, prose untouched', async () => {
-        const { out } = await format({ 'a.gdl': 'guidance g "G" { owner "O"   status draft section s "S" { addresses 12.1 ,12.2 """\n  keep   this\n""" } }' });
-        expect(out['a.gdl']).toBe([
-            'guidance g "G" {',
-            '    owner "O"',
-            '    status draft',
-            '    section s "S" {',
-            '        addresses 12.1, 12.2',
-            '        """',
-            '  keep   this',
-            '"""',
-            '    }',
-            '}'
-        ].join('\n'));
+        const { out } = await format({
+            'a.gdl': 'guidance g "G" { owner "O"   status draft section s "S" { addresses 12.1 ,12.2 """\n  keep   this\n""" } }'
+        });
+        expect(out['a.gdl']).toBe(
+            [
+                'guidance g "G" {',
+                '    owner "O"',
+                '    status draft',
+                '    section s "S" {',
+                '        addresses 12.1, 12.2',
+                '        """',
+                '  keep   this',
+                '"""',
+                '    }',
+                '}'
+            ].join('\n')
+        );
     });
 });
 
@@ -83,7 +92,7 @@ describe('formatting the bundled guidance', () => {
         const expected: Record<string, string> = {};
         for (const [name, document] of original.documents) {
             // A line break between tokens (and comments) stays one line break, unindented; spaces become three.
-            undone[name] = replaceGaps(document, gap => gap.includes('\n') ? '\n' : '   ');
+            undone[name] = replaceGaps(document, gap => (gap.includes('\n') ? '\n' : '   '));
             expected[name] = replaceGaps(document, gap => gap.replace(/\n[ \t]*(?=\n)/g, ''));
             expect(undone[name], name).not.toBe(expected[name]);
         }
@@ -96,8 +105,11 @@ describe('formatting the bundled guidance', () => {
 function replaceGaps(document: LangiumDocument, replace: (gap: string) => string): string {
     const text = document.textDocument.getText();
     const leaves = CstUtils.streamCst(document.parseResult.value.$cstNode!).filter(isLeafCstNode).toArray();
-    return text.slice(0, leaves[0]!.offset) + leaves.map((leaf, i) => (i === 0 ? '' : replace(text.slice(leaves[i - 1]!.end, leaf.offset))) + leaf.text).join('')
-        + text.slice(leaves.at(-1)!.end);
+    return (
+        text.slice(0, leaves[0]!.offset) +
+        leaves.map((leaf, i) => (i === 0 ? '' : replace(text.slice(leaves[i - 1]!.end, leaf.offset))) + leaf.text).join('') +
+        text.slice(leaves.at(-1)!.end)
+    );
 }
 
 describe('what the formatter lays out is read from the grammar', () => {
@@ -106,28 +118,42 @@ describe('what the formatter lays out is read from the grammar', () => {
         const grammar = workspace.services.Grammar;
         // Independently of how the formatter reads the grammar: every word keyword that opens a
         // parenthesised group followed by an assignment, `('owner' owner=STRING)`, in any rule or fragment.
-        const expected = new Set(AstUtils.streamAst(grammar).filter(GrammarAST.isKeyword).filter(keyword => {
-            const group = keyword.$container as AstNode;
-            return /^[a-z]/.test(keyword.value) && GrammarAST.isGroup(group) && group.elements[0] === keyword
-                && GrammarAST.isAssignment(group.elements[1]) && !(GrammarAST.isParserRule(group.$container) && !group.$container.fragment);
-        }).map(keyword => keyword.value));
-        expect([...expected]).toEqual(expect.arrayContaining(['owner', 'status', 'approved', 'review-by', 'addresses', 'progress', 'approved-by', 'expires']));
+        const expected = new Set(
+            AstUtils.streamAst(grammar)
+                .filter(GrammarAST.isKeyword)
+                .filter(keyword => {
+                    const group = keyword.$container as AstNode;
+                    return (
+                        /^[a-z]/.test(keyword.value) &&
+                        GrammarAST.isGroup(group) &&
+                        group.elements[0] === keyword &&
+                        GrammarAST.isAssignment(group.elements[1]) &&
+                        !(GrammarAST.isParserRule(group.$container) && !group.$container.fragment)
+                    );
+                })
+                .map(keyword => keyword.value)
+        );
+        expect([...expected]).toEqual(
+            expect.arrayContaining(['owner', 'status', 'approved', 'review-by', 'addresses', 'progress', 'approved-by', 'expires'])
+        );
         const formatter = new GdlFormatter(workspace.services);
         expect([...formatter.propertyKeywords].sort()).toEqual([...expected].sort());
     });
 
     test('keywords inside a fragment called in a block are found as if written in place', async () => {
         const grammarServices = createLangiumGrammarServices(EmptyFileSystem).grammar;
-        const document = await parseHelper<GrammarAST.Grammar>(grammarServices)([
-            'grammar T',
-            "entry Model: 'model' name=ID '{' (Governance | ('source' source=STRING) | parts+=Part)* '}';",
-            "Part: 'part' name=ID ('{' Dates '}')?;",
-            "fragment Governance: ('owner' owner=STRING) | ('status' status=ID);",
-            "fragment Dates: ('approved' approved=ID)? ('review-by' reviewBy=ID)? Governance;",
-            'hidden terminal WS: /\\s+/;',
-            'terminal ID: /[a-z]+/;',
-            'terminal STRING: /"[^"]*"/;'
-        ].join('\n'));
+        const document = await parseHelper<GrammarAST.Grammar>(grammarServices)(
+            [
+                'grammar T',
+                "entry Model: 'model' name=ID '{' (Governance | ('source' source=STRING) | parts+=Part)* '}';",
+                "Part: 'part' name=ID ('{' Dates '}')?;",
+                "fragment Governance: ('owner' owner=STRING) | ('status' status=ID);",
+                "fragment Dates: ('approved' approved=ID)? ('review-by' reviewBy=ID)? Governance;",
+                'hidden terminal WS: /\\s+/;',
+                'terminal ID: /[a-z]+/;',
+                'terminal STRING: /"[^"]*"/;'
+            ].join('\n')
+        );
         expect(document.parseResult.parserErrors).toEqual([]);
         const starts = collectLineStarts(document.parseResult.value);
         expect([...lineStartKeywords(starts)].sort()).toEqual(['approved', 'owner', 'review-by', 'source', 'status']);
@@ -139,11 +165,26 @@ describe('what the formatter lays out is read from the grammar', () => {
 describe('a failing editor feature', () => {
     test('is logged and answered with an empty result instead of an exception', async () => {
         const logged: string[] = [];
-        const broken = resilient({ hover: () => { throw new Error('boom'); }, later: async () => { throw new Error('late boom'); }, fine: () => 42 }, 'test', m => logged.push(m));
+        const broken = resilient(
+            {
+                hover: () => {
+                    throw new Error('boom');
+                },
+                later: async () => {
+                    throw new Error('late boom');
+                },
+                fine: () => 42
+            },
+            'test',
+            m => logged.push(m)
+        );
         expect(broken.hover()).toBeUndefined();
         await expect(broken.later()).resolves.toBeUndefined();
         expect(broken.fine()).toBe(42);
-        expect(logged.map(l => l.split(':')[0])).toEqual(['GDL test.hover failed and answered with an empty result', 'GDL test.later failed and answered with an empty result']);
+        expect(logged.map(l => l.split(':')[0])).toEqual([
+            'GDL test.hover failed and answered with an empty result',
+            'GDL test.later failed and answered with an empty result'
+        ]);
     });
 
     test('the language services are wrapped: a hover that throws inside answers nothing', async () => {
@@ -151,7 +192,10 @@ describe('a failing editor feature', () => {
         const document = workspace.documents.get('a.gdl')!;
         // A document without its text makes Langium's hover throw (it cannot map the position).
         const broken = { uri: document.uri, parseResult: document.parseResult } as unknown as typeof document;
-        const result = await workspace.services.lsp.HoverProvider!.getHoverContent(broken, { textDocument: { uri: document.uri.toString() }, position: { line: 0, character: 10 } });
+        const result = await workspace.services.lsp.HoverProvider!.getHoverContent(broken, {
+            textDocument: { uri: document.uri.toString() },
+            position: { line: 0, character: 10 }
+        });
         expect(result).toBeUndefined();
     });
 });

@@ -18,7 +18,9 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const reference: ReferenceRecommendation[] = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8'));
 
 describe('the bundled framework quotes the report exactly', async () => {
-    const workspace = await buildWorkspace({ 'framework.gdl': readFileSync(path.join(repo, 'guidance/framework/super-complaint-2024.gdl'), 'utf8') });
+    const workspace = await buildWorkspace({
+        'framework.gdl': readFileSync(path.join(repo, 'guidance/framework/super-complaint-2024.gdl'), 'utf8')
+    });
     const root = workspace.documents.get('framework.gdl')!.parseResult.value as ast.GdlFile;
     const framework = root.elements.find(ast.isFramework)!;
 
@@ -26,7 +28,9 @@ describe('the bundled framework quotes the report exactly', async () => {
         expect(framework.recommendations.map(r => String(r.name))).toEqual(reference.map(r => r.id));
         expect(framework.total).toBe(29);
         const omitted = framework.omissions.flatMap(o => o.numbers).map(String);
-        expect([...omitted, ...reference.map(r => r.id)].map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
+        expect([...omitted, ...reference.map(r => r.id)].map(Number).sort((a, b) => a - b)).toEqual(
+            Array.from({ length: 29 }, (_, i) => i + 1)
+        );
         expect(framework.omissions[0]!.reason.length).toBeGreaterThan(50);
     });
 

@@ -14,23 +14,37 @@ describe('fuzzing (npm run fuzz runs 100,000 cases; the suite a few hundred)', (
     test('300 mutated sources through the check: no exception, every problem located and coded', async () => {
         const target = new FuzzTarget(repo);
         let ran = 0;
-        await fc.assert(fc.asyncProperty(fc.nat({ max: sources.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), encodingArbitrary, async (index, mutations, stored) => {
-            ran++;
-            expect(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at))).toBeUndefined();
-        }), { numRuns: 300, seed });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.nat({ max: sources.length - 1 }),
+                fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
+                encodingArbitrary,
+                async (index, mutations, stored) => {
+                    ran++;
+                    expect(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at))).toBeUndefined();
+                }
+            ),
+            { numRuns: 300, seed }
+        );
         expect(ran).toBe(300);
     });
 
     test('1,000 hostile link targets through the link policy and the Markdown writer: no raw HTML, no unsafe scheme', () => {
-        fc.assert(fc.property(linkArbitrary, address => {
-            expect(checkLinkTarget(address)).toBeUndefined();
-        }), { numRuns: 1000, seed });
+        fc.assert(
+            fc.property(linkArbitrary, address => {
+                expect(checkLinkTarget(address)).toBeUndefined();
+            }),
+            { numRuns: 1000, seed }
+        );
     });
 
     test('500 output folders made of .., links, files and folders: the guard refuses or allows only what is safe, and changes nothing', async () => {
         const sandbox = outputSandbox();
-        await fc.assert(fc.asyncProperty(outputPathArbitrary, async out => {
-            expect(await checkOutputPath(sandbox, out)).toBeUndefined();
-        }), { numRuns: 500, seed });
+        await fc.assert(
+            fc.asyncProperty(outputPathArbitrary, async out => {
+                expect(await checkOutputPath(sandbox, out)).toBeUndefined();
+            }),
+            { numRuns: 500, seed }
+        );
     });
 });

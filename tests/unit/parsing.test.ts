@@ -57,7 +57,10 @@ describe('every construct parses into the model a writer means', async () => {
         expect(module.outcomes[0]!.maps[0]!.ref?.text).toBe('Recognise stalking.');
         expect(module.activities[0]!.supports[0]!.ref).toBe(module.outcomes[0]);
         const check = module.checks[0]!;
-        expect(check.options.map(o => [o.text, o.correct])).toEqual([['a', false], ['b', true]]);
+        expect(check.options.map(o => [o.text, o.correct])).toEqual([
+            ['a', false],
+            ['b', true]
+        ]);
         expect(check.rationale).toBe('because');
         const course = all.find(ast.isCoursePack)!;
         expect(course.modules[0]!.ref).toBe(module);
@@ -76,7 +79,8 @@ describe('every construct parses into the model a writer means', async () => {
 
 describe('lexical details', () => {
     test('prose keeps Markdown structure but loses the indentation of the code around it; CRLF is read as LF', async () => {
-        const text = 'guidance G "g" {\r\n    section s "s" {\r\n        """\r\n        # Heading\r\n\r\n        - item\r\n          continued\r\n        """\r\n    }\r\n}\r\n';
+        const text =
+            'guidance G "g" {\r\n    section s "s" {\r\n        """\r\n        # Heading\r\n\r\n        - item\r\n          continued\r\n        """\r\n    }\r\n}\r\n';
         const { all } = await elementsOf({ 'g.gdl': text });
         expect(all.find(ast.isGuidance)!.sections[0]!.prose[0]).toBe('# Heading\n\n- item\n  continued');
     });
@@ -94,11 +98,15 @@ describe('lexical details', () => {
     });
 
     test('a wrong value for one property is one error, and the properties after it are still read', async () => {
-        const text = 'guidance G "g" {\n    section s "s" {\n        approved "Lead"\n        source "Where it comes from"\n        addresses 12.1\n    }\n}\n';
+        const text =
+            'guidance G "g" {\n    section s "s" {\n        approved "Lead"\n        source "Where it comes from"\n        addresses 12.1\n    }\n}\n';
         const workspace = await buildWorkspace({ 'bad.gdl': text });
         const syntax = workspace.diagnostics('bad.gdl').filter(d => d.code === 'GDL0001');
-        expect(syntax.map(d => [d.range.start, d.message])).toEqual([[{ line: 2, character: 17 }, 'Expected a date (YYYY-MM-DD) but found `"Lead"`.']]);
-        const section = (workspace.documents.get('bad.gdl')!.parseResult.value as ast.GdlFile).elements.filter(ast.isGuidance)[0]!.sections[0]!;
+        expect(syntax.map(d => [d.range.start, d.message])).toEqual([
+            [{ line: 2, character: 17 }, 'Expected a date (YYYY-MM-DD) but found `"Lead"`.']
+        ]);
+        const section = (workspace.documents.get('bad.gdl')!.parseResult.value as ast.GdlFile).elements.filter(ast.isGuidance)[0]!
+            .sections[0]!;
         expect(section.sources).toEqual(['Where it comes from']);
         expect(section.addresses.map(r => r.$refText)).toEqual(['12.1']);
     });

@@ -22,10 +22,17 @@ const pages = (files: Map<string, Buffer | string>) => [...files.keys()].filter(
 
 function filesBelow(folder: string): string[] {
     const out: string[] = [];
-    const walk = (dir: string) => readdirSync(dir).sort().forEach(entry => {
-        const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) { walk(full); } else { out.push(path.relative(folder, full)); }
-    });
+    const walk = (dir: string) =>
+        readdirSync(dir)
+            .sort()
+            .forEach(entry => {
+                const full = path.join(dir, entry);
+                if (statSync(full).isDirectory()) {
+                    walk(full);
+                } else {
+                    out.push(path.relative(folder, full));
+                }
+            });
     walk(folder);
     return out;
 }
@@ -73,14 +80,31 @@ describe('the bundled guidance, published', () => {
                 }
             }
         }
-        expect(all).toEqual(expect.arrayContaining(['index.html', 'index.md', 'plans/ec-plan-2024.html', 'coverage.html', 'assets/govuk-frontend.min.css', 'assets/site.css']));
+        expect(all).toEqual(
+            expect.arrayContaining([
+                'index.html',
+                'index.md',
+                'plans/ec-plan-2024.html',
+                'coverage.html',
+                'assets/govuk-frontend.min.css',
+                'assets/site.css'
+            ])
+        );
     });
 
     test('the Markdown re-parses with its headings and tables; the learner edition has no answers or trainer notes', () => {
         const parse = (file: string) => fromMarkdown(text(files, file), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
         const trainer = parse('courses/CP-FR-trainer.md');
         const headings = trainer.children.filter(n => n.type === 'heading').map(n => (n.children[0] as { value: string }).value);
-        expect(headings).toEqual(expect.arrayContaining(['Session plan', 'Learning outcomes', 'Curriculum mapping', 'Knowledge checks', 'Appendix: learning outcomes and evidence requirements']));
+        expect(headings).toEqual(
+            expect.arrayContaining([
+                'Session plan',
+                'Learning outcomes',
+                'Curriculum mapping',
+                'Knowledge checks',
+                'Appendix: learning outcomes and evidence requirements'
+            ])
+        );
         expect(trainer.children.filter(n => n.type === 'table').length).toBeGreaterThanOrEqual(3);
         const trainerText = text(files, 'courses/CP-FR-trainer.md');
         const learner = text(files, 'courses/CP-FR-learner.md');
@@ -124,7 +148,7 @@ describe('the coverage gate and drafts', () => {
         const html = text(files, 'guidance/g-one.html');
         expect(html).not.toMatch(/<script/i);
         expect(html).not.toMatch(/javascript:/i);
-        expect(html).toContain('&#x3C;script>alert(\'x\')&#x3C;/script>');
+        expect(html).toContain("&#x3C;script>alert('x')&#x3C;/script>");
         expect(text(files, 'guidance/g-one.md')).toContain("\\<script>alert('x')\\</script>");
     });
 });

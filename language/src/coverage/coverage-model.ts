@@ -86,7 +86,17 @@ export interface CoverageOptions {
 /** What one document contributes to the coverage: its requirements, what it addresses, its waivers. */
 export interface DocumentContribution {
     readonly evidence: Array<{ evidence: ast.Evidence; recommendation: ast.Recommendation; framework: ast.Framework }>;
-    readonly items: Array<{ evidence: ast.Evidence; kind: CoverageKind; id: string; label: string; status?: ast.Status; complete?: boolean; planReason?: string; node: AstNode; uri: string }>;
+    readonly items: Array<{
+        evidence: ast.Evidence;
+        kind: CoverageKind;
+        id: string;
+        label: string;
+        status?: ast.Status;
+        complete?: boolean;
+        planReason?: string;
+        node: AstNode;
+        uri: string;
+    }>;
     readonly waivers: Array<{ evidence: ast.Evidence; node: ast.Waiver; uri: string }>;
 }
 
@@ -111,7 +121,15 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
             const status = effectiveStatus(node);
             for (const ref of node.addresses) {
                 if (ref.ref) {
-                    contribution.items.push({ evidence: ref.ref, kind: 'guidance', id: node.name, label: `guidance §${node.name}`, status, node, uri });
+                    contribution.items.push({
+                        evidence: ref.ref,
+                        kind: 'guidance',
+                        id: node.name,
+                        label: `guidance §${node.name}`,
+                        status,
+                        node,
+                        uri
+                    });
                 }
             }
         } else if (ast.isLearningOutcome(node)) {
@@ -119,7 +137,15 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
             const status = effectiveStatus(module);
             for (const ref of node.addresses) {
                 if (ref.ref) {
-                    contribution.items.push({ evidence: ref.ref, kind: 'training', id: node.name, label: `module ${module.name} outcome ${node.name}`, status, node, uri });
+                    contribution.items.push({
+                        evidence: ref.ref,
+                        kind: 'training',
+                        id: node.name,
+                        label: `module ${module.name} outcome ${node.name}`,
+                        status,
+                        node,
+                        uri
+                    });
                 }
             }
         } else if (ast.isPlanItem(node)) {
@@ -128,7 +154,16 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
             const complete = node.status === 'complete';
             for (const ref of node.addresses) {
                 if (ref.ref) {
-                    contribution.items.push({ evidence: ref.ref, kind: 'action', id: `${node.$container.name}/${number}`, label: `plan item ${number}`, complete, planReason: complete ? undefined : `plan item is ${describePlanStatus(node)}`, node, uri });
+                    contribution.items.push({
+                        evidence: ref.ref,
+                        kind: 'action',
+                        id: `${node.$container.name}/${number}`,
+                        label: `plan item ${number}`,
+                        complete,
+                        planReason: complete ? undefined : `plan item is ${describePlanStatus(node)}`,
+                        node,
+                        uri
+                    });
                 }
             }
         } else if (ast.isWaiver(node) && node.evidence?.ref) {
@@ -143,7 +178,11 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
  * and nothing else, so the server, the CLI and the generator agree. `cache` keeps each document's
  * contribution between builds (the server drops a document's entry whenever it is relinked).
  */
-export function computeCoverage(documents: Iterable<LangiumDocument>, options: CoverageOptions = {}, cache?: WeakMap<AstNode, DocumentContribution>): CoverageModel {
+export function computeCoverage(
+    documents: Iterable<LangiumDocument>,
+    options: CoverageOptions = {},
+    cache?: WeakMap<AstNode, DocumentContribution>
+): CoverageModel {
     const counts = (status: ast.Status) => status === 'approved' || (options.includeDrafts === true && status === 'draft');
     const waivers = new Map<ast.Evidence, WaiverInfo[]>();
     const evidenceInOrder: DocumentContribution['evidence'] = [];
@@ -159,7 +198,11 @@ export function computeCoverage(documents: Iterable<LangiumDocument>, options: C
         evidenceInOrder.push(...contribution.evidence);
         for (const raw of contribution.items) {
             const ok = raw.kind === 'action' ? raw.complete === true : counts(raw.status ?? 'draft');
-            const reason = ok ? undefined : raw.kind === 'action' ? raw.planReason : `${raw.kind === 'guidance' ? 'section' : 'module'} is ${raw.status}`;
+            const reason = ok
+                ? undefined
+                : raw.kind === 'action'
+                  ? raw.planReason
+                  : `${raw.kind === 'guidance' ? 'section' : 'module'} is ${raw.status}`;
             const list = items.get(raw.evidence) ?? [];
             list.push(item(raw.kind, raw.id, raw.label, ok, reason, raw.node, raw.uri));
             items.set(raw.evidence, list);
@@ -175,7 +218,10 @@ export function computeCoverage(documents: Iterable<LangiumDocument>, options: C
     evidenceInOrder.sort((a, b) => (a.framework === b.framework ? 0 : a.framework.name < b.framework.name ? -1 : 1));
     const kindRank = { guidance: 0, training: 1, action: 2 } as const;
     for (const list of items.values()) {
-        list.sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+        list.sort(
+            (a, b) =>
+                kindRank[a.kind] - kindRank[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)
+        );
     }
     const byEvidence = new Map<ast.Evidence, RequirementCoverage>();
     const requirements = evidenceInOrder.map(({ evidence, recommendation, framework }) => {
@@ -192,7 +238,17 @@ export function computeCoverage(documents: Iterable<LangiumDocument>, options: C
         } else if (counted.length > 0) {
             state = 'wrong-kind';
         }
-        const coverage: RequirementCoverage = { id: evidence.name, evidence, recommendation, framework, required, items: all, waiver, waivers: ofIt, state };
+        const coverage: RequirementCoverage = {
+            id: evidence.name,
+            evidence,
+            recommendation,
+            framework,
+            required,
+            items: all,
+            waiver,
+            waivers: ofIt,
+            state
+        };
         byEvidence.set(evidence, coverage);
         return coverage;
     });
@@ -219,32 +275,65 @@ function describePlanStatus(node: ast.PlanItem): string {
 }
 
 // Positions are computed only when a report or the editor asks for them: most builds never do.
-function item(kind: CoverageKind, id: string, label: string, counts: boolean, reason: string | undefined, node: AstNode, uri: string): CoveringItem {
+function item(
+    kind: CoverageKind,
+    id: string,
+    label: string,
+    counts: boolean,
+    reason: string | undefined,
+    node: AstNode,
+    uri: string
+): CoveringItem {
     return {
-        kind, id, label, counts, reason, node, uri,
-        get line() { return node.$cstNode?.range.start.line ?? 0; },
-        get character() { return node.$cstNode?.range.start.character ?? 0; }
+        kind,
+        id,
+        label,
+        counts,
+        reason,
+        node,
+        uri,
+        get line() {
+            return node.$cstNode?.range.start.line ?? 0;
+        },
+        get character() {
+            return node.$cstNode?.range.start.character ?? 0;
+        }
     };
 }
 
 /** What a waiver lacks to be complete: a reason, who approved it, and (for a waiver, not a not-applicable) an expiry date. */
 export function missingWaiverFields(node: ast.Waiver): string[] {
-    return [!node.reason && 'reason', !node.approvedBy && 'approved-by', node.kind === 'waive' && !node.expires && 'expires']
-        .filter((m): m is string => typeof m === 'string');
+    return [!node.reason && 'reason', !node.approvedBy && 'approved-by', node.kind === 'waive' && !node.expires && 'expires'].filter(
+        (m): m is string => typeof m === 'string'
+    );
 }
 
 function waiverInfo(node: ast.Waiver, uri: string, asOf: string | undefined): WaiverInfo {
     const expired = node.expires !== undefined && asOf !== undefined && node.expires < asOf;
     const missing = missingWaiverFields(node);
-    const notCounted = missing.length > 0 ? `incomplete: no ${missing.join(', ')}`
-        : node.approved !== undefined && asOf !== undefined && node.approved > asOf ? `approved on ${node.approved}, after ${asOf}`
-        : expired ? `expired on ${node.expires}`
-        : undefined;
+    const notCounted =
+        missing.length > 0
+            ? `incomplete: no ${missing.join(', ')}`
+            : node.approved !== undefined && asOf !== undefined && node.approved > asOf
+              ? `approved on ${node.approved}, after ${asOf}`
+              : expired
+                ? `expired on ${node.expires}`
+                : undefined;
     return {
-        kind: node.kind as WaiverInfo['kind'], reason: node.reason, approvedBy: node.approvedBy, expires: node.expires,
-        expired, counts: notCounted === undefined, notCounted,
-        node, uri,
-        get line() { return node.$cstNode?.range.start.line ?? 0; },
-        get character() { return node.$cstNode?.range.start.character ?? 0; }
+        kind: node.kind as WaiverInfo['kind'],
+        reason: node.reason,
+        approvedBy: node.approvedBy,
+        expires: node.expires,
+        expired,
+        counts: notCounted === undefined,
+        notCounted,
+        node,
+        uri,
+        get line() {
+            return node.$cstNode?.range.start.line ?? 0;
+        },
+        get character() {
+            return node.$cstNode?.range.start.character ?? 0;
+        }
     };
 }

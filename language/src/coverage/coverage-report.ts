@@ -110,7 +110,8 @@ const satisfied = (state: CoverageState) => state === 'covered' || state === 'wa
 const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((1000 * part) / whole) / 10);
 /** The auditor's report: requirement × what covers it × state × deadline, with per-recommendation and overall figures. */
 export function buildCoverageReport(model: CoverageModel, documents: Iterable<LangiumDocument>, options: ReportOptions): CoverageReport {
-    const madeTo = (recommendation: ast.Recommendation) => !options.recipient || (recommendation.recipients as string[]).includes(options.recipient);
+    const madeTo = (recommendation: ast.Recommendation) =>
+        !options.recipient || (recommendation.recipients as string[]).includes(options.recipient);
     const rows = model.requirements.filter(r => madeTo(r.recommendation));
     // Plan entries by recommendation, and rows by recommendation, grouped once: looking them up per row would be quadratic.
     const entriesOf = new MultiMap<ast.Recommendation, ast.PlanItem>();
@@ -126,10 +127,16 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             }
         }
         for (const framework of elements.filter(ast.isFramework)) {
-            withoutRequirements.push(...framework.recommendations.filter(r => r.evidence.length === 0 && madeTo(r)).map(recommendation => ({ framework, recommendation })));
+            withoutRequirements.push(
+                ...framework.recommendations
+                    .filter(r => r.evidence.length === 0 && madeTo(r))
+                    .map(recommendation => ({ framework, recommendation }))
+            );
         }
     }
-    const requirements = rows.map(r => requirementRow(r, entriesOf.get(r.recommendation), options)).sort((a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework)));
+    const requirements = rows
+        .map(r => requirementRow(r, entriesOf.get(r.recommendation), options))
+        .sort((a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework)));
     const rowsOf = new MultiMap<string, ReportRequirement>();
     for (const row of requirements) {
         rowsOf.add(`${row.framework}/${row.recommendation}`, row);
@@ -180,7 +187,9 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             overdue: requirements.filter(r => r.overdue).length,
             percent: percentOf(count('covered') + count('waived'), requirements.length)
         },
-        recommendations: [...recommendations.values()].sort((a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework))),
+        recommendations: [...recommendations.values()].sort(
+            (a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework))
+        ),
         requirements
     };
 }
@@ -189,7 +198,13 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
 function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.PlanItem[], options: ReportOptions): ReportRequirement {
     const deadline = coverage.recommendation.deadlines.map(d => d.date).sort()[0] ?? null;
     const items: ReportItem[] = coverage.items.map(i => ({
-        ...options.locate(i.node), kind: i.kind, id: i.id, label: i.label, counts: i.counts, reason: i.reason ?? null, audiences: audiencesOf(i.node)
+        ...options.locate(i.node),
+        kind: i.kind,
+        id: i.id,
+        label: i.label,
+        counts: i.counts,
+        reason: i.reason ?? null,
+        audiences: audiencesOf(i.node)
     }));
     const waiver = coverage.waiver;
     return {
@@ -206,10 +221,18 @@ function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.P
         recipients: [...coverage.recommendation.recipients],
         audiences: [...new Set(items.filter(i => i.counts).flatMap(i => i.audiences))].sort(),
         items,
-        waiver: waiver ? {
-            ...options.locate(waiver.node), kind: waiver.kind, reason: waiver.reason ?? null, approvedBy: waiver.approvedBy ?? null,
-            expires: waiver.expires ?? null, expired: waiver.expired, counts: waiver.counts, notCounted: waiver.notCounted ?? null
-        } : null,
+        waiver: waiver
+            ? {
+                  ...options.locate(waiver.node),
+                  kind: waiver.kind,
+                  reason: waiver.reason ?? null,
+                  approvedBy: waiver.approvedBy ?? null,
+                  expires: waiver.expires ?? null,
+                  expired: waiver.expired,
+                  counts: waiver.counts,
+                  notCounted: waiver.notCounted ?? null
+              }
+            : null,
         planEntries: planItems.map(p => options.locate(p))
     };
 }
@@ -228,7 +251,15 @@ export function compareReports(before: CoverageReport, after: CoverageReport, re
     const old = new Map(before.requirements.map(r => [key(r), r]));
     const now = new Map(after.requirements.map(r => [key(r), r]));
     const ids = [...new Set([...old.keys(), ...now.keys()])];
-    const changes = ids.map(k => ({ id: (now.get(k) ?? old.get(k))!.id, before: old.get(k)?.state ?? 'absent', after: now.get(k)?.state ?? 'absent' } as CoverageChange))
+    const changes = ids
+        .map(
+            k =>
+                ({
+                    id: (now.get(k) ?? old.get(k))!.id,
+                    before: old.get(k)?.state ?? 'absent',
+                    after: now.get(k)?.state ?? 'absent'
+                }) as CoverageChange
+        )
         .filter(c => c.before !== c.after)
         .sort((a, b) => compareIds(a.id, b.id));
     const ok = (s: CoverageChange['before']) => s === 'covered' || s === 'waived';

@@ -7,10 +7,10 @@ import type { CoverageState, RequirementCoverage } from './coverage-model.js';
 
 /** A state's name, in full ("Covered by the wrong kind") and short, for narrow columns ("Wrong kind"). */
 export const stateNames: Readonly<Record<CoverageState, { readonly label: string; readonly short: string }>> = {
-    'covered': { label: 'Covered', short: 'Covered' },
+    covered: { label: 'Covered', short: 'Covered' },
     'wrong-kind': { label: 'Covered by the wrong kind', short: 'Wrong kind' },
-    'waived': { label: 'Waived', short: 'Waived' },
-    'uncovered': { label: 'Not covered', short: 'Not covered' }
+    waived: { label: 'Waived', short: 'Waived' },
+    uncovered: { label: 'Not covered', short: 'Not covered' }
 };
 
 /** Kinds of coverage a requirement needs, as a reader says them: "guidance and training". */
@@ -20,7 +20,10 @@ export function kindsText(kinds: readonly string[]): string {
 
 /** The labels of what counts towards a requirement, in order: "guidance §a, plan item 12". */
 export function countedLabels(items: ReadonlyArray<{ readonly counts: boolean; readonly label: string }>): string {
-    return items.filter(i => i.counts).map(i => i.label).join(', ');
+    return items
+        .filter(i => i.counts)
+        .map(i => i.label)
+        .join(', ');
 }
 
 /** Why a requirement falls short, after its id: "is not covered" or "needs guidance and training coverage". */
@@ -44,14 +47,28 @@ export function waiverText(waiver: { readonly kind: string; readonly expires?: s
 }
 
 /** A report's waiver in full: "waived until 2026-03-31 (does not count: …): reason". */
-export function waiverSummary(waiver: { readonly kind: string; readonly expires: string | null; readonly notCounted: string | null; readonly reason: string | null }): string {
+export function waiverSummary(waiver: {
+    readonly kind: string;
+    readonly expires: string | null;
+    readonly notCounted: string | null;
+    readonly reason: string | null;
+}): string {
     return `${waiverText(waiver)}${waiver.notCounted ? ` (does not count: ${waiver.notCounted})` : ''}: ${waiver.reason ?? ''}`;
 }
 
 /** The totals in one sentence, for the report formats a person reads. */
 export function totalsSentence(report: {
-    readonly asOf: string; readonly recipient: string | null;
-    readonly totals: { readonly covered: number; readonly waived: number; readonly wrongKind: number; readonly uncovered: number; readonly requirements: number; readonly percent: number; readonly overdue: number };
+    readonly asOf: string;
+    readonly recipient: string | null;
+    readonly totals: {
+        readonly covered: number;
+        readonly waived: number;
+        readonly wrongKind: number;
+        readonly uncovered: number;
+        readonly requirements: number;
+        readonly percent: number;
+        readonly overdue: number;
+    };
 }): string {
     const t = report.totals;
     return `As of ${report.asOf}${report.recipient ? `, recommendations to ${report.recipient}` : ''}: ${t.covered} covered, ${t.waived} waived, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%). ${t.overdue} overdue.`;
@@ -72,7 +89,12 @@ export function compareIds(a: string | number, b: string | number): number {
 
 /** A key that sorts as {@link compareIds} does, as text (for editors' sortText); other names sort as they are. */
 export function idSortKey(name: string): string {
-    return /^\d+(\.\d+)*$/.test(name) ? name.split('.').map(p => p.padStart(4, '0')).join('.') : name;
+    return /^\d+(\.\d+)*$/.test(name)
+        ? name
+              .split('.')
+              .map(p => p.padStart(4, '0'))
+              .join('.')
+        : name;
 }
 
 /** One line on a requirement's coverage: "covered by 3 — guidance §a, module M outcome O, plan item 12". */

@@ -17,7 +17,12 @@ export class WorkspaceFacts {
             contributions.delete(document.parseResult.value);
         });
         this.coverage = new WorkspaceCache(shared, DocumentState.Linked);
-        this.computeCoverage = () => computeCoverage(documents.all.filter(d => d.state >= DocumentState.Linked), { asOf: settings.effectiveAsOf() }, contributions);
+        this.computeCoverage = () =>
+            computeCoverage(
+                documents.all.filter(d => d.state >= DocumentState.Linked),
+                { asOf: settings.effectiveAsOf() },
+                contributions
+            );
     }
 
     /** The coverage of every linked document in the workspace. */

@@ -14,7 +14,9 @@ export function formatWorkspaceSummary(documents: LangiumDocument[], model: Cove
     for (const framework of elements.filter(ast.isFramework).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))) {
         const evidence = framework.recommendations.flatMap(r => r.evidence);
         const untexted = evidence.filter(e => e.text === undefined).length;
-        lines.push(`Framework ${framework.name}: ${count(framework.recommendations.length, 'recommendation')}, ${count(evidence.length, 'evidence requirement')}${untexted > 0 ? ` (${untexted} without text in the source)` : ''}.`);
+        lines.push(
+            `Framework ${framework.name}: ${count(framework.recommendations.length, 'recommendation')}, ${count(evidence.length, 'evidence requirement')}${untexted > 0 ? ` (${untexted} without text in the source)` : ''}.`
+        );
     }
     const guidance = elements.filter(ast.isGuidance);
     const sections = guidance.flatMap(g => AstUtils.streamAllContents(g).filter(ast.isSection).toArray());
@@ -31,7 +33,9 @@ export function formatWorkspaceSummary(documents: LangiumDocument[], model: Cove
     const counted = model.requirements.flatMap(r => r.items.filter(i => i.counts));
     const byKind = (kind: string) => new Set(counted.filter(i => i.kind === kind).map(i => i.id)).size;
     if (counted.length > 0) {
-        lines.push(`Covering items that count: ${count(byKind('guidance'), 'guidance section')}, ${count(byKind('training'), 'learning outcome')}, ${count(byKind('action'), 'completed plan item')}.`);
+        lines.push(
+            `Covering items that count: ${count(byKind('guidance'), 'guidance section')}, ${count(byKind('training'), 'learning outcome')}, ${count(byKind('action'), 'completed plan item')}.`
+        );
     }
     const reviews = [...guidance, ...sections, ...modules]
         .filter(n => n.reviewBy !== undefined && n.reviewBy >= asOf && effectiveStatus(n) === 'approved')
@@ -39,7 +43,9 @@ export function formatWorkspaceSummary(documents: LangiumDocument[], model: Cove
     const next = reviews[0];
     if (next) {
         const what = ast.isTrainingModule(next) ? 'module' : ast.isSection(next) ? 'section' : 'guidance';
-        lines.push(`Next review due: ${next.reviewBy} (${what} ${next.name}${reviews.length > 1 ? `; ${reviews.filter(r => r.reviewBy === next.reviewBy).length - 1} more that day` : ''}).`);
+        lines.push(
+            `Next review due: ${next.reviewBy} (${what} ${next.name}${reviews.length > 1 ? `; ${reviews.filter(r => r.reviewBy === next.reviewBy).length - 1} more that day` : ''}).`
+        );
     }
     return lines;
 }

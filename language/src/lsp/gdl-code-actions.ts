@@ -1,6 +1,13 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+    CodeActionKind,
+    type CodeAction,
+    type CodeActionParams,
+    type Diagnostic,
+    type Position,
+    type WorkspaceEdit
+} from 'vscode-languageserver';
 import { Codes } from '../validation/diagnostic-codes.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
@@ -17,7 +24,10 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             const data = diagnostic.data as { suggestion?: string; evidence?: string; recommendation?: string } | undefined;
             if (diagnostic.code === Codes['unresolved-reference'].code && data?.suggestion) {
                 actions.push(this.replaceWith(document, diagnostic, data.suggestion));
-            } else if ((diagnostic.code === Codes['evidence-not-covered'].code || diagnostic.code === Codes['evidence-wrong-kind'].code) && data?.evidence) {
+            } else if (
+                (diagnostic.code === Codes['evidence-not-covered'].code || diagnostic.code === Codes['evidence-wrong-kind'].code) &&
+                data?.evidence
+            ) {
                 const action = this.createStub(document, diagnostic, data.evidence);
                 if (action) {
                     actions.push(action);
@@ -53,7 +63,9 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const already = new Set(section.addresses.map(r => r.$refText));
-        const gaps = this.services.gdl.WorkspaceFacts.coverageModel().requirements.filter(r => r.state !== 'covered' && !already.has(r.id)).slice(0, MAX_ADDRESS_ACTIONS);
+        const gaps = this.services.gdl.WorkspaceFacts.coverageModel()
+            .requirements.filter(r => r.state !== 'covered' && !already.has(r.id))
+            .slice(0, MAX_ADDRESS_ACTIONS);
         return gaps.map(gap => ({
             title: `Address ${gap.id} in section '${section.name}'`,
             kind: CodeActionKind.QuickFix,
@@ -95,22 +107,40 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             const hostDocument = AstUtils.getDocument(host);
             const close = GrammarUtils.findNodesForKeyword(host.$cstNode, '}').at(-1)!;
             const indent = ' '.repeat(host.$cstNode.range.start.character + 4);
-            edit.changes = { [hostDocument.uri.toString()]: [{ range: { start: close.range.start, end: close.range.start }, newText: `\n${body.map(l => indent + l).join('\n')}\n` }] };
+            edit.changes = {
+                [hostDocument.uri.toString()]: [
+                    { range: { start: close.range.start, end: close.range.start }, newText: `\n${body.map(l => indent + l).join('\n')}\n` }
+                ]
+            };
         } else {
             const uri = document.uri.with({ path: document.uri.path.replace(/[^/]+$/, `${sectionId}.gdl`) }).toString();
-            const file = [`guidance ${sectionId}-guidance "Coverage of ${id}" {`, '    status draft', ...body.map(l => `    ${l}`), '}', ''].join('\n');
+            const file = [
+                `guidance ${sectionId}-guidance "Coverage of ${id}" {`,
+                '    status draft',
+                ...body.map(l => `    ${l}`),
+                '}',
+                ''
+            ].join('\n');
             edit.documentChanges = [
                 { kind: 'create', uri, options: { ignoreIfExists: true } },
-                { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file }] }
+                {
+                    textDocument: { uri, version: null },
+                    edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file }]
+                }
             ];
         }
-        return { title: `Create a draft section covering ${id}${host ? ` in '${host.name}'` : ' in a new file'}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+        return {
+            title: `Create a draft section covering ${id}${host ? ` in '${host.name}'` : ' in a new file'}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit
+        };
     }
 
     /** Guidance that already addresses a requirement of the recommendation, found in the coverage model, not by walking every file. */
     private guidanceAnswering(recommendation: ast.Recommendation): ast.Guidance | undefined {
-        const item = this.services.gdl.WorkspaceFacts.coverageModel().requirements
-            .filter(r => r.recommendation === recommendation)
+        const item = this.services.gdl.WorkspaceFacts.coverageModel()
+            .requirements.filter(r => r.recommendation === recommendation)
             .flatMap(r => r.items)
             .find(i => i.kind === 'guidance');
         return item ? AstUtils.getContainerOfType(item.node, ast.isGuidance) : undefined;
@@ -128,7 +158,11 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             title: `Add a plan item for recommendation ${recommendation}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: { changes: { [document.uri.toString()]: [{ range: { start: close.range.start, end: close.range.start }, newText: `\n${item}\n` }] } }
+            edit: {
+                changes: {
+                    [document.uri.toString()]: [{ range: { start: close.range.start, end: close.range.start }, newText: `\n${item}\n` }]
+                }
+            }
         };
     }
 }

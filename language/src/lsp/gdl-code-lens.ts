@@ -31,7 +31,11 @@ export class GdlCodeLensProvider implements CodeLensProvider {
             const title = coverageLine(coverage);
             lenses.push({
                 range: { start: range.start, end: range.start },
-                command: { title: title.length > 120 ? title.slice(0, 117) + '…' : title, command: ShowCoverageCommand, arguments: [document.uri.toString(), range.start, locations] }
+                command: {
+                    title: title.length > 120 ? title.slice(0, 117) + '…' : title,
+                    command: ShowCoverageCommand,
+                    arguments: [document.uri.toString(), range.start, locations]
+                }
             });
         }
         return lenses;

@@ -6,7 +6,11 @@ import { effectiveStatus } from '../inheritance.js';
 
 /** Completion of ids with what a writer needs to choose: a requirement's text, a section's title. */
 export class GdlCompletionProvider extends DefaultCompletionProvider {
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+    protected override createReferenceCompletionItem(
+        description: AstNodeDescription,
+        refInfo: ReferenceInfo,
+        context: CompletionContext
+    ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
         let detail: string | undefined;

@@ -1,6 +1,11 @@
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import {
-    AbstractFormatter, Formatting, type FormattingAction, type FormattingContext, type FormattingMove, type LangiumServices
+    AbstractFormatter,
+    Formatting,
+    type FormattingAction,
+    type FormattingContext,
+    type FormattingMove,
+    type LangiumServices
 } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 
@@ -13,7 +18,9 @@ import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 export function collectLineStarts(grammar: GrammarAST.Grammar): Set<GrammarAST.AbstractElement> {
     const starts = new Set<GrammarAST.AbstractElement>();
     for (const rule of grammar.rules.filter(GrammarAST.isParserRule)) {
-        const opens = AstUtils.streamAst(rule.definition).filter((e): e is GrammarAST.Keyword => GrammarAST.isKeyword(e) && e.value === '{');
+        const opens = AstUtils.streamAst(rule.definition).filter(
+            (e): e is GrammarAST.Keyword => GrammarAST.isKeyword(e) && e.value === '{'
+        );
         for (const open of opens) {
             const group: AstNode = open.$container;
             if (GrammarAST.isGroup(group)) {
@@ -26,7 +33,11 @@ export function collectLineStarts(grammar: GrammarAST.Grammar): Set<GrammarAST.A
     return starts;
 }
 
-function addClauses(element: GrammarAST.AbstractElement, starts: Set<GrammarAST.AbstractElement>, fragments: Set<GrammarAST.ParserRule>): void {
+function addClauses(
+    element: GrammarAST.AbstractElement,
+    starts: Set<GrammarAST.AbstractElement>,
+    fragments: Set<GrammarAST.ParserRule>
+): void {
     const called = GrammarAST.isRuleCall(element) ? element.rule.ref : undefined;
     if (GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
         element.elements.forEach(e => addClauses(e, starts, fragments));
@@ -61,7 +72,13 @@ export function lineStartKeywords(starts: ReadonlySet<GrammarAST.AbstractElement
 
 /** One or two line breaks (at most one blank line kept), indented `tabs` deeper than the enclosing line. */
 function lineBreak(tabs: number): FormattingAction {
-    return { options: {}, moves: [{ lines: 1, tabs }, { lines: 2, tabs }] };
+    return {
+        options: {},
+        moves: [
+            { lines: 1, tabs },
+            { lines: 2, tabs }
+        ]
+    };
 }
 
 /** Exactly one line break, indented `tabs` deeper than the enclosing line. */
@@ -82,7 +99,8 @@ function spaceOrContinuation(tabs: number): FormattingAction {
 /** Tokens written without a space before them. */
 const closeUp = ['%', ',', '.'];
 
-const isKeyword = (cst: CstNode, ...values: string[]) => GrammarAST.isKeyword(cst.grammarSource) && values.includes(cst.grammarSource.value);
+const isKeyword = (cst: CstNode, ...values: string[]) =>
+    GrammarAST.isKeyword(cst.grammarSource) && values.includes(cst.grammarSource.value);
 
 /**
  * Lays a file out in the canonical form: blocks indented by four spaces, one property per line, a
@@ -143,7 +161,7 @@ export class GdlFormatter extends AbstractFormatter {
         for (let cst: CstNode | undefined = token; cst && cst !== owner && cst.offset === token.offset; cst = cst.container) {
             const source = cst.grammarSource;
             const assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment);
-            if (source && this.lineStarts.has(source) || assignment && this.lineStarts.has(assignment)) {
+            if ((source && this.lineStarts.has(source)) || (assignment && this.lineStarts.has(assignment))) {
                 return true;
             }
         }
@@ -173,14 +191,26 @@ export class GdlFormatter extends AbstractFormatter {
      * inner lines of a block comment, and would indent comments no formatting was given for. (After a
      * block comment, code on the same line keeps its spacing: Langium leaves that gap alone.)
      */
-    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+    protected override createHiddenTextEdits(
+        previous: CstNode | undefined,
+        hidden: CstNode,
+        formatting: FormattingAction | undefined,
+        context: FormattingContext
+    ): TextEdit[] {
         if (!previous || !formatting) {
             return [];
         }
         const range = { start: previous.range.end, end: hidden.range.start };
         const move: FormattingMove | undefined = this.findFittingMove(range, formatting.moves, context);
         if (move?.lines !== undefined) {
-            return [this.createLineTextEdit(range, move.lines, { ...context, indentation: context.indentation + (move.tabs ?? 0) }, formatting.options)];
+            return [
+                this.createLineTextEdit(
+                    range,
+                    move.lines,
+                    { ...context, indentation: context.indentation + (move.tabs ?? 0) },
+                    formatting.options
+                )
+            ];
         }
         if (move?.characters !== undefined && !previous.hidden) {
             return [this.createSpaceTextEdit(range, move.characters, formatting.options)];

@@ -18,14 +18,16 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         if (ast.isEvidence(node)) {
             const recommendation = node.$container;
-            const deadlines = recommendation.deadlines.map(d => d.label ? `${d.date} (${d.label})` : d.date).join(', ');
+            const deadlines = recommendation.deadlines.map(d => (d.label ? `${d.date} (${d.label})` : d.date)).join(', ');
             const text = node.text ?? `*No text in the source: ${node.untexted ?? 'not recorded'}*`;
             const coverage = this.facts.coverageModel().of(node);
             return [
                 `**Evidence requirement ${node.name}** — recommendation ${recommendation.name} of ${recommendation.$container.name}${deadlines ? `, due ${deadlines}` : ''}`,
                 quote(text),
                 coverage ? `**Coverage:** ${coverageLine(coverage)}` : ''
-            ].filter(Boolean).join('\n\n');
+            ]
+                .filter(Boolean)
+                .join('\n\n');
         }
         if (ast.isRecommendation(node)) {
             const deadlines = node.deadlines.map(d => d.date).join(', ');
@@ -56,5 +58,8 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
 }
 
 function quote(text: string): string {
-    return text.split('\n').map(line => `> ${line}`).join('\n');
+    return text
+        .split('\n')
+        .map(line => `> ${line}`)
+        .join('\n');
 }

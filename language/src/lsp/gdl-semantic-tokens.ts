@@ -3,14 +3,22 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 
-type ReferenceProperty = 'addresses' | 'see' | 'cites' | 'audiences' | 'maps' | 'assesses' | 'supports' | 'modules' | 'links' | 'framework' | 'recommendation';
+type ReferenceProperty =
+    'addresses' | 'see' | 'cites' | 'audiences' | 'maps' | 'assesses' | 'supports' | 'modules' | 'links' | 'framework' | 'recommendation';
 
 // What each kind of id is coloured as: requirement numbers stand out from section and module ids.
 const referenceTokens: Record<ReferenceProperty, string> = {
-    addresses: SemanticTokenTypes.enumMember, recommendation: SemanticTokenTypes.enumMember,
-    see: SemanticTokenTypes.class, links: SemanticTokenTypes.class, modules: SemanticTokenTypes.class, framework: SemanticTokenTypes.namespace,
-    cites: SemanticTokenTypes.function, audiences: SemanticTokenTypes.type,
-    maps: SemanticTokenTypes.property, assesses: SemanticTokenTypes.property, supports: SemanticTokenTypes.property
+    addresses: SemanticTokenTypes.enumMember,
+    recommendation: SemanticTokenTypes.enumMember,
+    see: SemanticTokenTypes.class,
+    links: SemanticTokenTypes.class,
+    modules: SemanticTokenTypes.class,
+    framework: SemanticTokenTypes.namespace,
+    cites: SemanticTokenTypes.function,
+    audiences: SemanticTokenTypes.type,
+    maps: SemanticTokenTypes.property,
+    assesses: SemanticTokenTypes.property,
+    supports: SemanticTokenTypes.property
 };
 
 const dateProperties = ['published', 'approved', 'reviewBy', 'updated'] as const;

@@ -27,13 +27,15 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
     });
 
     // The same report the auditors' `gdl coverage` writes, with files named by URI for the editor.
-    connection.onRequest(CoverageRequest, () => buildCoverageReport(facts.coverageModel(), shared.workspace.LangiumDocuments.all, {
-        asOf: settings.effectiveAsOf(),
-        locate: node => {
-            const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
-            return { file: AstUtils.getDocument(node).uri.toString(), line: start.line + 1, column: start.character + 1 };
-        }
-    }));
+    connection.onRequest(CoverageRequest, () =>
+        buildCoverageReport(facts.coverageModel(), shared.workspace.LangiumDocuments.all, {
+            asOf: settings.effectiveAsOf(),
+            locate: node => {
+                const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+                return { file: AstUtils.getDocument(node).uri.toString(), line: start.line + 1, column: start.character + 1 };
+            }
+        })
+    );
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         const model = facts.coverageModel();

@@ -20,9 +20,15 @@ import { isOperationCancelled } from 'langium';
  * It wraps only calls from outside; the provider's calls to its own methods go to the unwrapped
  * object, so a fault is reported once, by the method Langium called.
  */
-export function resilient<T extends object>(feature: T, name: string, log: (message: string) => void = message => console.error(message)): T {
+export function resilient<T extends object>(
+    feature: T,
+    name: string,
+    log: (message: string) => void = message => console.error(message)
+): T {
     const report = (method: string, error: unknown) => {
-        log(`GDL ${name}.${method} failed and answered with an empty result: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log(
+            `GDL ${name}.${method} failed and answered with an empty result: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+        );
         return undefined;
     };
     return new Proxy(feature, {

@@ -27,13 +27,33 @@ interface Page {
 }
 
 /** Every output file of the site, by path, in a stable order; `progress` is told about each page as it is rendered. */
-export async function buildSite(site: SiteModel, templates: SiteTemplates, fixedDate: string, progress: (done: number, total: number, path: string) => void): Promise<Map<string, Buffer | string>> {
+export async function buildSite(
+    site: SiteModel,
+    templates: SiteTemplates,
+    fixedDate: string,
+    progress: (done: number, total: number, path: string) => void
+): Promise<Map<string, Buffer | string>> {
     const pages: Page[] = [
-        { path: pagePath.index(), title: templates.shell.siteName, tree: ext => indexPage(site, templates.shell.siteName, templates.guidanceOrder, ext), word: false },
-        ...site.guidance.map(g => ({ path: pagePath.guidance(g), title: g.title, tree: (ext: string) => guidancePage(site, g, ext), word: false })),
-        ...site.courses.flatMap(c => (['trainer', 'learner'] as const).map(edition => ({
-            path: pagePath.course(c, edition), title: `${c.title}: ${edition} edition`, tree: () => coursePage(site, c, edition, templates.editions[edition]), word: true
-        }))),
+        {
+            path: pagePath.index(),
+            title: templates.shell.siteName,
+            tree: ext => indexPage(site, templates.shell.siteName, templates.guidanceOrder, ext),
+            word: false
+        },
+        ...site.guidance.map(g => ({
+            path: pagePath.guidance(g),
+            title: g.title,
+            tree: (ext: string) => guidancePage(site, g, ext),
+            word: false
+        })),
+        ...site.courses.flatMap(c =>
+            (['trainer', 'learner'] as const).map(edition => ({
+                path: pagePath.course(c, edition),
+                title: `${c.title}: ${edition} edition`,
+                tree: () => coursePage(site, c, edition, templates.editions[edition]),
+                word: true
+            }))
+        ),
         ...site.plans.map(p => ({ path: pagePath.plan(p), title: p.title, tree: (ext: string) => planPage(site, p, ext), word: false })),
         { path: pagePath.coverage(), title: 'Evidence requirement coverage', tree: () => coveragePage(site), word: false }
     ];

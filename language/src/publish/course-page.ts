@@ -5,8 +5,27 @@ import { gapNotice } from './gap-notice.js';
 import { isPublished, type SiteModel } from './site-model.js';
 
 /** The parts an edition can contain; out-templates/site.json says which each edition has, in order. */
-export type CoursePart = 'session-plan' | 'outcomes' | 'curriculum-mapping' | 'content' | 'trainer-notes' | 'activities' | 'checks' | 'answers' | 'evidence-appendix';
-export const coursePartNames: readonly CoursePart[] = ['session-plan', 'outcomes', 'curriculum-mapping', 'content', 'trainer-notes', 'activities', 'checks', 'answers', 'evidence-appendix'];
+export type CoursePart =
+    | 'session-plan'
+    | 'outcomes'
+    | 'curriculum-mapping'
+    | 'content'
+    | 'trainer-notes'
+    | 'activities'
+    | 'checks'
+    | 'answers'
+    | 'evidence-appendix';
+export const coursePartNames: readonly CoursePart[] = [
+    'session-plan',
+    'outcomes',
+    'curriculum-mapping',
+    'content',
+    'trainer-notes',
+    'activities',
+    'checks',
+    'answers',
+    'evidence-appendix'
+];
 
 const minutes = (d: ast.Duration | undefined) => (d ? `${d.value} ${d.unit}` : '–');
 
@@ -25,7 +44,12 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
         children.push(paragraph(`Duration: ${minutes(module.duration)}. Delivery: ${module.delivery ?? 'not set'}.`));
         if (has('session-plan')) {
             children.push(heading(3, 'Session plan'));
-            children.push(table(['Activity', 'Duration', 'Supports'], module.activities.map(a => [a.title, minutes(a.duration), a.supports.map(s => s.$refText).join(', ') || '–'])));
+            children.push(
+                table(
+                    ['Activity', 'Duration', 'Supports'],
+                    module.activities.map(a => [a.title, minutes(a.duration), a.supports.map(s => s.$refText).join(', ') || '–'])
+                )
+            );
         }
         if (has('outcomes')) {
             children.push(heading(3, 'Learning outcomes'));
@@ -33,7 +57,12 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
         }
         if (has('curriculum-mapping')) {
             children.push(heading(3, 'Curriculum mapping'));
-            children.push(table(['Learning outcome', 'Curriculum outcomes'], module.outcomes.map(o => [o.name, o.maps.map(m => `${m.$refText}: ${m.ref?.text ?? ''}`).join('; ') || '–'])));
+            children.push(
+                table(
+                    ['Learning outcome', 'Curriculum outcomes'],
+                    module.outcomes.map(o => [o.name, o.maps.map(m => `${m.$refText}: ${m.ref?.text ?? ''}`).join('; ') || '–'])
+                )
+            );
         }
         if (has('content')) {
             for (const content of module.contents) {
@@ -67,7 +96,12 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
     }
     if (has('evidence-appendix')) {
         children.push(heading(2, 'Appendix: learning outcomes and evidence requirements'));
-        children.push(table(['Module', 'Learning outcome', 'Evidence requirements'], modules.flatMap(m => m.outcomes.map(o => [m.name, o.name, o.addresses.map(a => a.$refText).join(', ') || '–']))));
+        children.push(
+            table(
+                ['Module', 'Learning outcome', 'Evidence requirements'],
+                modules.flatMap(m => m.outcomes.map(o => [m.name, o.name, o.addresses.map(a => a.$refText).join(', ') || '–']))
+            )
+        );
     }
     return root(children);
 }

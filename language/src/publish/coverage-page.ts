@@ -10,10 +10,13 @@ export function coveragePage(site: SiteModel) {
     const children: RootContent[] = [
         heading(1, 'Evidence requirement coverage'),
         ...gapNotice(site),
-        paragraph(`${model.covered} of ${model.total} evidence requirements are covered${model.waived > 0 ? ` and ${model.waived} waived` : ''}.`),
-        table(['Requirement', 'Recommendation', 'State', 'Covered by'], model.requirements.map(r => [
-            r.id, String(r.recommendation.name), stateNames[r.state].label, countedLabels(r.items) || '–'
-        ]))
+        paragraph(
+            `${model.covered} of ${model.total} evidence requirements are covered${model.waived > 0 ? ` and ${model.waived} waived` : ''}.`
+        ),
+        table(
+            ['Requirement', 'Recommendation', 'State', 'Covered by'],
+            model.requirements.map(r => [r.id, String(r.recommendation.name), stateNames[r.state].label, countedLabels(r.items) || '–'])
+        )
     ];
     return root(children);
 }

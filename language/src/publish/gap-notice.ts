@@ -7,5 +7,10 @@ export function gapNotice(site: SiteModel): RootContent[] {
     if (site.gaps.length === 0) {
         return [];
     }
-    return [paragraph(strong('Not yet covered:'), ' ' + `this publication does not yet cover evidence requirement${site.gaps.length > 1 ? 's' : ''} ${site.gaps.join(', ')}.`)];
+    return [
+        paragraph(
+            strong('Not yet covered:'),
+            ' ' + `this publication does not yet cover evidence requirement${site.gaps.length > 1 ? 's' : ''} ${site.gaps.join(', ')}.`
+        )
+    ];
 }

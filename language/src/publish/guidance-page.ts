@@ -22,7 +22,10 @@ export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension:
         ]),
         ...(guidance.summary ? prose(guidance.summary, 1) : []),
         heading(2, 'Contents'),
-        list(sections.map(s => [link(`#${s.name}`, s.title)]), true)
+        list(
+            sections.map(s => [link(`#${s.name}`, s.title)]),
+            true
+        )
     ];
     for (const section of sections) {
         children.push(...sectionContent(site, section, 2, page, extension));
@@ -58,23 +61,42 @@ function sectionContent(site: SiteModel, section: ast.Section, depth: number, pa
         if (evidence) {
             // Named by its framework's own title: a workspace may answer a framework other than the 2024 report.
             const framework = evidence.$container.$container;
-            out.push(paragraph(strong(`This section addresses evidence requirement ${evidence.name}`), ` (recommendation ${evidence.$container.name} of `, emphasis(framework.title), '):'));
+            out.push(
+                paragraph(
+                    strong(`This section addresses evidence requirement ${evidence.name}`),
+                    ` (recommendation ${evidence.$container.name} of `,
+                    emphasis(framework.title),
+                    '):'
+                )
+            );
             out.push(quote(evidence.text ?? `The source gives no text for ${evidence.name}.`));
         }
     }
     const cited = section.cites.map(c => c.ref).filter((p): p is ast.Provision => p !== undefined);
     if (cited.length > 0) {
         out.push(paragraph(strong('Legislation')));
-        out.push(list(cited.map(p => [p.address ? link(p.address, `${p.$container.title}, ${p.name}: ${p.title}`) : text(`${p.$container.title}, ${p.name}: ${p.title}`)])));
+        out.push(
+            list(
+                cited.map(p => [
+                    p.address
+                        ? link(p.address, `${p.$container.title}, ${p.name}: ${p.title}`)
+                        : text(`${p.$container.title}, ${p.name}: ${p.title}`)
+                ])
+            )
+        );
     }
     const seen = section.see.map(s => s.ref).filter((s): s is ast.Section => s !== undefined && isPublished(site, s));
     if (seen.length > 0) {
         out.push(paragraph(strong('See also')));
-        out.push(list(seen.map(target => {
-            const targetPage = pagePath.guidance(documentOf(target));
-            const url = targetPage === page ? `#${target.name}` : href(page, targetPage, extension, target.name);
-            return [link(url, target.title)];
-        })));
+        out.push(
+            list(
+                seen.map(target => {
+                    const targetPage = pagePath.guidance(documentOf(target));
+                    const url = targetPage === page ? `#${target.name}` : href(page, targetPage, extension, target.name);
+                    return [link(url, target.title)];
+                })
+            )
+        );
     }
     if (section.sources.length > 0) {
         out.push(paragraph(strong('Sources')));

@@ -14,10 +14,13 @@ export function indexPage(site: SiteModel, siteName: string, order: readonly str
         heading(2, 'Guidance'),
         list(guidance.map(g => [link(href(page, pagePath.guidance(g), extension), g.title)])),
         heading(2, 'Training course packs'),
-        list(site.courses.map(c => [
-            link(href(page, pagePath.course(c, 'learner'), extension), `${c.title} (learner edition)`), ' · ',
-            link(href(page, pagePath.course(c, 'trainer'), extension), 'trainer edition')
-        ])),
+        list(
+            site.courses.map(c => [
+                link(href(page, pagePath.course(c, 'learner'), extension), `${c.title} (learner edition)`),
+                ' · ',
+                link(href(page, pagePath.course(c, 'trainer'), extension), 'trainer edition')
+            ])
+        ),
         heading(2, 'Action plan'),
         list(site.plans.map(p => [link(href(page, pagePath.plan(p), extension), p.title)])),
         heading(2, 'Coverage'),

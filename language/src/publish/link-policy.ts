@@ -18,7 +18,10 @@ const unsafeCharacters = /[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu;
 export function safeLinkTarget(url: string): string | undefined {
     // Browsers strip leading and trailing C0 controls and spaces, and drop tabs and newlines anywhere.
     // A lone surrogate cannot be percent-encoded: it becomes U+FFFD, as a browser would show it.
-    const cleaned = url.replace(/\p{Cs}/gu, '\uFFFD').replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+    const cleaned = url
+        .replace(/\p{Cs}/gu, '\uFFFD')
+        .replace(/[\t\n\r]/g, '')
+        .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
     if (cleaned === '' || /[\u0000-\u001f\u007f]/.test(cleaned) || cleaned.startsWith('//') || cleaned.startsWith('\\')) {
         return undefined;
     }

@@ -11,23 +11,36 @@ export const link = (url: string, value: string): PhrasingContent => {
     const target = safeLinkTarget(url);
     return target === undefined ? text(value) : { type: 'link', url: target, children: [text(value)] };
 };
-export const paragraph = (...children: Array<PhrasingContent | string>): Paragraph => ({ type: 'paragraph', children: children.map(c => (typeof c === 'string' ? text(c) : c)) });
+export const paragraph = (...children: Array<PhrasingContent | string>): Paragraph => ({
+    type: 'paragraph',
+    children: children.map(c => (typeof c === 'string' ? text(c) : c))
+});
 export const heading = (depth: number, value: string, id?: string): Heading => ({
-    type: 'heading', depth: Math.min(6, Math.max(1, depth)) as Heading['depth'], children: [text(value)],
+    type: 'heading',
+    depth: Math.min(6, Math.max(1, depth)) as Heading['depth'],
+    children: [text(value)],
     ...(id ? { data: { hProperties: { id } } } : {})
 });
 export const list = (items: Array<Array<PhrasingContent | string> | BlockContent[]>, ordered = false): List => ({
-    type: 'list', ordered, spread: false,
+    type: 'list',
+    ordered,
+    spread: false,
     children: items.map((item): ListItem => ({
-        type: 'listItem', spread: false,
-        children: item.length > 0 && typeof item[0] === 'object' && 'type' in item[0] && (item[0].type === 'paragraph' || item[0].type === 'list' || item[0].type === 'blockquote')
-            ? item as BlockContent[]
-            : [paragraph(...(item as Array<PhrasingContent | string>))]
+        type: 'listItem',
+        spread: false,
+        children:
+            item.length > 0 &&
+            typeof item[0] === 'object' &&
+            'type' in item[0] &&
+            (item[0].type === 'paragraph' || item[0].type === 'list' || item[0].type === 'blockquote')
+                ? (item as BlockContent[])
+                : [paragraph(...(item as Array<PhrasingContent | string>))]
     }))
 });
 export const table = (header: string[], rows: Array<Array<string | PhrasingContent[]>>): Table => {
     const cells = (values: Array<string | PhrasingContent[]>): TableRow => ({
-        type: 'tableRow', children: values.map(v => ({ type: 'tableCell', children: typeof v === 'string' ? [text(v)] : v }))
+        type: 'tableRow',
+        children: values.map(v => ({ type: 'tableCell', children: typeof v === 'string' ? [text(v)] : v }))
     });
     return { type: 'table', align: header.map(() => null), children: [cells(header), ...rows.map(cells)] };
 };
@@ -73,7 +86,7 @@ export function prose(markdown: string, baseDepth: number): RootContent[] {
 function neutralise(nodes: RootContent[], block: boolean): void {
     nodes.forEach((node, index) => {
         if (node.type === 'html') {
-            nodes[index] = block ? paragraph(text(node.value)) : text(node.value) as RootContent;
+            nodes[index] = block ? paragraph(text(node.value)) : (text(node.value) as RootContent);
         } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
             const target = safeLinkTarget(node.url);
             if (target !== undefined) {
@@ -89,7 +102,11 @@ function neutralise(nodes: RootContent[], block: boolean): void {
         const current = nodes[index]!;
         if ('children' in current) {
             // Block containers hold blocks; paragraphs, headings, emphasis and links hold phrasing.
-            const holdsBlocks = current.type === 'blockquote' || current.type === 'listItem' || current.type === 'list' || current.type === 'footnoteDefinition';
+            const holdsBlocks =
+                current.type === 'blockquote' ||
+                current.type === 'listItem' ||
+                current.type === 'list' ||
+                current.type === 'footnoteDefinition';
             neutralise(current.children as RootContent[], holdsBlocks);
         }
     });

@@ -1,23 +1,54 @@
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import {
+    Document,
+    ExternalHyperlink,
+    HeadingLevel,
+    Packer,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+    type ParagraphChild
+} from 'docx';
 import JSZip from 'jszip';
 import type { List, PhrasingContent, Root, RootContent, TableCell as MdTableCell } from 'mdast';
 import { isExternalTarget } from './link-policy.js';
 
 type Block = Paragraph | Table;
-const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const headingLevels = [
+    HeadingLevel.HEADING_1,
+    HeadingLevel.HEADING_2,
+    HeadingLevel.HEADING_3,
+    HeadingLevel.HEADING_4,
+    HeadingLevel.HEADING_5,
+    HeadingLevel.HEADING_6
+];
 
 function runs(nodes: PhrasingContent[], style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
     return nodes.flatMap((node): ParagraphChild[] => {
         switch (node.type) {
-            case 'text': return [new TextRun({ text: node.value, ...style })];
-            case 'strong': return runs(node.children, { ...style, bold: true });
-            case 'emphasis': return runs(node.children, { ...style, italics: true });
-            case 'inlineCode': return [new TextRun({ text: node.value, font: 'Courier New', ...style })];
-            case 'break': return [new TextRun({ text: '', break: 1 })];
-            case 'link': return isExternalTarget(node.url)
-                ? [new ExternalHyperlink({ link: node.url, children: [new TextRun({ text: plain(node.children), style: 'Hyperlink', ...style })] })]
-                : runs(node.children, style);
-            default: return 'children' in node ? runs(node.children as PhrasingContent[], style) : [];
+            case 'text':
+                return [new TextRun({ text: node.value, ...style })];
+            case 'strong':
+                return runs(node.children, { ...style, bold: true });
+            case 'emphasis':
+                return runs(node.children, { ...style, italics: true });
+            case 'inlineCode':
+                return [new TextRun({ text: node.value, font: 'Courier New', ...style })];
+            case 'break':
+                return [new TextRun({ text: '', break: 1 })];
+            case 'link':
+                return isExternalTarget(node.url)
+                    ? [
+                          new ExternalHyperlink({
+                              link: node.url,
+                              children: [new TextRun({ text: plain(node.children), style: 'Hyperlink', ...style })]
+                          })
+                      ]
+                    : runs(node.children, style);
+            default:
+                return 'children' in node ? runs(node.children as PhrasingContent[], style) : [];
         }
     });
 }
@@ -29,33 +60,62 @@ function plain(nodes: PhrasingContent[]): string {
 function blocks(nodes: RootContent[], level = 0): Block[] {
     return nodes.flatMap((node): Block[] => {
         switch (node.type) {
-            case 'heading': return [new Paragraph({ heading: headingLevels[node.depth - 1], children: runs(node.children) })];
-            case 'paragraph': return [new Paragraph({ children: runs(node.children) })];
-            case 'blockquote': return node.children.flatMap(child => child.type === 'paragraph'
-                ? [new Paragraph({ children: runs(child.children, { italics: true }), indent: { left: 720 } })]
-                : blocks([child], level));
-            case 'list': return listBlocks(node, level);
-            case 'code': return node.value.split('\n').map(line => new Paragraph({ children: [new TextRun({ text: line, font: 'Courier New' })] }));
-            case 'thematicBreak': return [new Paragraph({ children: [], thematicBreak: true })];
-            case 'table': return [new Table({
-                width: { size: 100, type: WidthType.PERCENTAGE },
-                rows: node.children.map((row, index) => new TableRow({
-                    tableHeader: index === 0,
-                    children: row.children.map((cell: MdTableCell) => new TableCell({ children: [new Paragraph({ children: runs(cell.children, index === 0 ? { bold: true } : {}) })] }))
-                }))
-            })];
-            default: return [];
+            case 'heading':
+                return [new Paragraph({ heading: headingLevels[node.depth - 1], children: runs(node.children) })];
+            case 'paragraph':
+                return [new Paragraph({ children: runs(node.children) })];
+            case 'blockquote':
+                return node.children.flatMap(child =>
+                    child.type === 'paragraph'
+                        ? [new Paragraph({ children: runs(child.children, { italics: true }), indent: { left: 720 } })]
+                        : blocks([child], level)
+                );
+            case 'list':
+                return listBlocks(node, level);
+            case 'code':
+                return node.value.split('\n').map(line => new Paragraph({ children: [new TextRun({ text: line, font: 'Courier New' })] }));
+            case 'thematicBreak':
+                return [new Paragraph({ children: [], thematicBreak: true })];
+            case 'table':
+                return [
+                    new Table({
+                        width: { size: 100, type: WidthType.PERCENTAGE },
+                        rows: node.children.map(
+                            (row, index) =>
+                                new TableRow({
+                                    tableHeader: index === 0,
+                                    children: row.children.map(
+                                        (cell: MdTableCell) =>
+                                            new TableCell({
+                                                children: [
+                                                    new Paragraph({ children: runs(cell.children, index === 0 ? { bold: true } : {}) })
+                                                ]
+                                            })
+                                    )
+                                })
+                        )
+                    })
+                ];
+            default:
+                return [];
         }
     });
 }
 
 function listBlocks(node: List, level: number): Block[] {
-    return node.children.flatMap(item => item.children.flatMap((child, index): Block[] => {
-        if (child.type === 'paragraph' && index === 0) {
-            return [new Paragraph({ children: runs(child.children), ...(node.ordered ? { numbering: { reference: 'numbered', level } } : { bullet: { level } }) })];
-        }
-        return child.type === 'list' ? listBlocks(child, level + 1) : blocks([child], level);
-    }));
+    return node.children.flatMap(item =>
+        item.children.flatMap((child, index): Block[] => {
+            if (child.type === 'paragraph' && index === 0) {
+                return [
+                    new Paragraph({
+                        children: runs(child.children),
+                        ...(node.ordered ? { numbering: { reference: 'numbered', level } } : { bullet: { level } })
+                    })
+                ];
+            }
+            return child.type === 'list' ? listBlocks(child, level + 1) : blocks([child], level);
+        })
+    );
 }
 
 /** A Word document from the page's mdast: headings, paragraphs, lists and tables as real Word structures. */
@@ -64,7 +124,19 @@ export async function renderDocx(tree: Root, title: string, fixedDate: string): 
         title,
         creator: 'GDL',
         description: title,
-        numbering: { config: [{ reference: 'numbered', levels: [0, 1, 2].map(level => ({ level, format: 'decimal' as const, text: `%${level + 1}.`, alignment: 'left' as const })) }] },
+        numbering: {
+            config: [
+                {
+                    reference: 'numbered',
+                    levels: [0, 1, 2].map(level => ({
+                        level,
+                        format: 'decimal' as const,
+                        text: `%${level + 1}.`,
+                        alignment: 'left' as const
+                    }))
+                }
+            ]
+        },
         sections: [{ children: blocks(tree.children) }]
     });
     return deterministic(await Packer.toBuffer(document), fixedDate);
@@ -82,7 +154,9 @@ async function deterministic(buffer: Buffer, fixedDate: string): Promise<Buffer>
         }
         let content: Buffer | string = await entry.async('nodebuffer');
         if (name === 'docProps/core.xml') {
-            content = content.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${fixedDate}T00:00:00Z$3`);
+            content = content
+                .toString('utf8')
+                .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${fixedDate}T00:00:00Z$3`);
         }
         out.file(name, content, { date, createFolders: false });
     }

@@ -21,7 +21,10 @@ export function siteModel(documents: LangiumDocument[], coverage: CoverageModel,
     const publishable = (status: ast.Status) => status === 'approved' || (includeDrafts && status === 'draft');
     const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
     return {
-        guidance: all.filter(ast.isGuidance).filter(g => publishable(effectiveStatus(g)) || g.sections.some(s => publishable(effectiveStatus(s)))).sort(byName),
+        guidance: all
+            .filter(ast.isGuidance)
+            .filter(g => publishable(effectiveStatus(g)) || g.sections.some(s => publishable(effectiveStatus(s))))
+            .sort(byName),
         courses: all.filter(ast.isCoursePack).sort(byName),
         plans: all.filter(ast.isActionPlan).sort(byName),
         coverage,

@@ -25,62 +25,325 @@ function define<const T extends Record<string, Omit<DiagnosticCodeInfo, 'name'>>
 
 export const Codes = define({
     // 00xx: syntax and linking
-    'syntax-error': { code: 'GDL0001', severity: 'error', template: '{message}', explanation: 'The text does not follow the GDL grammar (a character or token the language does not allow here).' },
-    'unresolved-reference': { code: 'GDL0002', severity: 'error', template: '{message}', explanation: 'A reference names a requirement, section, outcome or other item that no file in the workspace defines.' },
-    'duplicate-id': { code: 'GDL0003', severity: 'error', template: '{kind} id \'{id}\' is defined more than once in the workspace (also at {other}).', explanation: 'Ids are workspace-wide: two definitions make every reference to them ambiguous.' },
-    'duplicate-property': { code: 'GDL0004', severity: 'warning', template: '\'{property}\' is given more than once; only the last value is kept.', explanation: 'A single-valued property written twice silently loses the first value.' },
-    'invalid-date': { code: 'GDL0005', severity: 'error', template: '\'{date}\' is not a calendar date (YYYY-MM-DD).', explanation: 'Dates drive review and deadline checks, so they must be real dates.' },
-    'duplicate-reference': { code: 'GDL0006', severity: 'warning', template: '\'{id}\' is listed more than once here.', explanation: 'A repeated reference is usually a typo for another id.' },
-    'nesting-too-deep': { code: 'GDL0007', severity: 'error', template: '{what} more than {limit} levels deep here; GDL allows at most {limit}.', explanation: 'Nothing real nests that deep, and the parser and publisher must stay within the stack: the limit (32) is documented and the file is reported, not crashed on.' },
-    'file-encoding': { code: 'GDL0008', severity: 'error', template: '{message}', explanation: 'GDL sources are UTF-8 text: bytes in another encoding show as U+FFFD and are published wrongly, and a UTF-16 or binary file is not GDL at all (UTF-16 with a byte-order mark is read, with a warning).' },
-    'too-many-problems': { code: 'GDL0009', severity: 'info', template: '{message}', explanation: 'A file with hundreds of problems is usually not GDL or badly damaged; the first problems say what is wrong, and a bounded list keeps the output and the memory used in proportion.' },
+    'syntax-error': {
+        code: 'GDL0001',
+        severity: 'error',
+        template: '{message}',
+        explanation: 'The text does not follow the GDL grammar (a character or token the language does not allow here).'
+    },
+    'unresolved-reference': {
+        code: 'GDL0002',
+        severity: 'error',
+        template: '{message}',
+        explanation: 'A reference names a requirement, section, outcome or other item that no file in the workspace defines.'
+    },
+    'duplicate-id': {
+        code: 'GDL0003',
+        severity: 'error',
+        template: "{kind} id '{id}' is defined more than once in the workspace (also at {other}).",
+        explanation: 'Ids are workspace-wide: two definitions make every reference to them ambiguous.'
+    },
+    'duplicate-property': {
+        code: 'GDL0004',
+        severity: 'warning',
+        template: "'{property}' is given more than once; only the last value is kept.",
+        explanation: 'A single-valued property written twice silently loses the first value.'
+    },
+    'invalid-date': {
+        code: 'GDL0005',
+        severity: 'error',
+        template: "'{date}' is not a calendar date (YYYY-MM-DD).",
+        explanation: 'Dates drive review and deadline checks, so they must be real dates.'
+    },
+    'duplicate-reference': {
+        code: 'GDL0006',
+        severity: 'warning',
+        template: "'{id}' is listed more than once here.",
+        explanation: 'A repeated reference is usually a typo for another id.'
+    },
+    'nesting-too-deep': {
+        code: 'GDL0007',
+        severity: 'error',
+        template: '{what} more than {limit} levels deep here; GDL allows at most {limit}.',
+        explanation:
+            'Nothing real nests that deep, and the parser and publisher must stay within the stack: the limit (32) is documented and the file is reported, not crashed on.'
+    },
+    'file-encoding': {
+        code: 'GDL0008',
+        severity: 'error',
+        template: '{message}',
+        explanation:
+            'GDL sources are UTF-8 text: bytes in another encoding show as U+FFFD and are published wrongly, and a UTF-16 or binary file is not GDL at all (UTF-16 with a byte-order mark is read, with a warning).'
+    },
+    'too-many-problems': {
+        code: 'GDL0009',
+        severity: 'info',
+        template: '{message}',
+        explanation:
+            'A file with hundreds of problems is usually not GDL or badly damaged; the first problems say what is wrong, and a bounded list keeps the output and the memory used in proportion.'
+    },
     // 01xx: framework
-    'evidence-without-text': { code: 'GDL0101', severity: 'error', template: 'Evidence requirement {id} has no text: quote it with `text`, or say why there is none with `untexted`.', explanation: 'Requirement text is quoted from the source; where the source has none, that fact is recorded, never invented.' },
-    'recommendation-without-text': { code: 'GDL0102', severity: 'error', template: 'Recommendation {id} has no text.', explanation: 'Recommendation text is quoted from the source so readers can see what was asked.' },
-    'recommendation-without-deadline': { code: 'GDL0103', severity: 'warning', template: 'Recommendation {id} has no deadline.', explanation: 'Deadlines drive the overdue check for action plans.' },
-    'evidence-outside-recommendation': { code: 'GDL0104', severity: 'warning', template: 'Evidence requirement {id} does not belong to recommendation {recommendation} (by the report\'s numbering it belongs to {expected}).', explanation: 'The report numbers evidence requirements after their recommendation (12.3 belongs to 12).' },
+    'evidence-without-text': {
+        code: 'GDL0101',
+        severity: 'error',
+        template: 'Evidence requirement {id} has no text: quote it with `text`, or say why there is none with `untexted`.',
+        explanation: 'Requirement text is quoted from the source; where the source has none, that fact is recorded, never invented.'
+    },
+    'recommendation-without-text': {
+        code: 'GDL0102',
+        severity: 'error',
+        template: 'Recommendation {id} has no text.',
+        explanation: 'Recommendation text is quoted from the source so readers can see what was asked.'
+    },
+    'recommendation-without-deadline': {
+        code: 'GDL0103',
+        severity: 'warning',
+        template: 'Recommendation {id} has no deadline.',
+        explanation: 'Deadlines drive the overdue check for action plans.'
+    },
+    'evidence-outside-recommendation': {
+        code: 'GDL0104',
+        severity: 'warning',
+        template:
+            "Evidence requirement {id} does not belong to recommendation {recommendation} (by the report's numbering it belongs to {expected}).",
+        explanation: 'The report numbers evidence requirements after their recommendation (12.3 belongs to 12).'
+    },
     // 02xx: coverage
-    'evidence-not-covered': { code: 'GDL0201', severity: 'warning', template: 'Evidence requirement {id} is not covered{detail}.', explanation: 'An evidence requirement is covered when an approved guidance section, a learning outcome of an approved training module, or a completed action-plan item addresses it.' },
-    'evidence-wrong-kind': { code: 'GDL0202', severity: 'warning', template: 'Evidence requirement {id} needs {required} coverage but is covered only by {actual}.', explanation: 'The framework can say which kinds of coverage a requirement needs, all of them (for example, training for 10.x, guidance and training for 12.3).' },
-    'waiver-expired': { code: 'GDL0203', severity: 'warning', template: 'The waiver of {id} expired on {date} (as of {asOf}); {id} counts as a gap again.', explanation: 'A waiver is granted for a time; once it expires the requirement must be covered or the waiver renewed.' },
-    'waiver-expiring': { code: 'GDL0204', severity: 'warning', template: 'The waiver of {id} expires on {date}, {when}.', explanation: 'Renew or replace a waiver before it lapses and the requirement becomes a gap.' },
-    'waiver-incomplete': { code: 'GDL0205', severity: 'error', template: 'The waiver of {id} has no {missing}.', explanation: 'A waiver needs a reason and the name of who approved it; a waiver (not a not-applicable) also needs an expiry date.' },
-    'waiver-not-needed': { code: 'GDL0206', severity: 'info', template: '{id} is covered; its waiver is not needed.', explanation: 'A waiver on a covered requirement is stale and may mislead an auditor.' },
-    'waiver-duplicate': { code: 'GDL0207', severity: 'warning', template: '{id} is waived more than once (also at {other}); keep one waiver.', explanation: 'Two waivers of one requirement can disagree (one expired, one not); the coverage takes the first that counts, but an auditor should see one decision.' },
-    'waiver-not-yet-approved': { code: 'GDL0208', severity: 'warning', template: 'The waiver of {id} is approved on {date}, after the as-of date {asOf}: it does not count yet.', explanation: 'A waiver counts from its approval: judged at an earlier date, the requirement was a gap.' },
+    'evidence-not-covered': {
+        code: 'GDL0201',
+        severity: 'warning',
+        template: 'Evidence requirement {id} is not covered{detail}.',
+        explanation:
+            'An evidence requirement is covered when an approved guidance section, a learning outcome of an approved training module, or a completed action-plan item addresses it.'
+    },
+    'evidence-wrong-kind': {
+        code: 'GDL0202',
+        severity: 'warning',
+        template: 'Evidence requirement {id} needs {required} coverage but is covered only by {actual}.',
+        explanation:
+            'The framework can say which kinds of coverage a requirement needs, all of them (for example, training for 10.x, guidance and training for 12.3).'
+    },
+    'waiver-expired': {
+        code: 'GDL0203',
+        severity: 'warning',
+        template: 'The waiver of {id} expired on {date} (as of {asOf}); {id} counts as a gap again.',
+        explanation: 'A waiver is granted for a time; once it expires the requirement must be covered or the waiver renewed.'
+    },
+    'waiver-expiring': {
+        code: 'GDL0204',
+        severity: 'warning',
+        template: 'The waiver of {id} expires on {date}, {when}.',
+        explanation: 'Renew or replace a waiver before it lapses and the requirement becomes a gap.'
+    },
+    'waiver-incomplete': {
+        code: 'GDL0205',
+        severity: 'error',
+        template: 'The waiver of {id} has no {missing}.',
+        explanation: 'A waiver needs a reason and the name of who approved it; a waiver (not a not-applicable) also needs an expiry date.'
+    },
+    'waiver-not-needed': {
+        code: 'GDL0206',
+        severity: 'info',
+        template: '{id} is covered; its waiver is not needed.',
+        explanation: 'A waiver on a covered requirement is stale and may mislead an auditor.'
+    },
+    'waiver-duplicate': {
+        code: 'GDL0207',
+        severity: 'warning',
+        template: '{id} is waived more than once (also at {other}); keep one waiver.',
+        explanation:
+            'Two waivers of one requirement can disagree (one expired, one not); the coverage takes the first that counts, but an auditor should see one decision.'
+    },
+    'waiver-not-yet-approved': {
+        code: 'GDL0208',
+        severity: 'warning',
+        template: 'The waiver of {id} is approved on {date}, after the as-of date {asOf}: it does not count yet.',
+        explanation: 'A waiver counts from its approval: judged at an earlier date, the requirement was a gap.'
+    },
     // 03xx: guidance
-    'review-date-passed': { code: 'GDL0301', severity: 'warning', template: '{what} \'{id}\' was due for review by {date} (as of {asOf}).', explanation: 'Guidance past its review date may no longer reflect law or practice.' },
-    'approved-cites-draft': { code: 'GDL0302', severity: 'error', template: '{what} \'{id}\' relies on \'{target}\', which is {status}.', explanation: 'Approved material must not send readers to, or rest its evidence on, material that is not approved.' },
-    'approved-without-date': { code: 'GDL0303', severity: 'warning', template: '{what} \'{id}\' is approved but has no approval date.', explanation: 'Auditors need to know when material was approved.' },
-    'review-before-approval': { code: 'GDL0304', severity: 'error', template: '{what} \'{id}\' has a review-by date ({reviewBy}) before its approval date ({approved}).', explanation: 'A review date before approval is a typing error in one of the dates.' },
-    'approved-without-review-date': { code: 'GDL0305', severity: 'warning', template: '{what} \'{id}\' is approved but has no review-by date.', explanation: 'Guidance must be reviewed as law and practice change; approved material needs a review date.' },
-    'approval-in-future': { code: 'GDL0306', severity: 'warning', template: '{what} \'{id}\' has an approval date ({date}) after the as-of date ({asOf}).', explanation: 'Material cannot have been approved in the future; the date is probably mistyped.' },
-    'section-without-owner': { code: 'GDL0307', severity: 'warning', template: 'Section \'{id}\' has no owner (set `owner` on it or on its document).', explanation: 'Every piece of guidance needs someone accountable for keeping it right.' },
-    'section-without-content': { code: 'GDL0308', severity: 'warning', template: 'Section \'{id}\' has no prose and no subsections.', explanation: 'An empty section publishes as a heading with nothing under it.' },
-    'section-sees-itself': { code: 'GDL0309', severity: 'warning', template: 'Section \'{id}\' refers to itself.', explanation: 'A self-reference is almost always a mistyped id.' },
-    'section-without-audience': { code: 'GDL0310', severity: 'info', template: 'Section \'{id}\' has no audience (set `audience` on it or on its document).', explanation: 'Audiences decide which course packs and pages a section appears in.' },
+    'review-date-passed': {
+        code: 'GDL0301',
+        severity: 'warning',
+        template: "{what} '{id}' was due for review by {date} (as of {asOf}).",
+        explanation: 'Guidance past its review date may no longer reflect law or practice.'
+    },
+    'approved-cites-draft': {
+        code: 'GDL0302',
+        severity: 'error',
+        template: "{what} '{id}' relies on '{target}', which is {status}.",
+        explanation: 'Approved material must not send readers to, or rest its evidence on, material that is not approved.'
+    },
+    'approved-without-date': {
+        code: 'GDL0303',
+        severity: 'warning',
+        template: "{what} '{id}' is approved but has no approval date.",
+        explanation: 'Auditors need to know when material was approved.'
+    },
+    'review-before-approval': {
+        code: 'GDL0304',
+        severity: 'error',
+        template: "{what} '{id}' has a review-by date ({reviewBy}) before its approval date ({approved}).",
+        explanation: 'A review date before approval is a typing error in one of the dates.'
+    },
+    'approved-without-review-date': {
+        code: 'GDL0305',
+        severity: 'warning',
+        template: "{what} '{id}' is approved but has no review-by date.",
+        explanation: 'Guidance must be reviewed as law and practice change; approved material needs a review date.'
+    },
+    'approval-in-future': {
+        code: 'GDL0306',
+        severity: 'warning',
+        template: "{what} '{id}' has an approval date ({date}) after the as-of date ({asOf}).",
+        explanation: 'Material cannot have been approved in the future; the date is probably mistyped.'
+    },
+    'section-without-owner': {
+        code: 'GDL0307',
+        severity: 'warning',
+        template: "Section '{id}' has no owner (set `owner` on it or on its document).",
+        explanation: 'Every piece of guidance needs someone accountable for keeping it right.'
+    },
+    'section-without-content': {
+        code: 'GDL0308',
+        severity: 'warning',
+        template: "Section '{id}' has no prose and no subsections.",
+        explanation: 'An empty section publishes as a heading with nothing under it.'
+    },
+    'section-sees-itself': {
+        code: 'GDL0309',
+        severity: 'warning',
+        template: "Section '{id}' refers to itself.",
+        explanation: 'A self-reference is almost always a mistyped id.'
+    },
+    'section-without-audience': {
+        code: 'GDL0310',
+        severity: 'info',
+        template: "Section '{id}' has no audience (set `audience` on it or on its document).",
+        explanation: 'Audiences decide which course packs and pages a section appears in.'
+    },
     // 04xx: training
-    'outcome-not-mapped': { code: 'GDL0401', severity: 'warning', template: 'Learning outcome \'{id}\' is not mapped to any curriculum outcome.', explanation: 'Evidence requirement 10.1 asks that training meets the national curriculum outcomes; every outcome should say which it serves.' },
-    'outcome-not-assessed': { code: 'GDL0402', severity: 'warning', template: 'Learning outcome \'{id}\' is never assessed by a knowledge check.', explanation: 'An outcome nothing checks cannot be shown to have been learned.' },
-    'check-without-correct-answer': { code: 'GDL0403', severity: 'error', template: 'Knowledge check \'{id}\' has no option marked `correct`.', explanation: 'The trainer edition prints the answer key; a check without an answer cannot be marked.' },
-    'check-without-question': { code: 'GDL0404', severity: 'error', template: 'Knowledge check \'{id}\' has no question.', explanation: 'A knowledge check needs a question to ask.' },
-    'check-too-few-options': { code: 'GDL0405', severity: 'warning', template: 'Knowledge check \'{id}\' has fewer than two options.', explanation: 'A single-option question tests nothing.' },
-    'check-assesses-other-module': { code: 'GDL0406', severity: 'error', template: 'Knowledge check \'{id}\' assesses \'{outcome}\', an outcome of another module ({module}).', explanation: 'A check belongs to the module whose outcomes it assesses.' },
-    'activities-exceed-duration': { code: 'GDL0407', severity: 'warning', template: 'Activities in module \'{id}\' take {total} minutes, more than its duration of {duration} minutes.', explanation: 'A session plan that overruns the module cannot be delivered as written.' },
-    'module-without-outcomes': { code: 'GDL0408', severity: 'warning', template: 'Training module \'{id}\' has no learning outcomes.', explanation: 'Modules are mapped to the curriculum and the evidence requirements through their outcomes.' },
-    'course-audience-mismatch': { code: 'GDL0409', severity: 'warning', template: 'Course \'{id}\' is for {audience} but module \'{module}\' is not.', explanation: 'A course pack should contain modules written for its audience.' },
-    'course-without-modules': { code: 'GDL0410', severity: 'error', template: 'Course \'{id}\' lists no modules.', explanation: 'A course pack with no modules produces an empty pack.' },
+    'outcome-not-mapped': {
+        code: 'GDL0401',
+        severity: 'warning',
+        template: "Learning outcome '{id}' is not mapped to any curriculum outcome.",
+        explanation:
+            'Evidence requirement 10.1 asks that training meets the national curriculum outcomes; every outcome should say which it serves.'
+    },
+    'outcome-not-assessed': {
+        code: 'GDL0402',
+        severity: 'warning',
+        template: "Learning outcome '{id}' is never assessed by a knowledge check.",
+        explanation: 'An outcome nothing checks cannot be shown to have been learned.'
+    },
+    'check-without-correct-answer': {
+        code: 'GDL0403',
+        severity: 'error',
+        template: "Knowledge check '{id}' has no option marked `correct`.",
+        explanation: 'The trainer edition prints the answer key; a check without an answer cannot be marked.'
+    },
+    'check-without-question': {
+        code: 'GDL0404',
+        severity: 'error',
+        template: "Knowledge check '{id}' has no question.",
+        explanation: 'A knowledge check needs a question to ask.'
+    },
+    'check-too-few-options': {
+        code: 'GDL0405',
+        severity: 'warning',
+        template: "Knowledge check '{id}' has fewer than two options.",
+        explanation: 'A single-option question tests nothing.'
+    },
+    'check-assesses-other-module': {
+        code: 'GDL0406',
+        severity: 'error',
+        template: "Knowledge check '{id}' assesses '{outcome}', an outcome of another module ({module}).",
+        explanation: 'A check belongs to the module whose outcomes it assesses.'
+    },
+    'activities-exceed-duration': {
+        code: 'GDL0407',
+        severity: 'warning',
+        template: "Activities in module '{id}' take {total} minutes, more than its duration of {duration} minutes.",
+        explanation: 'A session plan that overruns the module cannot be delivered as written.'
+    },
+    'module-without-outcomes': {
+        code: 'GDL0408',
+        severity: 'warning',
+        template: "Training module '{id}' has no learning outcomes.",
+        explanation: 'Modules are mapped to the curriculum and the evidence requirements through their outcomes.'
+    },
+    'course-audience-mismatch': {
+        code: 'GDL0409',
+        severity: 'warning',
+        template: "Course '{id}' is for {audience} but module '{module}' is not.",
+        explanation: 'A course pack should contain modules written for its audience.'
+    },
+    'course-without-modules': {
+        code: 'GDL0410',
+        severity: 'error',
+        template: "Course '{id}' lists no modules.",
+        explanation: 'A course pack with no modules produces an empty pack.'
+    },
     // 05xx: action plan
-    'plan-status-percent-inconsistent': { code: 'GDL0501', severity: 'error', template: 'Plan item {id} is {status} but its progress is {progress}%.', explanation: 'Not started means 0%, complete means 100%, and in progress lies strictly between.' },
-    'plan-deadline-passed': { code: 'GDL0502', severity: 'warning', template: 'Recommendation {id} was due by {deadline} and its plan item is {status} (as of {asOf}).', explanation: 'Auditors track overdue recommendations.' },
-    'plan-missing-recommendation': { code: 'GDL0503', severity: 'warning', template: 'Plan \'{plan}\' has no item for recommendation {id} of {framework}.', explanation: 'A published action plan answers every recommendation made to the force.' },
-    'plan-duplicate-item': { code: 'GDL0504', severity: 'error', template: 'Plan \'{plan}\' has more than one item for recommendation {id}.', explanation: 'One recommendation, one plan entry: two entries contradict each other.' },
-    'plan-addresses-other-recommendation': { code: 'GDL0505', severity: 'warning', template: 'Plan item {id} addresses {evidence}, which belongs to recommendation {other}.', explanation: 'Plan entries evidence their own recommendation; addressing another is usually a typo.' },
-    'plan-recommendation-other-framework': { code: 'GDL0506', severity: 'error', template: 'Plan item {id} refers to a recommendation of {framework}, but the plan responds to {planFramework}.', explanation: 'A plan responds to one framework.' },
-    'plan-without-status': { code: 'GDL0507', severity: 'warning', template: 'Plan item {id} has no status.', explanation: 'Every plan entry says whether it has not started, is in progress, or is complete.' },
-    'plan-update-in-future': { code: 'GDL0508', severity: 'warning', template: 'Plan item {id} is dated {date}, after the as-of date {asOf}.', explanation: 'An update cannot be dated in the future; the date is probably mistyped.' },
-    'progress-out-of-range': { code: 'GDL0509', severity: 'error', template: 'Progress {progress}% is outside 0–100%.', explanation: 'Progress is a percentage.' },
-    'plan-without-framework': { code: 'GDL0510', severity: 'error', template: 'Plan \'{plan}\' does not say which framework it responds to (`responds-to`).', explanation: 'Coverage and deadlines are measured against the framework a plan responds to.' },
+    'plan-status-percent-inconsistent': {
+        code: 'GDL0501',
+        severity: 'error',
+        template: 'Plan item {id} is {status} but its progress is {progress}%.',
+        explanation: 'Not started means 0%, complete means 100%, and in progress lies strictly between.'
+    },
+    'plan-deadline-passed': {
+        code: 'GDL0502',
+        severity: 'warning',
+        template: 'Recommendation {id} was due by {deadline} and its plan item is {status} (as of {asOf}).',
+        explanation: 'Auditors track overdue recommendations.'
+    },
+    'plan-missing-recommendation': {
+        code: 'GDL0503',
+        severity: 'warning',
+        template: "Plan '{plan}' has no item for recommendation {id} of {framework}.",
+        explanation: 'A published action plan answers every recommendation made to the force.'
+    },
+    'plan-duplicate-item': {
+        code: 'GDL0504',
+        severity: 'error',
+        template: "Plan '{plan}' has more than one item for recommendation {id}.",
+        explanation: 'One recommendation, one plan entry: two entries contradict each other.'
+    },
+    'plan-addresses-other-recommendation': {
+        code: 'GDL0505',
+        severity: 'warning',
+        template: 'Plan item {id} addresses {evidence}, which belongs to recommendation {other}.',
+        explanation: 'Plan entries evidence their own recommendation; addressing another is usually a typo.'
+    },
+    'plan-recommendation-other-framework': {
+        code: 'GDL0506',
+        severity: 'error',
+        template: 'Plan item {id} refers to a recommendation of {framework}, but the plan responds to {planFramework}.',
+        explanation: 'A plan responds to one framework.'
+    },
+    'plan-without-status': {
+        code: 'GDL0507',
+        severity: 'warning',
+        template: 'Plan item {id} has no status.',
+        explanation: 'Every plan entry says whether it has not started, is in progress, or is complete.'
+    },
+    'plan-update-in-future': {
+        code: 'GDL0508',
+        severity: 'warning',
+        template: 'Plan item {id} is dated {date}, after the as-of date {asOf}.',
+        explanation: 'An update cannot be dated in the future; the date is probably mistyped.'
+    },
+    'progress-out-of-range': {
+        code: 'GDL0509',
+        severity: 'error',
+        template: 'Progress {progress}% is outside 0–100%.',
+        explanation: 'Progress is a percentage.'
+    },
+    'plan-without-framework': {
+        code: 'GDL0510',
+        severity: 'error',
+        template: "Plan '{plan}' does not say which framework it responds to (`responds-to`).",
+        explanation: 'Coverage and deadlines are measured against the framework a plan responds to.'
+    }
 });
 
 export type CodeName = keyof typeof Codes;
@@ -92,7 +355,7 @@ export function allCodes(): DiagnosticCodeInfo[] {
 
 /** Fills a code's message template. Unknown placeholders are left visible rather than dropped. */
 export function message(name: CodeName, args: Record<string, string | number>): string {
-    return Codes[name].template.replace(/\{(\w+)\}/g, (whole, key: string) => key in args ? String(args[key]) : whole);
+    return Codes[name].template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
 }
 
 /** Looks up a catalogue entry by its code (`GDL0201`). */

@@ -15,15 +15,28 @@ import { nearest } from '../did-you-mean.js';
 export const MAX_PROBLEMS_PER_FILE = 100;
 
 const referenceKinds: Record<string, string> = {
-    addresses: 'evidence requirement', recommendation: 'recommendation', see: 'section', cites: 'provision',
-    audiences: 'audience', maps: 'curriculum outcome', assesses: 'learning outcome', supports: 'learning outcome',
-    modules: 'training module', links: 'guidance, section, module or outcome', framework: 'framework'
+    addresses: 'evidence requirement',
+    recommendation: 'recommendation',
+    see: 'section',
+    cites: 'provision',
+    audiences: 'audience',
+    maps: 'curriculum outcome',
+    assesses: 'learning outcome',
+    supports: 'learning outcome',
+    modules: 'training module',
+    links: 'guidance, section, module or outcome',
+    framework: 'framework'
 };
 
 // What the grammar's token names mean to a writer.
 const tokenNames: Record<string, string> = {
-    REQ_ID: 'an evidence requirement number (like 12.3)', ID: 'an id', STRING: 'a quoted "text"', PROSE: 'a """prose""" block',
-    DATE: 'a date (YYYY-MM-DD)', INT: 'a whole number', EOF: 'the end of the file'
+    REQ_ID: 'an evidence requirement number (like 12.3)',
+    ID: 'an id',
+    STRING: 'a quoted "text"',
+    PROSE: 'a """prose""" block',
+    DATE: 'a date (YYYY-MM-DD)',
+    INT: 'a whole number',
+    EOF: 'the end of the file'
 };
 
 /** Rewrites the parser's "Expecting token of type 'REQ_ID'" in the words a guidance writer uses. */
@@ -62,10 +75,17 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
         this.services = services;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: CancellationToken
+    ): Promise<Diagnostic[]> {
         // A recovered parse tree yields nonsense semantic errors ("section 'undefined' has no owner"):
         // until the text parses, report only what is wrong with the syntax.
-        const diagnostics = this.bounded(document, await super.validateDocument(document, { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options }, cancelToken));
+        const diagnostics = this.bounded(
+            document,
+            await super.validateDocument(document, { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options }, cancelToken)
+        );
         for (const diagnostic of diagnostics) {
             const internal = (diagnostic.data as { code?: string } | undefined)?.code;
             if (internal === DocumentValidator.LexingError && diagnostic.message === NESTING_MESSAGE) {
@@ -108,24 +128,40 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
         if (diagnostics.length <= MAX_PROBLEMS_PER_FILE && !stopped) {
             return diagnostics;
         }
-        const bySeverity = [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1) || comparePositions(a.range.start, b.range.start));
+        const bySeverity = [...diagnostics].sort(
+            (a, b) => (a.severity ?? 1) - (b.severity ?? 1) || comparePositions(a.range.start, b.range.start)
+        );
         const kept = bySeverity.slice(0, MAX_PROBLEMS_PER_FILE).sort((a, b) => comparePositions(a.range.start, b.range.start));
         const omitted = bySeverity.slice(MAX_PROBLEMS_PER_FILE);
         const parts: string[] = [];
         if (omitted.length > 0) {
-            const counts = [[DiagnosticSeverity.Error, 'error'], [DiagnosticSeverity.Warning, 'warning'], [DiagnosticSeverity.Information, 'note'], [DiagnosticSeverity.Hint, 'hint']] as const;
-            const breakdown = counts.map(([severity, name]) => [omitted.filter(d => (d.severity ?? 1) === severity).length, name] as const)
-                .filter(([count]) => count > 0).map(([count, name]) => `${count} ${name}${count === 1 ? '' : 's'}`);
-            parts.push(`…and ${omitted.length} more ${omitted.length === 1 ? 'problem' : 'problems'} in this file (${breakdown.join(', ')}): only the first ${MAX_PROBLEMS_PER_FILE} are shown, errors first.`);
+            const counts = [
+                [DiagnosticSeverity.Error, 'error'],
+                [DiagnosticSeverity.Warning, 'warning'],
+                [DiagnosticSeverity.Information, 'note'],
+                [DiagnosticSeverity.Hint, 'hint']
+            ] as const;
+            const breakdown = counts
+                .map(([severity, name]) => [omitted.filter(d => (d.severity ?? 1) === severity).length, name] as const)
+                .filter(([count]) => count > 0)
+                .map(([count, name]) => `${count} ${name}${count === 1 ? '' : 's'}`);
+            parts.push(
+                `…and ${omitted.length} more ${omitted.length === 1 ? 'problem' : 'problems'} in this file (${breakdown.join(', ')}): only the first ${MAX_PROBLEMS_PER_FILE} are shown, errors first.`
+            );
         }
         if (stopped) {
-            parts.push(`Too many syntax errors: this file was not read past here (line ${stopped.range.start.line + 1}), so the rest of it is not checked.`);
+            parts.push(
+                `Too many syntax errors: this file was not read past here (line ${stopped.range.start.line + 1}), so the rest of it is not checked.`
+            );
         }
         const text = document.textDocument;
         const at = stopped?.range.start ?? text.positionAt(text.getText().length);
         kept.push({
-            severity: DiagnosticSeverity.Information, range: { start: at, end: at }, code: Codes['too-many-problems'].code,
-            message: parts.join(' '), source: stopped?.source ?? 'gdl'
+            severity: DiagnosticSeverity.Information,
+            range: { start: at, end: at },
+            code: Codes['too-many-problems'].code,
+            message: parts.join(' '),
+            source: stopped?.source ?? 'gdl'
         });
         return kept;
     }
@@ -146,8 +182,14 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
             return [];
         }
         try {
-            const type = this.services.shared.AstReflection.getReferenceType({ container: { $type: containerType }, property, reference: { $refText: '' } } as never);
-            return this.services.shared.workspace.IndexManager.allElements(type).map(d => d.name).toArray();
+            const type = this.services.shared.AstReflection.getReferenceType({
+                container: { $type: containerType },
+                property,
+                reference: { $refText: '' }
+            } as never);
+            return this.services.shared.workspace.IndexManager.allElements(type)
+                .map(d => d.name)
+                .toArray();
         } catch {
             return [];
         }

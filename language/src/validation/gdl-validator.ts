@@ -21,24 +21,39 @@ export type GdlValidationServices = {
 
 /** Registers every GDL check with Langium's validation registry. */
 export function registerValidationChecks(services: GdlServices): void {
-    const { CommonChecks: common, FrameworkChecks: framework, GuidanceChecks: guidance, TrainingChecks: training, PlanChecks: plan,
-        WaiverChecks: waivers } = services.validation;
+    const {
+        CommonChecks: common,
+        FrameworkChecks: framework,
+        GuidanceChecks: guidance,
+        TrainingChecks: training,
+        PlanChecks: plan,
+        WaiverChecks: waivers
+    } = services.validation;
     const checks: ValidationChecks<GdlAstType> = {
         GdlFile: common.proseMustNotNestTooDeep,
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],
         Governed: guidance.datesShouldBeCoherent,
-        Section: [guidance.approvedSectionMustNotCiteDraft, guidance.sectionShouldHaveOwner, guidance.sectionShouldHaveAudience,
-            guidance.sectionShouldHaveContent],
+        Section: [
+            guidance.approvedSectionMustNotCiteDraft,
+            guidance.sectionShouldHaveOwner,
+            guidance.sectionShouldHaveAudience,
+            guidance.sectionShouldHaveContent
+        ],
         TrainingModule: training.moduleShouldBeDeliverable,
         LearningOutcome: [training.outcomeShouldMapToCurriculum, training.outcomeShouldBeAssessed],
         KnowledgeCheck: training.checkMustBeAnswerable,
         CoursePack: training.courseShouldMatchAudience,
         ActionPlan: plan.planMustAnswerFramework,
-        PlanItem: [plan.itemStatusMustMatchProgress, plan.itemShouldMeetDeadline, plan.itemShouldBeDatedInThePast,
-            plan.itemShouldStayInItsRecommendation, plan.completedItemMustCiteApproved],
-        Waiver: waivers.waiverMustBeCompleteAndCurrent,
+        PlanItem: [
+            plan.itemStatusMustMatchProgress,
+            plan.itemShouldMeetDeadline,
+            plan.itemShouldBeDatedInThePast,
+            plan.itemShouldStayInItsRecommendation,
+            plan.completedItemMustCiteApproved
+        ],
+        Waiver: waivers.waiverMustBeCompleteAndCurrent
     };
     services.validation.ValidationRegistry.register(checks);
 }

@@ -1,4 +1,14 @@
-import { AstUtils, CstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type AstNodeLocator, type CstNode, type ValidationAcceptor } from 'langium';
+import {
+    AstUtils,
+    CstUtils,
+    GrammarUtils,
+    isCompositeCstNode,
+    isLeafCstNode,
+    type AstNode,
+    type AstNodeLocator,
+    type CstNode,
+    type ValidationAcceptor
+} from 'langium';
 import { report } from '../report.js';
 import type { IdIndex } from '../../id-index.js';
 import { isCalendarDate } from '../../dates.js';
@@ -11,7 +21,10 @@ const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date'] 
 
 /** Checks that apply to every kind of node: ids, repeated properties, dates, prose nesting. */
 export class CommonChecks {
-    constructor(private readonly ids: IdIndex, private readonly locator: AstNodeLocator) {}
+    constructor(
+        private readonly ids: IdIndex,
+        private readonly locator: AstNodeLocator
+    ) {}
 
     /** Prose that nests quotes, lists or emphasis past the limit would overflow the publisher: report it where it is. */
     proseMustNotNestTooDeep = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
@@ -24,8 +37,12 @@ export class CommonChecks {
             }
             const value = leaf.tokenType.name === 'PROSE' ? dedentProse(leaf.text.slice(3, -3)) : leaf.text.slice(1, -1);
             if (proseTooDeep(value)) {
-                report(accept, 'nesting-too-deep', { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING },
-                    { node: file, range: leaf.range });
+                report(
+                    accept,
+                    'nesting-too-deep',
+                    { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING },
+                    { node: file, range: leaf.range }
+                );
             }
         }
     };
@@ -45,8 +62,7 @@ export class CommonChecks {
         const other = definitions.find(d => d.documentUri.toString() !== uri || d.path !== path);
         if (other) {
             const where = `${other.documentUri.path.split('/').pop()}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
-            report(accept, 'duplicate-id', { kind: kindLabel(node), id: name, other: where },
-                { node, property: 'name' as never });
+            report(accept, 'duplicate-id', { kind: kindLabel(node), id: name, other: where }, { node, property: 'name' as never });
         }
     };
 
@@ -69,8 +85,7 @@ export class CommonChecks {
                 first.set(assignment.feature, child);
             } else if (!reported.has(assignment.feature)) {
                 reported.add(assignment.feature);
-                report(accept, 'duplicate-property', { property: keywordOf(assignment.feature) },
-                    { node, range: earlier.range });
+                report(accept, 'duplicate-property', { property: keywordOf(assignment.feature) }, { node, range: earlier.range });
             }
         }
     };

@@ -7,7 +7,10 @@ import { kindsText } from '../../coverage/coverage-words.js';
 
 /** Checks on the framework: quoted text present, numbering consistent, every requirement covered. */
 export class FrameworkChecks {
-    constructor(private readonly facts: WorkspaceFacts, private readonly settings: GdlSettings) {}
+    constructor(
+        private readonly facts: WorkspaceFacts,
+        private readonly settings: GdlSettings
+    ) {}
 
     recommendationMustHaveText = (node: ast.Recommendation, accept: ValidationAcceptor): void => {
         if (!node.text) {
@@ -30,8 +33,12 @@ export class FrameworkChecks {
     evidenceShouldFollowNumbering = (node: ast.Evidence, accept: ValidationAcceptor): void => {
         const expected = node.name.split('.')[0]!;
         if (expected !== String(node.$container.name)) {
-            report(accept, 'evidence-outside-recommendation', { id: node.name, recommendation: node.$container.name, expected },
-                { node, property: 'name' });
+            report(
+                accept,
+                'evidence-outside-recommendation',
+                { id: node.name, recommendation: node.$container.name, expected },
+                { node, property: 'name' }
+            );
         }
     };
 
@@ -45,15 +52,26 @@ export class FrameworkChecks {
         if (coverage.state === 'uncovered') {
             const pending = coverage.items.filter(i => !i.counts);
             const expired = coverage.waiver?.notCounted ? `; its waiver does not count (${coverage.waiver.notCounted})` : '';
-            const detail = (pending.length > 0
-                ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
-                : '') + expired;
-            report(accept, 'evidence-not-covered', { id: node.name, detail },
-                { node, property: 'name', data: { evidence: node.name } }, severity);
+            const detail =
+                (pending.length > 0
+                    ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
+                    : '') + expired;
+            report(
+                accept,
+                'evidence-not-covered',
+                { id: node.name, detail },
+                { node, property: 'name', data: { evidence: node.name } },
+                severity
+            );
         } else if (coverage.state === 'wrong-kind') {
             const actual = kindsText([...new Set(coverage.items.filter(i => i.counts).map(i => i.kind))]);
-            report(accept, 'evidence-wrong-kind', { id: node.name, required: kindsText(coverage.required), actual },
-                { node, property: 'name', data: { evidence: node.name } }, severity);
+            report(
+                accept,
+                'evidence-wrong-kind',
+                { id: node.name, required: kindsText(coverage.required), actual },
+                { node, property: 'name', data: { evidence: node.name } },
+                severity
+            );
         }
     };
 }

@@ -18,7 +18,12 @@ export class GuidanceChecks {
             report(accept, 'review-date-passed', { what, id, date: node.reviewBy, asOf }, { node, property: 'reviewBy' });
         }
         if (node.reviewBy && node.approved && isBefore(node.reviewBy, node.approved)) {
-            report(accept, 'review-before-approval', { what, id, reviewBy: node.reviewBy, approved: node.approved }, { node, property: 'reviewBy' });
+            report(
+                accept,
+                'review-before-approval',
+                { what, id, reviewBy: node.reviewBy, approved: node.approved },
+                { node, property: 'reviewBy' }
+            );
         }
         if (node.approved && isBefore(asOf, node.approved)) {
             report(accept, 'approval-in-future', { what, id, date: node.approved, asOf }, { node, property: 'approved' });
@@ -43,8 +48,12 @@ export class GuidanceChecks {
         node.see.forEach((ref, index) => {
             const target = ref.ref;
             if (target && effectiveStatus(target) !== 'approved') {
-                report(accept, 'approved-cites-draft', { what: 'Approved section', id: node.name, target: target.name, status: effectiveStatus(target) },
-                    { node, property: 'see', index });
+                report(
+                    accept,
+                    'approved-cites-draft',
+                    { what: 'Approved section', id: node.name, target: target.name, status: effectiveStatus(target) },
+                    { node, property: 'see', index }
+                );
             }
             if (target === node) {
                 report(accept, 'section-sees-itself', { id: node.name }, { node, property: 'see', index });

@@ -30,8 +30,12 @@ export class PlanChecks {
         }
         for (const recommendation of framework.recommendations) {
             if (!seen.has(String(recommendation.name))) {
-                report(accept, 'plan-missing-recommendation', { plan: node.name, id: recommendation.name, framework: framework.name },
-                    { node, property: 'name', data: { recommendation: recommendation.name } });
+                report(
+                    accept,
+                    'plan-missing-recommendation',
+                    { plan: node.name, id: recommendation.name, framework: framework.name },
+                    { node, property: 'name', data: { recommendation: recommendation.name } }
+                );
             }
         }
     };
@@ -50,9 +54,15 @@ export class PlanChecks {
             report(accept, 'progress-out-of-range', { progress }, { node, property: 'progress' });
             return;
         }
-        const consistent = node.status === 'not-started' ? progress === 0 : node.status === 'complete' ? progress === 100 : progress > 0 && progress < 100;
+        const consistent =
+            node.status === 'not-started' ? progress === 0 : node.status === 'complete' ? progress === 100 : progress > 0 && progress < 100;
         if (!consistent) {
-            report(accept, 'plan-status-percent-inconsistent', { id, status: planStatusText(node.status), progress }, { node, property: 'progress' });
+            report(
+                accept,
+                'plan-status-percent-inconsistent',
+                { id, status: planStatusText(node.status), progress },
+                { node, property: 'progress' }
+            );
         }
     };
 
@@ -62,17 +72,32 @@ export class PlanChecks {
             return;
         }
         const asOf = this.settings.effectiveAsOf();
-        const passed = recommendation.deadlines.map(d => d.date).filter(date => isBefore(date, asOf)).sort();
+        const passed = recommendation.deadlines
+            .map(d => d.date)
+            .filter(date => isBefore(date, asOf))
+            .sort();
         if (passed.length > 0) {
-            const status = node.status ? planStatusText(node.status) + (node.status === 'in-progress' ? progressText(node.progress) : '') : 'without a status';
-            report(accept, 'plan-deadline-passed', { id: recommendation.name, deadline: passed[0]!, status, asOf }, { node, property: 'recommendation' });
+            const status = node.status
+                ? planStatusText(node.status) + (node.status === 'in-progress' ? progressText(node.progress) : '')
+                : 'without a status';
+            report(
+                accept,
+                'plan-deadline-passed',
+                { id: recommendation.name, deadline: passed[0]!, status, asOf },
+                { node, property: 'recommendation' }
+            );
         }
     };
 
     itemShouldBeDatedInThePast = (node: ast.PlanItem, accept: ValidationAcceptor): void => {
         const asOf = this.settings.effectiveAsOf();
         if (node.updated && isBefore(asOf, node.updated)) {
-            report(accept, 'plan-update-in-future', { id: node.recommendation.$refText, date: node.updated, asOf }, { node, property: 'updated' });
+            report(
+                accept,
+                'plan-update-in-future',
+                { id: node.recommendation.$refText, date: node.updated, asOf },
+                { node, property: 'updated' }
+            );
         }
     };
 
@@ -80,14 +105,22 @@ export class PlanChecks {
         const recommendation = node.recommendation.ref;
         const planFramework = node.$container.framework?.ref;
         if (recommendation && planFramework && recommendation.$container !== planFramework) {
-            report(accept, 'plan-recommendation-other-framework', { id: recommendation.name, framework: recommendation.$container.name, planFramework: planFramework.name },
-                { node, property: 'recommendation' });
+            report(
+                accept,
+                'plan-recommendation-other-framework',
+                { id: recommendation.name, framework: recommendation.$container.name, planFramework: planFramework.name },
+                { node, property: 'recommendation' }
+            );
         }
         node.addresses.forEach((ref, index) => {
             const evidence = ref.ref;
             if (recommendation && evidence && evidence.$container !== recommendation) {
-                report(accept, 'plan-addresses-other-recommendation', { id: recommendation.name, evidence: evidence.name, other: evidence.$container.name },
-                    { node, property: 'addresses', index });
+                report(
+                    accept,
+                    'plan-addresses-other-recommendation',
+                    { id: recommendation.name, evidence: evidence.name, other: evidence.$container.name },
+                    { node, property: 'addresses', index }
+                );
             }
         });
     };
@@ -101,8 +134,12 @@ export class PlanChecks {
             const target = ref.ref;
             const status = target && statusOf(target);
             if (target && status && status !== 'approved') {
-                report(accept, 'approved-cites-draft', { what: 'Completed plan item', id: node.recommendation.$refText, target: target.name, status },
-                    { node, property: 'links', index });
+                report(
+                    accept,
+                    'approved-cites-draft',
+                    { what: 'Completed plan item', id: node.recommendation.$refText, target: target.name, status },
+                    { node, property: 'links', index }
+                );
             }
         });
     };
@@ -112,7 +149,10 @@ const EXPIRY_WARNING_DAYS = 30;
 
 /** Checks on waivers: complete, not expired, not about to expire unnoticed, not redundant. */
 export class WaiverChecks {
-    constructor(private readonly settings: GdlSettings, private readonly facts: WorkspaceFacts) {}
+    constructor(
+        private readonly settings: GdlSettings,
+        private readonly facts: WorkspaceFacts
+    ) {}
 
     waiverMustBeCompleteAndCurrent = (node: ast.Waiver, accept: ValidationAcceptor): void => {
         const id = node.evidence.$refText;
@@ -126,11 +166,16 @@ export class WaiverChecks {
         } else if (node.expires) {
             const days = Math.round((Date.parse(node.expires) - Date.parse(asOf)) / 86400000);
             if (days <= EXPIRY_WARNING_DAYS) {
-                report(accept, 'waiver-expiring', { id, date: node.expires, when: days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days` }, { node, property: 'expires' });
+                report(
+                    accept,
+                    'waiver-expiring',
+                    { id, date: node.expires, when: days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days` },
+                    { node, property: 'expires' }
+                );
             }
         }
         const evidence = node.evidence.ref;
-        const others = (evidence ? this.facts.coverageModel().of(evidence)?.waivers ?? [] : []).filter(w => w.node !== node);
+        const others = (evidence ? (this.facts.coverageModel().of(evidence)?.waivers ?? []) : []).filter(w => w.node !== node);
         if (others.length > 0) {
             const where = others.map(w => `${w.uri.split('/').pop()}:${w.line + 1}`).join(', ');
             report(accept, 'waiver-duplicate', { id, other: where }, { node, property: 'evidence' });

@@ -34,8 +34,12 @@ export class TrainingChecks {
         node.assesses.forEach((ref, index) => {
             const outcome = ref.ref;
             if (outcome && outcome.$container !== node.$container) {
-                report(accept, 'check-assesses-other-module', { id: node.name, outcome: outcome.name, module: outcome.$container.name },
-                    { node, property: 'assesses', index });
+                report(
+                    accept,
+                    'check-assesses-other-module',
+                    { id: node.name, outcome: outcome.name, module: outcome.$container.name },
+                    { node, property: 'assesses', index }
+                );
             }
         });
     };
@@ -62,10 +66,13 @@ export class TrainingChecks {
         node.modules.forEach((ref, index) => {
             const module = ref.ref;
             if (module && module.audiences.length > 0 && !module.audiences.some(a => a.ref && audiences.includes(a.ref))) {
-                report(accept, 'course-audience-mismatch', { id: node.name, audience: audiences.map(a => a.name).join(', '), module: module.name },
-                    { node, property: 'modules', index });
+                report(
+                    accept,
+                    'course-audience-mismatch',
+                    { id: node.name, audience: audiences.map(a => a.name).join(', '), module: module.name },
+                    { node, property: 'modules', index }
+                );
             }
         });
     };
 }
-
