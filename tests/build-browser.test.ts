@@ -1,42 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './support/chromium.js';
+import { filesBelow } from './support/files.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const shots = path.join(repo, 'test-output', 'publish');
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const chromiumFlags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync'
-];
-
-function htmlPages(folder: string): string[] {
-    const out: string[] = [];
-    const walk = (dir: string) =>
-        readdirSync(dir)
-            .sort()
-            .forEach(entry => {
-                const full = path.join(dir, entry);
-                if (statSync(full).isDirectory()) {
-                    walk(full);
-                } else if (entry.endsWith('.html')) {
-                    out.push(full);
-                }
-            });
-    walk(folder);
-    return out;
-}
+const htmlPages = (folder: string) =>
+    filesBelow(folder)
+        .filter(f => f.endsWith('.html'))
+        .map(f => path.join(folder, f));
 
 describe('the published HTML in Chromium', () => {
     let site: string;
@@ -50,7 +29,7 @@ describe('the published HTML in Chromium', () => {
         });
         expect(result.status, result.stdout + result.stderr).toBe(0);
         mkdirSync(shots, { recursive: true });
-        browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
+        browser = await launchChromium();
     });
 
     afterAll(async () => {

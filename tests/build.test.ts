@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { writeSiteAtomically } from '../cli/build/write-site.js';
 import { PATIENCE_MS } from './support/patience.js';
+import { filesBelow } from './support/files.js';
+import { expectFullSite, expectCoursePackMarkdown } from './support/expectations.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -20,22 +19,7 @@ function build(args: string[]) {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const fresh = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), `gdl-${name}-`)), 'site');
-function files(folder: string): string[] {
-    const out: string[] = [];
-    const walk = (dir: string) =>
-        readdirSync(dir)
-            .sort()
-            .forEach(entry => {
-                const full = path.join(dir, entry);
-                if (statSync(full).isDirectory()) {
-                    walk(full);
-                } else {
-                    out.push(path.relative(folder, full));
-                }
-            });
-    walk(folder);
-    return out;
-}
+const files = filesBelow;
 
 describe('gdl build on the bundled guidance', () => {
     const out = fresh('site');
@@ -44,55 +28,12 @@ describe('gdl build on the bundled guidance', () => {
     test('publishes the guidance site, both editions of every course pack in three formats, the plan and coverage pages', () => {
         expect(result.code, result.stdout + result.stderr).toBe(0);
         const all = files(out);
-        for (const doc of ['ec-recognising', 'ec-risk', 'ec-spo', 'ec-victims', 'ec-investigation', 'ec-online', 'ec-partnership']) {
-            expect(all).toContain(`guidance/${doc}.html`);
-            expect(all).toContain(`guidance/${doc}.md`);
-        }
-        for (const course of ['CP-CH', 'CP-FR', 'CP-INV', 'CP-SUP', 'CP-SPEC']) {
-            for (const edition of ['trainer', 'learner']) {
-                for (const format of ['md', 'html', 'docx']) {
-                    expect(all).toContain(`courses/${course}-${edition}.${format}`);
-                }
-            }
-        }
-        expect(all).toEqual(
-            expect.arrayContaining([
-                'index.html',
-                'index.md',
-                'plans/ec-plan-2024.html',
-                'coverage.html',
-                'assets/govuk-frontend.min.css',
-                'assets/site.css'
-            ])
-        );
+        expectFullSite(all);
         expect(result.stdout).toBe('');
     });
 
     test('the Markdown re-parses with its headings and tables; the learner edition has no answers or trainer notes', () => {
-        const parse = (file: string) =>
-            fromMarkdown(readFileSync(path.join(out, file), 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-        const trainer = parse('courses/CP-FR-trainer.md');
-        const headings = trainer.children.filter(n => n.type === 'heading').map(n => (n.children[0] as { value: string }).value);
-        expect(headings).toEqual(
-            expect.arrayContaining([
-                'Session plan',
-                'Learning outcomes',
-                'Curriculum mapping',
-                'Knowledge checks',
-                'Appendix: learning outcomes and evidence requirements'
-            ])
-        );
-        expect(trainer.children.filter(n => n.type === 'table').length).toBeGreaterThanOrEqual(3);
-        const learner = readFileSync(path.join(out, 'courses/CP-FR-learner.md'), 'utf8');
-        const trainerText = readFileSync(path.join(out, 'courses/CP-FR-trainer.md'), 'utf8');
-        expect(trainerText).toContain('(correct)');
-        expect(trainerText).toContain('**Trainer notes:**');
-        expect(learner).not.toContain('(correct)');
-        expect(learner).not.toContain('Trainer notes');
-        expect(learner).not.toContain('Rationale');
-        expect(learner).not.toContain('Appendix');
-        const plan = parse('plans/ec-plan-2024.md');
-        expect(plan.children.filter(n => n.type === 'heading' && n.depth === 2)).toHaveLength(16);
+        expectCoursePackMarkdown(file => readFileSync(path.join(out, file), 'utf8'));
     });
 
     test('the Word files read back with their headings and tables', async () => {

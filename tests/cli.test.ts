@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PATIENCE_MS } from './support/patience.js';
+import { referenceRecommendations } from './support/reference.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -39,7 +40,7 @@ describe('gdl check (spawned as a user runs it)', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('Coverage: 0/39 evidence requirements covered (0.0%)');
         expect(result.stdout).toContain('Not covered (39):');
-        const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{
+        const reference = referenceRecommendations() as Array<{
             evidence: Array<{ id: string; text: string | null }>;
         }>;
         for (const evidence of reference.flatMap(r => r.evidence)) {

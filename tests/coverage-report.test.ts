@@ -3,13 +3,16 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import AjvDraft04 from 'ajv-draft-04';
+import AjvDraft04Import from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+
+// ajv-draft-04 is CommonJS: its default export is the class at run time, which TypeScript's view of the module does not show.
+const AjvDraft04 = AjvDraft04Import as unknown as typeof AjvDraft04Import.default;
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
-import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { PATIENCE_MS } from './support/patience.js';
+import { launchChromium } from './support/chromium.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -116,19 +119,7 @@ describe('gdl coverage: formats', () => {
         expect(coverage([GAPS, '--as-of', '2026-01-15', '--format', 'html', '--output', file]).code).toBe(1);
         const html = readFileSync(file, 'utf8');
         expect(html).not.toMatch(/<(script|link)[^>]+src=|<link[^>]+href=/);
-        const browser = await chromium.launch({
-            executablePath: '/usr/bin/chromium',
-            args: [
-                '--headless',
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-quic',
-                '--no-first-run',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync'
-            ]
-        });
+        const browser = await launchChromium();
         try {
             const page = await browser.newPage();
             await page.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));

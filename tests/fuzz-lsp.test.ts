@@ -23,9 +23,7 @@ describe('fuzzing (npm run fuzz runs 100,000 cases; the suite a few hundred)', (
             const file = 'example-constabulary/guidance/risk.gdl';
             const uri = session.uri(file);
             const original = readFileSync(path.join(root, file), 'utf8');
-            await session.connection.sendNotification('textDocument/didOpen', {
-                textDocument: { uri, languageId: 'gdl', version: 1, text: original }
-            });
+            await session.open(file, original);
             let version = 1;
             const samples = fc.sample(
                 fc.tuple(
@@ -42,10 +40,7 @@ describe('fuzzing (npm run fuzz runs 100,000 cases; the suite a few hundred)', (
             for (const [index, mutations, line, character] of samples) {
                 const text = mutate(sources[index]!, mutations);
                 const notes = session.coverageNotes.length;
-                await session.connection.sendNotification('textDocument/didChange', {
-                    textDocument: { uri, version: ++version },
-                    contentChanges: [{ text }]
-                });
+                await session.change(file, ++version, text);
                 await session.waitFor(() => session.coverageNotes.length > notes, 'a rebuild after the change');
                 const lines = text.split('\n');
                 const position = { line: line % lines.length, character: character % ((lines[line % lines.length]?.length ?? 0) + 1) };

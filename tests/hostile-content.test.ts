@@ -4,22 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mammoth from 'mammoth';
-import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { launchChromium } from './support/chromium.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
-const chromiumFlags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync'
-];
-
 // Every payload in a quoted string (escaped as the language requires) and in a prose block.
 const str = `"${payloads.join(' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 const prose = `"""\n${payloads.join('\n\n')}\n"""`;
@@ -112,7 +101,7 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
 
     test('the published HTML loaded in Chromium runs none of them, and has no script or event-handler attribute', async () => {
         mkdirSync(path.join(repo, 'test-output'), { recursive: true });
-        const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
+        const browser = await launchChromium();
         const executed: string[] = [];
         const findings: string[] = [];
         try {

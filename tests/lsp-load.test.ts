@@ -56,20 +56,11 @@ describe('the language server under a burst of edits (a real server process)', (
             await session.initialize();
             await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build');
             const uri = session.uri(RISK);
-            await session.connection.sendNotification('textDocument/didOpen', {
-                textDocument: { uri, languageId: 'gdl', version: 1, text: original }
-            });
+            await session.open(RISK, original);
             await session.settled(RISK, 1, 'the opened file');
             const from = session.published.length;
             // The whole burst is written before the server has answered any of it.
-            await Promise.all(
-                Array.from({ length: EDITS }, (_, i) =>
-                    session.connection.sendNotification('textDocument/didChange', {
-                        textDocument: { uri, version: i + 2 },
-                        contentChanges: [{ text: textOf(i + 2) }]
-                    })
-                )
-            );
+            await Promise.all(Array.from({ length: EDITS }, (_, i) => session.change(RISK, i + 2, textOf(i + 2))));
             await session.settled(RISK, final, 'the last edit of the burst');
 
             const burst = session.published.slice(from).filter(p => p.uri === uri);
@@ -113,9 +104,7 @@ test(`the language server under load: ${EDITS} random edits, every request answe
         const versions = files.map(() => 1);
         const opened = session.published.length;
         for (const [i, file] of files.entries()) {
-            await session.connection.sendNotification('textDocument/didOpen', {
-                textDocument: { uri: session.uri(file), languageId: 'gdl', version: 1, text: originals[i] }
-            });
+            await session.open(file, originals[i]!);
         }
         const edits = fc.sample(
             fc.tuple(
@@ -127,11 +116,7 @@ test(`the language server under load: ${EDITS} random edits, every request answe
             ),
             { numRuns: EDITS, seed: 11 }
         );
-        const change = (i: number, text: string) =>
-            session.connection.sendNotification('textDocument/didChange', {
-                textDocument: { uri: session.uri(files[i]!), version: ++versions[i]! },
-                contentChanges: [{ text }]
-            });
+        const change = (i: number, text: string) => session.change(files[i]!, ++versions[i]!, text);
         // Restores every file and waits until the server shows exactly the restored texts.
         const settle = async () => {
             for (const [i] of files.entries()) {

@@ -55,9 +55,7 @@ describe('an editor feature that throws inside the server (a real server process
         session = new LspSession(root, { asOf: '2026-01-15' });
         await session.initialize();
         await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build');
-        await session.connection.sendNotification('textDocument/didOpen', {
-            textDocument: { uri: session.uri(RISK), languageId: 'gdl', version: 1, text: riskText }
-        });
+        await session.open(RISK, riskText);
     });
 
     afterAll(async () => {

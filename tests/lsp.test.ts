@@ -34,9 +34,7 @@ describe('the language server over LSP (a real server process)', () => {
             () => session.diagnostics.has(session.uri(FRAMEWORK)) && session.diagnostics.has(session.uri(RISK)),
             'diagnostics of the workspace'
         );
-        await session.connection.sendNotification('textDocument/didOpen', {
-            textDocument: { uri: session.uri(RISK), languageId: 'gdl', version: 1, text: riskText }
-        });
+        await session.open(RISK, riskText);
     });
 
     afterAll(async () => {
@@ -131,27 +129,15 @@ describe('the language server over LSP (a real server process)', () => {
         // 12.2 is covered by the plan and by one guidance section: drop it from the plan first (still covered) ...
         const PLAN = 'example-constabulary/action-plan.gdl';
         const planText = readFileSync(path.join(root, PLAN), 'utf8');
-        await session.connection.sendNotification('textDocument/didOpen', {
-            textDocument: { uri: session.uri(PLAN), languageId: 'gdl', version: 1, text: planText }
-        });
+        await session.open(PLAN, planText);
         const notes = session.coverageNotes.length;
-        await session.connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: session.uri(PLAN), version: 2 },
-            contentChanges: [{ text: planText.replace('addresses 12.1, 12.2, 12.3, 12.4', 'addresses 12.1, 12.3, 12.4') }]
-        });
+        await session.change(PLAN, 2, planText.replace('addresses 12.1, 12.2, 12.3, 12.4', 'addresses 12.1, 12.3, 12.4'));
         await session.waitFor(() => session.coverageNotes.length > notes, 'a rebuild after the plan edit');
         expect(session.diagnostics.get(session.uri(FRAMEWORK))).toEqual([]);
         // ... then from the guidance section: now nothing covers it.
         const dropped = riskText.replace('addresses 12.2\n', '\n');
-        await session.connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: session.uri(RISK), version: 2 },
-            contentChanges: [{ text: dropped }]
-        });
-        await session.waitFor(
-            () => (session.diagnostics.get(session.uri(FRAMEWORK)) ?? []).some(d => d.code === 'GDL0201'),
-            'GDL0201 on the framework'
-        );
-        const warning = session.diagnostics.get(session.uri(FRAMEWORK))!.find(d => d.code === 'GDL0201')!;
+        await session.change(RISK, 2, dropped);
+        const warning = await session.diagnosticWith(FRAMEWORK, 'GDL0201');
         expect(warning.message).toBe('Evidence requirement 12.2 is not covered.');
         expect(warning.range.start.line).toBe(positionOf(readFileSync(path.join(root, FRAMEWORK), 'utf8'), 'evidence 12.2').line);
 
@@ -162,24 +148,14 @@ describe('the language server over LSP (a real server process)', () => {
         })) as CodeAction[];
         expect(actions.map(a => a.title)).toContain("Address 12.2 in section 'risk-assess'");
 
-        await session.connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: session.uri(RISK), version: 3 },
-            contentChanges: [{ text: riskText }]
-        });
+        await session.change(RISK, 3, riskText);
         await session.waitFor(() => (session.diagnostics.get(session.uri(FRAMEWORK)) ?? []).length === 0, 'the framework warning to clear');
     });
 
     test('an unknown id gets a quick fix replacing it with the nearest known one', async () => {
         const typo = riskText.replace('addresses 12.4', 'addresses 12.44');
-        await session.connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: session.uri(RISK), version: 4 },
-            contentChanges: [{ text: typo }]
-        });
-        await session.waitFor(
-            () => (session.diagnostics.get(session.uri(RISK)) ?? []).some(d => d.code === 'GDL0002'),
-            'GDL0002 on the guidance'
-        );
-        const diagnostic = session.diagnostics.get(session.uri(RISK))!.find(d => d.code === 'GDL0002')!;
+        await session.change(RISK, 4, typo);
+        const diagnostic = await session.diagnosticWith(RISK, 'GDL0002');
         expect(diagnostic.message).toBe("Unknown evidence requirement '12.44'; did you mean '12.4'?");
         const actions = (await session.connection.sendRequest('textDocument/codeAction', {
             textDocument: { uri: session.uri(RISK) },
@@ -188,10 +164,7 @@ describe('the language server over LSP (a real server process)', () => {
         })) as CodeAction[];
         const fix = actions.find(a => a.title === "Replace with '12.4'")!;
         expect(fix.edit!.changes![session.uri(RISK)]).toEqual([{ range: diagnostic.range, newText: '12.4' }]);
-        await session.connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: session.uri(RISK), version: 5 },
-            contentChanges: [{ text: riskText }]
-        });
+        await session.change(RISK, 5, riskText);
     });
 
     test('outline, workspace symbols, folding, semantic tokens and formatting answer for a guidance file', async () => {
@@ -251,7 +224,7 @@ describe('the language server over LSP (a real server process)', () => {
         ).join('\n');
         const text = `guidance big "Big" {\n    owner "O"\n    audience investigators\n${sections}\n}\n`;
         expect(text.length).toBeGreaterThan(700000);
-        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gdl', version: 1, text } });
+        await session.open('large.gdl', text);
         await session.waitFor(() => session.diagnostics.has(uri), 'diagnostics of the large document');
         const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{
             children?: unknown[];
@@ -261,20 +234,14 @@ describe('the language server over LSP (a real server process)', () => {
     });
 
     test('the server survives malformed and binary input and keeps answering', async () => {
-        await session.connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: session.uri(RISK), version: 6 },
-            contentChanges: [{ text: 'guidance {{{ "\u0000\u0001 """ section' }]
-        });
+        await session.change(RISK, 6, 'guidance {{{ "\u0000\u0001 """ section');
         await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).some(d => d.code === 'GDL0001'), 'a syntax error');
         const hover = await session.connection.sendRequest('textDocument/hover', {
             textDocument: { uri: session.uri(RISK) },
             position: { line: 0, character: 3 }
         });
         expect(hover === null || typeof hover === 'object').toBe(true);
-        await session.connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: session.uri(RISK), version: 7 },
-            contentChanges: [{ text: riskText }]
-        });
+        await session.change(RISK, 7, riskText);
         await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).length === 0, 'the file to be clean again');
         expect(session.exited).toBe(false);
     });

@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { safeLinkTarget } from '../language/src/publish/link-policy.js';
 import { PATIENCE_MS } from './support/patience.js';
+import { fixtureCopy } from './support/files.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -331,8 +332,7 @@ describe('no input ends a command with an internal error', () => {
 describe('small wording', () => {
     test('build names unreadable files as check does: relative, with the code', () => {
         mkdirSync(path.join(repo, 'test-output'), { recursive: true });
-        const folder = mkdtempSync(path.join(repo, 'test-output', 'gdl-unreadable-'));
-        cpSync(path.join(repo, 'tests/fixtures/gaps'), folder, { recursive: true });
+        const folder = fixtureCopy('gaps', 'unreadable', path.join(repo, 'test-output'));
         spawnSync('ln', ['-s', '/nonexistent/x.gdl', path.join(folder, 'broken.gdl')]);
         const relative = path.relative(repo, folder);
         const result = run(['build', relative, '--out', path.join(mkdtempSync(path.join(tmpdir(), 'gdl-o-')), 'site')]);

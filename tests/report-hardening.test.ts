@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -7,6 +7,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { csvColumns, neutraliseCell } from '../cli/report/format-csv.js';
 import { PATIENCE_MS } from './support/patience.js';
+import { expectSuitePerRecommendation, expectWholeLocations } from './support/expectations.js';
+import { fixtureCopy, sourceOutside } from './support/files.js';
 
 // Issue 10, items 7 and 8: what an adversarial review found in the reports and in the check's summary.
 
@@ -127,28 +129,11 @@ describe('the terminal table: locations are never cut', () => {
             requirements: Array<{ id: string; items: Array<{ kind: string; id: string; file: string; line: number; counts: boolean }> }>;
         };
         const table = run(['coverage', 'guidance', '--format', 'table', '--as-of', AS_OF]).stdout;
-        const lines = table.split('\n');
-        expect(table).not.toContain('…');
-        const counted = report.requirements.flatMap(r => r.items.filter(i => i.counts));
-        expect(counted.length).toBeGreaterThan(100);
-        for (const item of counted) {
-            const entry = `${item.kind.padEnd(8)}  ${item.id} (${item.file}:${item.line})`;
-            expect(
-                lines.some(line => line.endsWith(entry)),
-                entry
-            ).toBe(true);
-        }
-        // One line per counted item (or a '-' for none): no item is folded into another's line.
-        const itemLines = lines.filter(line => /(guidance|training|action) {2,}\S+ \([^()]+:\d+\)$/.test(line));
-        expect(itemLines).toHaveLength(counted.length);
+        expectWholeLocations(report, table);
     });
 });
 
 describe('JUnit: a suite for every recommendation of the framework', () => {
-    const reference = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8')) as Array<{
-        id: string;
-        evidence: unknown[];
-    }>;
     const suitesOf = (xml: string) => {
         const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
         return {
@@ -158,14 +143,7 @@ describe('JUnit: a suite for every recommendation of the framework', () => {
     };
 
     test('the bundled framework: 16 suites in framework order; recommendation 15 (no evidence requirements) has one with no test cases', () => {
-        const { totals, suites } = suitesOf(run(['coverage', 'guidance', '--format', 'junit', '--as-of', AS_OF]).stdout);
-        expect(reference).toHaveLength(16);
-        expect(suites.map(s => s.name)).toEqual(reference.map(r => `SC2024 recommendation ${r.id}`));
-        expect(suites.map(s => Number(s.tests))).toEqual(reference.map(r => r.evidence.length));
-        const fifteen = suites.find(s => s.name === 'SC2024 recommendation 15')!;
-        expect([fifteen.tests, fifteen.testcase]).toEqual(['0', undefined]);
-        // Test cases are still exactly the evidence requirements.
-        expect(totals.tests).toBe(String(reference.flatMap(r => r.evidence).length));
+        expectSuitePerRecommendation(suitesOf(run(['coverage', 'guidance', '--format', 'junit', '--as-of', AS_OF]).stdout));
     });
 
     test('--recipient pccs keeps recommendation 15 too, in every format that lists recommendations', () => {
@@ -185,12 +163,10 @@ describe('JUnit: a suite for every recommendation of the framework', () => {
 
 describe('gdl check: the summary counts unreadable files as errors', () => {
     test('a broken link and a link outside the folder are two GDL0000 errors, and the last line says so', () => {
-        const outside = mkdtempSync(path.join(tmpdir(), 'gdl-outside-'));
-        writeFileSync(path.join(outside, 'elsewhere.gdl'), 'audience elsewhere "Outside the workspace"');
-        const copy = mkdtempSync(path.join(tmpdir(), 'gdl-unreadable-count-'));
-        cpSync(path.join(repo, 'tests/fixtures/gaps'), copy, { recursive: true });
+        const elsewhere = sourceOutside('elsewhere.gdl');
+        const copy = fixtureCopy('gaps', 'unreadable-count');
         symlinkSync(path.join(copy, 'does-not-exist.gdl'), path.join(copy, 'broken-link.gdl'));
-        symlinkSync(path.join(outside, 'elsewhere.gdl'), path.join(copy, 'escape.gdl'));
+        symlinkSync(elsewhere, path.join(copy, 'escape.gdl'));
         const result = run(['check', copy, '--as-of', AS_OF]);
         expect(result.code).toBe(2);
         const errorLines = result.stdout.split('\n').filter(line => /^\S+:\d+:\d+ error GDL\d{4} /.test(line));

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeSiteAtomically } from '../cli/build/write-site.js';
 import { PATIENCE_MS } from './support/patience.js';
+import { fixtureCopy, sourceOutside } from './support/files.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -17,11 +18,9 @@ const tree = (folder: string) =>
 
 describe('the file system: links, killed and concurrent builds', () => {
     test('a link to a source outside the workspace is reported and not followed; the rest is still checked', () => {
-        const outside = mkdtempSync(path.join(tmpdir(), 'gdl-outside-'));
-        writeFileSync(path.join(outside, 'secret.gdl'), 'audience secret "Outside the workspace"');
-        const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-links-'));
-        cpSync(path.join(repo, 'tests/fixtures/gaps'), workspace, { recursive: true });
-        symlinkSync(path.join(outside, 'secret.gdl'), path.join(workspace, 'escape.gdl'));
+        const secret = sourceOutside('secret.gdl');
+        const workspace = fixtureCopy('gaps', 'links');
+        symlinkSync(secret, path.join(workspace, 'escape.gdl'));
         symlinkSync(path.join(workspace, 'plan.gdl'), path.join(workspace, 'inside-link.gdl'));
         const result = run(['check', workspace]);
         expect(result.status).toBe(2);

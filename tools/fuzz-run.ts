@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from '../tests/support/fuzz.js';
+import { checkProperty, FuzzTarget, seedSources } from '../tests/support/fuzz.js';
 import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from '../tests/support/fuzz-properties.js';
 import { repositoryRoot } from '../tests/support/repository.js';
 
@@ -38,18 +38,13 @@ const report = (name: string, run: Promise<unknown>, count: () => number) =>
 await report(
     `check (${sources.length} seed sources)`,
     fc.assert(
-        fc.asyncProperty(
-            fc.nat({ max: sources.length - 1 }),
-            fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
-            encodingArbitrary,
-            async (index, mutations, stored) => {
-                ran++;
-                if (ran % 5000 === 0) {
-                    process.stderr.write(`${ran} cases…\n`);
-                }
-                fail(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at)));
+        checkProperty(target, sources, failure => {
+            ran++;
+            if (ran % 5000 === 0) {
+                process.stderr.write(`${ran} cases…\n`);
             }
-        ),
+            fail(failure);
+        }),
         { numRuns: cases, seed, endOnFailure: true }
     ),
     () => ran

@@ -1,24 +1,14 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer } from './code-server.js';
 import { PATIENCE_MS } from '../support/patience.js';
+import { launchChromium } from '../support/chromium.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(repo, 'test-output', 'e2e');
-const chromiumFlags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync'
-];
-
 /** A copy of the example workspace with one planted gap: nothing covers 12.2 any more. */
 function workspaceWithGap(): string {
     const folder = mkdtempSync(path.join(tmpdir(), 'gdl-e2e-ws-'));
@@ -47,7 +37,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
             'gdl.asOf': '2026-01-15',
             'terminal.integrated.gpuAcceleration': 'off'
         });
-        browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
+        browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         // Waits give up only after PATIENCE_MS: a slow machine is not a failing extension.
         page.setDefaultTimeout(PATIENCE_MS);
@@ -59,6 +49,23 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await browser?.close();
         server?.stop();
     });
+
+    /** Waits for the list row matching `hasText`, checks it also shows `shows`, and keeps a screenshot. */
+    async function expectRow(selector: string, hasText: string, shows: string, screenshot: string): Promise<void> {
+        // The first match: a message can stand in more than one row (the file's row and the problem's, while the panel redraws).
+        const row = page.locator(selector, { hasText }).first();
+        await row.waitFor();
+        expect(await row.textContent()).toContain(shows);
+        await page.screenshot({ path: path.join(shots, screenshot) });
+    }
+
+    /** Runs a command from the command palette: types `typed`, waits for the entry showing `entry`, and chooses it. */
+    async function runCommand(typed: string, entry: string): Promise<void> {
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').fill(typed);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: entry }).first().waitFor();
+        await page.keyboard.press('Enter');
+    }
 
     async function openFile(name: string): Promise<void> {
         await page.keyboard.press('Escape');
@@ -90,10 +97,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     test('the Problems panel lists the planted coverage gap', async () => {
         await page.keyboard.press('Control+Shift+M');
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Evidence requirement 12.2 is not covered.' });
-        await row.waitFor();
-        expect(await row.textContent()).toContain('GDL0201');
-        await page.screenshot({ path: path.join(shots, 'problems.png') });
+        await expectRow('.markers-panel .monaco-list-row', 'Evidence requirement 12.2 is not covered.', 'GDL0201', 'problems.png');
     });
 
     test('hover on a requirement id shows its text and coverage', async () => {
@@ -143,10 +147,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         if ((await view.getAttribute('aria-expanded')) !== 'true') {
             await view.click();
         }
-        const row = page.locator('.monaco-list-row', { hasText: 'Recommendation 12' });
-        await row.waitFor();
-        expect(await row.textContent()).toContain('3/4 covered');
-        await page.screenshot({ path: path.join(shots, 'coverage-view.png') });
+        await expectRow('.monaco-list-row', 'Recommendation 12', '3/4 covered', 'coverage-view.png');
     });
     test('code lenses above each requirement in the framework say how it is covered', async () => {
         await openFile('super-complaint-2024.gdl');
@@ -162,10 +163,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
     });
 
     test('the command "GDL: Check the workspace" runs the command-line check and reports the gap', async () => {
-        await page.keyboard.press('F1');
-        await page.locator('.quick-input-widget input').fill('>GDL: Check the workspace');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check the workspace' }).first().waitFor();
-        await page.keyboard.press('Enter');
+        await runCommand('>GDL: Check the workspace', 'Check the workspace');
         const terminal = page.locator('.terminal-wrapper .xterm-rows, .terminal-wrapper .xterm-accessibility-tree').first();
         await page
             .waitForFunction(() =>
@@ -181,10 +179,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await page.screenshot({ path: path.join(shots, 'check-command.png') });
     });
     test('the command "GDL: Publish" runs the build, which refuses to publish while a requirement is uncovered', async () => {
-        await page.keyboard.press('F1');
-        await page.locator('.quick-input-widget input').fill('>GDL: Publish');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Publish the guidance' }).first().waitFor();
-        await page.keyboard.press('Enter');
+        await runCommand('>GDL: Publish', 'Publish the guidance');
         await page
             .waitForFunction(() =>
                 [...document.querySelectorAll('.xterm-rows')].some(e => (e.textContent ?? '').includes('Nothing was published'))

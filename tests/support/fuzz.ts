@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { EmptyFileSystem, URI } from 'langium';
@@ -13,24 +13,11 @@ import { formatMarkdown } from '../../cli/report/format-markdown.js';
 import { formatSarif } from '../../cli/report/format-sarif.js';
 import { formatTable } from '../../cli/report/format-table.js';
 import { formatWorkspaceSummary } from '../../language/src/coverage/workspace-summary.js';
+import { sourceTextsBelow } from './files.js';
 
 /** The seeds mutations start from: every bundled and fixture source. */
 export function seedSources(repo: string): string[] {
-    const out: string[] = [];
-    const walk = (dir: string) =>
-        readdirSync(dir)
-            .sort()
-            .forEach(entry => {
-                const full = path.join(dir, entry);
-                if (statSync(full).isDirectory()) {
-                    walk(full);
-                } else if (entry.endsWith('.gdl')) {
-                    out.push(readFileSync(full, 'utf8'));
-                }
-            });
-    walk(path.join(repo, 'guidance'));
-    walk(path.join(repo, 'tests/fixtures'));
-    return out;
+    return [...sourceTextsBelow(path.join(repo, 'guidance')), ...sourceTextsBelow(path.join(repo, 'tests/fixtures'))];
 }
 
 const fragments = [
@@ -311,4 +298,18 @@ export class FuzzTarget {
             await workspace.DocumentBuilder.update([], [uri]);
         }
     }
+}
+
+/**
+ * The check's property: one seed source, mutated and stored in some encoding, goes through the whole
+ * check; `verdict` receives what went wrong, or undefined.
+ */
+export function checkProperty(target: FuzzTarget, sources: readonly string[], verdict: (failure: string | undefined) => void) {
+    return fc.asyncProperty(
+        fc.nat({ max: sources.length - 1 }),
+        fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
+        encodingArbitrary,
+        async (index, mutations, stored) =>
+            verdict(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at)))
+    );
 }

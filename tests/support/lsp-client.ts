@@ -109,6 +109,28 @@ export class LspSession {
         });
     }
 
+    /** Opens `file` in the editor with `text` as version 1 (a didOpen). */
+    open(file: string, text: string): Promise<void> {
+        return this.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: this.uri(file), languageId: 'gdl', version: 1, text }
+        });
+    }
+
+    /** Replaces the whole text of an open `file` with `text`, as version `version` (a didChange). */
+    change(file: string, version: number, text: string): Promise<void> {
+        return this.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: this.uri(file), version },
+            contentChanges: [{ text }]
+        });
+    }
+
+    /** Waits until the server has published a diagnostic with `code` on `file`, and returns it. */
+    async diagnosticWith(file: string, code: string): Promise<Diagnostic> {
+        const find = () => (this.diagnostics.get(this.uri(file)) ?? []).find(d => d.code === code);
+        await this.waitFor(() => find() !== undefined, `${code} on ${file}`);
+        return find()!;
+    }
+
     /** The last publication of diagnostics for `file`, with the version of the text it was computed from. */
     lastPublished(file: string): PublishDiagnosticsParams | undefined {
         const uri = this.uri(file);

@@ -15,201 +15,42 @@ interface Case {
     says?: string;
 }
 
+// One case a line: a table of codes, read down the code column.
+// prettier-ignore
 const cases: Case[] = [
     { code: 'GDL0001', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" { #']]), in: 'guidance.gdl' },
     { code: 'GDL0001', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section "Two" {']]), in: 'guidance.gdl' },
-    {
-        code: 'GDL0002',
-        files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.1, 12.9']]),
-        in: 'guidance.gdl',
-        says: "Unknown evidence requirement '12.9'"
-    },
+    { code: 'GDL0002', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.1, 12.9']]), in: 'guidance.gdl', says: "Unknown evidence requirement '12.9'" },
     { code: 'GDL0002', files: variant([['guidance.gdl', 'see s-two', 'see s-tow']]), in: 'guidance.gdl', says: "did you mean 's-two'?" },
-    {
-        code: 'GDL0003',
-        files: variant([], { 'more.gdl': 'audience responders "Again"' }),
-        in: 'more.gdl',
-        says: "Audience id 'responders' is defined more than once"
-    },
+    { code: 'GDL0003', files: variant([], { 'more.gdl': 'audience responders "Again"' }), in: 'more.gdl', says: "Audience id 'responders' is defined more than once" },
     { code: 'GDL0003', files: variant([], { 'more.gdl': 'audience responders "Again"' }), in: 'framework.gdl', says: 'more.gdl:1' },
-    {
-        code: 'GDL0004',
-        files: variant([['guidance.gdl', 'owner "Lead"', 'owner "Lead" owner "Other"']]),
-        in: 'guidance.gdl',
-        says: "'owner' is given more than once"
-    },
-    {
-        code: 'GDL0005',
-        files: variant([['guidance.gdl', 'approved 2025-01-10', 'approved 2025-02-30']]),
-        in: 'guidance.gdl',
-        says: "'2025-02-30' is not a calendar date"
-    },
+    { code: 'GDL0004', files: variant([['guidance.gdl', 'owner "Lead"', 'owner "Lead" owner "Other"']]), in: 'guidance.gdl', says: "'owner' is given more than once" },
+    { code: 'GDL0005', files: variant([['guidance.gdl', 'approved 2025-01-10', 'approved 2025-02-30']]), in: 'guidance.gdl', says: "'2025-02-30' is not a calendar date" },
     { code: 'GDL0006', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.1, 12.3, 12.1']]), in: 'guidance.gdl' },
-    {
-        code: 'GDL0007',
-        files: variant([], {
-            'deep.gdl':
-                'guidance D "Deep" { owner "o" status draft section d0 "S" { section d1 "S" { section d2 "S" { section d3 "S" { section d4 "S" { section d5 "S" { section d6 "S" { section d7 "S" { section d8 "S" { section d9 "S" { section d10 "S" { section d11 "S" { section d12 "S" { section d13 "S" { section d14 "S" { section d15 "S" { section d16 "S" { section d17 "S" { section d18 "S" { section d19 "S" { section d20 "S" { section d21 "S" { section d22 "S" { section d23 "S" { section d24 "S" { section d25 "S" { section d26 "S" { section d27 "S" { section d28 "S" { section d29 "S" { section d30 "S" { section d31 "S" { section d32 "S" { section d33 "S" { section d34 "S" { section d35 "S" { section d36 "S" { section d37 "S" { section d38 "S" { section d39 "S" { }}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}} }'
-        }),
-        in: 'deep.gdl',
-        says: 'Blocks are nested more than 32 levels deep here'
-    },
-    {
-        code: 'GDL0007',
-        files: variant([
-            [
-                'guidance.gdl',
-                'section s-two "Two" {',
-                'section s-two "Two" {\n        """\n        >>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>> quoted\n        """'
-            ]
-        ]),
-        in: 'guidance.gdl',
-        says: 'Prose nests quotes, lists or emphasis more than 32 levels deep'
-    },
+    { code: 'GDL0007', files: variant([], { 'deep.gdl': 'guidance D "Deep" { owner "o" status draft section d0 "S" { section d1 "S" { section d2 "S" { section d3 "S" { section d4 "S" { section d5 "S" { section d6 "S" { section d7 "S" { section d8 "S" { section d9 "S" { section d10 "S" { section d11 "S" { section d12 "S" { section d13 "S" { section d14 "S" { section d15 "S" { section d16 "S" { section d17 "S" { section d18 "S" { section d19 "S" { section d20 "S" { section d21 "S" { section d22 "S" { section d23 "S" { section d24 "S" { section d25 "S" { section d26 "S" { section d27 "S" { section d28 "S" { section d29 "S" { section d30 "S" { section d31 "S" { section d32 "S" { section d33 "S" { section d34 "S" { section d35 "S" { section d36 "S" { section d37 "S" { section d38 "S" { section d39 "S" { }}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}} }' }), in: 'deep.gdl', says: 'Blocks are nested more than 32 levels deep here' },
+    { code: 'GDL0007', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" {\n        """\n        >>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>> quoted\n        """']]), in: 'guidance.gdl', says: 'Prose nests quotes, lists or emphasis more than 32 levels deep' },
     { code: 'GDL0008', files: variant([], { 'latin.gdl': 'audience caf "Caf\uFFFD staff"' }), in: 'latin.gdl', says: 'not valid UTF-8' },
     { code: 'GDL0009', files: variant([], { 'junk.gdl': Array(150).fill('#').join(' ') }), in: 'junk.gdl', says: 'not read past here' },
-    {
-        code: 'GDL0007',
-        files: variant([
-            [
-                'guidance.gdl',
-                'section s-two "Two" {',
-                'section s-two "Two" {\n        """\n        - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - deep\n        """'
-            ]
-        ]),
-        in: 'guidance.gdl',
-        says: 'Prose nests quotes, lists or emphasis'
-    },
-    {
-        code: 'GDL0101',
-        files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { }']]),
-        in: 'framework.gdl'
-    },
+    { code: 'GDL0007', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" {\n        """\n        - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - deep\n        """']]), in: 'guidance.gdl', says: 'Prose nests quotes, lists or emphasis' },
+    { code: 'GDL0101', files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { }']]), in: 'framework.gdl' },
     { code: 'GDL0102', files: variant([['framework.gdl', 'text "By 27 March 2025, take steps."', '']]), in: 'framework.gdl' },
     { code: 'GDL0103', files: variant([['framework.gdl', 'deadline 2025-03-27', '']]), in: 'framework.gdl' },
-    {
-        code: 'GDL0104',
-        files: variant([
-            ['framework.gdl', 'evidence 12.2', 'evidence 13.2'],
-            ['plan.gdl', 'addresses 12.2', 'addresses 13.2']
-        ]),
-        in: 'framework.gdl',
-        says: 'belongs to 13'
-    },
-    {
-        code: 'GDL0201',
-        files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3']]),
-        in: 'framework.gdl',
-        says: 'Evidence requirement 12.1 is not covered'
-    },
-    {
-        code: 'GDL0201',
-        files: variant([['plan.gdl', 'status complete progress 100%', 'status in-progress progress 40%']]),
-        in: 'framework.gdl',
-        says: 'plan item 12 (plan item is in progress (40%))'
-    },
-    {
-        code: 'GDL0202',
-        files: variant([['training.gdl', 'maps PP-1 addresses 12.3', 'maps PP-1']]),
-        in: 'framework.gdl',
-        says: 'needs guidance and training coverage but is covered only by guidance'
-    },
-    {
-        code: 'GDL0203',
-        files: variant([
-            ['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'],
-            ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }']
-        ]),
-        in: 'plan.gdl',
-        says: 'The waiver of 12.1 expired on 2025-12-31 (as of 2026-01-15); 12.1 counts as a gap again.'
-    },
-    {
-        code: 'GDL0201',
-        files: variant([
-            ['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'],
-            ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }']
-        ]),
-        in: 'framework.gdl',
-        says: 'its waiver does not count (expired on 2025-12-31)'
-    },
-    {
-        code: 'GDL0204',
-        files: variant([
-            ['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'],
-            ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2026-02-01 }']
-        ]),
-        in: 'plan.gdl',
-        says: 'expires on 2026-02-01, in 17 days'
-    },
-    {
-        code: 'GDL0204',
-        files: variant([
-            ['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'],
-            ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2026-01-16 }']
-        ]),
-        in: 'plan.gdl',
-        says: 'expires on 2026-01-16, tomorrow.'
-    },
-    {
-        code: 'GDL0204',
-        files: variant([
-            ['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'],
-            ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2026-01-15 }']
-        ]),
-        in: 'plan.gdl',
-        says: 'expires on 2026-01-15, today.'
-    },
-    {
-        code: 'GDL0205',
-        files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" }']]),
-        in: 'plan.gdl',
-        says: 'has no approved-by, expires'
-    },
-    {
-        code: 'GDL0206',
-        files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    not-applicable 12.1 { reason "r" approved-by "A" }']]),
-        in: 'plan.gdl',
-        says: '12.1 is covered; its waiver is not needed.'
-    },
-    {
-        code: 'GDL0207',
-        files: variant([
-            ['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'],
-            [
-                'plan.gdl',
-                'responds-to F',
-                'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }\n    waive 12.1 { reason "r" approved-by "A" expires 2026-12-31 }'
-            ]
-        ]),
-        in: 'plan.gdl',
-        says: '12.1 is waived more than once (also at plan.gdl:'
-    },
-    {
-        code: 'GDL0208',
-        files: variant([
-            ['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'],
-            [
-                'plan.gdl',
-                'responds-to F',
-                'responds-to F\n    waive 12.1 { reason "r" approved-by "A" approved 2026-06-01 expires 2026-12-31 }'
-            ]
-        ]),
-        in: 'plan.gdl',
-        says: 'approved on 2026-06-01, after the as-of date 2026-01-15'
-    },
+    { code: 'GDL0104', files: variant([['framework.gdl', 'evidence 12.2', 'evidence 13.2'], ['plan.gdl', 'addresses 12.2', 'addresses 13.2']]), in: 'framework.gdl', says: 'belongs to 13' },
+    { code: 'GDL0201', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3']]), in: 'framework.gdl', says: 'Evidence requirement 12.1 is not covered' },
+    { code: 'GDL0201', files: variant([['plan.gdl', 'status complete progress 100%', 'status in-progress progress 40%']]), in: 'framework.gdl', says: 'plan item 12 (plan item is in progress (40%))' },
+    { code: 'GDL0202', files: variant([['training.gdl', 'maps PP-1 addresses 12.3', 'maps PP-1']]), in: 'framework.gdl', says: 'needs guidance and training coverage but is covered only by guidance' },
+    { code: 'GDL0203', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }']]), in: 'plan.gdl', says: 'The waiver of 12.1 expired on 2025-12-31 (as of 2026-01-15); 12.1 counts as a gap again.' },
+    { code: 'GDL0201', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }']]), in: 'framework.gdl', says: 'its waiver does not count (expired on 2025-12-31)' },
+    { code: 'GDL0204', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2026-02-01 }']]), in: 'plan.gdl', says: 'expires on 2026-02-01, in 17 days' },
+    { code: 'GDL0204', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2026-01-16 }']]), in: 'plan.gdl', says: 'expires on 2026-01-16, tomorrow.' },
+    { code: 'GDL0204', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2026-01-15 }']]), in: 'plan.gdl', says: 'expires on 2026-01-15, today.' },
+    { code: 'GDL0205', files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" }']]), in: 'plan.gdl', says: 'has no approved-by, expires' },
+    { code: 'GDL0206', files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    not-applicable 12.1 { reason "r" approved-by "A" }']]), in: 'plan.gdl', says: '12.1 is covered; its waiver is not needed.' },
+    { code: 'GDL0207', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }\n    waive 12.1 { reason "r" approved-by "A" expires 2026-12-31 }']]), in: 'plan.gdl', says: '12.1 is waived more than once (also at plan.gdl:' },
+    { code: 'GDL0208', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" approved 2026-06-01 expires 2026-12-31 }']]), in: 'plan.gdl', says: 'approved on 2026-06-01, after the as-of date 2026-01-15' },
     { code: 'GDL0301', files: cleanBase, asOf: '2027-02-01', in: 'guidance.gdl', says: 'due for review by 2027-01-10' },
-    {
-        code: 'GDL0302',
-        files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" { status draft']]),
-        in: 'guidance.gdl',
-        says: "relies on 's-two', which is draft"
-    },
-    {
-        code: 'GDL0302',
-        files: variant([['training.gdl', 'status approved', 'status draft']]),
-        in: 'plan.gdl',
-        says: "Completed plan item '12' relies on 'M'"
-    },
+    { code: 'GDL0302', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" { status draft']]), in: 'guidance.gdl', says: "relies on 's-two', which is draft" },
+    { code: 'GDL0302', files: variant([['training.gdl', 'status approved', 'status draft']]), in: 'plan.gdl', says: "Completed plan item '12' relies on 'M'" },
     { code: 'GDL0303', files: variant([['guidance.gdl', 'approved 2025-01-10', '']]), in: 'guidance.gdl' },
     { code: 'GDL0304', files: variant([['guidance.gdl', 'review-by 2027-01-10', 'review-by 2024-12-01']]), in: 'guidance.gdl' },
     { code: 'GDL0305', files: variant([['guidance.gdl', 'review-by 2027-01-10', '']]), in: 'guidance.gdl' },
@@ -223,92 +64,22 @@ const cases: Case[] = [
     { code: 'GDL0403', files: variant([['training.gdl', ' correct', '']]), in: 'training.gdl' },
     { code: 'GDL0404', files: variant([['training.gdl', 'question "Q?" ', '']]), in: 'training.gdl' },
     { code: 'GDL0405', files: variant([['training.gdl', 'option "a" ', '']]), in: 'training.gdl' },
-    {
-        code: 'GDL0406',
-        files: variant([], {
-            'm2.gdl':
-                'module M2 "Two" { audience responders outcome M2-LO1 "x" { maps PP-1 } check M2-Q1 { question "?" assesses M2-LO1, M-LO1 option "a" option "b" correct } }'
-        }),
-        in: 'm2.gdl',
-        says: "assesses 'M-LO1', an outcome of another module (M)"
-    },
-    {
-        code: 'GDL0407',
-        files: variant([['training.gdl', 'duration 30 minutes', 'duration 3 hours']]),
-        in: 'training.gdl',
-        says: 'take 180 minutes, more than its duration of 120 minutes'
-    },
+    { code: 'GDL0406', files: variant([], { 'm2.gdl': 'module M2 "Two" { audience responders outcome M2-LO1 "x" { maps PP-1 } check M2-Q1 { question "?" assesses M2-LO1, M-LO1 option "a" option "b" correct } }' }), in: 'm2.gdl', says: "assesses 'M-LO1', an outcome of another module (M)" },
+    { code: 'GDL0407', files: variant([['training.gdl', 'duration 30 minutes', 'duration 3 hours']]), in: 'training.gdl', says: 'take 180 minutes, more than its duration of 120 minutes' },
     { code: 'GDL0408', files: variant([], { 'm3.gdl': 'module M3 "Empty" { audience responders }' }), in: 'm3.gdl' },
-    {
-        code: 'GDL0409',
-        files: variant([['training.gdl', 'course CP "Course" { audience responders', 'course CP "Course" { audience others']], {
-            'aud.gdl': 'audience others "Others"'
-        }),
-        in: 'training.gdl'
-    },
+    { code: 'GDL0409', files: variant([['training.gdl', 'course CP "Course" { audience responders', 'course CP "Course" { audience others']], { 'aud.gdl': 'audience others "Others"' }), in: 'training.gdl' },
     { code: 'GDL0410', files: variant([['training.gdl', 'modules M ', '']]), in: 'training.gdl' },
-    {
-        code: 'GDL0501',
-        files: variant([['plan.gdl', 'progress 100%', 'progress 50%']]),
-        in: 'plan.gdl',
-        says: 'Plan item 12 is complete but its progress is 50%'
-    },
+    { code: 'GDL0501', files: variant([['plan.gdl', 'progress 100%', 'progress 50%']]), in: 'plan.gdl', says: 'Plan item 12 is complete but its progress is 50%' },
     { code: 'GDL0501', files: variant([['plan.gdl', 'status complete progress 100%', 'status not-started progress 10%']]), in: 'plan.gdl' },
-    {
-        code: 'GDL0502',
-        files: variant([['plan.gdl', 'status complete progress 100%', 'status in-progress progress 50%']]),
-        in: 'plan.gdl',
-        says: 'was due by 2025-03-27 and its plan item is in progress (50%) (as of 2026-01-15)'
-    },
-    {
-        code: 'GDL0503',
-        files: variant(
-            [
-                [
-                    'framework.gdl',
-                    '\n}\naudience',
-                    '\n    recommendation 13 { text "t" deadline 2025-03-27 evidence 13.1 { text "x" } }\n}\naudience'
-                ],
-                ['plan.gdl', 'addresses 12.2', 'addresses 12.2']
-            ],
-            {
-                'cover.gdl':
-                    'guidance G2 "g" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section s-13 "s" { addresses 13.1 """x""" } }'
-            }
-        ),
-        in: 'plan.gdl',
-        says: 'no item for recommendation 13'
-    },
-    {
-        code: 'GDL0504',
-        files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    item 12 { status complete progress 100% }']]),
-        in: 'plan.gdl'
-    },
-    {
-        code: 'GDL0505',
-        files: variant([
-            [
-                'framework.gdl',
-                '\n}\naudience',
-                '\n    recommendation 13 { text "t" deadline 2025-03-27 evidence 13.1 { text "x" } }\n}\naudience'
-            ],
-            ['plan.gdl', 'addresses 12.2', 'addresses 12.2, 13.1']
-        ]),
-        in: 'plan.gdl',
-        says: 'addresses 13.1, which belongs to recommendation 13'
-    },
-    {
-        code: 'GDL0506',
-        files: variant([], {
-            'f2.gdl':
-                'framework F2 "Other" { recommendation 30 { text "t" deadline 2025-01-01 } }\nplan P2 "p" { responds-to F item 30 { status complete progress 100% } }'
-        }),
-        in: 'f2.gdl'
-    },
+    { code: 'GDL0502', files: variant([['plan.gdl', 'status complete progress 100%', 'status in-progress progress 50%']]), in: 'plan.gdl', says: 'was due by 2025-03-27 and its plan item is in progress (50%) (as of 2026-01-15)' },
+    { code: 'GDL0503', files: variant([['framework.gdl', '\n}\naudience', '\n    recommendation 13 { text "t" deadline 2025-03-27 evidence 13.1 { text "x" } }\n}\naudience'], ['plan.gdl', 'addresses 12.2', 'addresses 12.2']], { 'cover.gdl': 'guidance G2 "g" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section s-13 "s" { addresses 13.1 """x""" } }' }), in: 'plan.gdl', says: 'no item for recommendation 13' },
+    { code: 'GDL0504', files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    item 12 { status complete progress 100% }']]), in: 'plan.gdl' },
+    { code: 'GDL0505', files: variant([['framework.gdl', '\n}\naudience', '\n    recommendation 13 { text "t" deadline 2025-03-27 evidence 13.1 { text "x" } }\n}\naudience'], ['plan.gdl', 'addresses 12.2', 'addresses 12.2, 13.1']]), in: 'plan.gdl', says: 'addresses 13.1, which belongs to recommendation 13' },
+    { code: 'GDL0506', files: variant([], { 'f2.gdl': 'framework F2 "Other" { recommendation 30 { text "t" deadline 2025-01-01 } }\nplan P2 "p" { responds-to F item 30 { status complete progress 100% } }' }), in: 'f2.gdl' },
     { code: 'GDL0507', files: variant([['plan.gdl', 'status complete progress 100%', '']]), in: 'plan.gdl' },
     { code: 'GDL0508', files: variant([['plan.gdl', 'updated 2025-03-01', 'updated 2026-06-01']]), in: 'plan.gdl' },
     { code: 'GDL0509', files: variant([['plan.gdl', 'progress 100%', 'progress 150%']]), in: 'plan.gdl' },
-    { code: 'GDL0510', files: variant([['plan.gdl', 'responds-to F', '']]), in: 'plan.gdl' }
+    { code: 'GDL0510', files: variant([['plan.gdl', 'responds-to F', '']]), in: 'plan.gdl' },
 ];
 
 describe('the diagnostic catalogue', () => {

@@ -3,19 +3,10 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../language/src/generated/ast.js';
 import { buildWorkspace } from '../support/workspace.js';
-
-interface ReferenceRecommendation {
-    id: string;
-    recipient: string;
-    deadline: string;
-    text: string;
-    evidence: Array<{ id: string; text: string | null }>;
-    source: string;
-    notes?: string;
-}
+import { referenceRecommendations } from '../support/reference.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const reference: ReferenceRecommendation[] = JSON.parse(readFileSync(path.join(repo, 'tests/reference/recommendations.json'), 'utf8'));
+const reference = referenceRecommendations();
 
 describe('the bundled framework quotes the report exactly', async () => {
     const workspace = await buildWorkspace({

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { encode, encodingArbitrary, FuzzTarget, mutate, mutationArbitrary, seedSources } from '../support/fuzz.js';
+import { checkProperty, FuzzTarget, seedSources } from '../support/fuzz.js';
 import { checkLinkTarget, checkOutputPath, linkArbitrary, outputPathArbitrary, outputSandbox } from '../support/fuzz-properties.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -15,15 +15,10 @@ describe('fuzzing (npm run fuzz runs 100,000 cases; the suite a few hundred)', (
         const target = new FuzzTarget(repo);
         let ran = 0;
         await fc.assert(
-            fc.asyncProperty(
-                fc.nat({ max: sources.length - 1 }),
-                fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
-                encodingArbitrary,
-                async (index, mutations, stored) => {
-                    ran++;
-                    expect(await target.check(encode(mutate(sources[index]!, mutations), stored.encoding, stored.at))).toBeUndefined();
-                }
-            ),
+            checkProperty(target, sources, failure => {
+                ran++;
+                expect(failure).toBeUndefined();
+            }),
             { numRuns: 300, seed }
         );
         expect(ran).toBe(300);

@@ -1,12 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import mammoth from 'mammoth';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { SiteModel } from '../../language/src/publish/site-model.js';
 import { load, publish, repo, site } from '../support/in-process.js';
+import { filesBelow } from '../support/files.js';
+import { expectFullSite, expectCoursePackMarkdown } from '../support/expectations.js';
 
 // The publisher in-process (language/src/publish/build-site.ts on a workspace loaded as the CLI loads
 // it). tests/build.test.ts runs the same through `gdl build`, for what only the command decides:
@@ -19,23 +18,6 @@ const text = (files: Map<string, Buffer | string>, file: string) => {
     return content!.toString();
 };
 const pages = (files: Map<string, Buffer | string>) => [...files.keys()].filter(f => /\.(md|html)$/.test(f));
-
-function filesBelow(folder: string): string[] {
-    const out: string[] = [];
-    const walk = (dir: string) =>
-        readdirSync(dir)
-            .sort()
-            .forEach(entry => {
-                const full = path.join(dir, entry);
-                if (statSync(full).isDirectory()) {
-                    walk(full);
-                } else {
-                    out.push(path.relative(folder, full));
-                }
-            });
-    walk(folder);
-    return out;
-}
 
 describe('golden files', () => {
     const golden = path.join(repo, 'tests/fixtures/publish/small/output');
@@ -69,51 +51,11 @@ describe('the bundled guidance, published', () => {
 
     test('the guidance site, both editions of every course pack in three formats, the plan and coverage pages', () => {
         const all = [...files.keys()];
-        for (const doc of ['ec-recognising', 'ec-risk', 'ec-spo', 'ec-victims', 'ec-investigation', 'ec-online', 'ec-partnership']) {
-            expect(all).toContain(`guidance/${doc}.html`);
-            expect(all).toContain(`guidance/${doc}.md`);
-        }
-        for (const course of ['CP-CH', 'CP-FR', 'CP-INV', 'CP-SUP', 'CP-SPEC']) {
-            for (const edition of ['trainer', 'learner']) {
-                for (const format of ['md', 'html', 'docx']) {
-                    expect(all).toContain(`courses/${course}-${edition}.${format}`);
-                }
-            }
-        }
-        expect(all).toEqual(
-            expect.arrayContaining([
-                'index.html',
-                'index.md',
-                'plans/ec-plan-2024.html',
-                'coverage.html',
-                'assets/govuk-frontend.min.css',
-                'assets/site.css'
-            ])
-        );
+        expectFullSite(all);
     });
 
     test('the Markdown re-parses with its headings and tables; the learner edition has no answers or trainer notes', () => {
-        const parse = (file: string) => fromMarkdown(text(files, file), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-        const trainer = parse('courses/CP-FR-trainer.md');
-        const headings = trainer.children.filter(n => n.type === 'heading').map(n => (n.children[0] as { value: string }).value);
-        expect(headings).toEqual(
-            expect.arrayContaining([
-                'Session plan',
-                'Learning outcomes',
-                'Curriculum mapping',
-                'Knowledge checks',
-                'Appendix: learning outcomes and evidence requirements'
-            ])
-        );
-        expect(trainer.children.filter(n => n.type === 'table').length).toBeGreaterThanOrEqual(3);
-        const trainerText = text(files, 'courses/CP-FR-trainer.md');
-        const learner = text(files, 'courses/CP-FR-learner.md');
-        expect(trainerText).toContain('(correct)');
-        expect(trainerText).toContain('**Trainer notes:**');
-        for (const hidden of ['(correct)', 'Trainer notes', 'Rationale', 'Appendix']) {
-            expect(learner).not.toContain(hidden);
-        }
-        expect(parse('plans/ec-plan-2024.md').children.filter(n => n.type === 'heading' && n.depth === 2)).toHaveLength(16);
+        expectCoursePackMarkdown(file => text(files, file));
     });
 
     test('the Word files read back with their headings and tables; the learner edition has no answers', async () => {

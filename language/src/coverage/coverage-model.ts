@@ -1,5 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import { planItemStatusText } from './coverage-words.js';
 import { effectiveStatus } from '../inheritance.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
@@ -108,6 +109,15 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
         return contribution;
     }
     const uri = document.uri.toString();
+    // One covering item for each requirement a section, learning outcome or plan item addresses.
+    type Item = DocumentContribution['items'][number];
+    const address = (node: ast.Section | ast.LearningOutcome | ast.PlanItem, item: Omit<Item, 'evidence' | 'node' | 'uri'>) => {
+        for (const ref of node.addresses) {
+            if (ref.ref) {
+                contribution.items.push({ ...item, evidence: ref.ref, node, uri });
+            }
+        }
+    };
     for (const node of AstUtils.streamAllContents(root)) {
         if (ast.isFramework(node)) {
             // A tree recovered from a syntax error may hold a requirement without its id: the syntax
@@ -118,54 +128,26 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
                 }
             }
         } else if (ast.isSection(node)) {
-            const status = effectiveStatus(node);
-            for (const ref of node.addresses) {
-                if (ref.ref) {
-                    contribution.items.push({
-                        evidence: ref.ref,
-                        kind: 'guidance',
-                        id: node.name,
-                        label: `guidance §${node.name}`,
-                        status,
-                        node,
-                        uri
-                    });
-                }
-            }
+            address(node, { kind: 'guidance', id: node.name, label: `guidance §${node.name}`, status: effectiveStatus(node) });
         } else if (ast.isLearningOutcome(node)) {
             const module = node.$container;
-            const status = effectiveStatus(module);
-            for (const ref of node.addresses) {
-                if (ref.ref) {
-                    contribution.items.push({
-                        evidence: ref.ref,
-                        kind: 'training',
-                        id: node.name,
-                        label: `module ${module.name} outcome ${node.name}`,
-                        status,
-                        node,
-                        uri
-                    });
-                }
-            }
+            address(node, {
+                kind: 'training',
+                id: node.name,
+                label: `module ${module.name} outcome ${node.name}`,
+                status: effectiveStatus(module)
+            });
         } else if (ast.isPlanItem(node)) {
             // A tree recovered from a syntax error may lack even required properties.
             const number = node.recommendation?.$refText ?? '?';
             const complete = node.status === 'complete';
-            for (const ref of node.addresses) {
-                if (ref.ref) {
-                    contribution.items.push({
-                        evidence: ref.ref,
-                        kind: 'action',
-                        id: `${node.$container.name}/${number}`,
-                        label: `plan item ${number}`,
-                        complete,
-                        planReason: complete ? undefined : `plan item is ${describePlanStatus(node)}`,
-                        node,
-                        uri
-                    });
-                }
-            }
+            address(node, {
+                kind: 'action',
+                id: `${node.$container.name}/${number}`,
+                label: `plan item ${number}`,
+                complete,
+                planReason: complete ? undefined : `plan item is ${planItemStatusText(node)}`
+            });
         } else if (ast.isWaiver(node) && node.evidence?.ref) {
             contribution.waivers.push({ evidence: node.evidence.ref, node, uri });
         }
@@ -267,14 +249,14 @@ export function requiredKinds(evidence: ast.Evidence): CoverageKind[] {
     return [...new Set(own)] as CoverageKind[];
 }
 
-function describePlanStatus(node: ast.PlanItem): string {
-    if (!node.status) {
-        return 'without a status';
-    }
-    return node.status === 'in-progress' && node.progress !== undefined ? `in progress (${node.progress}%)` : node.status.replace('-', ' ');
+// Positions are computed only when a report or the editor asks for them: most builds never do.
+function withStart<T extends object>(fields: T, node: AstNode): T & { readonly line: number; readonly character: number } {
+    return Object.defineProperties(fields, {
+        line: { get: () => node.$cstNode?.range.start.line ?? 0, enumerable: true },
+        character: { get: () => node.$cstNode?.range.start.character ?? 0, enumerable: true }
+    }) as T & { readonly line: number; readonly character: number };
 }
 
-// Positions are computed only when a report or the editor asks for them: most builds never do.
 function item(
     kind: CoverageKind,
     id: string,
@@ -284,21 +266,7 @@ function item(
     node: AstNode,
     uri: string
 ): CoveringItem {
-    return {
-        kind,
-        id,
-        label,
-        counts,
-        reason,
-        node,
-        uri,
-        get line() {
-            return node.$cstNode?.range.start.line ?? 0;
-        },
-        get character() {
-            return node.$cstNode?.range.start.character ?? 0;
-        }
-    };
+    return withStart({ kind, id, label, counts, reason, node, uri }, node);
 }
 
 /** What a waiver lacks to be complete: a reason, who approved it, and (for a waiver, not a not-applicable) an expiry date. */
@@ -319,21 +287,18 @@ function waiverInfo(node: ast.Waiver, uri: string, asOf: string | undefined): Wa
               : expired
                 ? `expired on ${node.expires}`
                 : undefined;
-    return {
-        kind: node.kind as WaiverInfo['kind'],
-        reason: node.reason,
-        approvedBy: node.approvedBy,
-        expires: node.expires,
-        expired,
-        counts: notCounted === undefined,
-        notCounted,
-        node,
-        uri,
-        get line() {
-            return node.$cstNode?.range.start.line ?? 0;
+    return withStart(
+        {
+            kind: node.kind as WaiverInfo['kind'],
+            reason: node.reason,
+            approvedBy: node.approvedBy,
+            expires: node.expires,
+            expired,
+            counts: notCounted === undefined,
+            notCounted,
+            node,
+            uri
         },
-        get character() {
-            return node.$cstNode?.range.start.character ?? 0;
-        }
-    };
+        node
+    );
 }

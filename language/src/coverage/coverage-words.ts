@@ -41,6 +41,14 @@ export function progressText(progress: number | null | undefined): string {
     return progress !== undefined && progress !== null ? ` (${progress}%)` : '';
 }
 
+/** A plan item's status as a reader says it: "in progress (40%)", "complete", "without a status". */
+export function planItemStatusText(item: { readonly status?: string; readonly progress?: number }): string {
+    if (!item.status) {
+        return 'without a status';
+    }
+    return planStatusText(item.status) + (item.status === 'in-progress' ? progressText(item.progress) : '');
+}
+
 /** A waiver as a reader says it: "not applicable", "waived until 2026-03-31" or "waived". */
 export function waiverText(waiver: { readonly kind: string; readonly expires?: string | null }): string {
     return waiver.kind === 'not-applicable' ? 'not applicable' : `waived${waiver.expires ? ` until ${waiver.expires}` : ''}`;

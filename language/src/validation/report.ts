@@ -1,4 +1,4 @@
-import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
+import type { AstNode, DiagnosticInfo, Reference, ValidationAcceptor } from 'langium';
 import { Codes, message, type CodeName } from './diagnostic-codes.js';
 
 /**
@@ -16,4 +16,14 @@ export function report<N extends AstNode>(
     const code = Codes[name].code;
     const data: unknown = where.data;
     accept(severity, message(name, args), { ...where, code, ...(data && typeof data === 'object' ? { data: { code, ...data } } : {}) });
+}
+
+/** The targets a list of references resolves to, each with its index in the list (where a problem on that one reference is reported). */
+export function resolvedTargets<T extends AstNode>(refs: ReadonlyArray<Reference<T>>): Array<[T, number]> {
+    return refs.flatMap((ref, index) => (ref.ref ? [[ref.ref, index] as [T, number]] : []));
+}
+
+/** The resolved targets of a list of references that lie outside `container` (another recommendation's requirement, another module's outcome). */
+export function targetsOutside<T extends AstNode>(refs: ReadonlyArray<Reference<T>>, container: AstNode | undefined): Array<[T, number]> {
+    return container ? resolvedTargets(refs).filter(([target]) => target.$container !== container) : [];
 }

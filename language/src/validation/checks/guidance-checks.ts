@@ -1,5 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import { report } from '../report.js';
+import { report, resolvedTargets } from '../report.js';
 import { isBefore } from '../../dates.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { effectiveStatus, inherited } from '../../inheritance.js';
@@ -45,9 +45,8 @@ export class GuidanceChecks {
         if (effectiveStatus(node) !== 'approved') {
             return;
         }
-        node.see.forEach((ref, index) => {
-            const target = ref.ref;
-            if (target && effectiveStatus(target) !== 'approved') {
+        for (const [target, index] of resolvedTargets(node.see)) {
+            if (effectiveStatus(target) !== 'approved') {
                 report(
                     accept,
                     'approved-cites-draft',
@@ -58,7 +57,7 @@ export class GuidanceChecks {
             if (target === node) {
                 report(accept, 'section-sees-itself', { id: node.name }, { node, property: 'see', index });
             }
-        });
+        }
     };
 
     sectionShouldHaveOwner = (node: ast.Section, accept: ValidationAcceptor): void => {

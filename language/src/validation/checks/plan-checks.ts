@@ -1,9 +1,9 @@
 import type { ValidationAcceptor } from 'langium';
-import { report } from '../report.js';
+import { report, resolvedTargets, targetsOutside } from '../report.js';
 import { isBefore } from '../../dates.js';
 import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
 import { missingWaiverFields } from '../../coverage/coverage-model.js';
-import { planStatusText, progressText } from '../../coverage/coverage-words.js';
+import { planItemStatusText, planStatusText } from '../../coverage/coverage-words.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { effectiveStatus } from '../../inheritance.js';
 import * as ast from '../../generated/ast.js';
@@ -77,9 +77,7 @@ export class PlanChecks {
             .filter(date => isBefore(date, asOf))
             .sort();
         if (passed.length > 0) {
-            const status = node.status
-                ? planStatusText(node.status) + (node.status === 'in-progress' ? progressText(node.progress) : '')
-                : 'without a status';
+            const status = planItemStatusText(node);
             report(
                 accept,
                 'plan-deadline-passed',
@@ -112,17 +110,10 @@ export class PlanChecks {
                 { node, property: 'recommendation' }
             );
         }
-        node.addresses.forEach((ref, index) => {
-            const evidence = ref.ref;
-            if (recommendation && evidence && evidence.$container !== recommendation) {
-                report(
-                    accept,
-                    'plan-addresses-other-recommendation',
-                    { id: recommendation.name, evidence: evidence.name, other: evidence.$container.name },
-                    { node, property: 'addresses', index }
-                );
-            }
-        });
+        for (const [evidence, index] of targetsOutside(node.addresses, recommendation)) {
+            const args = { id: recommendation!.name, evidence: evidence.name, other: evidence.$container.name };
+            report(accept, 'plan-addresses-other-recommendation', args, { node, property: 'addresses', index });
+        }
     };
 
     /** A completed plan item rests its claim on its evidence links; those must be approved material. */
@@ -130,10 +121,9 @@ export class PlanChecks {
         if (node.status !== 'complete') {
             return;
         }
-        node.links.forEach((ref, index) => {
-            const target = ref.ref;
-            const status = target && statusOf(target);
-            if (target && status && status !== 'approved') {
+        for (const [target, index] of resolvedTargets(node.links)) {
+            const status = statusOf(target);
+            if (status && status !== 'approved') {
                 report(
                     accept,
                     'approved-cites-draft',
@@ -141,7 +131,7 @@ export class PlanChecks {
                     { node, property: 'links', index }
                 );
             }
-        });
+        }
     };
 }
 

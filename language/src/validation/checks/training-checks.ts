@@ -1,5 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import { report } from '../report.js';
+import { report, resolvedTargets, targetsOutside } from '../report.js';
 import type * as ast from '../../generated/ast.js';
 
 const minutes = (d: ast.Duration | undefined): number =>
@@ -31,17 +31,10 @@ export class TrainingChecks {
         if (node.options.length < 2) {
             report(accept, 'check-too-few-options', { id: node.name }, { node, property: 'name' });
         }
-        node.assesses.forEach((ref, index) => {
-            const outcome = ref.ref;
-            if (outcome && outcome.$container !== node.$container) {
-                report(
-                    accept,
-                    'check-assesses-other-module',
-                    { id: node.name, outcome: outcome.name, module: outcome.$container.name },
-                    { node, property: 'assesses', index }
-                );
-            }
-        });
+        for (const [outcome, index] of targetsOutside(node.assesses, node.$container)) {
+            const args = { id: node.name, outcome: outcome.name, module: outcome.$container.name };
+            report(accept, 'check-assesses-other-module', args, { node, property: 'assesses', index });
+        }
     };
 
     moduleShouldBeDeliverable = (node: ast.TrainingModule, accept: ValidationAcceptor): void => {
@@ -63,9 +56,8 @@ export class TrainingChecks {
         if (audiences.length === 0) {
             return;
         }
-        node.modules.forEach((ref, index) => {
-            const module = ref.ref;
-            if (module && module.audiences.length > 0 && !module.audiences.some(a => a.ref && audiences.includes(a.ref))) {
+        for (const [module, index] of resolvedTargets(node.modules)) {
+            if (module.audiences.length > 0 && !module.audiences.some(a => a.ref && audiences.includes(a.ref))) {
                 report(
                     accept,
                     'course-audience-mismatch',
@@ -73,6 +65,6 @@ export class TrainingChecks {
                     { node, property: 'modules', index }
                 );
             }
-        });
+        }
     };
 }

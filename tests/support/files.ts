@@ -1,0 +1,43 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { isSourceFileName } from '../../language/src/source-files.js';
+import { repositoryRoot } from './repository.js';
+
+/** Every file below `folder`, as paths relative to it, each folder's entries in name order (a folder's files where its name sorts). */
+export function filesBelow(folder: string): string[] {
+    const out: string[] = [];
+    const walk = (dir: string): void => {
+        for (const entry of readdirSync(dir).sort()) {
+            const full = path.join(dir, entry);
+            if (statSync(full).isDirectory()) {
+                walk(full);
+            } else {
+                out.push(path.relative(folder, full));
+            }
+        }
+    };
+    walk(folder);
+    return out;
+}
+
+/** The text of every GDL source below `folder` (by the language's file extensions), in {@link filesBelow} order. */
+export function sourceTextsBelow(folder: string): string[] {
+    return filesBelow(folder)
+        .filter(file => isSourceFileName(path.basename(file)))
+        .map(file => readFileSync(path.join(folder, file), 'utf8'));
+}
+
+/** A fresh copy of a fixture workspace (`tests/fixtures/<name>`) in a new folder below `parent` (the system's temporary folder by default). */
+export function fixtureCopy(name: string, prefix: string, parent = tmpdir()): string {
+    const folder = mkdtempSync(path.join(parent, `gdl-${prefix}-`));
+    cpSync(path.join(repositoryRoot(), 'tests/fixtures', name), folder, { recursive: true });
+    return folder;
+}
+
+/** A GDL source in a folder of its own outside any workspace, for links that point out of one. */
+export function sourceOutside(name: string): string {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-outside-')), name);
+    writeFileSync(file, `audience ${name.replace(/\.gdl$/, '')} "Outside the workspace"`);
+    return file;
+}
