@@ -11,7 +11,8 @@ import { formatJunit } from './report/format-junit.js';
 import { formatMarkdown } from './report/format-markdown.js';
 import { formatSarif } from './report/format-sarif.js';
 import { formatTable } from './report/format-table.js';
-import { writeAtomically } from './report/write-output.js';
+import { checkReportFile, writeAtomically } from './report/write-output.js';
+import { defaultTemplates } from './build/load-templates.js';
 import { displayPath } from './problem-lines.js';
 import { terminalSafe } from './terminal-text.js';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
@@ -31,6 +32,9 @@ export interface CoverageCommandOptions {
 
 /** `gdl coverage`: the matrix in the chosen format; exit 1 when coverage is below --fail-under (default 100) or sources have errors. */
 export async function coverageCommand(folder: string, options: CoverageCommandOptions, out: (text: string) => void): Promise<number> {
+    if (options.output) {
+        await checkReportFile(options.output, defaultTemplates());
+    }
     const workspace = await loadWorkspace(folder, options.asOf);
     const report = reportOf(workspace, options);
     if (options.since) {

@@ -109,6 +109,31 @@ describe('the output folder can never hold the sources: refused with exit 2 and 
     });
 });
 
+describe('a coverage report can never replace a source or a template: refused with exit 2 and nothing touched', () => {
+    test('--output naming a source, a new .gdl file in the workspace, or a file in the templates folder', () => {
+        const root = sandbox();
+        const templates = path.join(repo, 'out-templates');
+        const before = { ws: snapshot(path.join(root, 'ws')), templates: snapshot(templates) };
+        for (const output of [
+            'ws/framework/super-complaint-2024.gdl',
+            'ws/coverage.gdl',
+            path.join(templates, 'page.html'),
+            path.join(templates, 'new.json')
+        ]) {
+            const result = run(['coverage', 'ws', '--format', 'json', '--output', output], root);
+            expect(result.code, output).toBe(2);
+            expect(result.stderr, output).toMatch(
+                /^gdl: refusing to write the report to '.*': (that is the name of a GDL source|it lies inside the templates folder)/
+            );
+        }
+        expect(snapshot(path.join(root, 'ws'))).toEqual(before.ws);
+        expect(snapshot(templates)).toEqual(before.templates);
+        // A report beside the sources under its own name is still written.
+        expect(run(['coverage', 'ws', '--format', 'json', '--output', 'ws/coverage.json'], root).code).toBe(0);
+        expect(JSON.parse(readFileSync(path.join(root, 'ws', 'coverage.json'), 'utf8')).totals.requirements).toBe(39);
+    });
+});
+
 describe('one allow-list of link schemes for every link in every format', () => {
     const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
     const schemes = [

@@ -55,13 +55,13 @@ function refusal(out: string, why: string): UsageError {
 }
 
 /** `child` lies strictly below `parent` (both absolute and free of links). */
-function isInside(child: string, parent: string): boolean {
+export function isInside(child: string, parent: string): boolean {
     const relative = path.relative(parent, child);
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** The absolute path with links resolved, for a path that may not exist yet (its nearest existing ancestor is resolved). */
-async function realPathOf(file: string): Promise<string> {
+export async function realPathOf(file: string): Promise<string> {
     const absolute = path.resolve(file);
     const rest: string[] = [];
     let existing = absolute;

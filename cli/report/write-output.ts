@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isSourceFileName } from '../../language/src/source-files.js';
+import { isInside, realPathOf } from '../build/output-folder.js';
 import { UsageError } from '../errors.js';
 
 /** Writes `text` to `file` atomically: a temporary file beside it, then a rename, so readers never see half a report. */
@@ -13,5 +15,23 @@ export async function writeAtomically(file: string, text: string): Promise<void>
         throw new UsageError(
             `cannot write '${file}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`
         );
+    }
+}
+
+/**
+ * Refuses a report file that would destroy or join the sources: a name the workspace reads as GDL
+ * (overwriting a source, or adding a file the next check would parse), or a place inside the
+ * templates folder. Checked before anything is read or written (exit 2).
+ */
+export async function checkReportFile(file: string, templates: string): Promise<void> {
+    const target = await realPathOf(file);
+    const refuse = (why: string) =>
+        new UsageError(`refusing to write the report to '${file}': ${why}. Nothing was written; choose another file.`);
+    if (isSourceFileName(path.basename(file)) || isSourceFileName(path.basename(target))) {
+        throw refuse('that is the name of a GDL source');
+    }
+    const guarded = await realPathOf(templates);
+    if (target === guarded || isInside(target, guarded)) {
+        throw refuse(`it lies inside the templates folder ('${templates}')`);
     }
 }
