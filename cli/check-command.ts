@@ -2,45 +2,56 @@ import { collectProblems, formatProblem, formatUnreadable } from './problem-line
 import { formatCoverageSummary } from './coverage-summary.js';
 import { formatWorkspaceSummary } from '../language/src/coverage/workspace-summary.js';
 import { ExitCode } from './errors.js';
-import { loadWorkspace } from './workspace-loader.js';
+import { loadWorkspace, type JudgeOptions } from './workspace-loader.js';
 import { count } from '../language/src/wording.js';
 
-export interface CheckOptions {
-    readonly asOf?: string;
+export interface CheckOptions extends JudgeOptions {
     readonly strict?: boolean;
 }
 
 /** `gdl check`: prints every problem, then the coverage summary; returns the exit code. */
 export async function checkCommand(folder: string, options: CheckOptions, out: (line: string) => void): Promise<number> {
     const cwd = process.cwd();
-    const workspace = await loadWorkspace(folder, options.asOf);
+    const workspace = await loadWorkspace(folder, options);
     for (const failure of workspace.unreadable) {
         out(formatUnreadable(failure, cwd));
     }
-    const problems = collectProblems(workspace.documents, cwd);
+    const facts = workspace.services.gdl.WorkspaceFacts;
+    const forces = facts.workspaceCoverage().forces;
+    const models = facts.judgedModels();
+    // With --force, the problems of that force's files and of the shared ones (the framework, the common vocabulary).
+    const chosen = options.force !== undefined ? forces.find(options.force) : undefined;
+    const judged = chosen
+        ? workspace.documents.filter(d => [chosen, undefined].includes(forces.of(d.uri.toString())))
+        : workspace.documents;
+    const problems = collectProblems(judged, cwd);
     for (const problem of problems) {
         out(formatProblem(problem));
     }
-    const model = workspace.services.gdl.WorkspaceFacts.coverageModel();
     // An unreadable file is reported as a GDL0000 error above, so the count on the last line includes it.
     const errors = problems.filter(p => p.severity === 'error').length + workspace.unreadable.length;
     const warnings = problems.filter(p => p.severity === 'warning').length;
     if (problems.length > 0 || workspace.unreadable.length > 0) {
         out('');
     }
-    for (const line of formatWorkspaceSummary(workspace.documents, model, workspace.services.gdl.Settings.effectiveAsOf())) {
+    for (const line of formatWorkspaceSummary(judged, models[0]!, workspace.services.gdl.Settings.effectiveAsOf())) {
         out(line);
     }
-    for (const line of formatCoverageSummary(model)) {
-        out(line);
+    if (forces.declared && !chosen) {
+        out(`Forces: ${forces.forces.length} (${forces.forces.map(f => f.title).join(', ')}); each force's coverage is its own.`);
+    }
+    for (const model of models) {
+        for (const line of formatCoverageSummary(model, forces.declared)) {
+            out(line);
+        }
     }
     out('');
     out(
-        `${count(workspace.documents.length, 'file')} checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`
+        `${count(judged.length, 'file')} checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`
     );
     if (workspace.unreadable.length > 0) {
         return ExitCode.usage;
     }
-    const short = model.covered + model.waived < model.total;
+    const short = models.some(model => model.covered + model.waived < model.total);
     return errors > 0 || short || (options.strict && warnings > 0) ? ExitCode.failed : ExitCode.ok;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { AstUtils, type AstNode } from 'langium';
-import { computeCoverage } from '../language/src/coverage/coverage-model.js';
-import { buildCoverageReport, compareReports, type CoverageReport } from '../language/src/coverage/coverage-report.js';
-import { ExitCode } from './errors.js';
+import { computeWorkspaceCoverage, type AssuranceLevel } from '../language/src/coverage/coverage-model.js';
+import { buildCoverageReport, compareReports, forceRows, type CoverageReport } from '../language/src/coverage/coverage-report.js';
+import { ExitCode, UsageError } from './errors.js';
 import { earlierWorkspace } from './earlier-workspace.js';
 import { formatCsv } from './report/format-csv.js';
 import { formatHtml } from './report/format-html.js';
@@ -28,6 +28,9 @@ export interface CoverageCommandOptions {
     readonly recipient?: string;
     readonly includeDrafts?: boolean;
     readonly since?: string;
+    readonly level?: AssuranceLevel;
+    readonly force?: string;
+    readonly byForce?: boolean;
 }
 
 /** `gdl coverage`: the matrix in the chosen format; exit 1 when coverage is below --fail-under (default 100) or sources have errors. */
@@ -35,10 +38,13 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
     if (options.output) {
         await checkReportFile(options.output, defaultTemplates());
     }
-    const workspace = await loadWorkspace(folder, options.asOf);
+    if (options.byForce && !['table', 'html', 'csv', 'json'].includes(options.format)) {
+        throw new UsageError(`--by-force gives a matrix in table, html, csv or json, not ${options.format}`);
+    }
+    const workspace = await loadWorkspace(folder, options);
     const report = reportOf(workspace, options);
     if (options.since) {
-        const before = reportOf(await loadWorkspace(earlierWorkspace(folder, options.since), options.asOf), options);
+        const before = reportOf(await loadWorkspace(earlierWorkspace(folder, options.since), options), options);
         report.since = compareReports(before, report, options.since);
     }
     const text = render(report, options);
@@ -51,15 +57,18 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
         return ExitCode.usage;
     }
     const errors = workspace.documents.some(d => (d.diagnostics ?? []).some(x => x.severity === 1));
-    return errors || report.totals.percent < (options.failUnder ?? 100) ? ExitCode.failed : ExitCode.ok;
+    const short = [report.totals, ...(report.byForce ?? []).map(f => f.totals)].some(t => t.percent < (options.failUnder ?? 100));
+    return errors || short ? ExitCode.failed : ExitCode.ok;
 }
 
 function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): CoverageReport {
-    const asOf = workspace.services.gdl.Settings.effectiveAsOf();
+    const settings = workspace.services.gdl.Settings;
+    const asOf = settings.effectiveAsOf();
     // The check already computed the coverage; only "what if the drafts were approved" needs another.
-    const model = options.includeDrafts
-        ? computeCoverage(workspace.documents, { asOf, includeDrafts: true })
-        : workspace.services.gdl.WorkspaceFacts.coverageModel();
+    const coverage = options.includeDrafts
+        ? computeWorkspaceCoverage(workspace.documents, { asOf, includeDrafts: true, level: settings.assurance })
+        : workspace.services.gdl.WorkspaceFacts.workspaceCoverage();
+    const model = coverage.model(options.force !== undefined ? coverage.forces.find(options.force)?.id : undefined);
     const cwd = process.cwd();
     const files = new Map<string, string>();
     const locate = (node: AstNode) => {
@@ -70,7 +79,11 @@ function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): 
         const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
         return { file, line: start.line + 1, column: start.character + 1 };
     };
-    return buildCoverageReport(model, workspace.documents, { asOf, recipient: options.recipient, locate });
+    const report = buildCoverageReport(model, workspace.documents, { asOf, recipient: options.recipient, locate });
+    if (options.byForce) {
+        report.byForce = forceRows(coverage, report);
+    }
+    return report;
 }
 
 function render(report: CoverageReport, options: CoverageCommandOptions): string {

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../language/src/dates.js';
-import { checkCommand } from './check-command.js';
+import { checkCommand, type CheckOptions } from './check-command.js';
+import { assuranceLevels } from '../language/src/coverage/coverage-model.js';
 import { ExitCode, UsageError } from './errors.js';
 import { buildCommand, type BuildOptions } from './build/build-command.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
@@ -12,6 +13,14 @@ function parsePercent(value: string): number {
         throw new InvalidArgumentError(`'${value}' is not a percentage from 0 to 100.`);
     }
     return number;
+}
+
+/** `--level`: the level of assurance that counts as covered, overriding the plans' `assurance`. */
+function levelOption(): Option {
+    return new Option(
+        '--level <level>',
+        "the level of assurance that counts as covered (default: the plan's `assurance`, else evidenced)"
+    ).choices([...assuranceLevels]);
 }
 
 function parseDate(value: string): string {
@@ -46,7 +55,12 @@ export async function run(argv: string[]): Promise<number> {
         .argument('[folder]', 'the workspace folder', '.')
         .option('--as-of <date>', 'judge deadlines and review dates as of this date (YYYY-MM-DD; default today)', parseDate)
         .option('--strict', 'also fail (exit 1) on warnings')
-        .action(async (folder: string, options: { asOf?: string; strict?: boolean }) => {
+        .addOption(levelOption())
+        .option(
+            '--force <force>',
+            'judge one force of a workspace of several (its id or name): its files, the shared ones and its coverage'
+        )
+        .action(async (folder: string, options: CheckOptions) => {
             exitCode = await checkCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
         });
     program
@@ -60,6 +74,9 @@ export async function run(argv: string[]): Promise<number> {
         .option('--recipient <recipient>', 'only recommendations made to this recipient (chief-constables, pccs, npcc, …)')
         .option('--include-drafts', 'count draft sections and modules as if approved (what coverage would be)')
         .option('--since <ref>', 'compare with an earlier state: a git revision or a folder; lists coverage gained and lost')
+        .addOption(levelOption())
+        .option('--force <force>', 'report one force of a workspace of several (its id or name)')
+        .option('--by-force', 'the matrix of forces × requirements (table, html, csv, json)')
         .action(async (folder: string, options: CoverageCommandOptions) => {
             exitCode = await coverageCommand(folder, options, text => process.stdout.write(text));
         });
@@ -74,6 +91,8 @@ export async function run(argv: string[]): Promise<number> {
         .option('--include-drafts', 'publish draft sections and modules too')
         .option('--as-of <date>', 'judge deadlines and waivers as of this date (YYYY-MM-DD; default today)', parseDate)
         .option('--templates <folder>', 'use these templates instead of the bundled out-templates/')
+        .addOption(levelOption())
+        .option('--force <force>', 'publish one force of a workspace of several (its id or name)')
         .option('--quiet', 'no progress or summary (for CI)')
         .action(async (folder: string, options: BuildOptions) => {
             const tty = process.stderr.isTTY === true;

@@ -5,6 +5,7 @@ import { createGdlServices, type GdlServices } from '../language/src/gdl-module.
 import { UsageError } from './errors.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
 import { findSources } from '../language/src/source-files.js';
+import type { AssuranceLevel } from '../language/src/coverage/coverage-model.js';
 
 /** A source file that exists but could not be read. */
 export interface ReadFailure {
@@ -26,8 +27,17 @@ export async function workspaceRoot(folder: string): Promise<string> {
     return stat && !stat.isDirectory() ? path.dirname(folder) : folder;
 }
 
-/** Reads every source under `folder` and builds the workspace with validation, as of `asOf`. */
-export async function loadWorkspace(folder: string, asOf?: string, given?: GdlServices): Promise<LoadedWorkspace> {
+/** How a command judges the workspace: as of a date, at a level of assurance, for one force. */
+export interface JudgeOptions {
+    readonly asOf?: string;
+    readonly level?: AssuranceLevel;
+    /** A force's id or name (`--force`). */
+    readonly force?: string;
+}
+
+/** Reads every source under `folder` and builds the workspace with validation, as of a date (or with all of {@link JudgeOptions}). */
+export async function loadWorkspace(folder: string, judge?: string | JudgeOptions, given?: GdlServices): Promise<LoadedWorkspace> {
+    const { asOf, level, force } = typeof judge === 'string' ? { asOf: judge, level: undefined, force: undefined } : (judge ?? {});
     const root = path.resolve(folder);
     let stat;
     try {
@@ -42,6 +52,9 @@ export async function loadWorkspace(folder: string, asOf?: string, given?: GdlSe
     }
     const services = given ?? createGdlServices(GdlNodeFileSystem).Gdl;
     services.gdl.Settings.asOf = asOf;
+    services.gdl.Settings.assurance = level;
+    services.gdl.Settings.force = force;
+    services.gdl.Settings.workspaceRoot = URI.file(stat.isDirectory() ? root : path.dirname(root)).toString();
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];
@@ -64,6 +77,17 @@ export async function loadWorkspace(folder: string, asOf?: string, given?: GdlSe
         documents.push(document);
     }
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    if (force !== undefined) {
+        const forces = services.gdl.WorkspaceFacts.workspaceCoverage().forces;
+        if (!forces.find(force)) {
+            const names = forces.forces.map(f => (f.id ? `${f.id} ("${f.title}")` : `"${f.title}"`)).join(', ');
+            throw new UsageError(
+                forces.declared
+                    ? `no force '${force}' in '${folder}'; its forces are ${names}`
+                    : `no force '${force}' in '${folder}': it declares no force (the whole workspace is ${names || 'one force'})`
+            );
+        }
+    }
     return {
         root: stat.isDirectory() ? root : path.dirname(root),
         services,

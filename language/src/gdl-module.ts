@@ -33,6 +33,7 @@ import { GdlSettings } from './gdl-settings.js';
 import { CommonChecks } from './validation/checks/common-checks.js';
 import { FrameworkChecks } from './validation/checks/framework-checks.js';
 import { GuidanceChecks } from './validation/checks/guidance-checks.js';
+import { EvidenceChecks } from './validation/checks/evidence-checks.js';
 import { PlanChecks, WaiverChecks } from './validation/checks/plan-checks.js';
 import { TrainingChecks } from './validation/checks/training-checks.js';
 import { registerValidationChecks, type GdlValidationServices } from './validation/gdl-validator.js';
@@ -81,7 +82,14 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         GuidanceChecks: services => new GuidanceChecks(services.gdl.Settings),
         TrainingChecks: () => new TrainingChecks(),
         PlanChecks: services => new PlanChecks(services.gdl.Settings),
-        WaiverChecks: services => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts)
+        WaiverChecks: services => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts),
+        EvidenceChecks: services =>
+            new EvidenceChecks(
+                services.gdl.Settings,
+                services.gdl.WorkspaceFacts,
+                services.shared.workspace.FileSystemProvider,
+                services.shared.workspace.WorkspaceManager
+            )
     },
     lsp: {
         HoverProvider: services => resilient(new GdlHoverProvider(services), 'hover'),

@@ -1,12 +1,20 @@
 /** Severity of coverage diagnostics (GDL0201, GDL0202), or `off` to hide them in the editor. */
 export type CoverageSeverity = 'error' | 'warning' | 'info' | 'off';
 
+import type { AssuranceLevel } from './coverage/coverage-model.js';
+
 /** Workspace-wide settings that change what the checks report (set by the CLI or the editor). */
 export class GdlSettings {
     /** The date deadlines and review dates are judged against (YYYY-MM-DD); today when unset. */
     asOf: string | undefined;
     /** How coverage gaps are reported. */
     coverageSeverity: CoverageSeverity = 'warning';
+    /** The level of assurance that counts as covered, overriding the plans' `assurance` (the CLI's --level, the editor's setting). */
+    assurance: AssuranceLevel | undefined;
+    /** The workspace folder's URI, when the CLI reads one (the editor's come from its workspace folders). */
+    workspaceRoot: string | undefined;
+    /** Only this force's coverage is judged (the CLI's --force: a force id or name). */
+    force: string | undefined;
 
     /** The as-of date in force: the configured one, or today's date in UTC. */
     effectiveAsOf(): string {

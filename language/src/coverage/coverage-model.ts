@@ -1,17 +1,42 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import { planItemStatusText } from './coverage-words.js';
-import { effectiveStatus } from '../inheritance.js';
+import { forcesOf, type ForceInfo, type ForceMap } from './forces.js';
+import { effectiveStatus, inherited } from '../inheritance.js';
+import { planItemState, type PlanItemState } from './plan-history.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
 export type CoverageKind = 'guidance' | 'training' | 'action';
 
 /**
- * covered: by counted items of every required kind; wrong-kind: counted items exist but a required
- * kind is missing; waived: not covered, but a plan waives it (or marks it not applicable) and the
- * waiver has not expired; uncovered: nothing counts.
+ * How strong cover is: something approved or complete points at the requirement (addressed); it is
+ * backed by approved guidance or training, or by an exhibit on file (evidenced); an exhibit verified
+ * by someone other than the item's lead backs it (verified).
  */
-export type CoverageState = 'covered' | 'wrong-kind' | 'waived' | 'uncovered';
+export type AssuranceLevel = 'addressed' | 'evidenced' | 'verified';
+export const assuranceLevels: readonly AssuranceLevel[] = ['addressed', 'evidenced', 'verified'];
+/** The level that counts as covered when neither the command nor the plan says. */
+export const defaultAssurance: AssuranceLevel = 'evidenced';
+const rank = (level: AssuranceLevel | undefined) => (level ? assuranceLevels.indexOf(level) + 1 : 0);
+
+/** The recipient a force's plan answers for: recommendations made only to others are "for others". */
+export const forceRecipient = 'chief-constables';
+
+/**
+ * covered: by counted items of every required kind at the level asked for; suspect: it would be
+ * covered, but the cover was approved before the requirement's text was revised; wrong-kind: counted
+ * items exist but a required kind is missing; waived: not covered, but a plan waives it (or marks it
+ * not applicable) and the waiver has not expired; for-others: the recommendation is made to others
+ * (PCCs, the NPCC…), not to the force; uncovered: nothing counts.
+ */
+export type CoverageState = 'covered' | 'suspect' | 'wrong-kind' | 'waived' | 'for-others' | 'uncovered';
+
+/**
+ * Whether a requirement was met by its recommendation's deadline, as of the as-of date: on time,
+ * met late, met (no deadline, or the date it was met is not known), overdue (not met, deadline
+ * passed), due (not met, deadline to come), open (not met, no deadline).
+ */
+export type Timeliness = 'on-time' | 'met-late' | 'met' | 'overdue' | 'due' | 'open';
 
 /** A plan's waiver of a requirement, as the model sees it. */
 export interface WaiverInfo {
@@ -38,9 +63,19 @@ export interface CoveringItem {
     readonly id: string;
     /** A reader's label: "guidance §recognising", "module FR-1 outcome FR1-LO2", "plan item 12". */
     readonly label: string;
-    /** Whether it counts as coverage, and if not, why not. */
+    /** Whether it counts as coverage at the level asked for, and if not, why not. */
     readonly counts: boolean;
     readonly reason?: string;
+    /** The level of assurance it gives as of the as-of date; undefined when it is not approved or complete then. */
+    readonly level?: AssuranceLevel;
+    /** Approved or completed before the requirement's text was revised, and not reviewed since. */
+    readonly suspect: boolean;
+    /** The date it was approved or completed, when known. */
+    readonly since?: string;
+    /** Who answers for it: a section's or module's owner, a plan item's lead. */
+    readonly owner?: string;
+    /** The exhibits it cites that are on file as of the as-of date. */
+    readonly exhibits: readonly ast.Exhibit[];
     readonly node: AstNode;
     readonly uri: string;
     /** Zero-based position of the item's id. */
@@ -48,7 +83,7 @@ export interface CoveringItem {
     readonly character: number;
 }
 
-/** The coverage of one evidence requirement. */
+/** The coverage of one evidence requirement, for one force. */
 export interface RequirementCoverage {
     readonly id: string;
     readonly evidence: ast.Evidence;
@@ -56,65 +91,87 @@ export interface RequirementCoverage {
     readonly framework: ast.Framework;
     /** Kinds the framework requires, all of them; empty means any kind will do. */
     readonly required: readonly CoverageKind[];
-    /** Everything that addresses it, counted or not. */
+    /** Everything of the force that addresses it, counted or not. */
     readonly items: readonly CoveringItem[];
     /** The waiver that applies to it, if any: the first that counts, else the first written (expired or not). */
     readonly waiver?: WaiverInfo;
     /** Every waiver of it, in file order: more than one is a problem (GDL0207), whatever their order. */
     readonly waivers: readonly WaiverInfo[];
     readonly state: CoverageState;
+    /** The strongest level its cover reaches as of the as-of date (every required kind at that level); undefined when nothing counts. */
+    readonly level?: AssuranceLevel;
+    /** The first date it was satisfied (covered or waived) at the level asked for; undefined when it never was, or its cover is undated. */
+    readonly firstMet?: string;
+    /** The earliest deadline of its recommendation. */
+    readonly deadline?: string;
+    /** Met on time, late, overdue…; undefined for a waived requirement or one made to others. */
+    readonly timeliness?: Timeliness;
 }
 
-/** The coverage of a workspace: one entry per evidence requirement, in framework order. */
+/** The coverage of one force: one entry per evidence requirement, in framework order. */
 export interface CoverageModel {
+    readonly force: ForceInfo;
+    /** The as-of date it was computed at. */
+    readonly asOf: string;
+    /** The level of assurance that counts as covered. */
+    readonly level: AssuranceLevel;
+    /** The force's action plans. */
+    readonly plans: readonly ast.ActionPlan[];
     readonly requirements: readonly RequirementCoverage[];
     readonly covered: number;
     /** Requirements satisfied by a waiver that has not expired. */
     readonly waived: number;
+    readonly suspect: number;
+    /** Requirements of recommendations made to others: listed, not counted in the total. */
+    readonly forOthers: number;
+    /** The force's own requirements (all but those made to others). */
     readonly total: number;
     /** Looks up the coverage of an evidence node. */
     of(evidence: ast.Evidence): RequirementCoverage | undefined;
 }
 
+/** The coverage of every force of a workspace. */
+export interface WorkspaceCoverage {
+    readonly forces: ForceMap;
+    /** One model per force, in the order of `forces.forces`. */
+    readonly models: readonly CoverageModel[];
+    /** The model of a force (by id); the first force's without one. */
+    model(forceId?: string): CoverageModel;
+}
+
 /** How the coverage model is computed. */
 export interface CoverageOptions {
-    /** The date waivers are judged against (YYYY-MM-DD); without it no waiver has expired. */
+    /** The date coverage is computed as at (YYYY-MM-DD): material counts from its approval, plan items from their completion. Without it, nothing is judged by date. */
     readonly asOf?: string;
     /** Count draft sections and modules as if approved: "what would coverage be if the drafts were approved?". */
     readonly includeDrafts?: boolean;
+    /** The level that counts as covered; otherwise the level the force's plan asks for, else evidenced. */
+    readonly level?: AssuranceLevel;
 }
+
+type ItemNode = ast.Section | ast.LearningOutcome | ast.PlanItem;
 
 /** What one document contributes to the coverage: its requirements, what it addresses, its waivers. */
 export interface DocumentContribution {
     readonly evidence: Array<{ evidence: ast.Evidence; recommendation: ast.Recommendation; framework: ast.Framework }>;
-    readonly items: Array<{
-        evidence: ast.Evidence;
-        kind: CoverageKind;
-        id: string;
-        label: string;
-        status?: ast.Status;
-        complete?: boolean;
-        planReason?: string;
-        node: AstNode;
-        uri: string;
-    }>;
+    readonly items: Array<{ evidence: ast.Evidence; kind: CoverageKind; id: string; label: string; node: ItemNode; uri: string }>;
     readonly waivers: Array<{ evidence: ast.Evidence; node: ast.Waiver; uri: string }>;
+    readonly plans: ast.ActionPlan[];
 }
 
 /** Walks one linked document once; the result depends on nothing outside it but its resolved references. */
 export function documentContribution(document: LangiumDocument): DocumentContribution {
-    const contribution: DocumentContribution = { evidence: [], items: [], waivers: [] };
+    const contribution: DocumentContribution = { evidence: [], items: [], waivers: [], plans: [] };
     const root = document.parseResult.value;
     if (!ast.isGdlFile(root)) {
         return contribution;
     }
     const uri = document.uri.toString();
     // One covering item for each requirement a section, learning outcome or plan item addresses.
-    type Item = DocumentContribution['items'][number];
-    const address = (node: ast.Section | ast.LearningOutcome | ast.PlanItem, item: Omit<Item, 'evidence' | 'node' | 'uri'>) => {
+    const address = (node: ItemNode, kind: CoverageKind, id: string, label: string) => {
         for (const ref of node.addresses) {
             if (ref.ref) {
-                contribution.items.push({ ...item, evidence: ref.ref, node, uri });
+                contribution.items.push({ evidence: ref.ref, kind, id, label, node, uri });
             }
         }
     };
@@ -128,48 +185,265 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
                 }
             }
         } else if (ast.isSection(node)) {
-            address(node, { kind: 'guidance', id: node.name, label: `guidance §${node.name}`, status: effectiveStatus(node) });
+            address(node, 'guidance', node.name, `guidance §${node.name}`);
         } else if (ast.isLearningOutcome(node)) {
-            const module = node.$container;
-            address(node, {
-                kind: 'training',
-                id: node.name,
-                label: `module ${module.name} outcome ${node.name}`,
-                status: effectiveStatus(module)
-            });
+            address(node, 'training', node.name, `module ${node.$container.name} outcome ${node.name}`);
         } else if (ast.isPlanItem(node)) {
             // A tree recovered from a syntax error may lack even required properties.
             const number = node.recommendation?.$refText ?? '?';
-            const complete = node.status === 'complete';
-            address(node, {
-                kind: 'action',
-                id: `${node.$container.name}/${number}`,
-                label: `plan item ${number}`,
-                complete,
-                planReason: complete ? undefined : `plan item is ${planItemStatusText(node)}`
-            });
+            address(node, 'action', `${node.$container.name}/${number}`, `plan item ${number}`);
         } else if (ast.isWaiver(node) && node.evidence?.ref) {
             contribution.waivers.push({ evidence: node.evidence.ref, node, uri });
+        } else if (ast.isActionPlan(node)) {
+            contribution.plans.push(node);
         }
     }
     return contribution;
 }
 
+/** The end of time: as of it, everything dated has happened. */
+const END = '9999-12-31';
+/** The beginning of time: what is undated counts from it. */
+const START = '';
+
+/** What a covering item gives at one date. */
+interface ItemAt {
+    readonly level?: AssuranceLevel;
+    /** Why it gives nothing (not approved then, in progress…), or why not more (narrative only). */
+    readonly reason?: string;
+    readonly suspect: boolean;
+    readonly exhibits: readonly ast.Exhibit[];
+}
+
+/** A covering item whose cover can be read at any date. */
+interface Timeline {
+    readonly kind: CoverageKind;
+    readonly id: string;
+    readonly label: string;
+    readonly node: ItemNode;
+    readonly uri: string;
+    readonly owner?: string;
+    /** The dates its cover can change on. */
+    readonly dates: readonly string[];
+    since(): string | undefined;
+    at(date: string): ItemAt;
+}
+
+/** The date an exhibit is on file from, and whether it is verified, at a date, for an item led by `lead`. */
+function exhibitsAt(
+    exhibits: readonly ast.Exhibit[],
+    date: string,
+    lead: string | undefined
+): { onFile: ast.Exhibit[]; verified: boolean } {
+    const onFile = exhibits.filter(e => e.dated === undefined || e.dated <= date);
+    const who = (name: string | undefined) => (name ?? '').trim().toLowerCase();
+    const verified = onFile.some(
+        e => e.verifiedBy !== undefined && e.verified !== undefined && e.verified <= date && who(e.verifiedBy) !== who(lead)
+    );
+    return { onFile, verified };
+}
+
+function exhibitDates(exhibits: readonly ast.Exhibit[]): string[] {
+    return exhibits.flatMap(e => [e.dated, e.verified]).filter((d): d is string => d !== undefined);
+}
+
+/** The section or module whose approval governs an item of guidance or training. */
+function governing(node: ast.Section | ast.LearningOutcome): ast.Section | ast.TrainingModule {
+    return ast.isLearningOutcome(node) ? node.$container : node;
+}
+
+function approvedOn(node: ast.Section | ast.TrainingModule): string | undefined {
+    return ast.isSection(node) ? inherited(node, n => n.approved) : node.approved;
+}
+
+function withdrawnOn(node: ast.Section | ast.TrainingModule): string | undefined {
+    return ast.isSection(node) ? inherited(node, n => n.withdrawn) : node.withdrawn;
+}
+
+function ownerOf(node: ast.Section | ast.TrainingModule): string | undefined {
+    return ast.isSection(node) ? inherited(node, n => n.owner) : node.owner;
+}
+
+function exhibitsOf(node: ast.Section | ast.TrainingModule): ast.Exhibit[] {
+    const own: ast.Exhibit[] = [];
+    let current: AstNode | undefined = node;
+    while (ast.isSection(current) || ast.isTrainingModule(current)) {
+        own.push(...current.exhibits.map(r => r.ref).filter((e): e is ast.Exhibit => e !== undefined));
+        current = ast.isSection(current) ? current.$container : undefined;
+    }
+    return own;
+}
+
+/** Whether approved guidance or training counts at a date, and if not, why not. */
+export function materialAt(node: ast.Section | ast.TrainingModule, date: string, includeDrafts = false): string | undefined {
+    const what = ast.isSection(node) ? 'section' : 'module';
+    const status = effectiveStatus(node);
+    const approved = approvedOn(node);
+    if (status === 'draft') {
+        return includeDrafts ? undefined : `${what} is draft`;
+    }
+    if (approved !== undefined && approved > date) {
+        return `approved on ${approved}, after ${date}`;
+    }
+    if (status === 'withdrawn') {
+        const withdrawn = withdrawnOn(node);
+        if (withdrawn === undefined) {
+            return `${what} is withdrawn`;
+        }
+        if (withdrawn <= date) {
+            return `withdrawn on ${withdrawn}`;
+        }
+    }
+    return undefined;
+}
+
+/** Whether `target` (something a plan item cites) is approved material that addresses `evidence` at a date. */
+function materialAddresses(target: ast.Evidenceable, evidence: ast.Evidence, date: string, includeDrafts: boolean): boolean {
+    const addresses = (n: ast.Section | ast.LearningOutcome) => n.addresses.some(r => r.ref === evidence);
+    const sectionCounts = (s: ast.Section) => addresses(s) && materialAt(s, date, includeDrafts) === undefined;
+    const moduleCounts = (m: ast.TrainingModule) => m.outcomes.some(addresses) && materialAt(m, date, includeDrafts) === undefined;
+    if (ast.isSection(target)) {
+        return sectionCounts(target) || AstUtils.streamAllContents(target).filter(ast.isSection).some(sectionCounts);
+    }
+    if (ast.isGuidance(target)) {
+        return AstUtils.streamAllContents(target).filter(ast.isSection).some(sectionCounts);
+    }
+    if (ast.isLearningOutcome(target)) {
+        return addresses(target) && materialAt(target.$container, date, includeDrafts) === undefined;
+    }
+    if (ast.isTrainingModule(target)) {
+        return moduleCounts(target);
+    }
+    return target.modules.some(m => m.ref !== undefined && moduleCounts(m.ref));
+}
+
+function suspectAt(evidence: ast.Evidence, date: string, certified: string | undefined): boolean {
+    return evidence.revised !== undefined && evidence.revised <= date && (certified === undefined || certified < evidence.revised);
+}
+
+const latest = (...dates: Array<string | undefined>) =>
+    dates.filter((d): d is string => d !== undefined).reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
+
+function materialTimeline(
+    raw: DocumentContribution['items'][number] & { node: ast.Section | ast.LearningOutcome },
+    includeDrafts: boolean,
+    sameForce: (e: ast.Exhibit) => boolean
+): Timeline {
+    const governed = governing(raw.node);
+    const owner = ownerOf(governed);
+    const exhibits = exhibitsOf(governed).filter(sameForce);
+    const approved = approvedOn(governed);
+    return {
+        ...raw,
+        owner,
+        dates: [approved, withdrawnOn(governed), governed.reviewed, ...exhibitDates(exhibits)].filter((d): d is string => d !== undefined),
+        since: () => approved,
+        at: date => {
+            const reason = materialAt(governed, date, includeDrafts);
+            if (reason) {
+                return { reason, suspect: false, exhibits: [] };
+            }
+            const { onFile, verified } = exhibitsAt(exhibits, date, owner);
+            const suspect = suspectAt(raw.evidence, date, latest(approved, governed.reviewed));
+            return { level: verified ? 'verified' : 'evidenced', suspect, exhibits: onFile };
+        }
+    };
+}
+
+function planTimeline(
+    raw: DocumentContribution['items'][number] & { node: ast.PlanItem },
+    includeDrafts: boolean,
+    sameForce: (e: ast.Exhibit) => boolean
+): Timeline {
+    const item = raw.node;
+    const exhibits = item.exhibits.map(r => r.ref).filter((e): e is ast.Exhibit => e !== undefined && sameForce(e));
+    const links = item.links.map(r => r.ref).filter((t): t is ast.Evidenceable => t !== undefined);
+    const linkDates = links.flatMap(t => {
+        const governed = ast.isSection(t) ? [t] : ast.isLearningOutcome(t) ? [t.$container] : ast.isTrainingModule(t) ? [t] : [];
+        return governed.flatMap(g => [approvedOn(g), withdrawnOn(g)]);
+    });
+    const completedOn = (date: string): string | undefined => planItemState(item, date).completedOn;
+    return {
+        ...raw,
+        owner: item.lead,
+        dates: [...item.history.map(u => u.date), item.updated, item.reviewed, ...exhibitDates(exhibits), ...linkDates].filter(
+            (d): d is string => d !== undefined
+        ),
+        since: () => completedOn(END),
+        at: date => {
+            const state: PlanItemState = planItemState(item, date);
+            if (state.status !== 'complete') {
+                const reason =
+                    state.status === undefined
+                        ? `plan item had no update by ${date}`
+                        : `plan item is ${planItemStatusText({ status: state.status, progress: state.progress })}`;
+                return { reason, suspect: false, exhibits: [] };
+            }
+            const { onFile, verified } = exhibitsAt(exhibits, date, item.lead);
+            const backed = onFile.length > 0 || links.some(t => materialAddresses(t, raw.evidence, date, includeDrafts));
+            const suspect = suspectAt(raw.evidence, date, latest(state.completedOn, item.reviewed));
+            if (!backed) {
+                return {
+                    level: 'addressed',
+                    reason: `narrative only: it cites no exhibit and no approved material that addresses ${raw.evidence.name}`,
+                    suspect,
+                    exhibits: []
+                };
+            }
+            return { level: verified ? 'verified' : 'evidenced', suspect, exhibits: onFile };
+        }
+    };
+}
+
+/** The state of a requirement at one date, from its items and waivers. */
+function stateAt(
+    required: readonly CoverageKind[],
+    items: ReadonlyArray<{ kind: CoverageKind; at: ItemAt }>,
+    waiverCounts: boolean,
+    threshold: AssuranceLevel
+): { state: CoverageState; level?: AssuranceLevel } {
+    const meets = (min: AssuranceLevel, withSuspect: boolean) => {
+        const counted = items.filter(i => rank(i.at.level) >= rank(min) && (withSuspect || !i.at.suspect));
+        return { any: counted.length > 0, all: counted.length > 0 && required.every(kind => counted.some(i => i.kind === kind)) };
+    };
+    const level = [...assuranceLevels].reverse().find(l => meets(l, false).all);
+    const sound = meets(threshold, false);
+    if (sound.all) {
+        return { state: 'covered', level };
+    }
+    if (meets(threshold, true).all) {
+        return { state: 'suspect', level };
+    }
+    if (waiverCounts) {
+        return { state: 'waived', level };
+    }
+    return { state: sound.any ? 'wrong-kind' : 'uncovered', level };
+}
+
+/** The level a force asks for: the command's, else its plan's `assurance`, else evidenced. */
+function thresholdOf(plans: readonly ast.ActionPlan[], options: CoverageOptions): AssuranceLevel {
+    return options.level ?? (plans.map(p => p.assurance).find(a => a !== undefined) as AssuranceLevel | undefined) ?? defaultAssurance;
+}
+
 /**
- * Computes the coverage model from every document in the workspace. Pure: it reads the linked ASTs
- * and nothing else, so the server, the CLI and the generator agree. `cache` keeps each document's
- * contribution between builds (the server drops a document's entry whenever it is relinked).
+ * Computes the coverage of every force from every document in the workspace. Pure: it reads the
+ * linked ASTs and nothing else, so the server, the CLI and the generator agree. `cache` keeps each
+ * document's contribution between builds (the server drops a document's entry whenever it is relinked).
  */
-export function computeCoverage(
+export function computeWorkspaceCoverage(
     documents: Iterable<LangiumDocument>,
     options: CoverageOptions = {},
     cache?: WeakMap<AstNode, DocumentContribution>
-): CoverageModel {
-    const counts = (status: ast.Status) => status === 'approved' || (options.includeDrafts === true && status === 'draft');
-    const waivers = new Map<ast.Evidence, WaiverInfo[]>();
-    const evidenceInOrder: DocumentContribution['evidence'] = [];
-    const items = new Map<ast.Evidence, CoveringItem[]>();
+): WorkspaceCoverage {
+    const asOf = options.asOf ?? END;
+    const includeDrafts = options.includeDrafts === true;
     const sortedDocs = [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+    const forces = forcesOf(sortedDocs);
+    const evidenceInOrder: DocumentContribution['evidence'] = [];
+    const perForce = new Map<
+        ForceInfo,
+        { items: DocumentContribution['items']; waivers: DocumentContribution['waivers']; plans: ast.ActionPlan[] }
+    >(forces.forces.map(f => [f, { items: [], waivers: [], plans: [] }]));
     for (const document of sortedDocs) {
         const root = document.parseResult.value;
         let contribution = cache?.get(root);
@@ -178,28 +452,67 @@ export function computeCoverage(
             cache?.set(root, contribution);
         }
         evidenceInOrder.push(...contribution.evidence);
-        for (const raw of contribution.items) {
-            const ok = raw.kind === 'action' ? raw.complete === true : counts(raw.status ?? 'draft');
-            const reason = ok
-                ? undefined
-                : raw.kind === 'action'
-                  ? raw.planReason
-                  : `${raw.kind === 'guidance' ? 'section' : 'module'} is ${raw.status}`;
-            const list = items.get(raw.evidence) ?? [];
-            list.push(item(raw.kind, raw.id, raw.label, ok, reason, raw.node, raw.uri));
-            items.set(raw.evidence, list);
-        }
-        for (const { evidence, node, uri } of contribution.waivers) {
-            const list = waivers.get(evidence) ?? [];
-            list.push(waiverInfo(node, uri, options.asOf));
-            waivers.set(evidence, list);
+        // Material outside every force's folder answers for none (the check says so where it is).
+        const own = perForce.get(forces.of(document.uri.toString())!);
+        if (own) {
+            own.items.push(...contribution.items);
+            own.waivers.push(...contribution.waivers);
+            own.plans.push(...contribution.plans);
         }
     }
-
-    // Whatever order the files were read in: frameworks by name, covering items by kind then id.
+    // Whatever order the files were read in: frameworks by name.
     evidenceInOrder.sort((a, b) => (a.framework === b.framework ? 0 : a.framework.name < b.framework.name ? -1 : 1));
-    const kindRank = { guidance: 0, training: 1, action: 2 } as const;
-    for (const list of items.values()) {
+    const models = forces.forces.map(force => {
+        const own = perForce.get(force)!;
+        const sameForce = (e: ast.Exhibit) => forces.of(AstUtils.getDocument(e).uri.toString()) === force;
+        return forceModel(force, evidenceInOrder, own, thresholdOf(own.plans, options), asOf, includeDrafts, sameForce, options.asOf ?? '');
+    });
+    return {
+        forces,
+        models,
+        model: forceId => models.find(m => m.force.id === forceId) ?? models[0]!
+    };
+}
+
+/** The coverage of one force (the first, or the only one, without `force`). */
+export function computeCoverage(
+    documents: Iterable<LangiumDocument>,
+    options: CoverageOptions = {},
+    cache?: WeakMap<AstNode, DocumentContribution>,
+    forceId?: string
+): CoverageModel {
+    return computeWorkspaceCoverage(documents, options, cache).model(forceId);
+}
+
+const kindRank = { guidance: 0, training: 1, action: 2 } as const;
+
+function forceModel(
+    force: ForceInfo,
+    evidenceInOrder: DocumentContribution['evidence'],
+    own: { items: DocumentContribution['items']; waivers: DocumentContribution['waivers']; plans: ast.ActionPlan[] },
+    threshold: AssuranceLevel,
+    asOf: string,
+    includeDrafts: boolean,
+    sameForce: (e: ast.Exhibit) => boolean,
+    shownAsOf: string
+): CoverageModel {
+    const timelines = new Map<ast.Evidence, Timeline[]>();
+    for (const raw of own.items) {
+        const timeline = ast.isPlanItem(raw.node)
+            ? planTimeline(raw as typeof raw & { node: ast.PlanItem }, includeDrafts, sameForce)
+            : materialTimeline(raw as typeof raw & { node: ast.Section | ast.LearningOutcome }, includeDrafts, sameForce);
+        const list = timelines.get(raw.evidence) ?? [];
+        list.push(timeline);
+        timelines.set(raw.evidence, list);
+    }
+    const waiverNodes = new Map<ast.Evidence, Array<{ node: ast.Waiver; uri: string }>>();
+    for (const w of own.waivers) {
+        const list = waiverNodes.get(w.evidence) ?? [];
+        list.push(w);
+        waiverNodes.set(w.evidence, list);
+    }
+    // Covering items by kind then id, whatever order the files were read in.
+    for (const list of timelines.values()) {
         list.sort(
             (a, b) =>
                 kindRank[a.kind] - kindRank[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)
@@ -208,39 +521,123 @@ export function computeCoverage(
     const byEvidence = new Map<ast.Evidence, RequirementCoverage>();
     const requirements = evidenceInOrder.map(({ evidence, recommendation, framework }) => {
         const required = requiredKinds(evidence);
-        const all = items.get(evidence) ?? [];
-        const counted = all.filter(i => i.counts);
-        const ofIt = waivers.get(evidence) ?? [];
+        const lines = timelines.get(evidence) ?? [];
+        const ofIt = (waiverNodes.get(evidence) ?? []).map(w => waiverInfo(w.node, w.uri, asOf === END ? undefined : asOf));
         const waiver = ofIt.find(w => w.counts) ?? ofIt[0];
-        let state: CoverageState = 'uncovered';
-        if (counted.length > 0 && required.every(kind => counted.some(i => i.kind === kind))) {
-            state = 'covered';
-        } else if (waiver?.counts) {
-            state = 'waived';
-        } else if (counted.length > 0) {
-            state = 'wrong-kind';
-        }
+        const now = lines.map(t => ({ kind: t.kind, at: t.at(asOf) }));
+        const forOthers = recommendation.recipients.length > 0 && !recommendation.recipients.includes(forceRecipient);
+        const judged = stateAt(required, now, waiver?.counts === true, threshold);
+        const state: CoverageState = forOthers ? 'for-others' : judged.state;
+        const items = lines.map((t, i) => {
+            const at = now[i]!.at;
+            const reached = rank(at.level) >= rank(threshold);
+            const counts = reached && !at.suspect;
+            const reason = counts
+                ? undefined
+                : at.suspect
+                  ? `suspect: ${t.since() ? `approved or completed on ${t.since()}, ` : ''}before ${evidence.name} was revised on ${evidence.revised}`
+                  : (at.reason ?? `${at.level ?? 'nothing'} only, not ${threshold}`);
+            return withStart(
+                {
+                    kind: t.kind,
+                    id: t.id,
+                    label: t.label,
+                    counts,
+                    reason,
+                    level: at.level,
+                    suspect: at.suspect,
+                    since: t.since(),
+                    owner: t.owner,
+                    exhibits: at.exhibits,
+                    node: t.node as AstNode,
+                    uri: t.uri
+                },
+                t.node
+            );
+        });
+        const deadline = recommendation.deadlines.map(d => d.date).sort()[0];
+        const satisfied = state === 'covered' || state === 'waived';
+        const firstMet = satisfied
+            ? firstSatisfied(evidence, lines, waiverNodes.get(evidence) ?? [], required, threshold, asOf)
+            : undefined;
+        const timeliness: Timeliness | undefined =
+            state === 'for-others' || state === 'waived'
+                ? undefined
+                : state === 'covered'
+                  ? !deadline || firstMet === undefined || firstMet === START
+                      ? 'met'
+                      : firstMet <= deadline
+                        ? 'on-time'
+                        : 'met-late'
+                  : deadline === undefined
+                    ? 'open'
+                    : deadline < asOf
+                      ? 'overdue'
+                      : 'due';
         const coverage: RequirementCoverage = {
             id: evidence.name,
             evidence,
             recommendation,
             framework,
             required,
-            items: all,
+            items,
             waiver,
             waivers: ofIt,
-            state
+            state,
+            level: judged.level,
+            firstMet: firstMet === START ? undefined : firstMet,
+            deadline,
+            timeliness
         };
         byEvidence.set(evidence, coverage);
         return coverage;
     });
+    const count = (state: CoverageState) => requirements.filter(r => r.state === state).length;
     return {
+        force,
+        asOf: shownAsOf,
+        level: threshold,
+        plans: own.plans,
         requirements,
-        covered: requirements.filter(r => r.state === 'covered').length,
-        waived: requirements.filter(r => r.state === 'waived').length,
-        total: requirements.length,
+        covered: count('covered'),
+        waived: count('waived'),
+        suspect: count('suspect'),
+        forOthers: count('for-others'),
+        total: requirements.length - count('for-others'),
         of: evidence => byEvidence.get(evidence)
     };
+}
+
+/** The first date (START for undated cover) on which a requirement was covered or waived, up to the as-of date. */
+function firstSatisfied(
+    evidence: ast.Evidence,
+    lines: readonly Timeline[],
+    waivers: ReadonlyArray<{ node: ast.Waiver; uri: string }>,
+    required: readonly CoverageKind[],
+    threshold: AssuranceLevel,
+    asOf: string
+): string | undefined {
+    const candidates = new Set<string>([START]);
+    for (const line of lines) {
+        line.dates.forEach(d => candidates.add(d));
+    }
+    for (const w of waivers) {
+        if (w.node.approved) {
+            candidates.add(w.node.approved);
+        }
+    }
+    if (evidence.revised) {
+        candidates.add(evidence.revised);
+    }
+    for (const date of [...candidates].filter(d => d <= asOf).sort()) {
+        const items = lines.map(t => ({ kind: t.kind, at: t.at(date === START ? '0000-00-00' : date) }));
+        const waived = waivers.some(w => waiverInfo(w.node, w.uri, date === START ? '0000-00-00' : date).counts);
+        const { state } = stateAt(required, items, waived, threshold);
+        if (state === 'covered' || state === 'waived') {
+            return date;
+        }
+    }
+    return undefined;
 }
 
 /** The kinds of coverage an evidence requirement needs: its own `requires`, else its recommendation's. */
@@ -255,18 +652,6 @@ function withStart<T extends object>(fields: T, node: AstNode): T & { readonly l
         line: { get: () => node.$cstNode?.range.start.line ?? 0, enumerable: true },
         character: { get: () => node.$cstNode?.range.start.character ?? 0, enumerable: true }
     }) as T & { readonly line: number; readonly character: number };
-}
-
-function item(
-    kind: CoverageKind,
-    id: string,
-    label: string,
-    counts: boolean,
-    reason: string | undefined,
-    node: AstNode,
-    uri: string
-): CoveringItem {
-    return withStart({ kind, id, label, counts, reason, node, uri }, node);
 }
 
 /** What a waiver lacks to be complete: a reason, who approved it, and (for a waiver, not a not-applicable) an expiry date. */

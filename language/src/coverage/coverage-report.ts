@@ -1,17 +1,31 @@
 import { AstUtils, MultiMap, type AstNode, type LangiumDocument } from 'langium';
-import type { CoverageModel, CoverageState, RequirementCoverage } from './coverage-model.js';
-import { compareIds } from './coverage-words.js';
+import type { AssuranceLevel, CoverageModel, CoverageState, RequirementCoverage, Timeliness, WorkspaceCoverage } from './coverage-model.js';
+import { compareIds, isSatisfied } from './coverage-words.js';
+import { forceName } from './forces.js';
 import { inherited } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 
 /** Version of the report's JSON shape; schemas/coverage-report-<version>.schema.json describes it. */
-export const REPORT_SCHEMA_VERSION = '1.0';
+export const REPORT_SCHEMA_VERSION = '1.1';
 
 /** A place in a source file, relative to the workspace folder, one-based. */
 export interface SourceLocation {
     file: string;
     line: number;
     column: number;
+}
+
+/** An exhibit: evidence on file. */
+export interface ReportExhibit extends SourceLocation {
+    id: string;
+    title: string;
+    kind: string | null;
+    dated: string | null;
+    owner: string | null;
+    /** Where it is: a file of the workspace (relative to it) or an address. */
+    where: string | null;
+    verifiedBy: string | null;
+    verified: string | null;
 }
 
 export interface ReportItem extends SourceLocation {
@@ -21,6 +35,15 @@ export interface ReportItem extends SourceLocation {
     counts: boolean;
     reason: string | null;
     audiences: string[];
+    /** The level of assurance it gives as of the report's date (null: not approved or complete then). */
+    level: AssuranceLevel | null;
+    /** Approved before the requirement was revised, and not reviewed since. */
+    suspect: boolean;
+    /** When it was approved or completed. */
+    since: string | null;
+    /** Its owner or lead. */
+    owner: string | null;
+    exhibits: ReportExhibit[];
 }
 
 export interface ReportWaiver extends SourceLocation {
@@ -45,6 +68,14 @@ export interface ReportRequirement extends SourceLocation {
     required: string[];
     deadline: string | null;
     overdue: boolean;
+    /** The strongest level its cover reaches (null: nothing approved or complete addresses it). */
+    level: AssuranceLevel | null;
+    /** The first date it was satisfied at the report's level. */
+    firstMet: string | null;
+    /** On time, met late, overdue…; null when waived or made to others. */
+    timeliness: Timeliness | null;
+    /** Who leads the force's answer: the lead of the plan item for its recommendation. */
+    owner: string | null;
     recipients: string[];
     audiences: string[];
     items: ReportItem[];
@@ -67,6 +98,10 @@ export interface ReportRecommendation {
     overdue: boolean;
     planStatus: string | null;
     planProgress: number | null;
+    /** Made only to others (PCCs, the NPCC…): listed with what the force did to support it, not counted. */
+    forOthers: boolean;
+    /** The lead of the plan item answering it. */
+    owner: string | null;
     /** Counted covering items by kind, for the heat-map. */
     byKind: { guidance: number; training: number; action: number };
 }
@@ -78,8 +113,21 @@ export interface ReportTotals {
     waived: number;
     uncovered: number;
     overdue: number;
+    suspect: number;
+    metLate: number;
+    /** Requirements of recommendations made to others: listed, not in `requirements`. */
+    forOthers: number;
     /** (covered + waived) / requirements, one decimal. */
     percent: number;
+}
+
+/** One force's coverage, for the forces × requirements matrix. */
+export interface ForceRow {
+    id: string;
+    title: string;
+    totals: ReportTotals;
+    /** Its state for each requirement, in the order of the report's requirements. */
+    cells: Array<{ id: string; framework: string; state: CoverageState; level: AssuranceLevel | null; timeliness: Timeliness | null }>;
 }
 
 export interface CoverageChange {
@@ -92,10 +140,16 @@ export interface CoverageReport {
     schemaVersion: string;
     asOf: string;
     recipient: string | null;
+    /** The level of assurance that counts as covered. */
+    level: AssuranceLevel;
+    /** The force reported on (null for a workspace that declares no force). */
+    force: { id: string; title: string } | null;
     totals: ReportTotals;
     recommendations: ReportRecommendation[];
     requirements: ReportRequirement[];
     since?: { ref: string; gained: CoverageChange[]; lost: CoverageChange[]; changed: CoverageChange[] };
+    /** With --by-force: every force's coverage of the same requirements. */
+    byForce?: ForceRow[];
 }
 
 export interface ReportOptions {
@@ -106,13 +160,16 @@ export interface ReportOptions {
     locate: (node: AstNode) => SourceLocation;
 }
 
-const satisfied = (state: CoverageState) => state === 'covered' || state === 'waived';
 const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((1000 * part) / whole) / 10);
 /** The auditor's report: requirement × what covers it × state × deadline, with per-recommendation and overall figures. */
 export function buildCoverageReport(model: CoverageModel, documents: Iterable<LangiumDocument>, options: ReportOptions): CoverageReport {
     const madeTo = (recommendation: ast.Recommendation) =>
         !options.recipient || (recommendation.recipients as string[]).includes(options.recipient);
     const rows = model.requirements.filter(r => madeTo(r.recommendation));
+    // In a workspace of several forces, only this force's plan answers for it.
+    const forceItems = (items: readonly ast.PlanItem[]) =>
+        items.filter(i => model.force.folder === '' || AstUtils.getDocument(i).uri.toString().startsWith(model.force.folder));
+    const ownPlan = (items: readonly ast.PlanItem[]) => forceItems(items)[0];
     // Plan entries by recommendation, and rows by recommendation, grouped once: looking them up per row would be quadratic.
     const entriesOf = new MultiMap<ast.Recommendation, ast.PlanItem>();
     // A recommendation with no evidence requirements has no rows, yet it is one of the framework's and must be listed.
@@ -135,7 +192,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
         }
     }
     const requirements = rows
-        .map(r => requirementRow(r, entriesOf.get(r.recommendation), options))
+        .map(r => requirementRow(r, forceItems(entriesOf.get(r.recommendation)), options))
         .sort((a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework)));
     const rowsOf = new MultiMap<string, ReportRequirement>();
     for (const row of requirements) {
@@ -148,11 +205,12 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             continue;
         }
         const own = rowsOf.get(key);
-        const item = entriesOf.get(recommendation)[0];
+        const item = ownPlan(entriesOf.get(recommendation));
         const covered = own.filter(r => r.state === 'covered').length;
         const waived = own.filter(r => r.state === 'waived').length;
         const deadlines = recommendation.deadlines.map(d => d.date).sort();
         const counted = own.flatMap(r => r.items.filter(i => i.counts));
+        const forOthers = recommendation.recipients.length > 0 && !recommendation.recipients.includes('chief-constables');
         recommendations.set(key, {
             id: String(recommendation.name),
             framework: framework.name,
@@ -163,9 +221,14 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             covered,
             waived,
             percent: percentOf(covered + waived, own.length),
-            overdue: deadlines.some(d => d < options.asOf) && (item?.status !== 'complete' || own.some(r => !satisfied(r.state))),
+            overdue:
+                !forOthers &&
+                deadlines.some(d => d < options.asOf) &&
+                (item?.status !== 'complete' || own.some(r => !isSatisfied(r.state))),
             planStatus: item?.status ?? null,
             planProgress: item?.progress ?? null,
+            forOthers,
+            owner: item?.lead ?? null,
             byKind: {
                 guidance: counted.filter(i => i.kind === 'guidance').length,
                 training: counted.filter(i => i.kind === 'training').length,
@@ -173,20 +236,13 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             }
         });
     }
-    const count = (state: CoverageState) => requirements.filter(r => r.state === state).length;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         asOf: options.asOf,
         recipient: options.recipient ?? null,
-        totals: {
-            requirements: requirements.length,
-            covered: count('covered'),
-            wrongKind: count('wrong-kind'),
-            waived: count('waived'),
-            uncovered: count('uncovered'),
-            overdue: requirements.filter(r => r.overdue).length,
-            percent: percentOf(count('covered') + count('waived'), requirements.length)
-        },
+        level: model.level,
+        force: model.force.id ? { id: model.force.id, title: forceName(model.force) } : null,
+        totals: totalsOf(requirements),
         recommendations: [...recommendations.values()].sort(
             (a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework))
         ),
@@ -194,9 +250,40 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
     };
 }
 
-/** One requirement's row; `planItems` are the plan entries for its recommendation. */
+/** The totals of a set of requirement rows: those made to others are counted apart. */
+function totalsOf(rows: ReadonlyArray<{ state: CoverageState; timeliness: Timeliness | null }>): ReportTotals {
+    const own = rows.filter(r => r.state !== 'for-others');
+    const count = (state: CoverageState) => own.filter(r => r.state === state).length;
+    return {
+        requirements: own.length,
+        covered: count('covered'),
+        wrongKind: count('wrong-kind'),
+        waived: count('waived'),
+        uncovered: count('uncovered'),
+        overdue: own.filter(r => r.timeliness === 'overdue').length,
+        suspect: count('suspect'),
+        metLate: own.filter(r => r.timeliness === 'met-late').length,
+        forOthers: rows.length - own.length,
+        percent: percentOf(count('covered') + count('waived'), own.length)
+    };
+}
+
+/** The forces × requirements matrix: each force's state for every requirement the report lists. */
+export function forceRows(coverage: WorkspaceCoverage, report: CoverageReport): ForceRow[] {
+    const wanted = new Set(report.requirements.map(r => `${r.framework}/${r.id}`));
+    return coverage.models.map(model => {
+        const cells = model.requirements
+            .filter(r => wanted.has(`${r.framework.name}/${r.id}`))
+            .map(r => ({ id: r.id, framework: r.framework.name, state: r.state, level: r.level ?? null, timeliness: r.timeliness ?? null }))
+            .sort((a, b) => compareIds(a.id, b.id) || a.framework.localeCompare(b.framework));
+        return { id: model.force.id, title: forceName(model.force), totals: totalsOf(cells), cells };
+    });
+}
+
+/** One requirement's row; `planItems` are the plan entries for its recommendation, `own` the force's. */
 function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.PlanItem[], options: ReportOptions): ReportRequirement {
-    const deadline = coverage.recommendation.deadlines.map(d => d.date).sort()[0] ?? null;
+    const own = planItems[0];
+    const deadline = coverage.deadline ?? null;
     const items: ReportItem[] = coverage.items.map(i => ({
         ...options.locate(i.node),
         kind: i.kind,
@@ -204,7 +291,12 @@ function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.P
         label: i.label,
         counts: i.counts,
         reason: i.reason ?? null,
-        audiences: audiencesOf(i.node)
+        audiences: audiencesOf(i.node),
+        level: i.level ?? null,
+        suspect: i.suspect,
+        since: i.since ?? null,
+        owner: i.owner ?? null,
+        exhibits: i.exhibits.map(e => exhibitRow(e, options))
     }));
     const waiver = coverage.waiver;
     return {
@@ -217,7 +309,11 @@ function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.P
         state: coverage.state,
         required: [...coverage.required],
         deadline,
-        overdue: deadline !== null && deadline < options.asOf && !satisfied(coverage.state),
+        overdue: coverage.timeliness === 'overdue',
+        level: coverage.level ?? null,
+        firstMet: coverage.firstMet ?? null,
+        timeliness: coverage.timeliness ?? null,
+        owner: own?.lead ?? null,
         recipients: [...coverage.recommendation.recipients],
         audiences: [...new Set(items.filter(i => i.counts).flatMap(i => i.audiences))].sort(),
         items,
@@ -234,6 +330,20 @@ function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.P
               }
             : null,
         planEntries: planItems.map(p => options.locate(p))
+    };
+}
+
+export function exhibitRow(exhibit: ast.Exhibit, options: Pick<ReportOptions, 'locate'>): ReportExhibit {
+    return {
+        ...options.locate(exhibit),
+        id: exhibit.name,
+        title: exhibit.title,
+        kind: exhibit.kind ?? null,
+        dated: exhibit.dated ?? null,
+        owner: exhibit.owner ?? null,
+        where: exhibit.file ?? exhibit.address ?? null,
+        verifiedBy: exhibit.verifiedBy ?? null,
+        verified: exhibit.verified ?? null
     };
 }
 

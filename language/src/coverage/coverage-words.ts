@@ -3,15 +3,86 @@
  * names coverage states, plan statuses and waivers, and in what order it lists requirement ids.
  * Write a coverage word here once; a format decides only its own emphasis (capitals, colour).
  */
-import type { CoverageState, RequirementCoverage } from './coverage-model.js';
+import type { AssuranceLevel, CoverageState, RequirementCoverage, Timeliness } from './coverage-model.js';
 
 /** A state's name, in full ("Covered by the wrong kind") and short, for narrow columns ("Wrong kind"). */
 export const stateNames: Readonly<Record<CoverageState, { readonly label: string; readonly short: string }>> = {
     covered: { label: 'Covered', short: 'Covered' },
+    suspect: { label: 'Suspect: approved before the requirement was revised', short: 'Suspect' },
     'wrong-kind': { label: 'Covered by the wrong kind', short: 'Wrong kind' },
     waived: { label: 'Waived', short: 'Waived' },
+    'for-others': { label: 'For others', short: 'For others' },
     uncovered: { label: 'Not covered', short: 'Not covered' }
 };
+
+/** Whether a state satisfies the requirement (covered or waived). */
+export function isSatisfied(state: string): boolean {
+    return state === 'covered' || state === 'waived';
+}
+
+/** A level of assurance as a reader says it, and what it means. */
+export const levelNames: Readonly<Record<AssuranceLevel, { readonly label: string; readonly meaning: string }>> = {
+    addressed: { label: 'Addressed', meaning: 'something approved or complete points at it' },
+    evidenced: { label: 'Evidenced', meaning: 'backed by approved guidance or training, or by an exhibit on file' },
+    verified: { label: 'Verified', meaning: 'backed by an exhibit verified by someone other than its lead' }
+};
+
+/** Timeliness as a reader says it: "on time", "met late", "overdue". */
+export const timelinessNames: Readonly<Record<Timeliness, string>> = {
+    'on-time': 'on time',
+    'met-late': 'met late',
+    met: 'met',
+    overdue: 'overdue',
+    due: 'due',
+    open: 'open'
+};
+
+/** Who a recommendation is made to, as a reader says it. */
+export const recipientNames: Readonly<Record<string, string>> = {
+    'chief-constables': 'chief constables',
+    pccs: 'PCCs',
+    npcc: 'the NPCC',
+    apcc: 'the APCC',
+    'home-office': 'the Home Office',
+    moj: 'the Ministry of Justice',
+    cps: 'the CPS',
+    college: 'the College of Policing'
+};
+
+/** "PCCs and the NPCC": the recipients of a recommendation in words. */
+export function recipientsText(recipients: readonly string[]): string {
+    const names = recipients.map(r => recipientNames[r] ?? r);
+    return names.length <= 1 ? (names[0] ?? 'others') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A requirement's state as a reader says it: "Covered", or "For PCCs" for one made to others. */
+export function stateText(requirement: { readonly state: CoverageState; readonly recipients: readonly string[] }, short = false): string {
+    if (requirement.state === 'for-others') {
+        return `For ${recipientsText(requirement.recipients)}`;
+    }
+    return short ? stateNames[requirement.state].short : stateNames[requirement.state].label;
+}
+
+/** A requirement's level and timeliness in a few words: "evidenced, met late (2025-09-19, due 2025-03-27)". */
+export function assuranceText(requirement: {
+    readonly level?: string | null;
+    readonly timeliness?: string | null;
+    readonly firstMet?: string | null;
+    readonly deadline?: string | null;
+}): string {
+    const parts: string[] = [];
+    parts.push(requirement.level ? requirement.level : 'not addressed');
+    if (requirement.timeliness) {
+        const when =
+            requirement.timeliness === 'on-time' || requirement.timeliness === 'met-late'
+                ? ` (${requirement.firstMet}, due ${requirement.deadline})`
+                : requirement.timeliness === 'overdue' || requirement.timeliness === 'due'
+                  ? ` (due ${requirement.deadline})`
+                  : '';
+        parts.push(`${timelinessNames[requirement.timeliness as Timeliness] ?? requirement.timeliness}${when}`);
+    }
+    return parts.join(', ');
+}
 
 /** Kinds of coverage a requirement needs, as a reader says them: "guidance and training". */
 export function kindsText(kinds: readonly string[]): string {
@@ -28,7 +99,11 @@ export function countedLabels(items: ReadonlyArray<{ readonly counts: boolean; r
 
 /** Why a requirement falls short, after its id: "is not covered" or "needs guidance and training coverage". */
 export function shortfall(requirement: { readonly state: CoverageState; readonly required: readonly string[] }): string {
-    return requirement.state === 'wrong-kind' ? `needs ${kindsText(requirement.required)} coverage` : 'is not covered';
+    return requirement.state === 'wrong-kind'
+        ? `needs ${kindsText(requirement.required)} coverage`
+        : requirement.state === 'suspect'
+          ? 'is covered only by cover approved before its text was revised'
+          : 'is not covered';
 }
 
 /** A plan status as words: "not started", "in progress", "complete". */
@@ -117,6 +192,10 @@ export function coverageLine(coverage: RequirementCoverage): string {
             return `covered by the wrong kind: needs ${kindsText(coverage.required)}; has ${countedLabels(counted)}${pendingText}`;
         case 'waived':
             return `${waiverText(coverage.waiver!)}: ${coverage.waiver!.reason ?? 'no reason given'}${pendingText}`;
+        case 'suspect':
+            return `suspect: its cover was approved before ${coverage.id} was revised on ${coverage.evidence.revised}${pendingText}`;
+        case 'for-others':
+            return `made to ${recipientsText(coverage.recommendation.recipients)}, not the force${counted.length > 0 ? `; supported by ${countedLabels(counted)}` : ''}`;
         default:
             return `not covered${coverage.waiver?.notCounted ? ` (its waiver does not count: ${coverage.waiver.notCounted})` : ''}${pendingText}`;
     }

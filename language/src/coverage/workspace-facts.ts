@@ -1,15 +1,18 @@
 import { DocumentState, WorkspaceCache, type AstNode } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { computeCoverage, type CoverageModel, type DocumentContribution } from './coverage-model.js';
+import { computeWorkspaceCoverage, type CoverageModel, type DocumentContribution, type WorkspaceCoverage } from './coverage-model.js';
 import type { GdlSettings } from '../gdl-settings.js';
 
-/** The workspace's coverage, shared by the checks, the editor, the CLI and the publisher, computed once per build. */
+/** The workspace's coverage, force by force, shared by the checks, the editor, the CLI and the publisher, computed once per build. */
 export class WorkspaceFacts {
     // Langium's WorkspaceCache drops its value when a build reaches the given phase (or a document is deleted).
-    private readonly coverage: WorkspaceCache<'model', CoverageModel>;
-    private readonly computeCoverage: () => CoverageModel;
+    private readonly coverage: WorkspaceCache<'model', WorkspaceCoverage>;
+    private readonly computeCoverage: () => WorkspaceCoverage;
 
-    constructor(shared: LangiumSharedServices, settings: GdlSettings) {
+    constructor(
+        shared: LangiumSharedServices,
+        private readonly settings: GdlSettings
+    ) {
         const documents = shared.workspace.LangiumDocuments;
         // Each document's contribution is kept until the document is linked again.
         const contributions = new WeakMap<AstNode, DocumentContribution>();
@@ -18,15 +21,34 @@ export class WorkspaceFacts {
         });
         this.coverage = new WorkspaceCache(shared, DocumentState.Linked);
         this.computeCoverage = () =>
-            computeCoverage(
+            computeWorkspaceCoverage(
                 documents.all.filter(d => d.state >= DocumentState.Linked),
-                { asOf: settings.effectiveAsOf() },
+                { asOf: settings.effectiveAsOf(), level: settings.assurance },
                 contributions
             );
     }
 
-    /** The coverage of every linked document in the workspace. */
-    coverageModel(): CoverageModel {
+    /** The coverage of every force of every linked document in the workspace. */
+    workspaceCoverage(): WorkspaceCoverage {
         return this.coverage.get('model', this.computeCoverage);
+    }
+
+    /** The forces being judged: the one chosen with --force, else every force. */
+    judgedModels(): readonly CoverageModel[] {
+        const all = this.workspaceCoverage();
+        const chosen = this.settings.force === undefined ? undefined : all.forces.find(this.settings.force);
+        return chosen ? all.models.filter(m => m.force === chosen) : all.models;
+    }
+
+    /**
+     * The coverage of one force: the force a document belongs to (given its URI), else the one chosen
+     * with --force, else the first force.
+     */
+    coverageModel(uri?: string): CoverageModel {
+        const all = this.workspaceCoverage();
+        const force =
+            (uri !== undefined ? all.forces.of(uri) : undefined) ??
+            (this.settings.force ? all.forces.find(this.settings.force) : undefined);
+        return all.model(force?.id);
     }
 }

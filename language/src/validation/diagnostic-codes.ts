@@ -114,7 +114,7 @@ export const Codes = define({
         severity: 'warning',
         template: 'Evidence requirement {id} is not covered{detail}.',
         explanation:
-            'An evidence requirement is covered when an approved guidance section, a learning outcome of an approved training module, or a completed action-plan item addresses it.'
+            'An evidence requirement is covered, for a force as of a date, when approved guidance or training, or a completed plan item, addresses it at the level of assurance asked for (by default evidenced: approved material, or a plan item backed by an exhibit or by approved material that addresses it).'
     },
     'evidence-wrong-kind': {
         code: 'GDL0202',
@@ -159,6 +159,14 @@ export const Codes = define({
         severity: 'warning',
         template: 'The waiver of {id} is approved on {date}, after the as-of date {asOf}: it does not count yet.',
         explanation: 'A waiver counts from its approval: judged at an earlier date, the requirement was a gap.'
+    },
+    'evidence-suspect': {
+        code: 'GDL0209',
+        severity: 'warning',
+        template:
+            'Evidence requirement {id} was revised on {revised}; its cover was approved before then and is suspect until reviewed: {items}.',
+        explanation:
+            'When a framework revises a requirement, cover approved against the old text no longer counts until someone reviews it against the new.'
     },
     // 03xx: guidance
     'review-date-passed': {
@@ -343,6 +351,90 @@ export const Codes = define({
         severity: 'error',
         template: "Plan '{plan}' does not say which framework it responds to (`responds-to`).",
         explanation: 'Coverage and deadlines are measured against the framework a plan responds to.'
+    },
+    'plan-history-out-of-order': {
+        code: 'GDL0511',
+        severity: 'warning',
+        template: 'The update of plan item {id} dated {date} comes after one dated {previous}: {where}.',
+        explanation:
+            "A plan item's history is read oldest first, its own status and `updated` date last: out of order, the state at a past date would be wrong."
+    },
+    'plan-item-for-others': {
+        code: 'GDL0512',
+        severity: 'warning',
+        template:
+            "Recommendation {id} is made to {recipients}, not to chief constables: the plan cannot claim it. Write `item {id} supporting` to record the force's part.",
+        explanation: 'A force answers for the recommendations made to chief constables; for the others it records the support it gave.'
+    },
+    'plan-supporting-own': {
+        code: 'GDL0513',
+        severity: 'warning',
+        template: 'Recommendation {id} is made to chief constables: the force answers for it, so its item is not `supporting`.',
+        explanation: "A recommendation made to the force is the force's to answer, not one it supports."
+    },
+    // 06xx: evidence on file and forces
+    'exhibit-file-missing': {
+        code: 'GDL0601',
+        severity: 'error',
+        template: "Exhibit '{id}' is the file '{file}', which does not exist.",
+        explanation: 'An exhibit an inspector asks to see must be on file: a missing file is evidence that is not there.'
+    },
+    'exhibit-outside-workspace': {
+        code: 'GDL0602',
+        severity: 'error',
+        template: "Exhibit '{id}' points at '{file}', outside the workspace: give a path inside it, relative to this file, or an address.",
+        explanation: 'The workspace must carry its own evidence: a file outside it is not in the repository an auditor receives.'
+    },
+    'exhibit-without-location': {
+        code: 'GDL0603',
+        severity: 'warning',
+        template: "Exhibit '{id}' does not say where it is: give a `file` in the workspace or an `address`.",
+        explanation: 'Evidence on file has a place an inspector can find it.'
+    },
+    'exhibit-incomplete': {
+        code: 'GDL0604',
+        severity: 'warning',
+        template: "Exhibit '{id}' has no {missing}.",
+        explanation: 'An exhibit is described by its kind, its date and its owner, so an auditor knows what it is and who answers for it.'
+    },
+    'exhibit-verification-incomplete': {
+        code: 'GDL0605',
+        severity: 'warning',
+        template: "Exhibit '{id}' gives {given} but not {missing}: it does not count as verified.",
+        explanation: 'A verification says who verified the evidence and when; one without the other cannot be relied on.'
+    },
+    'exhibit-other-force': {
+        code: 'GDL0606',
+        severity: 'warning',
+        template: "'{id}' is {force}'s, not {own}'s: it does not count for {own}.",
+        explanation: "Each force's guidance, training, plan and exhibits answer for that force alone."
+    },
+    'force-without-plan': {
+        code: 'GDL0607',
+        severity: 'warning',
+        template: "Force '{id}' has no action plan in its folder.",
+        explanation: 'A force answers the framework through its action plan: its plan says what it did and its level of assurance.'
+    },
+    'outside-every-force': {
+        code: 'GDL0608',
+        severity: 'warning',
+        template:
+            "{what} addresses {evidence} but is in no force's folder, so it covers nothing: move it into the folder of the force it answers for.",
+        explanation: 'In a workspace of several forces, coverage is per force: material outside every force folder answers for none.'
+    },
+    'cover-suspect': {
+        code: 'GDL0609',
+        severity: 'warning',
+        template:
+            '{what} covers {evidence} with approval from {since}, before {evidence} was revised on {revised}: review it against the new text and record the review (`reviewed DATE`).',
+        explanation:
+            'Cover approved against a requirement text that has since changed may no longer answer it; it is suspect until someone reviews it.'
+    },
+    'date-in-future': {
+        code: 'GDL0610',
+        severity: 'warning',
+        template: '{what} is dated {date}, after the as-of date {asOf}: it does not count until then.',
+        explanation: 'Evidence cannot be dated in the future; the date is probably mistyped.'
     }
 });
 

@@ -4,6 +4,7 @@ import { type FrameworkChecks } from './checks/framework-checks.js';
 import { type GuidanceChecks } from './checks/guidance-checks.js';
 import { type PlanChecks, type WaiverChecks } from './checks/plan-checks.js';
 import { type TrainingChecks } from './checks/training-checks.js';
+import { type EvidenceChecks } from './checks/evidence-checks.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { GdlAstType } from '../generated/ast.js';
 
@@ -16,6 +17,7 @@ export type GdlValidationServices = {
         TrainingChecks: TrainingChecks;
         PlanChecks: PlanChecks;
         WaiverChecks: WaiverChecks;
+        EvidenceChecks: EvidenceChecks;
     };
 };
 
@@ -27,7 +29,8 @@ export function registerValidationChecks(services: GdlServices): void {
         GuidanceChecks: guidance,
         TrainingChecks: training,
         PlanChecks: plan,
-        WaiverChecks: waivers
+        WaiverChecks: waivers,
+        EvidenceChecks: evidence
     } = services.validation;
     const checks: ValidationChecks<GdlAstType> = {
         GdlFile: common.proseMustNotNestTooDeep,
@@ -39,10 +42,14 @@ export function registerValidationChecks(services: GdlServices): void {
             guidance.approvedSectionMustNotCiteDraft,
             guidance.sectionShouldHaveOwner,
             guidance.sectionShouldHaveAudience,
-            guidance.sectionShouldHaveContent
+            guidance.sectionShouldHaveContent,
+            evidence.coverShouldBelongAndBeCurrent,
+            evidence.citationsShouldStayInForce
         ],
-        TrainingModule: training.moduleShouldBeDeliverable,
-        LearningOutcome: [training.outcomeShouldMapToCurriculum, training.outcomeShouldBeAssessed],
+        TrainingModule: [training.moduleShouldBeDeliverable, evidence.citationsShouldStayInForce],
+        LearningOutcome: [training.outcomeShouldMapToCurriculum, training.outcomeShouldBeAssessed, evidence.coverShouldBelongAndBeCurrent],
+        Exhibit: evidence.exhibitShouldBeOnFile,
+        Force: evidence.forceShouldHavePlan,
         KnowledgeCheck: training.checkMustBeAnswerable,
         CoursePack: training.courseShouldMatchAudience,
         ActionPlan: plan.planMustAnswerFramework,
@@ -51,7 +58,11 @@ export function registerValidationChecks(services: GdlServices): void {
             plan.itemShouldMeetDeadline,
             plan.itemShouldBeDatedInThePast,
             plan.itemShouldStayInItsRecommendation,
-            plan.completedItemMustCiteApproved
+            plan.completedItemMustCiteApproved,
+            plan.historyShouldBeInOrder,
+            plan.itemShouldBeTheForces,
+            evidence.coverShouldBelongAndBeCurrent,
+            evidence.citationsShouldStayInForce
         ],
         Waiver: waivers.waiverMustBeCompleteAndCurrent
     };

@@ -3,7 +3,8 @@ import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { report } from '../report.js';
 import type * as ast from '../../generated/ast.js';
-import { kindsText } from '../../coverage/coverage-words.js';
+import { isSatisfied, kindsText, stateNames } from '../../coverage/coverage-words.js';
+import { forceName } from '../../coverage/forces.js';
 
 /** Checks on the framework: quoted text present, numbering consistent, every requirement covered. */
 export class FrameworkChecks {
@@ -42,36 +43,55 @@ export class FrameworkChecks {
         }
     };
 
-    /** The workspace coverage, reported on the requirement itself in the framework document. */
+    /**
+     * The workspace coverage, reported on the requirement itself in the framework document: for the one
+     * force of the workspace, or, in a workspace of several, naming the forces that fall short.
+     */
     evidenceShouldBeCovered = (node: ast.Evidence, accept: ValidationAcceptor): void => {
-        const coverage = this.facts.coverageModel().of(node);
         const severity = this.settings.coverageSeverity;
-        if (!coverage || severity === 'off') {
+        if (severity === 'off') {
+            return;
+        }
+        const models = this.facts.judgedModels();
+        const where = { node, property: 'name' as const, data: { evidence: node.name } };
+        if (models.length > 1 || this.facts.workspaceCoverage().forces.declared) {
+            const short = models
+                .map(model => ({ model, coverage: model.of(node) }))
+                .filter(({ coverage }) => coverage && !isSatisfied(coverage.state) && coverage.state !== 'for-others');
+            if (short.length > 0) {
+                const names = short.map(
+                    ({ model, coverage }) => `${forceName(model.force)} (${stateNames[coverage!.state].short.toLowerCase()})`
+                );
+                const shown = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
+                const detail = ` for ${short.length} of ${models.length} ${models.length === 1 ? 'force' : 'forces'} at the ${models[0]!.level} level: ${shown}`;
+                report(accept, 'evidence-not-covered', { id: node.name, detail }, where, severity);
+            }
+            return;
+        }
+        const coverage = models[0]?.of(node);
+        if (!coverage) {
             return;
         }
         if (coverage.state === 'uncovered') {
             const pending = coverage.items.filter(i => !i.counts);
             const expired = coverage.waiver?.notCounted ? `; its waiver does not count (${coverage.waiver.notCounted})` : '';
+            const level = models[0]!.level !== 'evidenced' || pending.length > 0 ? ` at the ${models[0]!.level} level` : '';
             const detail =
+                level +
                 (pending.length > 0
                     ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
-                    : '') + expired;
-            report(
-                accept,
-                'evidence-not-covered',
-                { id: node.name, detail },
-                { node, property: 'name', data: { evidence: node.name } },
-                severity
-            );
+                    : '') +
+                expired;
+            report(accept, 'evidence-not-covered', { id: node.name, detail }, where, severity);
         } else if (coverage.state === 'wrong-kind') {
             const actual = kindsText([...new Set(coverage.items.filter(i => i.counts).map(i => i.kind))]);
-            report(
-                accept,
-                'evidence-wrong-kind',
-                { id: node.name, required: kindsText(coverage.required), actual },
-                { node, property: 'name', data: { evidence: node.name } },
-                severity
-            );
+            report(accept, 'evidence-wrong-kind', { id: node.name, required: kindsText(coverage.required), actual }, where, severity);
+        } else if (coverage.state === 'suspect') {
+            const items = coverage.items
+                .filter(i => i.suspect)
+                .map(i => `${i.label}${i.since ? ` (${i.since})` : ''}`)
+                .join(', ');
+            report(accept, 'evidence-suspect', { id: node.name, revised: node.revised ?? '', items }, where, severity);
         }
     };
 }

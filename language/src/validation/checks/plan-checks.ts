@@ -1,9 +1,9 @@
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import { report, resolvedTargets, targetsOutside } from '../report.js';
 import { isBefore } from '../../dates.js';
 import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
-import { missingWaiverFields } from '../../coverage/coverage-model.js';
-import { planItemStatusText, planStatusText } from '../../coverage/coverage-words.js';
+import { forceRecipient, missingWaiverFields } from '../../coverage/coverage-model.js';
+import { planItemStatusText, planStatusText, recipientsText } from '../../coverage/coverage-words.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { effectiveStatus } from '../../inheritance.js';
 import * as ast from '../../generated/ast.js';
@@ -116,6 +116,57 @@ export class PlanChecks {
         }
     };
 
+    /** Earlier updates come oldest first, before the item's own (latest) date; none is dated after the as-of date. */
+    historyShouldBeInOrder = (node: ast.PlanItem, accept: ValidationAcceptor): void => {
+        const id = node.recommendation?.$refText ?? '?';
+        const asOf = this.settings.effectiveAsOf();
+        let previous: string | undefined;
+        for (const update of node.history) {
+            if (!update.date) {
+                continue;
+            }
+            if (previous && update.date < previous) {
+                report(
+                    accept,
+                    'plan-history-out-of-order',
+                    { id, date: update.date, previous, where: 'write earlier updates first' },
+                    { node: update, property: 'date' }
+                );
+            }
+            if (isBefore(asOf, update.date)) {
+                report(accept, 'plan-update-in-future', { id, date: update.date, asOf }, { node: update, property: 'date' });
+            }
+            previous = previous && previous > update.date ? previous : update.date;
+        }
+        if (previous && node.updated && node.updated < previous) {
+            report(
+                accept,
+                'plan-history-out-of-order',
+                { id, date: node.updated, previous, where: "the item's own `updated` date is its latest update" },
+                { node, property: 'updated' }
+            );
+        }
+    };
+
+    /** A force claims the recommendations made to it; for the others it records its support. */
+    itemShouldBeTheForces = (node: ast.PlanItem, accept: ValidationAcceptor): void => {
+        const recommendation = node.recommendation?.ref;
+        if (!recommendation || recommendation.recipients.length === 0) {
+            return;
+        }
+        const own = recommendation.recipients.includes(forceRecipient);
+        if (!own && !node.supporting) {
+            report(
+                accept,
+                'plan-item-for-others',
+                { id: recommendation.name, recipients: recipientsText(recommendation.recipients) },
+                { node, property: 'recommendation' }
+            );
+        } else if (own && node.supporting) {
+            report(accept, 'plan-supporting-own', { id: recommendation.name }, { node, property: 'supporting' });
+        }
+    };
+
     /** A completed plan item rests its claim on its evidence links; those must be approved material. */
     completedItemMustCiteApproved = (node: ast.PlanItem, accept: ValidationAcceptor): void => {
         if (node.status !== 'complete') {
@@ -165,7 +216,8 @@ export class WaiverChecks {
             }
         }
         const evidence = node.evidence.ref;
-        const others = (evidence ? (this.facts.coverageModel().of(evidence)?.waivers ?? []) : []).filter(w => w.node !== node);
+        const model = this.facts.coverageModel(AstUtils.getDocument(node).uri.toString());
+        const others = (evidence ? (model.of(evidence)?.waivers ?? []) : []).filter(w => w.node !== node);
         if (others.length > 0) {
             const where = others.map(w => `${w.uri.split('/').pop()}:${w.line + 1}`).join(', ');
             report(accept, 'waiver-duplicate', { id, other: where }, { node, property: 'evidence' });
@@ -173,7 +225,7 @@ export class WaiverChecks {
         if (node.approved && isBefore(asOf, node.approved)) {
             report(accept, 'waiver-not-yet-approved', { id, date: node.approved, asOf }, { node, property: 'approved' });
         }
-        if (evidence && this.facts.coverageModel().of(evidence)?.state === 'covered') {
+        if (evidence && model.of(evidence)?.state === 'covered') {
             report(accept, 'waiver-not-needed', { id }, { node, property: 'evidence' });
         }
     };

@@ -1,0 +1,56 @@
+import type * as ast from '../generated/ast.js';
+
+/** One dated update of a plan item: an earlier one (`on DATE { … }`) or the item's own, latest, fields. */
+export interface PlanEntry {
+    /** Undefined for the item's own fields without an `updated` date: they apply from the start. */
+    readonly date?: string;
+    readonly status?: ast.PlanStatus;
+    readonly progress?: number;
+    readonly update?: string;
+    readonly node: ast.PlanItem | ast.PlanUpdate;
+}
+
+/** A plan item's state at a date: its status and progress then, and since when it has been complete. */
+export interface PlanItemState {
+    /** Undefined when no update was dated on or before the date. */
+    readonly status?: ast.PlanStatus;
+    readonly progress?: number;
+    readonly update?: string;
+    /** When complete: the date of the update that completed it (undefined when that update is undated). */
+    readonly completedOn?: string;
+}
+
+/** A plan item's updates, oldest first: its history, then its own fields (the latest). */
+export function planEntries(item: ast.PlanItem): PlanEntry[] {
+    const own: PlanEntry = { date: item.updated, status: item.status, progress: item.progress, update: item.update, node: item };
+    const history: PlanEntry[] = (item.history ?? []).map(u => ({
+        date: u.date,
+        status: u.status,
+        progress: u.progress,
+        update: u.update,
+        node: u
+    }));
+    return [...history, ...(own.status !== undefined || own.update !== undefined || own.date !== undefined ? [own] : [])];
+}
+
+/** Where a plan item stood at a date: the last update on or before it (status carried forward from earlier updates). */
+export function planItemState(item: ast.PlanItem, date: string): PlanItemState {
+    let status: ast.PlanStatus | undefined;
+    let progress: number | undefined;
+    let update: string | undefined;
+    let completedOn: string | undefined;
+    for (const entry of planEntries(item)) {
+        if (entry.date !== undefined && entry.date > date) {
+            break;
+        }
+        if (entry.status !== undefined) {
+            if (entry.status === 'complete' && status !== 'complete') {
+                completedOn = entry.date;
+            }
+            status = entry.status;
+        }
+        progress = entry.progress ?? (entry.status !== undefined ? undefined : progress);
+        update = entry.update ?? update;
+    }
+    return { status, progress, update, completedOn: status === 'complete' ? completedOn : undefined };
+}

@@ -1,0 +1,151 @@
+import { AstUtils, UriUtils, URI, type AstNode, type FileSystemProvider, type ValidationAcceptor, type WorkspaceManager } from 'langium';
+import { report } from '../report.js';
+import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
+import { forceName } from '../../coverage/forces.js';
+import type { GdlSettings } from '../../gdl-settings.js';
+import * as ast from '../../generated/ast.js';
+
+/** Where a covering item is, as a reader names it: "Section 'risk-dmm'", "Plan item 12". */
+function itemName(node: ast.Section | ast.LearningOutcome | ast.PlanItem): string {
+    return ast.isSection(node)
+        ? `Section '${node.name}'`
+        : ast.isLearningOutcome(node)
+          ? `Outcome '${node.name}' of module '${node.$container.name}'`
+          : `Plan item ${node.recommendation?.$refText ?? '?'}`;
+}
+
+/** Checks on evidence on file (exhibits) and on forces: where exhibits are, whose they are, suspect cover. */
+export class EvidenceChecks {
+    constructor(
+        private readonly settings: GdlSettings,
+        private readonly facts: WorkspaceFacts,
+        private readonly files: FileSystemProvider,
+        private readonly workspace: WorkspaceManager
+    ) {}
+
+    exhibitShouldBeOnFile = (node: ast.Exhibit, accept: ValidationAcceptor): void => {
+        const missing = [!node.kind && 'kind', !node.dated && 'date (`dated`)', !node.owner && 'owner'].filter((m): m is string => !!m);
+        if (missing.length > 0) {
+            report(accept, 'exhibit-incomplete', { id: node.name, missing: missing.join(', ') }, { node, property: 'name' });
+        }
+        if (!node.file && !node.address) {
+            report(accept, 'exhibit-without-location', { id: node.name }, { node, property: 'name' });
+        }
+        if ((node.verifiedBy === undefined) !== (node.verified === undefined)) {
+            const given = node.verifiedBy !== undefined ? 'who verified it' : 'when it was verified';
+            const missingPart = node.verifiedBy !== undefined ? 'when (`verified DATE`)' : 'who (`verified-by`)';
+            report(
+                accept,
+                'exhibit-verification-incomplete',
+                { id: node.name, given, missing: missingPart },
+                { node, property: node.verifiedBy !== undefined ? 'verifiedBy' : 'verified' }
+            );
+        }
+        const asOf = this.settings.effectiveAsOf();
+        for (const property of ['dated', 'verified'] as const) {
+            const date = node[property];
+            if (date && date > asOf) {
+                const what = `Exhibit '${node.name}'${property === 'verified' ? "'s verification" : ''}`;
+                report(accept, 'date-in-future', { what, date, asOf }, { node, property });
+            }
+        }
+        if (node.file !== undefined) {
+            this.fileShouldExist(node, node.file, accept);
+        }
+    };
+
+    private fileShouldExist(node: ast.Exhibit, file: string, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(node);
+        const outside = () => report(accept, 'exhibit-outside-workspace', { id: node.name, file }, { node, property: 'file' });
+        // A path relative to the file that declares the exhibit, with forward slashes; never absolute, never a URL.
+        if (file === '' || /^([a-z][a-z0-9+.-]*:|[\\/])/i.test(file) || file.includes('\\')) {
+            outside();
+            return;
+        }
+        const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), file);
+        const roots = this.settings.workspaceRoot ? [this.settings.workspaceRoot] : (this.workspace.workspaceFolders ?? []).map(f => f.uri);
+        const inside = (root: string) => {
+            const prefix = URI.parse(root).toString().replace(/\/?$/, '/');
+            return target.toString().startsWith(prefix);
+        };
+        if (roots.length > 0 ? !roots.some(inside) : file.split('/').includes('..')) {
+            outside();
+            return;
+        }
+        if (target.scheme === 'file' && !this.exists(target)) {
+            report(accept, 'exhibit-file-missing', { id: node.name, file }, { node, property: 'file' });
+        }
+    }
+
+    private exists(uri: URI): boolean {
+        try {
+            return this.files.existsSync(uri) && this.files.statSync(uri).isFile;
+        } catch {
+            return false;
+        }
+    }
+
+    /** A force answers through its plan. */
+    forceShouldHavePlan = (node: ast.Force, accept: ValidationAcceptor): void => {
+        const coverage = this.facts.workspaceCoverage();
+        const force = coverage.forces.forces.find(f => f.node === node);
+        if (force && coverage.model(force.id).plans.length === 0) {
+            report(accept, 'force-without-plan', { id: node.name }, { node, property: 'name' });
+        }
+    };
+
+    /** Material that addresses requirements belongs to a force, and its cover is not suspect. */
+    coverShouldBelongAndBeCurrent = (node: ast.Section | ast.LearningOutcome | ast.PlanItem, accept: ValidationAcceptor): void => {
+        if (node.addresses.length === 0) {
+            return;
+        }
+        const coverage = this.facts.workspaceCoverage();
+        const uri = AstUtils.getDocument(node).uri.toString();
+        const force = coverage.forces.of(uri);
+        if (!force) {
+            const evidence = node.addresses.map(r => r.$refText).join(', ');
+            report(accept, 'outside-every-force', { what: itemName(node), evidence }, { node, property: 'addresses' });
+            return;
+        }
+        const model = coverage.model(force.id);
+        node.addresses.forEach((ref, index) => {
+            const item = ref.ref ? model.of(ref.ref)?.items.find(i => i.node === node) : undefined;
+            if (item?.suspect) {
+                report(
+                    accept,
+                    'cover-suspect',
+                    {
+                        what: itemName(node),
+                        evidence: ref.$refText,
+                        since: item.since ?? 'an unknown date',
+                        revised: ref.ref!.revised ?? ''
+                    },
+                    { node, property: 'addresses', index, data: { evidence: ref.$refText } }
+                );
+            }
+        });
+    };
+
+    /** What a force's material cites (exhibits, plan evidence) is its own. */
+    citationsShouldStayInForce = (node: ast.Section | ast.TrainingModule | ast.PlanItem, accept: ValidationAcceptor): void => {
+        const forces = this.facts.workspaceCoverage().forces;
+        if (!forces.declared) {
+            return;
+        }
+        const own = forces.of(AstUtils.getDocument(node).uri.toString());
+        const check = (target: AstNode | undefined, name: string, property: 'exhibits' | 'links', index: number) => {
+            if (!target) {
+                return;
+            }
+            const theirs = forces.of(AstUtils.getDocument(target).uri.toString());
+            if (theirs && theirs !== own) {
+                const args = { id: name, force: forceName(theirs), own: forceName(own) };
+                report(accept, 'exhibit-other-force', args, { node, property: property as 'exhibits', index });
+            }
+        };
+        node.exhibits.forEach((ref, index) => check(ref.ref, ref.$refText, 'exhibits', index));
+        if (ast.isPlanItem(node)) {
+            node.links.forEach((ref, index) => check(ref.ref, ref.$refText, 'links', index));
+        }
+    };
+}
