@@ -1,5 +1,5 @@
 import type { CoverageModel, RequirementCoverage } from '../language/src/coverage/coverage-model.js';
-import { assuranceText, kindsText, levelNames } from '../language/src/coverage/coverage-words.js';
+import { kindsText, levelNames, timelinessNames } from '../language/src/coverage/coverage-words.js';
 import { forceName } from '../language/src/coverage/forces.js';
 
 /**
@@ -13,7 +13,7 @@ export function formatCoverageSummary(model: CoverageModel, named = false): stri
     const whose = named ? `${forceName(model.force)}: ` : '';
     const late = model.requirements.filter(r => r.timeliness === 'met-late').length;
     lines.push(
-        `${whose}Coverage at the ${model.level} level (${levelNames[model.level].meaning}): ${model.covered}/${model.total} evidence requirements covered${waived} (${percent.toFixed(1)}%)${late > 0 ? `; ${late} met late` : ''}`
+        `${whose}Coverage: ${model.covered}/${model.total} evidence requirements covered${waived} (${percent.toFixed(1)}%) at the ${model.level} level (${levelNames[model.level].meaning})${late > 0 ? `; ${late} met late` : ''}`
     );
     const others = model.requirements.filter(r => r.state === 'for-others');
     if (others.length > 0) {
@@ -48,8 +48,9 @@ export function formatCoverageSummary(model: CoverageModel, named = false): stri
 
 function describe(requirement: RequirementCoverage): string[] {
     const text = requirement.evidence.text ?? `[no text in the source: ${requirement.evidence.untexted ?? 'not recorded'}]`;
+    const deadlines = requirement.recommendation.deadlines.map(d => d.date).join(', ');
     const lines = [
-        `  ${requirement.id}  (recommendation ${requirement.recommendation.name}; ${assuranceText(requirement)}) ${oneLine(text)}`
+        `  ${requirement.id}  (recommendation ${requirement.recommendation.name}${deadlines ? `, due ${deadlines}` : ''}; ${requirement.level ?? 'not addressed'}${requirement.timeliness ? `, ${timelinessNames[requirement.timeliness]}` : ''}) ${oneLine(text)}`
     ];
     const pending = requirement.items.filter(i => !i.counts);
     if (pending.length > 0) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -21,7 +21,9 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\
 describe('gdl check (spawned as a user runs it)', () => {
     test('the bundled guidance is clean and covers all 39 evidence requirements', () => {
         const result = run(['check', 'guidance']);
-        expect(result.stdout).toContain('Coverage: 39/39 evidence requirements covered (100.0%)');
+        expect(result.stdout).toContain(
+            'Coverage: 39/39 evidence requirements covered (100.0%) at the evidenced level (backed by approved guidance or training, or by an exhibit on file); 3 met late'
+        );
         expect(result.stdout).toMatch(/files checked as of \d{4}-\d{2}-\d{2}: 0 errors/);
         // What was checked, in a writer's and an auditor's terms.
         expect(result.stdout).toContain('Framework SC2024: 16 recommendations, 39 evidence requirements (4 without text in the source).');
@@ -38,7 +40,7 @@ describe('gdl check (spawned as a user runs it)', () => {
         cpSync(path.join(repo, 'guidance/common'), path.join(copy, 'common'), { recursive: true });
         const result = run(['check', copy]);
         expect(result.code).toBe(1);
-        expect(result.stdout).toContain('Coverage: 0/39 evidence requirements covered (0.0%)');
+        expect(result.stdout).toContain('Coverage: 0/39 evidence requirements covered (0.0%) at the evidenced level');
         expect(result.stdout).toContain('Not covered (39):');
         const reference = referenceRecommendations() as Array<{
             evidence: Array<{ id: string; text: string | null }>;
@@ -57,7 +59,7 @@ describe('gdl check (spawned as a user runs it)', () => {
         expect(result.code).toBe(1);
         const problems = result.lines.filter(l => problemLine.test(l));
         expect(problems).toContain(
-            'tests/fixtures/gaps/framework.gdl:8:18 warning GDL0201 Evidence requirement 12.1 is not covered; it is addressed only by guidance §risk-screening (section is draft).'
+            'tests/fixtures/gaps/framework.gdl:8:18 warning GDL0201 Evidence requirement 12.1 is not covered at the evidenced level; it is addressed only by guidance §risk-screening (section is draft).'
         );
         expect(
             problems.some(p =>
@@ -65,11 +67,60 @@ describe('gdl check (spawned as a user runs it)', () => {
             )
         ).toBe(true);
         expect(problems.some(p => /plan\.gdl:5:\d+ warning GDL0502 Recommendation 14 was due by 2025-03-27/.test(p))).toBe(true);
-        expect(result.stdout).toContain('Coverage: 1/5 evidence requirements covered (20.0%)');
+        expect(result.stdout).toContain('Coverage: 1/5 evidence requirements covered (20.0%) at the evidenced level');
         expect(result.stdout).toContain(
-            '  14.2  (recommendation 14, due 2025-03-27) [no text in the source: The fixture has no text for 14.2.]'
+            '  14.2  (recommendation 14, due 2025-03-27; not addressed, overdue) [no text in the source: The fixture has no text for 14.2.]'
         );
         expect(result.stdout).toContain('      needs guidance and training; covered only by guidance');
+    });
+
+    test('two forces: each is judged on its own material, with --force for one of them', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-two-forces-'));
+        const write = (file: string, text: string) => {
+            mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+            writeFileSync(path.join(folder, file), text);
+        };
+        write(
+            'framework.gdl',
+            `framework F "Framework" { recommendation 12 { to chief-constables deadline 2025-03-27 text "Take steps."
+    evidence 12.1 { text "First." } evidence 12.3 { text "Third." } } }
+audience responders "Responders"`
+        );
+        for (const [id, name, covers] of [
+            ['kent', 'Kent Police', '12.1, 12.3'],
+            ['essex', 'Essex Police', '12.1']
+        ] as const) {
+            write(`${id}/force.gdl`, `force ${id} "${name}"`);
+            write(
+                `${id}/plan.gdl`,
+                `plan ${id}-plan "Plan" { force "${name}" responds-to F item 12 { status complete progress 100% updated 2025-03-01 lead "L" update "Done." } }`
+            );
+            write(
+                `${id}/guidance.gdl`,
+                `guidance ${id}-g "Guide" { owner "O" status approved approved 2025-01-10 review-by 2027-01-10 audience responders
+    section ${id}-s "S" { addresses ${covers} "` +
+                    `""Text.""` +
+                    `" } }`
+            );
+        }
+        const both = run(['check', folder, '--as-of', '2026-01-15']);
+        expect(both.code).toBe(1);
+        expect(both.stdout).toContain('Forces: 2 (Essex Police, Kent Police)');
+        expect(both.stdout).toContain('Essex Police: Coverage: 1/2 evidence requirements covered (50.0%)');
+        expect(both.stdout).toContain('Kent Police: Coverage: 2/2 evidence requirements covered (100.0%)');
+        expect(both.lines.filter(l => problemLine.test(l))).toEqual([
+            `${path.join(folder, 'framework.gdl')}:2:46 warning GDL0201 Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Essex Police (not covered).`
+        ]);
+        const kent = run(['check', folder, '--as-of', '2026-01-15', '--force', 'kent']);
+        expect(kent.code, kent.stdout).toBe(0);
+        expect(kent.stdout).not.toContain('Essex');
+        const essex = run(['check', folder, '--as-of', '2026-01-15', '--force', 'Essex Police']);
+        expect(essex.code).toBe(1);
+        expect(essex.stdout).toContain('Essex Police, not covered (1):');
+        const unknown = run(['check', folder, '--force', 'Sussex']);
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("no force 'Sussex'");
+        expect(unknown.stderr).toContain('essex ("Essex Police"), kent ("Kent Police")');
     });
 
     test('--as-of decides what is overdue', () => {

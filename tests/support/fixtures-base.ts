@@ -47,8 +47,10 @@ course CP "Course" { audience responders modules M editions trainer, learner }`,
 plan P "Plan" {
     force "Test"
     responds-to F
-    item 12 { status complete progress 100% updated 2025-03-01 lead "L" update "Done." addresses 12.2 evidence G, M }
-}`
+    item 12 { status complete progress 100% updated 2025-03-01 lead "L" update "Done." addresses 12.2 evidence G, M exhibits X-AUDIT }
+}`,
+    'exhibits.gdl': `
+exhibit X-AUDIT "Stalking audit" { kind audit dated 2025-02-01 owner "Analyst" address "https://example.org/audit" }`
 };
 
 /** The clean base with text replaced: each pair replaces its first occurrence in the named file. */

@@ -48,6 +48,7 @@ export async function buildWorkspace(files: Record<string, string>, asOf = '2026
     const fileSystem = new MemoryFileSystem();
     const services = createGdlServices({ fileSystemProvider: () => fileSystem }).Gdl;
     services.gdl.Settings.asOf = asOf;
+    services.gdl.Settings.workspaceRoot = URI.file('/ws').toString();
     const workspace = services.shared.workspace;
     const uriOf = (name: string) => URI.file(`/ws/${name}`);
     const documents = new Map<string, LangiumDocument>();

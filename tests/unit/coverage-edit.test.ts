@@ -45,7 +45,7 @@ describe('coverage stays right after edits in any file (through the document bui
         expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual(['12.2']);
         await workspace.edit(
             'extra.gdl',
-            'plan Q "Plan" { force "T" responds-to F item 12 { status complete progress 100% addresses 12.2 } }'
+            'plan Q "Plan" { force "T" responds-to F item 12 { status complete progress 100% addresses 12.2 exhibits X-AUDIT } }'
         );
         expect(uncoveredIn(workspace.diagnostics('framework.gdl').map(d => d.message))).toEqual([]);
     });

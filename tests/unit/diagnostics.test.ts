@@ -15,6 +15,9 @@ interface Case {
     says?: string;
 }
 
+/** The clean base without some of its files. */
+const without = (...names: string[]) => Object.fromEntries(Object.entries(cleanBase).filter(([name]) => !names.includes(name)));
+
 // One case a line: a table of codes, read down the code column.
 // prettier-ignore
 const cases: Case[] = [
@@ -48,6 +51,7 @@ const cases: Case[] = [
     { code: 'GDL0206', files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    not-applicable 12.1 { reason "r" approved-by "A" }']]), in: 'plan.gdl', says: '12.1 is covered; its waiver is not needed.' },
     { code: 'GDL0207', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }\n    waive 12.1 { reason "r" approved-by "A" expires 2026-12-31 }']]), in: 'plan.gdl', says: '12.1 is waived more than once (also at plan.gdl:' },
     { code: 'GDL0208', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" approved 2026-06-01 expires 2026-12-31 }']]), in: 'plan.gdl', says: 'approved on 2026-06-01, after the as-of date 2026-01-15' },
+    { code: 'GDL0209', files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { text "First requirement." revised 2025-06-01 }']]), in: 'framework.gdl', says: 'Evidence requirement 12.1 was revised on 2025-06-01; its cover was approved before then and is suspect until reviewed: guidance §s-one (2025-01-10)' },
     { code: 'GDL0301', files: cleanBase, asOf: '2027-02-01', in: 'guidance.gdl', says: 'due for review by 2027-01-10' },
     { code: 'GDL0302', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" { status draft']]), in: 'guidance.gdl', says: "relies on 's-two', which is draft" },
     { code: 'GDL0302', files: variant([['training.gdl', 'status approved', 'status draft']]), in: 'plan.gdl', says: "Completed plan item '12' relies on 'M'" },
@@ -80,6 +84,23 @@ const cases: Case[] = [
     { code: 'GDL0508', files: variant([['plan.gdl', 'updated 2025-03-01', 'updated 2026-06-01']]), in: 'plan.gdl' },
     { code: 'GDL0509', files: variant([['plan.gdl', 'progress 100%', 'progress 150%']]), in: 'plan.gdl' },
     { code: 'GDL0510', files: variant([['plan.gdl', 'responds-to F', '']]), in: 'plan.gdl' },
+    { code: 'GDL0511', files: variant([['plan.gdl', 'exhibits X-AUDIT }', 'exhibits X-AUDIT\n        on 2025-02-01 { status in-progress progress 50% }\n        on 2025-01-01 { status in-progress progress 20% } }']]), in: 'plan.gdl', says: 'The update of plan item 12 dated 2025-01-01 comes after one dated 2025-02-01' },
+    { code: 'GDL0511', files: variant([['plan.gdl', 'exhibits X-AUDIT }', 'exhibits X-AUDIT\n        on 2025-04-01 { status in-progress progress 50% } }']]), in: 'plan.gdl', says: "the item's own `updated` date is its latest update" },
+    { code: 'GDL0508', files: variant([['plan.gdl', 'exhibits X-AUDIT }', 'exhibits X-AUDIT\n        on 2026-02-01 { status in-progress progress 50% } }']]), in: 'plan.gdl', says: 'dated 2026-02-01, after the as-of date 2026-01-15' },
+    { code: 'GDL0512', files: variant([['framework.gdl', '\n}\naudience', '\n    recommendation 15 { to pccs text "t" deadline 2025-03-27 }\n}\naudience'], ['plan.gdl', 'responds-to F', 'responds-to F\n    item 15 { status complete progress 100% updated 2025-03-01 lead "L" update "We helped." }']]), in: 'plan.gdl', says: 'Recommendation 15 is made to PCCs, not to chief constables' },
+    { code: 'GDL0513', files: variant([['plan.gdl', 'item 12 {', 'item 12 supporting {']]), in: 'plan.gdl', says: 'Recommendation 12 is made to chief constables' },
+    { code: 'GDL0601', files: variant([['exhibits.gdl', 'address "https://example.org/audit"', 'file "audits/audit.pdf"']]), in: 'exhibits.gdl', says: "Exhibit 'X-AUDIT' is the file 'audits/audit.pdf', which does not exist." },
+    { code: 'GDL0602', files: variant([['exhibits.gdl', 'address "https://example.org/audit"', 'file "../../etc/passwd"']]), in: 'exhibits.gdl', says: 'outside the workspace' },
+    { code: 'GDL0602', files: variant([['exhibits.gdl', 'address "https://example.org/audit"', 'file "/etc/passwd"']]), in: 'exhibits.gdl', says: 'outside the workspace' },
+    { code: 'GDL0603', files: variant([['exhibits.gdl', 'address "https://example.org/audit"', '']]), in: 'exhibits.gdl', says: "Exhibit 'X-AUDIT' does not say where it is" },
+    { code: 'GDL0604', files: variant([['exhibits.gdl', 'kind audit dated 2025-02-01 owner "Analyst"', 'dated 2025-02-01']]), in: 'exhibits.gdl', says: "Exhibit 'X-AUDIT' has no kind, owner" },
+    { code: 'GDL0605', files: variant([['exhibits.gdl', 'owner "Analyst"', 'owner "Analyst" verified-by "Auditor"']]), in: 'exhibits.gdl', says: 'gives who verified it but not when' },
+    { code: 'GDL0606', files: { ...without('plan.gdl', 'guidance.gdl'), 'a/plan.gdl': 'force a "Force A"\n' + cleanBase['plan.gdl'], 'b/guidance.gdl': 'force b "Force B"\n' + cleanBase['guidance.gdl'] }, in: 'a/plan.gdl', says: "'G' is Force B's, not Force A's" },
+    { code: 'GDL0611', files: variant([], { 'kent/force.gdl': 'force kent "Kent Police"\nforce essex "Essex Police"', 'kent/plan.gdl': 'plan KP "Plan" { force "Kent Police" responds-to F }' }), in: 'kent/force.gdl', says: "Force 'kent' is declared in the same folder as force 'essex'" },
+    { code: 'GDL0607', files: variant([], { 'kent/force.gdl': 'force kent "Kent Police"' }), in: 'kent/force.gdl', says: "Force 'kent' has no action plan in its folder." },
+    { code: 'GDL0608', files: variant([], { 'kent/force.gdl': 'force kent "Kent Police"' }), in: 'guidance.gdl', says: "Section 's-one' addresses 12.1, 12.3 but is in no force's folder" },
+    { code: 'GDL0609', files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { text "First requirement." revised 2025-06-01 }']]), in: 'guidance.gdl', says: "Section 's-one' covers 12.1 with approval from 2025-01-10, before 12.1 was revised on 2025-06-01" },
+    { code: 'GDL0610', files: variant([['exhibits.gdl', 'dated 2025-02-01', 'dated 2026-06-01']]), in: 'exhibits.gdl', says: "Exhibit 'X-AUDIT' is dated 2026-06-01, after the as-of date 2026-01-15" },
 ];
 
 describe('the diagnostic catalogue', () => {

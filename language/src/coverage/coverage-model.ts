@@ -260,6 +260,11 @@ function withdrawnOn(node: ast.Section | ast.TrainingModule): string | undefined
     return ast.isSection(node) ? inherited(node, n => n.withdrawn) : node.withdrawn;
 }
 
+/** When the cover was last reviewed against the framework's text: its own `reviewed`, or its enclosing section's or document's. */
+function reviewedOn(node: ast.Section | ast.TrainingModule): string | undefined {
+    return ast.isSection(node) ? inherited(node, n => n.reviewed) : node.reviewed;
+}
+
 function ownerOf(node: ast.Section | ast.TrainingModule): string | undefined {
     return ast.isSection(node) ? inherited(node, n => n.owner) : node.owner;
 }
@@ -321,6 +326,9 @@ function suspectAt(evidence: ast.Evidence, date: string, certified: string | und
     return evidence.revised !== undefined && evidence.revised <= date && (certified === undefined || certified < evidence.revised);
 }
 
+/** A date that has happened by `date`, else undefined. */
+const by = (when: string | undefined, date: string) => (when !== undefined && when <= date ? when : undefined);
+
 const latest = (...dates: Array<string | undefined>) =>
     dates.filter((d): d is string => d !== undefined).reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
 
@@ -336,7 +344,9 @@ function materialTimeline(
     return {
         ...raw,
         owner,
-        dates: [approved, withdrawnOn(governed), governed.reviewed, ...exhibitDates(exhibits)].filter((d): d is string => d !== undefined),
+        dates: [approved, withdrawnOn(governed), reviewedOn(governed), ...exhibitDates(exhibits)].filter(
+            (d): d is string => d !== undefined
+        ),
         since: () => approved,
         at: date => {
             const reason = materialAt(governed, date, includeDrafts);
@@ -344,7 +354,7 @@ function materialTimeline(
                 return { reason, suspect: false, exhibits: [] };
             }
             const { onFile, verified } = exhibitsAt(exhibits, date, owner);
-            const suspect = suspectAt(raw.evidence, date, latest(approved, governed.reviewed));
+            const suspect = suspectAt(raw.evidence, date, latest(approved, by(reviewedOn(governed), date)));
             return { level: verified ? 'verified' : 'evidenced', suspect, exhibits: onFile };
         }
     };
@@ -381,7 +391,7 @@ function planTimeline(
             }
             const { onFile, verified } = exhibitsAt(exhibits, date, item.lead);
             const backed = onFile.length > 0 || links.some(t => materialAddresses(t, raw.evidence, date, includeDrafts));
-            const suspect = suspectAt(raw.evidence, date, latest(state.completedOn, item.reviewed));
+            const suspect = suspectAt(raw.evidence, date, latest(state.completedOn, by(item.reviewed, date)));
             if (!backed) {
                 return {
                     level: 'addressed',
@@ -406,7 +416,9 @@ function stateAt(
         const counted = items.filter(i => rank(i.at.level) >= rank(min) && (withSuspect || !i.at.suspect));
         return { any: counted.length > 0, all: counted.length > 0 && required.every(kind => counted.some(i => i.kind === kind)) };
     };
-    const level = [...assuranceLevels].reverse().find(l => meets(l, false).all);
+    // The strongest level at which every required kind is met; for cover of the wrong kind, the strongest any item reaches.
+    const strongest = [...assuranceLevels].reverse();
+    const level = strongest.find(l => meets(l, false).all) ?? strongest.find(l => meets(l, false).any);
     const sound = meets(threshold, false);
     if (sound.all) {
         return { state: 'covered', level };

@@ -422,6 +422,12 @@ export const Codes = define({
             "{what} addresses {evidence} but is in no force's folder, so it covers nothing: move it into the folder of the force it answers for.",
         explanation: 'In a workspace of several forces, coverage is per force: material outside every force folder answers for none.'
     },
+    'force-folder-taken': {
+        code: 'GDL0611',
+        severity: 'error',
+        template: "Force '{id}' is declared in the same folder as force '{other}': each force needs a folder of its own.",
+        explanation: "A force's material is found by its folder; two forces in one folder cannot be told apart."
+    },
     'cover-suspect': {
         code: 'GDL0609',
         severity: 'warning',

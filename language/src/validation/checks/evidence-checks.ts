@@ -79,7 +79,7 @@ export class EvidenceChecks {
 
     private exists(uri: URI): boolean {
         try {
-            return this.files.existsSync(uri) && this.files.statSync(uri).isFile;
+            return this.files.statSync(uri).isFile;
         } catch {
             return false;
         }
@@ -88,6 +88,13 @@ export class EvidenceChecks {
     /** A force answers through its plan. */
     forceShouldHavePlan = (node: ast.Force, accept: ValidationAcceptor): void => {
         const coverage = this.facts.workspaceCoverage();
+        const folder = AstUtils.getDocument(node)
+            .uri.toString()
+            .replace(/[^/]*$/, '');
+        const other = coverage.forces.forces.find(f => f.folder === folder && f.node !== node);
+        if (other) {
+            report(accept, 'force-folder-taken', { id: node.name, other: other.id }, { node, property: 'name' });
+        }
         const force = coverage.forces.forces.find(f => f.node === node);
         if (force && coverage.model(force.id).plans.length === 0) {
             report(accept, 'force-without-plan', { id: node.name }, { node, property: 'name' });
