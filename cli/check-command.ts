@@ -34,7 +34,7 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
     if (problems.length > 0 || workspace.unreadable.length > 0) {
         out('');
     }
-    for (const line of formatWorkspaceSummary(judged, models[0]!, workspace.services.gdl.Settings.effectiveAsOf())) {
+    for (const line of formatWorkspaceSummary(judged, models, workspace.services.gdl.Settings.effectiveAsOf())) {
         out(line);
     }
     if (forces.declared && !chosen) {

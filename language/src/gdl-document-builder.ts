@@ -1,4 +1,5 @@
-import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, type LangiumDocument, type URI } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
 
@@ -6,17 +7,61 @@ import * as ast from './generated/ast.js';
  * Coverage is a property of the whole workspace: an edit to any guidance, training or plan file can
  * change what a framework document reports, even though the framework does not reference the
  * edited file. Langium relinks and revalidates only documents that reference a changed one, so
- * documents holding a framework are always rebuilt, and so are documents reporting a duplicate id.
+ * documents holding a framework are always rebuilt, and so are documents reporting a duplicate id,
+ * documents declaring a force (whether it has a plan) and documents reporting whose force they are.
+ * When a force declaration itself is added, changed or removed, every file may belong to another
+ * force: everything is rebuilt.
  */
 export class GdlDocumentBuilder extends DefaultDocumentBuilder {
+    private forcesTouched = false;
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        this.forcesTouched = changed.some(uri => this.declaresForce(uri, true)) || deleted.some(uri => this.declaresForce(uri, false));
+        return super.update(changed, deleted, cancelToken);
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return holdsFramework(document) || reportsDuplicateIds(document) || super.shouldRelink(document, changedUris);
+        return (
+            this.forcesTouched ||
+            holdsFramework(document) ||
+            holdsForce(document) ||
+            reportsWorkspaceWide(document) ||
+            super.shouldRelink(document, changedUris)
+        );
+    }
+
+    /** Whether a file declares a force: before the change (its last build), or, with `current`, in its text now. */
+    private declaresForce(uri: URI, current: boolean): boolean {
+        const before = this.langiumDocuments.getDocument(uri);
+        if (before && holdsForce(before)) {
+            return true;
+        }
+        if (!current) {
+            return false;
+        }
+        let text: string | undefined;
+        try {
+            text = this.textDocuments?.get(uri.toString())?.getText() ?? this.fileSystemProvider.readFileSync(uri);
+        } catch {
+            return false;
+        }
+        return /(^|[\s;}])force\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/.test(text);
     }
 }
 
-// A duplicate id reported here may have been resolved by removing the other definition elsewhere.
-function reportsDuplicateIds(document: LangiumDocument): boolean {
-    return (document.diagnostics ?? []).some(d => d.code === Codes['duplicate-id'].code);
+// Problems that a change to another file can resolve: a duplicate id removed elsewhere, material that
+// belongs to no force or cites another force's (a force declaration or a citation changed elsewhere).
+const workspaceWideCodes = new Set(
+    ['duplicate-id', 'outside-every-force', 'exhibit-other-force'].map(name => Codes[name as keyof typeof Codes].code)
+);
+
+function reportsWorkspaceWide(document: LangiumDocument): boolean {
+    return (document.diagnostics ?? []).some(d => workspaceWideCodes.has(String(d.code)));
+}
+
+function holdsForce(document: LangiumDocument): boolean {
+    const root = document.parseResult.value;
+    return ast.isGdlFile(root) && root.elements.some(ast.isForce);
 }
 
 function holdsFramework(document: LangiumDocument): boolean {

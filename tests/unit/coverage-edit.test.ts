@@ -57,4 +57,19 @@ describe('coverage stays right after edits in any file (through the document bui
         await workspace.edit('extra.gdl', 'course CP2 "Other" { modules M }');
         expect(workspace.codes('training.gdl')).toEqual([]);
     });
+
+    test('declaring a force, or deleting its plan, updates the files it concerns without editing them', async () => {
+        const workspace = await buildWorkspace(cleanBase);
+        expect(workspace.codes('guidance.gdl')).toEqual([]);
+        // A force in its own folder: the guidance at the top is now outside every force.
+        await workspace.edit('kent/force.gdl', 'force kent "Kent Police"');
+        expect(workspace.codes('guidance.gdl')).toContain('GDL0608');
+        expect(workspace.codes('kent/force.gdl')).toEqual(['GDL0607']);
+        await workspace.edit('kent/plan.gdl', 'plan KP "Plan" { force "Kent Police" responds-to F }');
+        expect(workspace.codes('kent/force.gdl')).toEqual([]);
+        await workspace.remove('kent/plan.gdl');
+        expect(workspace.codes('kent/force.gdl')).toEqual(['GDL0607']);
+        await workspace.remove('kent/force.gdl');
+        expect(workspace.codes('guidance.gdl')).toEqual([]);
+    });
 });

@@ -302,24 +302,25 @@ export function materialAt(node: ast.Section | ast.TrainingModule, date: string,
     return undefined;
 }
 
-/** Whether `target` (something a plan item cites) is approved material that addresses `evidence` at a date. */
-function materialAddresses(target: ast.Evidenceable, evidence: ast.Evidence, date: string, includeDrafts: boolean): boolean {
+/** The sections and modules within `target` (something a plan item cites) whose material addresses `evidence`. */
+function materialAddressing(target: ast.Evidenceable, evidence: ast.Evidence): Array<ast.Section | ast.TrainingModule> {
     const addresses = (n: ast.Section | ast.LearningOutcome) => n.addresses.some(r => r.ref === evidence);
-    const sectionCounts = (s: ast.Section) => addresses(s) && materialAt(s, date, includeDrafts) === undefined;
-    const moduleCounts = (m: ast.TrainingModule) => m.outcomes.some(addresses) && materialAt(m, date, includeDrafts) === undefined;
+    const sections = (root: AstNode) => AstUtils.streamAllContents(root).filter(ast.isSection).filter(addresses).toArray();
+    const modules = (modules: ReadonlyArray<ast.TrainingModule | undefined>) =>
+        modules.filter((m): m is ast.TrainingModule => m !== undefined && m.outcomes.some(addresses));
     if (ast.isSection(target)) {
-        return sectionCounts(target) || AstUtils.streamAllContents(target).filter(ast.isSection).some(sectionCounts);
+        return [...(addresses(target) ? [target] : []), ...sections(target)];
     }
     if (ast.isGuidance(target)) {
-        return AstUtils.streamAllContents(target).filter(ast.isSection).some(sectionCounts);
+        return sections(target);
     }
     if (ast.isLearningOutcome(target)) {
-        return addresses(target) && materialAt(target.$container, date, includeDrafts) === undefined;
+        return addresses(target) ? [target.$container] : [];
     }
     if (ast.isTrainingModule(target)) {
-        return moduleCounts(target);
+        return modules([target]);
     }
-    return target.modules.some(m => m.ref !== undefined && moduleCounts(m.ref));
+    return modules(target.modules.map(m => m.ref));
 }
 
 function suspectAt(evidence: ast.Evidence, date: string, certified: string | undefined): boolean {
@@ -367,11 +368,12 @@ function planTimeline(
 ): Timeline {
     const item = raw.node;
     const exhibits = item.exhibits.map(r => r.ref).filter((e): e is ast.Exhibit => e !== undefined && sameForce(e));
-    const links = item.links.map(r => r.ref).filter((t): t is ast.Evidenceable => t !== undefined);
-    const linkDates = links.flatMap(t => {
-        const governed = ast.isSection(t) ? [t] : ast.isLearningOutcome(t) ? [t.$container] : ast.isTrainingModule(t) ? [t] : [];
-        return governed.flatMap(g => [approvedOn(g), withdrawnOn(g)]);
-    });
+    // The cited material that itself addresses the requirement: what can back the item besides an exhibit.
+    const backing = item.links
+        .map(r => r.ref)
+        .filter((t): t is ast.Evidenceable => t !== undefined)
+        .flatMap(t => materialAddressing(t, raw.evidence));
+    const linkDates = backing.flatMap(g => [approvedOn(g), withdrawnOn(g)]);
     const completedOn = (date: string): string | undefined => planItemState(item, date).completedOn;
     return {
         ...raw,
@@ -390,7 +392,7 @@ function planTimeline(
                 return { reason, suspect: false, exhibits: [] };
             }
             const { onFile, verified } = exhibitsAt(exhibits, date, item.lead);
-            const backed = onFile.length > 0 || links.some(t => materialAddresses(t, raw.evidence, date, includeDrafts));
+            const backed = onFile.length > 0 || backing.some(g => materialAt(g, date, includeDrafts) === undefined);
             const suspect = suspectAt(raw.evidence, date, latest(state.completedOn, by(item.reviewed, date)));
             if (!backed) {
                 return {

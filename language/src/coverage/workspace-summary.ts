@@ -8,7 +8,11 @@ import { count } from '../wording.js';
  * What the check looked at, in a writer's and an auditor's terms: the frameworks, the material that
  * answers them, what covers the requirements by kind, and the next review that falls due.
  */
-export function formatWorkspaceSummary(documents: LangiumDocument[], model: CoverageModel, asOf: string): string[] {
+export function formatWorkspaceSummary(
+    documents: LangiumDocument[],
+    models: CoverageModel | readonly CoverageModel[],
+    asOf: string
+): string[] {
     const elements = documents.flatMap(d => (ast.isGdlFile(d.parseResult.value) ? d.parseResult.value.elements : []));
     const lines: string[] = [];
     for (const framework of elements.filter(ast.isFramework).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))) {
@@ -30,7 +34,7 @@ export function formatWorkspaceSummary(documents: LangiumDocument[], model: Cove
         `${count(plans.length, 'action plan')}${items.length > 0 ? ` (${items.filter(i => i.status === 'complete').length} of ${items.length} items complete)` : ''}`
     ];
     lines.push(`Answered by ${parts.join(', ')}.`);
-    const counted = model.requirements.flatMap(r => r.items.filter(i => i.counts));
+    const counted = [models].flat().flatMap(model => model.requirements.flatMap(r => r.items.filter(i => i.counts)));
     const byKind = (kind: string) => new Set(counted.filter(i => i.kind === kind).map(i => i.id)).size;
     if (counted.length > 0) {
         lines.push(
