@@ -167,3 +167,140 @@ describe('bad input and failures', () => {
         expect(readdirSync(path.dirname(out)).filter(f => f.includes('building'))).toEqual([]);
     });
 });
+
+/** The cells of a requirement's row in a published coverage page's Markdown table. */
+const rowOf = (markdown: string, id: string) =>
+    (markdown.split('\n').find(line => line.startsWith(`| [${id}](#requirement-${id})`)) ?? '')
+        .split('|')
+        .slice(1, -1)
+        .map(cell => cell.trim());
+
+/** Two forces sharing one framework (recommendation 12, requirement 12.3 to chief constables): only Kent's guidance covers it. */
+function twoForces(): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'gdl-two-forces-'));
+    const write = (file: string, content: string) => {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), content);
+    };
+    write(
+        'framework/f.gdl',
+        'framework F "Framework" { recommendation 12 { to chief-constables deadline 2025-03-27 text "Take steps." evidence 12.3 { text "Breaches are recognised." } } }\n'
+    );
+    write('common/audiences.gdl', 'audience responders "Responders"\n');
+    for (const [id, name, covers] of [
+        ['kent', 'Kent Police', true],
+        ['sussex', 'Sussex Police', false]
+    ] as const) {
+        write(`${id}/force.gdl`, `force ${id} "${name}"\n`);
+        write(
+            `${id}/guidance.gdl`,
+            `guidance ${id}-guide "${name} stalking guidance" {
+    owner "${name} owner" status approved approved 2025-01-10 review-by 2027-01-10 audience responders
+    section ${id}-section "${name} section" { ${covers ? 'addresses 12.3 ' : ''}"""Text of ${name}."""}
+}
+`
+        );
+        write(
+            `${id}/plan.gdl`,
+            `plan ${id}-plan "${name} stalking action plan" {
+    force "${name}" responds-to F
+    item 12 { ${covers ? `status complete progress 100% addresses 12.3 evidence ${id}-section` : 'status in-progress progress 50%'} updated 2025-02-01 lead "${name} lead" update "Update." }
+}
+`
+        );
+    }
+    return root;
+}
+
+describe('a workspace of two forces, where only Kent covers 12.3', () => {
+    const workspace = twoForces();
+    const pagesOf = (out: string) => files(out).filter(f => /\.(md|html)$/.test(f));
+    const allText = (out: string) =>
+        pagesOf(out)
+            .map(f => readFileSync(path.join(out, f), 'utf8'))
+            .join('\n');
+
+    test("--force kent publishes Kent's guidance, plan and coverage, with the shared framework, and nothing of Sussex's", () => {
+        const out = fresh('kent');
+        const result = build([workspace, '--force', 'kent', '--out', out, '--quiet', '--as-of', '2026-01-15']);
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        expect(pagesOf(out)).toEqual(
+            expect.arrayContaining(['index.html', 'guidance/kent-guide.html', 'plans/kent-plan.html', 'coverage.html'])
+        );
+        expect(files(out).filter(f => f.includes('sussex'))).toEqual([]);
+        expect(allText(out)).not.toContain('Sussex');
+        const coverage = readFileSync(path.join(out, 'coverage.md'), 'utf8');
+        expect(coverage).toContain('**Force:** Kent Police');
+        expect(rowOf(coverage, '12.3')).toEqual([
+            '[12.3](#requirement-12.3)',
+            '12',
+            '2025-03-27',
+            'Covered',
+            'Evidenced',
+            'On time (first met 2025-01-10)',
+            'Kent Police lead'
+        ]);
+        expect(coverage).toContain('Breaches are recognised.');
+    });
+
+    test("--force sussex refuses: 12.3 is Sussex's gap, whatever Kent's guidance says (exit 1, nothing written)", () => {
+        const out = fresh('sussex');
+        const result = build([workspace, '--force', 'sussex', '--out', out, '--as-of', '2026-01-15']);
+        expect(result.code, result.stdout + result.stderr).toBe(1);
+        expect(result.stdout).toContain('Not covered: 12.3 (use --allow-gaps');
+        expect(existsSync(out)).toBe(false);
+        const allowed = build([workspace, '--force', 'Sussex Police', '--out', out, '--quiet', '--allow-gaps', '--as-of', '2026-01-15']);
+        expect(allowed.code, allowed.stdout + allowed.stderr).toBe(0);
+        expect(allText(out)).not.toContain('Kent');
+        for (const file of pagesOf(out)) {
+            expect(readFileSync(path.join(out, file), 'utf8'), file).toContain('does not yet cover evidence requirement 12.3');
+        }
+        expect(rowOf(readFileSync(path.join(out, 'coverage.md'), 'utf8'), '12.3').slice(2)).toEqual([
+            '2025-03-27',
+            'Not covered',
+            'None',
+            'Overdue',
+            'Sussex Police lead'
+        ]);
+    });
+
+    test('without --force: one whole site per force in its own folder and an index of forces; a gap in either refuses the build', () => {
+        const out = fresh('both');
+        const refused = build([workspace, '--out', out, '--as-of', '2026-01-15']);
+        expect(refused.code).toBe(1);
+        expect(refused.stdout).toContain('Sussex Police: Not covered: 12.3');
+        expect(refused.stdout).not.toContain('Kent Police: Not covered');
+        expect(existsSync(out)).toBe(false);
+        const result = build([workspace, '--out', out, '--quiet', '--allow-gaps', '--as-of', '2026-01-15']);
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        const all = files(out);
+        for (const force of ['kent', 'sussex']) {
+            expect(all).toEqual(
+                expect.arrayContaining([
+                    `${force}/index.html`,
+                    `${force}/coverage.md`,
+                    `${force}/plans/${force}-plan.html`,
+                    `${force}/assets/site.css`
+                ])
+            );
+        }
+        expect(allText(path.join(out, 'kent'))).not.toContain('Sussex');
+        expect(allText(path.join(out, 'sussex'))).not.toContain('Kent');
+        expect(allText(path.join(out, 'kent'))).not.toContain('does not yet cover');
+        const index = readFileSync(path.join(out, 'index.md'), 'utf8');
+        expect(index).toContain('[Kent Police](kent/index.md) (1 of 1 evidence requirements covered at the evidenced level)');
+        expect(index).toContain(
+            '[Sussex Police](sussex/index.md) (0 of 1 evidence requirements covered at the evidenced level; not yet covered: 12.3)'
+        );
+    });
+});
+
+test('--level sets the level of assurance the published coverage is judged at', () => {
+    const out = fresh('level');
+    const result = build(['guidance', '--out', out, '--quiet', '--allow-gaps', '--level', 'verified', '--as-of', '2026-01-15']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const coverage = readFileSync(path.join(out, 'coverage.md'), 'utf8');
+    expect(coverage).toContain('**Level of assurance judged at:** Verified');
+    expect(rowOf(coverage, '11.1').slice(3, 5)).toEqual(['Covered', 'Verified']);
+    expect(rowOf(coverage, '25.1').slice(3, 5)).toEqual(['Not covered', 'Evidenced']);
+});

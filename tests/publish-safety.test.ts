@@ -382,3 +382,43 @@ test('Word files link only to http, https and mailto addresses', async () => {
         }
     }
 });
+
+describe("exhibits are named, never published: an exhibit's file stays where it is, an unsafe address is not linked", () => {
+    test('a plan item citing a file and a javascript: address: the page names the file and shows the address as text; nothing else is written', () => {
+        const root = mkdtempSync(path.join(tmpdir(), 'gdl-exhibits-'));
+        const ws = path.join(root, 'ws');
+        mkdirSync(path.join(ws, 'exhibits'), { recursive: true });
+        writeFileSync(path.join(ws, 'exhibits', 'audit.md'), 'CONFIDENTIAL audit of named victims\n');
+        writeFileSync(
+            path.join(ws, 'w.gdl'),
+            `framework F "F" { recommendation 1 { to chief-constables deadline 2025-03-27 text "t" evidence 1.1 { text "x" } } }
+exhibit ex-audit "Audit" { kind audit dated 2025-01-10 owner "Auditor" file "exhibits/audit.md" }
+exhibit ex-bad "Bad page" { kind web-page dated 2025-01-10 owner "Web team" address "javascript:alert(1)" }
+plan P "Plan" {
+    force "Test Constabulary" responds-to F
+    item 1 { status complete progress 100% updated 2025-02-01 lead "Lead" update "Done." addresses 1.1 exhibits ex-audit, ex-bad }
+}
+`
+        );
+        const before = snapshot(ws);
+        const result = run(['build', 'ws', '--out', 'site', '--quiet', '--as-of', '2026-01-15'], root);
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        expect(snapshot(ws)).toEqual(before);
+        expect(readdirSync(root).sort()).toEqual(['site', 'ws']);
+        const site = path.join(root, 'site');
+        const published = readdirSync(site, { recursive: true }).map(String);
+        expect(published.filter(f => f.includes('audit') || f.startsWith('exhibits'))).toEqual([]);
+        for (const file of published.filter(f => statSync(path.join(site, f)).isFile())) {
+            expect(readFileSync(path.join(site, file), 'utf8'), file).not.toContain('CONFIDENTIAL');
+        }
+        for (const page of ['plans/P', 'coverage']) {
+            const md = readFileSync(path.join(site, `${page}.md`), 'utf8');
+            expect(md, page).toContain('Audit (audit; dated 2025-01-10; owner Auditor; on file: exhibits/audit.md; not verified)');
+            expect(md, page).toContain(
+                'Bad page (web page; dated 2025-01-10; owner Web team; at javascript:alert(1) (not a web or mail address: not linked)'
+            );
+            const html = readFileSync(path.join(site, `${page}.html`), 'utf8');
+            expect(html, page).not.toMatch(/href="javascript:/i);
+        }
+    });
+});

@@ -1,25 +1,31 @@
 import { buildDate } from '../../language/src/publish/build-date.js';
-import { buildSite } from '../../language/src/publish/build-site.js';
-import { siteModel } from '../../language/src/publish/site-model.js';
-import { ExitCode } from '../errors.js';
+import { buildForceSites, buildSite } from '../../language/src/publish/build-site.js';
+import { siteModel, type SiteModel } from '../../language/src/publish/site-model.js';
+import { forceName } from '../../language/src/coverage/forces.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { collectProblems, formatProblem, formatUnreadable } from '../problem-lines.js';
-import { loadWorkspace, workspaceRoot } from '../workspace-loader.js';
+import { loadWorkspace, workspaceRoot, type JudgeOptions } from '../workspace-loader.js';
 import { checkOutputFolder } from './output-folder.js';
 import { defaultTemplates, loadTemplates } from './load-templates.js';
 import { writeSiteAtomically } from './write-site.js';
 
-export interface BuildOptions {
+export interface BuildOptions extends JudgeOptions {
     readonly out: string;
     readonly allowGaps?: boolean;
     readonly includeDrafts?: boolean;
     readonly quiet?: boolean;
-    readonly asOf?: string;
     readonly templates?: string;
 }
 
 /**
  * `gdl build`: the same check first; publishes nothing when sources have errors or a requirement is
  * uncovered (unless --allow-gaps), then writes the site, course packs, plan and coverage page atomically.
+ *
+ * Coverage is a force's own. With `--force`, or in a workspace of one force, the site is that force's:
+ * its guidance, training, plan and coverage, with the shared framework and vocabulary. In a workspace
+ * of several forces without `--force`, each force gets a whole site of its own in `<out>/<force id>/`,
+ * and `<out>/index.html` lists them: no page ever mixes two forces' material. The gap refusal is per
+ * force: a gap in any force publishes nothing (unless --allow-gaps), and says whose gap it is.
  */
 export async function buildCommand(
     folder: string,
@@ -34,26 +40,56 @@ export async function buildCommand(
     ];
     await checkOutputFolder(options.out, protect);
     const templates = loadTemplates(templateFolder);
-    const workspace = await loadWorkspace(folder, options.asOf);
-    const errors = collectProblems(workspace.documents, process.cwd()).filter(p => p.severity === 'error');
-    const site = siteModel(workspace.documents, workspace.services.gdl.WorkspaceFacts.coverageModel(), options.includeDrafts === true);
-    if (errors.length > 0 || workspace.unreadable.length > 0 || (site.gaps.length > 0 && !options.allowGaps)) {
+    const workspace = await loadWorkspace(folder, { asOf: options.asOf, level: options.level, force: options.force });
+    const facts = workspace.services.gdl.WorkspaceFacts;
+    const forces = facts.workspaceCoverage().forces;
+    const models = facts.judgedModels();
+    const several = forces.declared && models.length > 1;
+    if (several) {
+        const folders = models.map(m => m.force.id.toLowerCase());
+        const twice = folders.find((f, i) => folders.indexOf(f) !== i);
+        if (twice !== undefined) {
+            throw new UsageError(`two forces' ids differ only in case ('${twice}'): their sites would share a folder; rename one`);
+        }
+    }
+    // A force's build judges its own files and the shared ones (the framework, the common vocabulary), as `check --force` does.
+    const judged = several
+        ? workspace.documents
+        : workspace.documents.filter(d => [models[0]!.force, undefined].includes(forces.of(d.uri.toString())));
+    const sites: SiteModel[] = models.map(model =>
+        siteModel(judged, model, options.includeDrafts === true, uri => [model.force, undefined].includes(forces.of(uri)))
+    );
+    const errors = collectProblems(judged, process.cwd()).filter(p => p.severity === 'error');
+    const gapped = sites.filter(s => s.gaps.length > 0);
+    const whose = (site: SiteModel) => (several ? `${forceName(site.force)}: ` : '');
+    const gapsText = (site: SiteModel) =>
+        `${site.gaps.join(', ')}${site.suspect.length > 0 ? ` (suspect cover: ${site.suspect.join(', ')})` : ''}`;
+    if (errors.length > 0 || workspace.unreadable.length > 0 || (gapped.length > 0 && !options.allowGaps)) {
         errors.forEach(p => out(formatProblem(p)));
         workspace.unreadable.forEach(u => out(formatUnreadable(u, process.cwd())));
-        if (site.gaps.length > 0 && !options.allowGaps) {
-            out(`Not covered: ${site.gaps.join(', ')} (use --allow-gaps to publish with a notice on every page).`);
+        if (!options.allowGaps) {
+            gapped.forEach(site =>
+                out(`${whose(site)}Not covered: ${gapsText(site)} (use --allow-gaps to publish with a notice on every page).`)
+            );
         }
         out(`Nothing was published; '${options.out}' is unchanged.`);
         return workspace.unreadable.length > 0 ? ExitCode.usage : ExitCode.failed;
     }
-    const files = await buildSite(site, templates, buildDate(workspace.documents), (done, total, path) => {
+    const report = (done: number, total: number, path: string) => {
         if (!options.quiet && total > 3) {
             progress(`[${done}/${total}] ${path}`);
         }
-    });
+    };
+    const files = several
+        ? await buildForceSites(sites, templates, buildDate(judged), report)
+        : await buildSite(sites[0]!, templates, buildDate(judged), report);
     await writeSiteAtomically(options.out, files, () => checkOutputFolder(options.out, protect));
     if (!options.quiet) {
-        out(`Published ${files.size} files to ${options.out}${site.gaps.length > 0 ? `; not yet covered: ${site.gaps.join(', ')}` : ''}.`);
+        const notYet = gapped.map(site => `${whose(site)}${gapsText(site)}`).join('; ');
+        out(
+            `Published ${files.size} files to ${options.out}${several ? ` (${sites.length} forces, one folder each: ${sites.map(s => s.force.id).join(', ')})` : ''}` +
+                `${notYet ? `; not yet covered: ${notYet}` : ''}.`
+        );
     }
     return ExitCode.ok;
 }

@@ -94,3 +94,123 @@ describe('the coverage gate and drafts', () => {
         expect(text(files, 'guidance/g-one.md')).toContain("\\<script>alert('x')\\</script>");
     });
 });
+
+describe('the coverage and plan pages, for an auditor', () => {
+    let files: Map<string, Buffer | string>;
+    let model: SiteModel;
+    beforeAll(async () => {
+        model = site(await load('guidance', '2026-01-15'));
+        files = await publish(model);
+    });
+    const row = (markdown: string, id: string) => markdown.split('\n').find(line => line.startsWith(`| [${id}](#requirement-${id})`));
+    const cells = (line: string | undefined) =>
+        (line ?? '')
+            .split('|')
+            .slice(1, -1)
+            .map(c => c.trim());
+
+    test('the coverage page shows recommendation 25 met late, with its deadline, the date it was first met, its level and the level judged at', () => {
+        const markdown = text(files, 'coverage.md');
+        expect(markdown).toContain('**Level of assurance judged at:** Evidenced');
+        expect(cells(markdown.split('\n').find(l => l.startsWith('| Requirement ')))).toEqual([
+            'Requirement',
+            'Recommendation',
+            'Deadline',
+            'State',
+            'Level reached',
+            'Met',
+            'Owner'
+        ]);
+        for (const id of ['25.1', '25.2', '25.3']) {
+            expect(cells(row(markdown, id)), id).toEqual([
+                `[${id}](#requirement-${id})`,
+                '25',
+                '2025-03-27',
+                'Covered',
+                'Evidenced',
+                'Met late (first met 2025-09-19)',
+                'Detective Superintendent, Public Protection'
+            ]);
+        }
+        // On time, for comparison: 27.1 was met a week before its deadline.
+        expect(cells(row(markdown, '27.1')).slice(2, 6)).toEqual(['2024-11-22', 'Covered', 'Evidenced', 'On time (first met 2024-11-15)']);
+        expect(markdown).toContain('; 3 met late, 0 overdue.');
+    });
+
+    test('each requirement links to what covers it (guidance sections, module pages, plan items) and to its exhibits', () => {
+        const html = text(files, 'coverage.html');
+        const detail = html.slice(html.indexOf('id="requirement-25.1"'), html.indexOf('id="requirement-25.2"'));
+        expect(detail).toContain(
+            '<a href="guidance/ec-partnership.html#part-clinic" class="govuk-link">guidance §part-clinic</a>: evidenced since 2025-09-19'
+        );
+        expect(detail).toContain(
+            '<a href="plans/ec-plan-2024.html#recommendation-25" class="govuk-link">plan item 25</a>: evidenced since 2025-09-26'
+        );
+        expect(detail).toContain('<strong>When met:</strong> Met late (first met 2025-09-19)');
+        // The anchors linked to exist on the pages published.
+        expect(text(files, 'guidance/ec-partnership.html')).toContain('id="part-clinic"');
+        expect(text(files, 'plans/ec-plan-2024.html')).toContain('id="recommendation-25"');
+        expect(html).toContain('href="courses/CP-FR-learner.html#FR-1"');
+        expect(text(files, 'courses/CP-FR-learner.html')).toContain('<h2 id="FR-1"');
+        const markdown = text(files, 'coverage.md');
+        const exhibits = markdown.slice(markdown.indexOf('### Requirement 27.1'), markdown.indexOf('### Requirement 28.1'));
+        expect(exhibits).toContain(
+            "[The Chief Constable's response to the recommendations, sent to the NPCC](https://www.example.police.uk/foi/stalking-super-complaint-response) (letter; dated 2024-11-15; owner Assistant Chief Constable, Crime and Public Protection; not verified)"
+        );
+        // An exhibit held as a file is named with its path; the file itself is not published.
+        const profile = markdown.slice(markdown.indexOf('### Requirement 11.1'), markdown.indexOf('### Requirement 11.2'));
+        expect(profile).toContain(
+            'Stalking problem profile 2025 (other; dated 2025-01-31; owner Head of Performance and Analysis; on file: exhibits/stalking-problem-profile-2025-summary.md; verified by Force Assurance Manager on 2025-03-14)'
+        );
+        expect([...files.keys()].filter(f => f.includes('stalking-problem-profile') || f.startsWith('exhibits/'))).toEqual([]);
+    });
+
+    test("recommendation 15, made to PCCs, appears with its own state and the force's support, and is not a gap", () => {
+        const markdown = text(files, 'coverage.md');
+        const others = markdown.slice(
+            markdown.indexOf('## Recommendations made to others'),
+            markdown.indexOf('## What covers each requirement')
+        );
+        expect(cells(others.split('\n').find(l => l.startsWith('| 15 ')))).toEqual([
+            '15',
+            'none listed',
+            '2025-03-27',
+            'For PCCs',
+            '[plan item 15](plans/ec-plan-2024.md#recommendation-15): complete'
+        ]);
+        expect(model.gaps).toEqual([]);
+        const plan = text(files, 'plans/ec-plan-2024.md');
+        const item = plan.slice(plan.indexOf('## Recommendation 15'), plan.indexOf('## Recommendation 16'));
+        expect(item).toContain("**Made to PCCs.** This item records Example Constabulary's support to a recommendation made to PCCs");
+        expect(plan.slice(plan.indexOf('## Recommendation 16'))).not.toContain('**Made to');
+    });
+
+    test("the plan page shows item 27's dated history oldest first, then its latest update, and its exhibits with their links", () => {
+        const plan = text(files, 'plans/ec-plan-2024.md');
+        const item = plan.slice(plan.indexOf('## Recommendation 27'), plan.indexOf('## Recommendation 28'));
+        const history = item.slice(item.indexOf('### History'), item.indexOf('### Exhibits'));
+        const entries = history.split('\n').filter(l => l.startsWith('- **'));
+        expect(entries).toEqual([
+            '- **2024-11-08**: in progress (50%)',
+            '- **2024-11-15**: complete (100%)',
+            '- **2025-03-20**: complete (100%) (the latest update, above)'
+        ]);
+        expect(history.indexOf('drafted and with the NPCC lead')).toBeGreaterThan(history.indexOf('2024-11-08'));
+        expect(history.indexOf('drafted and with the NPCC lead')).toBeLessThan(history.indexOf('2024-11-15'));
+        expect(item.slice(item.indexOf('### Exhibits'))).toContain(
+            "- [The Chief Constable's response to the recommendations, sent to the NPCC](https://www.example.police.uk/foi/stalking-super-complaint-response) (letter; dated 2024-11-15; owner Assistant Chief Constable, Crime and Public Protection; not verified)"
+        );
+        const html = text(files, 'plans/ec-plan-2024.html');
+        expect(html).toContain('<a href="https://www.example.police.uk/foi/stalking-super-complaint-response" class="govuk-link">');
+        const eleven = plan.slice(plan.indexOf('## Recommendation 11'), plan.indexOf('## Recommendation 12'));
+        expect(eleven).toContain('verified by Force Assurance Manager on 2025-03-14');
+    });
+
+    test('as at its deadline, recommendation 25 is not covered (due that day): the gate names it, and with gaps allowed the page says so', async () => {
+        const then = site(await load('guidance', '2025-03-27'));
+        expect(then.gaps).toEqual(expect.arrayContaining(['25.1', '25.2', '25.3']));
+        const markdown = text(await publish(then), 'coverage.md');
+        expect(markdown).toContain('**As of:** 2025-03-27');
+        expect(cells(row(markdown, '25.1')).slice(2, 6)).toEqual(['2025-03-27', 'Not covered', 'None', 'Due']);
+    });
+});

@@ -3,7 +3,7 @@ import type { CoursePart } from './course-page.js';
 import { coursePage } from './course-page.js';
 import { coveragePage } from './coverage-page.js';
 import { guidancePage } from './guidance-page.js';
-import { indexPage } from './index-page.js';
+import { forcesIndexPage, indexPage } from './index-page.js';
 import { planPage } from './plan-page.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml, type PageShell } from './render-html.js';
@@ -55,7 +55,7 @@ export async function buildSite(
             }))
         ),
         ...site.plans.map(p => ({ path: pagePath.plan(p), title: p.title, tree: (ext: string) => planPage(site, p, ext), word: false })),
-        { path: pagePath.coverage(), title: 'Evidence requirement coverage', tree: () => coveragePage(site), word: false }
+        { path: pagePath.coverage(), title: 'Evidence requirement coverage', tree: (ext: string) => coveragePage(site, ext), word: false }
     ];
     const files = new Map<string, Buffer | string>();
     let done = 0;
@@ -70,6 +70,42 @@ export async function buildSite(
     }
     for (const [file, content] of templates.assets) {
         files.set(file, content);
+    }
+    return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * A build of several forces: each force's site in a folder of its own (`kent/index.html`…), whole, with
+ * its own copy of the assets so that it can be published on its own, and a front page listing the forces.
+ */
+export async function buildForceSites(
+    sites: readonly SiteModel[],
+    templates: SiteTemplates,
+    fixedDate: string,
+    progress: (done: number, total: number, path: string) => void
+): Promise<Map<string, Buffer | string>> {
+    const files = new Map<string, Buffer | string>();
+    const add = (file: string, content: Buffer | string) => {
+        if (files.has(file)) {
+            throw new Error(`two forces publish '${file}'`);
+        }
+        files.set(file, content);
+    };
+    for (const [file, content] of templates.assets) {
+        add(file, content);
+    }
+    const index = pagePath.index();
+    add(`${index}.md`, renderMarkdown(forcesIndexPage(sites, templates.shell.siteName, 'md')));
+    add(
+        `${index}.html`,
+        await renderHtml(forcesIndexPage(sites, templates.shell.siteName, 'html'), templates.shell.siteName, templates.shell, 0)
+    );
+    for (const site of sites) {
+        const folder = site.force.id;
+        const own = await buildSite(site, templates, fixedDate, (done, total, path) => progress(done, total, `${folder}/${path}`));
+        for (const [file, content] of own) {
+            add(`${folder}/${file}`, content);
+        }
     }
     return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -40,7 +40,7 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
         ...(course.summary ? prose(course.summary, 1) : [])
     ];
     for (const module of modules) {
-        children.push(heading(2, `${module.name}: ${module.title}`));
+        children.push(heading(2, `${module.name}: ${module.title}`, module.name));
         children.push(paragraph(`Duration: ${minutes(module.duration)}. Delivery: ${module.delivery ?? 'not set'}.`));
         if (has('session-plan')) {
             children.push(heading(3, 'Session plan'));

@@ -1,22 +1,192 @@
-import type { RootContent } from 'mdast';
-import { heading, paragraph, root, table } from './mdast-helpers.js';
+import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
+import type * as ast from '../generated/ast.js';
+import { forceRecipient, type RequirementCoverage } from '../coverage/coverage-model.js';
+import { compareIds, levelNames, planItemStatusText, stateText, timelinessNames, waiverText } from '../coverage/coverage-words.js';
+import { forceName } from '../coverage/forces.js';
+import { coverLink, exhibitLine, planItemLink } from './cover-links.js';
+import { heading, link, list, paragraph, quote, root, strong, table, text } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
-import type { SiteModel } from './site-model.js';
-import { countedLabels, stateNames } from '../coverage/coverage-words.js';
+import { anchor, pagePath, type SiteModel } from './site-model.js';
 
-/** The coverage summary: every evidence requirement, its state and what covers it. */
-export function coveragePage(site: SiteModel) {
+const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
+/** When a requirement was met against its deadline: "Met late (first met 2025-09-19)", "On time (first met 2024-11-15)", "Overdue". */
+export function metText(requirement: Pick<RequirementCoverage, 'timeliness' | 'firstMet'>): string {
+    if (!requirement.timeliness) {
+        return '–';
+    }
+    const words = capital(timelinessNames[requirement.timeliness]);
+    return requirement.firstMet && ['on-time', 'met-late', 'met'].includes(requirement.timeliness)
+        ? `${words} (first met ${requirement.firstMet})`
+        : words;
+}
+
+/**
+ * The coverage page, for an auditor: per requirement its deadline, its state, the level its cover
+ * reaches (and the level the site is judged at), whether it was met on time, late or is overdue, its
+ * owner (the plan item's lead), what covers it (linked to the published pages and plan items) and the
+ * exhibits behind it. Recommendations made to others are listed with their own state, not counted.
+ */
+export function coveragePage(site: SiteModel, extension = 'html') {
+    const page = pagePath.coverage();
     const model = site.coverage;
+    const items = site.plans.flatMap(p => p.items);
+    const planItemOf = (recommendation: ast.Recommendation) => items.find(i => i.recommendation?.ref === recommendation);
+    const own = model.requirements.filter(r => r.state !== 'for-others');
+    const others = model.requirements.filter(r => r.state === 'for-others');
+    const facts: Array<Array<PhrasingContent | string>> = [];
+    if (site.force.title || site.force.id) {
+        facts.push([strong('Force:'), ' ' + forceName(site.force)]);
+    }
+    facts.push([strong('As of:'), ' ' + (model.asOf || 'not stated')]);
+    facts.push([
+        strong('Level of assurance judged at:'),
+        ` ${levelNames[model.level].label} (${levelNames[model.level].meaning}): cover below it does not count`
+    ]);
+    const late = own.filter(r => r.timeliness === 'met-late').length;
+    const overdue = own.filter(r => r.timeliness === 'overdue').length;
     const children: RootContent[] = [
         heading(1, 'Evidence requirement coverage'),
         ...gapNotice(site),
+        list(facts),
         paragraph(
-            `${model.covered} of ${model.total} evidence requirements are covered${model.waived > 0 ? ` and ${model.waived} waived` : ''}.`
+            `${model.covered} of ${model.total} evidence requirements are covered at the ${model.level} level` +
+                `${model.waived > 0 ? ` and ${model.waived} waived` : ''}${model.suspect > 0 ? `; ${model.suspect} suspect` : ''}` +
+                `; ${late} met late, ${overdue} overdue.`
         ),
         table(
-            ['Requirement', 'Recommendation', 'State', 'Covered by'],
-            model.requirements.map(r => [r.id, String(r.recommendation.name), stateNames[r.state].label, countedLabels(r.items) || '–'])
+            ['Requirement', 'Recommendation', 'Deadline', 'State', 'Level reached', 'Met', 'Owner'],
+            own.map(r => [
+                [link(`#${anchor.requirement(r.id)}`, r.id)],
+                String(r.recommendation.name),
+                r.deadline ?? '–',
+                stateText({ state: r.state, recipients: r.recommendation.recipients }),
+                r.level ? levelNames[r.level].label : 'None',
+                metText(r),
+                planItemOf(r.recommendation)?.lead ?? '–'
+            ])
         )
     ];
+    children.push(...madeToOthers(site, page, extension, others, planItemOf));
+    children.push(heading(2, 'What covers each requirement'));
+    for (const requirement of [...own, ...others]) {
+        children.push(...requirementDetail(site, page, extension, requirement, planItemOf(requirement.recommendation)));
+    }
     return root(children);
+}
+
+/** Recommendations made to others (PCCs, the NPCC…): their own state, and the force's support from its plan. */
+function madeToOthers(
+    site: SiteModel,
+    page: string,
+    extension: string,
+    others: readonly RequirementCoverage[],
+    planItemOf: (r: ast.Recommendation) => ast.PlanItem | undefined
+): RootContent[] {
+    const frameworks = [...new Set([...site.coverage.requirements.map(r => r.framework), ...site.plans.map(p => p.framework?.ref)])].filter(
+        (f): f is ast.Framework => f !== undefined
+    );
+    const recommendations = frameworks
+        .flatMap(f => f.recommendations)
+        .filter(r => r.name !== undefined && r.recipients.length > 0 && !r.recipients.includes(forceRecipient))
+        .sort((a, b) => compareIds(a.name, b.name));
+    if (recommendations.length === 0) {
+        return [];
+    }
+    return [
+        heading(2, 'Recommendations made to others'),
+        paragraph(
+            'These recommendations are made to others, not to the force: they are listed with their own state and are not counted as gaps. ' +
+                "Where the force's plan records its support, it is linked."
+        ),
+        table(
+            ['Recommendation', 'Requirements', 'Deadline', 'State', "The force's support"],
+            recommendations.map(recommendation => {
+                const item = planItemOf(recommendation);
+                const requirements = others.filter(r => r.recommendation === recommendation);
+                return [
+                    String(recommendation.name),
+                    requirements.length > 0
+                        ? requirements.flatMap((r, i) => [...(i > 0 ? [text(', ')] : []), link(`#${anchor.requirement(r.id)}`, r.id)])
+                        : 'none listed',
+                    recommendation.deadlines.map(d => d.date).sort()[0] ?? '–',
+                    stateText({ state: 'for-others', recipients: recommendation.recipients }),
+                    item
+                        ? [
+                              planItemLink(site, page, item, extension, `plan item ${recommendation.name}`),
+                              text(`: ${planItemStatusText({ status: item.status, progress: item.progress })}`)
+                          ]
+                        : 'none recorded'
+                ];
+            })
+        )
+    ];
+}
+
+/** One requirement in full: its text, state, level, deadline and when met, owner, what covers it and its exhibits. */
+function requirementDetail(
+    site: SiteModel,
+    page: string,
+    extension: string,
+    requirement: RequirementCoverage,
+    item: ast.PlanItem | undefined
+): RootContent[] {
+    const r = requirement;
+    const out: RootContent[] = [heading(3, `Requirement ${r.id} (recommendation ${r.recommendation.name})`, anchor.requirement(r.id))];
+    out.push(quote(r.evidence.text ?? r.evidence.untexted ?? `The source gives no text for ${r.id}.`));
+    const facts: BlockContent[][] = [
+        [
+            paragraph(
+                strong('State:'),
+                ` ${stateText({ state: r.state, recipients: r.recommendation.recipients })}; level reached: ${r.level ? levelNames[r.level].label : 'none'} (judged at ${levelNames[site.coverage.level].label})`
+            )
+        ],
+        [paragraph(strong('Deadline:'), ` ${r.deadline ?? 'none'}`)],
+        [paragraph(strong('When met:'), ` ${metText(r)}`)],
+        [
+            paragraph(
+                strong('Owner:'),
+                ' ',
+                ...(item
+                    ? [
+                          text(`${item.lead ?? 'no lead named'}, lead of `),
+                          planItemLink(site, page, item, extension, `plan item ${item.recommendation.$refText}`)
+                      ]
+                    : [text('no plan item')])
+            )
+        ]
+    ];
+    if (r.items.length > 0) {
+        facts.push([
+            paragraph(strong('Covered by:')),
+            list(
+                r.items.map(i => [
+                    coverLink(site, page, i.node as ast.Section | ast.LearningOutcome | ast.PlanItem, i.label, extension),
+                    text(
+                        `: ${i.level ? levelNames[i.level].label.toLowerCase() : 'does not count'}${i.since ? ` since ${i.since}` : ''}` +
+                            `${i.suspect ? '; suspect: approved before the requirement was revised' : ''}` +
+                            `${!i.counts && i.reason && !i.suspect ? `; not counted: ${i.reason}` : ''}`
+                    )
+                ])
+            )
+        ]);
+    } else {
+        facts.push([paragraph(strong('Covered by:'), ' nothing')]);
+    }
+    const exhibits = [...new Set(r.items.flatMap(i => i.exhibits))];
+    facts.push(
+        exhibits.length > 0
+            ? [paragraph(strong('Exhibits:')), list(exhibits.map(e => exhibitLine(e)))]
+            : [paragraph(strong('Exhibits:'), ' none on file')]
+    );
+    if (r.waiver) {
+        facts.push([
+            paragraph(
+                strong('Waiver:'),
+                ` ${waiverText(r.waiver)}${r.waiver.counts ? '' : ` (does not count: ${r.waiver.notCounted})`}: ${r.waiver.reason ?? 'no reason given'}`
+            )
+        ]);
+    }
+    out.push(list(facts));
+    return out;
 }

@@ -1,11 +1,18 @@
-import type { PhrasingContent, RootContent } from 'mdast';
-import * as ast from '../generated/ast.js';
-import { heading, link, list, prose, quote, root, strong, text } from './mdast-helpers.js';
+import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
+import type * as ast from '../generated/ast.js';
+import { heading, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
-import { compareIds, planStatusText, progressText } from '../coverage/coverage-words.js';
-import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
+import { compareIds, planStatusText, progressText, recipientsText } from '../coverage/coverage-words.js';
+import { forceName } from '../coverage/forces.js';
+import { planEntries } from '../coverage/plan-history.js';
+import { exhibitLine, materialLink } from './cover-links.js';
+import { anchor, pagePath, type SiteModel } from './site-model.js';
 
-/** The public action plan: per recommendation its text, deadline, the force's update, status, date, lead and evidence links. */
+/**
+ * The public action plan: per recommendation its text, deadline, the force's update, status, date,
+ * lead, the dated history of its updates (oldest first), its evidence links and its exhibits. An item
+ * `supporting` a recommendation made to others says so: it records the force's support, not its answer.
+ */
 export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: string) {
     const page = pagePath.plan(plan);
     const framework = plan.framework?.ref;
@@ -29,10 +36,20 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
     if (facts.length > 0) {
         children.push(list(facts));
     }
+    const whose = plan.force ?? (site.force.title || site.force.id ? forceName(site.force) : 'the force');
     const items = [...plan.items].sort((a, b) => compareIds(a.recommendation.$refText, b.recommendation.$refText));
     for (const item of items) {
         const recommendation = item.recommendation.ref;
-        children.push(heading(2, `Recommendation ${item.recommendation.$refText}`, `recommendation-${item.recommendation.$refText}`));
+        children.push(heading(2, `Recommendation ${item.recommendation.$refText}`, anchor.planItem(item)));
+        if (item.supporting) {
+            const to = recommendation && recommendation.recipients.length > 0 ? recipientsText(recommendation.recipients) : 'others';
+            children.push(
+                paragraph(
+                    strong(`Made to ${to}.`),
+                    ` This item records ${whose}'s support to a recommendation made to ${to}; it is not counted as the force's own.`
+                )
+            );
+        }
         if (recommendation?.text) {
             children.push(quote(recommendation.text));
         }
@@ -51,40 +68,37 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         if (item.update) {
             children.push(heading(3, 'Update'), ...prose(item.update, 3));
         }
+        if (item.history.length > 0) {
+            children.push(heading(3, 'History'), history(item));
+        }
         const links = item.links
             .map(l => l.ref)
             .filter((l): l is ast.Evidenceable => l !== undefined)
-            .map(target => evidenceLink(site, page, target, extension))
-            .filter((l): l is PhrasingContent => l !== undefined);
+            .map(target => materialLink(site, page, target, extension));
         if (links.length > 0) {
             children.push(heading(3, 'Evidence'), list(links.map(l => [l])));
+        }
+        const exhibits = item.exhibits.map(e => e.ref).filter((e): e is ast.Exhibit => e !== undefined);
+        if (exhibits.length > 0) {
+            children.push(heading(3, 'Exhibits'), list(exhibits.map(e => exhibitLine(e))));
         }
     }
     return root(children);
 }
 
-function evidenceLink(site: SiteModel, page: string, target: ast.Evidenceable, extension: string): PhrasingContent | undefined {
-    if (ast.isGuidance(target)) {
-        return site.guidance.includes(target) ? link(href(page, pagePath.guidance(target), extension), target.title) : text(target.title);
-    }
-    if (ast.isSection(target)) {
-        const guidance = documentOf(target);
-        return site.guidance.includes(guidance) && isPublished(site, target)
-            ? link(href(page, pagePath.guidance(guidance), extension, target.name), target.title)
-            : text(target.title);
-    }
-    if (ast.isCoursePack(target)) {
-        return link(href(page, pagePath.course(target, 'learner'), extension), `${target.title} (course pack)`);
-    }
-    if (ast.isTrainingModule(target)) {
-        const course = site.courses.find(c => c.modules.some(m => m.ref === target));
-        return course
-            ? link(href(page, pagePath.course(course, 'learner'), extension), `${target.title} (training module)`)
-            : text(`${target.title} (training module)`);
-    }
-    const module = target.$container;
-    const course = site.courses.find(c => c.modules.some(m => m.ref === module));
-    return course
-        ? link(href(page, pagePath.course(course, 'learner'), extension), `${target.name}: ${target.text}`)
-        : text(`${target.name}: ${target.text}`);
+/** The item's updates, oldest first: each earlier `on DATE { … }` with its text, then the latest (its update is above). */
+function history(item: ast.PlanItem) {
+    const entries = planEntries(item);
+    return list(
+        entries.map((entry): BlockContent[] => {
+            const latest = entry.node === item;
+            const what = entry.status
+                ? planStatusText(entry.status) + progressText(entry.progress)
+                : entry.progress !== undefined
+                  ? `progress ${entry.progress}%`
+                  : 'no change of status';
+            const head = paragraph(strong(entry.date ?? 'Undated'), text(`: ${what}${latest ? ' (the latest update, above)' : ''}`));
+            return latest || !entry.update ? [head] : [head, ...(prose(entry.update, 3) as BlockContent[])];
+        })
+    );
 }

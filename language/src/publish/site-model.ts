@@ -1,26 +1,44 @@
 import * as path from 'node:path';
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CoverageModel } from '../coverage/coverage-model.js';
+import type { ForceInfo } from '../coverage/forces.js';
+import { isSatisfied } from '../coverage/coverage-words.js';
 import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 
 /** What a build publishes, and where every page and anchor lives. */
 export interface SiteModel {
+    /** The force the site is for: its guidance, training, plan and coverage (the one force of a workspace that declares none). */
+    force: ForceInfo;
     guidance: ast.Guidance[];
     courses: ast.CoursePack[];
     plans: ast.ActionPlan[];
     coverage: CoverageModel;
     includeDrafts: boolean;
-    /** Requirements not yet covered: every page says so when the build allows gaps. */
+    /** Requirements the force has not yet satisfied (not covered, covered by the wrong kind, suspect): every page says so when the build allows gaps. */
     gaps: string[];
+    /** Of the gaps, those whose only cover is suspect (approved before the requirement was revised). */
+    suspect: string[];
 }
 
-/** Collects what a build publishes, in a stable order: drafts only with `includeDrafts`, withdrawn never. */
-export function siteModel(documents: LangiumDocument[], coverage: CoverageModel, includeDrafts: boolean): SiteModel {
-    const all = documents.flatMap(d => AstUtils.streamAllContents(d.parseResult.value).toArray());
+/**
+ * Collects what a build publishes for one force, in a stable order: drafts only with `includeDrafts`,
+ * withdrawn never. `belongs` says whether a document is the force's or shared (the framework, the
+ * common vocabulary); without it, a document belongs when it lies in the force's folder.
+ */
+export function siteModel(
+    documents: LangiumDocument[],
+    coverage: CoverageModel,
+    includeDrafts: boolean,
+    belongs: (uri: string) => boolean = uri => uri.startsWith(coverage.force.folder)
+): SiteModel {
+    const own = documents.filter(d => belongs(d.uri.toString()));
+    const all = own.flatMap(d => AstUtils.streamAllContents(d.parseResult.value).toArray());
     const publishable = (status: ast.Status) => status === 'approved' || (includeDrafts && status === 'draft');
     const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+    const short = coverage.requirements.filter(r => r.state !== 'for-others' && !isSatisfied(r.state));
     return {
+        force: coverage.force,
         guidance: all
             .filter(ast.isGuidance)
             .filter(g => publishable(effectiveStatus(g)) || g.sections.some(s => publishable(effectiveStatus(s))))
@@ -29,7 +47,8 @@ export function siteModel(documents: LangiumDocument[], coverage: CoverageModel,
         plans: all.filter(ast.isActionPlan).sort(byName),
         coverage,
         includeDrafts,
-        gaps: coverage.requirements.filter(r => r.state === 'uncovered' || r.state === 'wrong-kind').map(r => r.id)
+        gaps: short.map(r => r.id),
+        suspect: short.filter(r => r.state === 'suspect').map(r => r.id)
     };
 }
 
@@ -46,6 +65,12 @@ export const pagePath = {
     guidance: (g: ast.Guidance) => `guidance/${g.name}`,
     course: (c: ast.CoursePack, edition: 'trainer' | 'learner') => `courses/${c.name}-${edition}`,
     plan: (p: ast.ActionPlan) => `plans/${p.name}`
+};
+
+/** The anchors of a page: a plan item's (`recommendation-12`), a requirement's on the coverage page (`requirement-12.3`). */
+export const anchor = {
+    planItem: (item: ast.PlanItem) => `recommendation-${item.recommendation?.$refText ?? ''}`,
+    requirement: (id: string) => `requirement-${id}`
 };
 
 /** A link from one page to another (both site-relative, without extension), with the page format's extension. */
