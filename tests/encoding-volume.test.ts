@@ -90,7 +90,7 @@ describe('encodings: every file is read as UTF-8, and anything else is a located
         expect(problemsOf(result.problems, folder, 'bom.gdl')).toEqual([]);
         expect(result.problems.filter(p => !p.includes(' GDL0008 '))).toEqual([]);
         expect(result.code).toBe(1);
-        expect(result.stdout).toMatch(/11 files checked as of 2026-01-15: 4 errors, 2 warnings\./);
+        expect(result.stdout).toMatch(/12 files checked as of 2026-01-15: 4 errors, 2 warnings\./);
         expect(result.stdout).not.toContain('\u001b');
         noInternalError(result);
     });

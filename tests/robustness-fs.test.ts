@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -105,6 +105,10 @@ describe('the file system: links, killed and concurrent builds', () => {
                 readFileSync(path.join(repo, 'guidance', file))
             );
         });
+        // The example's exhibit files, where its exhibits.gdl (now at the top) says they are.
+        for (const folder of [forward, backward]) {
+            cpSync(path.join(repo, 'guidance/example-constabulary/exhibits'), path.join(folder, 'exhibits'), { recursive: true });
+        }
         const outA = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');
         const outB = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');
         expect(run(['build', forward, '--out', outA, '--quiet']).status).toBe(0);
