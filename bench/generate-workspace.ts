@@ -46,10 +46,104 @@ const evidence: Record<string, string[]> = {
 const all = Object.values(evidence).flat();
 const audiences = ['call-handlers', 'first-responders', 'investigators', 'supervisors', 'specialist-officers'];
 
+// Invented place names (a force is "<place> Police" or "<place> Constabulary"): 22 × 4 = 88 distinct names.
+const placeStarts = 'Ash Brack Cald Dun Elm Fen Glen Harr Ivel Kest Lath Marr Nether Orm Penn Quarr Roth Sel Thorn Ulver Wend Yarl'.split(
+    ' '
+);
+const placeEnds = ['mere', 'shire', 'dale', 'wold'];
+
+/** The name of the `f`th force (1-based): "Ashmere Police", "Brackmere Constabulary"…; unique for any `f`. */
+export function forceTitle(f: number): string {
+    const i = f - 1;
+    const round = Math.floor(i / (placeStarts.length * placeEnds.length));
+    const place = placeStarts[i % placeStarts.length]! + placeEnds[Math.floor(i / placeStarts.length) % placeEnds.length]!;
+    return `${place}${round > 0 ? ` ${round + 1}` : ''} ${f % 2 === 1 ? 'Police' : 'Constabulary'}`;
+}
+
+/** A force's evidence on file: what each kind is, when it is dated, who owns it; one is a file in the force's folder, one verified. */
+const exhibitKinds: ReadonlyArray<{ key: string; title: string; kind: string; dated: string; owner: string; verified?: string }> = [
+    {
+        key: 'letter',
+        title: 'Response to the recommendations, sent to the NPCC',
+        kind: 'letter',
+        dated: '2024-11-15',
+        owner: 'Chief Constable'
+    },
+    {
+        key: 'plan',
+        title: 'The stalking action plan, as published',
+        kind: 'web-page',
+        dated: '2024-11-20',
+        owner: 'Head of Public Protection'
+    },
+    {
+        key: 'profile',
+        title: 'Stalking problem profile 2025',
+        kind: 'other',
+        dated: '2025-01-31',
+        owner: 'Head of Analysis',
+        verified: '2025-03-14'
+    },
+    {
+        key: 'minutes',
+        title: 'Daily management meeting minutes, February 2025',
+        kind: 'minutes',
+        dated: '2025-02-28',
+        owner: 'Head of Public Protection'
+    },
+    {
+        key: 'agreement',
+        title: 'Information sharing agreement with the stalking advocacy service',
+        kind: 'agreement',
+        dated: '2025-02-20',
+        owner: 'Data Protection Officer'
+    },
+    {
+        key: 'referrals',
+        title: 'Victim referral return, February 2025',
+        kind: 'data-return',
+        dated: '2025-03-10',
+        owner: 'Head of Victim Care'
+    },
+    { key: 'audit', title: 'Stalking crime audit, quarter 4 2024-25', kind: 'audit', dated: '2025-03-14', owner: 'Head of Assurance' },
+    {
+        key: 'training',
+        title: 'Stalking training completion return',
+        kind: 'training-record',
+        dated: '2025-03-18',
+        owner: 'Head of Learning'
+    }
+];
+
+/** The exhibits each plan item cites, by recommendation (recommendation 15 is made to PCCs: the force supports it). */
+const itemExhibits: Record<string, string[]> = {
+    '7': ['audit'],
+    '10': ['training'],
+    '11': ['profile', 'audit'],
+    '12': ['minutes'],
+    '13': ['minutes'],
+    '14': ['referrals'],
+    '15': ['agreement'],
+    '16': ['agreement'],
+    '17': ['audit'],
+    '18': ['audit', 'training'],
+    '20': ['training'],
+    '22': ['profile'],
+    '23': ['minutes'],
+    '25': ['agreement'],
+    '27': ['letter'],
+    '28': ['plan']
+};
+/** Recommendations answered early, on the date of the exhibit that shows it (their deadline is 22 November 2024). */
+const answeredEarly: Record<string, string> = { '27': '2024-11-15', '28': '2024-11-20' };
+
 /**
  * A national workspace: the bundled framework, audiences and legislation, a shared curriculum, and
- * `forces` forces each with 7 guidance documents, 5 training modules, 5 course packs and a plan,
- * at the sizes of the Example Constabulary. Every force covers every requirement; no errors.
+ * `forces` forces, each declared in its folder (`force-N/force.gdl`, `force force-N "Ashmere Police"`)
+ * with 7 guidance documents, 5 training modules, 5 course packs, 8 exhibits (one a file) and a plan
+ * whose items cite exhibits and have dated history, at the sizes of the Example Constabulary. Every
+ * force covers every requirement with its own material at the default (evidenced) level; no errors,
+ * no warnings. Ids are unique across the workspace (f1-…, f2-…).
  */
 export function generateForces(target: string, forces: number, seed = 1): void {
     const next = random(seed);
@@ -64,8 +158,25 @@ export function generateForces(target: string, forces: number, seed = 1): void {
     );
     for (let f = 1; f <= forces; f++) {
         const folder = path.join(target, `force-${f}`);
-        mkdirSync(folder, { recursive: true });
+        mkdirSync(path.join(folder, 'exhibits'), { recursive: true });
         const p = `f${f}`;
+        const title = forceTitle(f);
+        const site = `https://www.${title.split(' ')[0]!.toLowerCase()}${f > 88 ? f : ''}.police.example`;
+        const lead = `${title} stalking lead`;
+        writeFileSync(path.join(folder, 'force.gdl'), `force force-${f} "${title}" {\n    address "${site}"\n}\n`);
+        const exhibits = exhibitKinds.map(e => {
+            const where =
+                e.key === 'profile'
+                    ? `    file "exhibits/problem-profile-summary.md"\n`
+                    : `    address "${site}/${e.key === 'plan' ? 'stalking-action-plan' : `stalking/${e.key}`}"\n`;
+            const verified = e.verified ? `    verified-by "Force Assurance Manager"\n    verified ${e.verified}\n` : '';
+            return `exhibit ${p}-ex-${e.key} "${e.title}" {\n    kind ${e.kind}\n    dated ${e.dated}\n    owner "${e.owner}"\n${where}${verified}}\n`;
+        });
+        writeFileSync(path.join(folder, 'exhibits.gdl'), `// ${title}'s evidence on file.\n\n${exhibits.join('\n')}`);
+        writeFileSync(
+            path.join(folder, 'exhibits/problem-profile-summary.md'),
+            `# ${title}: stalking problem profile 2025 (summary)\n\n${words(next, 60)}\n`
+        );
         for (let d = 1; d <= 7; d++) {
             const sections = Array.from({ length: 8 }, (_, s) => {
                 const covers = all.filter((_, i) => i % 56 === (d - 1) * 8 + s || (i + 17) % 56 === (d - 1) * 8 + s);
@@ -79,7 +190,7 @@ export function generateForces(target: string, forces: number, seed = 1): void {
             });
             writeFileSync(
                 path.join(folder, `guidance-${d}.gdl`),
-                `guidance ${p}-doc-${d} "${words(next, 6)}" {\n    owner "Force ${f} lead"\n    version "1.0"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    audience ${audiences.join(', ')}\n${sections.join('\n')}\n}\n`
+                `guidance ${p}-doc-${d} "${words(next, 6)}" {\n    owner "${lead}"\n    version "1.0"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    audience ${audiences.join(', ')}\n${sections.join('\n')}\n}\n`
             );
         }
         for (let m = 1; m <= 5; m++) {
@@ -103,7 +214,7 @@ export function generateForces(target: string, forces: number, seed = 1): void {
             );
             writeFileSync(
                 path.join(folder, `module-${m}.gdl`),
-                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n    delivery classroom\n${outcomes.join('\n')}\n    content "${words(next, 3)}" { trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n${checks.join('\n')}\n}\n`
+                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n${m === 1 ? `    exhibits ${p}-ex-training\n` : ''}    delivery classroom\n${outcomes.join('\n')}\n    content "${words(next, 3)}" { trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n${checks.join('\n')}\n}\n`
             );
         }
         writeFileSync(
@@ -114,13 +225,27 @@ export function generateForces(target: string, forces: number, seed = 1): void {
                     `course ${p}-c${c + 1} "${words(next, 4)}" { audience ${audiences[c]} modules ${p}-m${c + 1} editions trainer, learner }`
             ).join('\n') + '\n'
         );
-        const items = Object.entries(evidence).map(
-            ([rec, ids]) =>
-                `    item ${rec} {\n        status complete\n        progress 100%\n        updated 2025-03-20\n        lead "Force ${f} lead"\n        update """${words(next, 50)}"""\n${ids.length > 0 ? `        addresses ${ids.join(', ')}\n` : ''}        evidence ${p}-doc-1, ${p}-m1\n    }`
-        );
+        const items = Object.entries(evidence).map(([rec, ids]) => {
+            // Published not started with the plan; for most, an update in progress in the new year; complete by March 2025.
+            const history = answeredEarly[rec]
+                ? [`        on ${answeredEarly[rec]} { status complete progress 100% update "${words(next, 12)}" }`]
+                : [
+                      `        on 2024-11-20 { status not-started progress 0% update "${words(next, 12)}" }`,
+                      ...(next() < 0.6
+                          ? [
+                                `        on 2025-01-15 { status in-progress progress ${10 * (2 + Math.floor(next() * 7))}% update "${words(next, 20)}" }`
+                            ]
+                          : [])
+                  ];
+            return (
+                `    item ${rec}${rec === '15' ? ' supporting' : ''} {\n        status complete\n        progress 100%\n        updated 2025-03-20\n        lead "${lead}"\n        update """${words(next, 50)}"""\n` +
+                (ids.length > 0 ? `        addresses ${ids.join(', ')}\n` : '') +
+                `        evidence ${p}-doc-1, ${p}-m1\n        exhibits ${itemExhibits[rec]!.map(e => `${p}-ex-${e}`).join(', ')}\n${history.join('\n')}\n    }`
+            );
+        });
         writeFileSync(
             path.join(folder, 'plan.gdl'),
-            `plan ${p}-plan "Force ${f} stalking action plan" {\n    force "Force ${f}"\n    responds-to SC2024\n${items.join('\n')}\n}\n`
+            `plan ${p}-plan "${title} stalking action plan" {\n    force "${title}"\n    responds-to SC2024\n    executive-lead "Assistant Chief Constable"\n    operational-lead "${lead}"\n    published 2024-11-20\n    address "${site}/stalking-action-plan"\n${items.join('\n')}\n}\n`
         );
     }
 }

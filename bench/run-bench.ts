@@ -20,7 +20,7 @@ interface Row {
 const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 
-function job(name: string, folder: string, out?: string): { ms: number; rssMB: number } {
+function job(name: string, folder: string, out?: string): { ms: number; rssMB: number; detail?: Record<string, number> } {
     const result = spawnSync(process.execPath, [path.join(here, 'run-job.js'), name, folder, ...(out ? [out] : [])], {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024
@@ -100,6 +100,10 @@ async function main(): Promise<void> {
 
     const parse = job('parse', forces43);
     const check = job('check', forces43);
+    // The national workspace is 43 declared forces, each covering every requirement with its own material.
+    if (check.detail?.forces !== 43 || check.detail.short !== 0) {
+        throw new Error(`the 43-force workspace is not 43 fully covered forces: ${JSON.stringify(check.detail)}`);
+    }
     record('1. parse only, 43 forces', parse.ms, 'ms');
     record('2. full check, 43 forces', check.ms, 'ms');
     record('   ratio check / parse', check.ms / parse.ms, '×', { limit: 2.0, text: '≤ 2.0' });

@@ -29,8 +29,15 @@ async function main(): Promise<void> {
         detail = { files: files.length, errors };
     } else if (job === 'check') {
         const workspace = await loadWorkspace(folder, '2026-01-15', services);
-        const model = workspace.services.gdl.WorkspaceFacts.coverageModel();
-        detail = { files: workspace.documents.length, covered: model.covered, total: model.total };
+        // Every force's coverage: the generated workspaces cover every requirement in each force.
+        const models = workspace.services.gdl.WorkspaceFacts.workspaceCoverage().models;
+        detail = {
+            files: workspace.documents.length,
+            forces: models.length,
+            short: models.filter(m => m.covered + m.waived < m.total).length,
+            covered: models.reduce((sum, m) => sum + m.covered, 0),
+            total: models.reduce((sum, m) => sum + m.total, 0)
+        };
     } else if (job === 'coverage-html') {
         detail = {
             exit: await coverageCommand(folder, { format: 'html', output: out, asOf: '2026-01-15', failUnder: 0 }, () => undefined)
