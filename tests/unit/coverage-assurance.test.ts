@@ -232,4 +232,26 @@ module ${id}-m "M" { audience responders owner "O" status approved approved 2025
         const coverage = computeWorkspaceCoverage(workspace.documents.values(), { asOf: '2026-01-15' });
         expect(coverage.model('essex').of(coverage.model('essex').requirements[2]!.evidence)!.state).toBe('wrong-kind');
     });
+
+    test("an edit in one force's file computes that force's coverage again and reuses the other's", async () => {
+        const workspace = await buildWorkspace(twoForces());
+        const facts = workspace.services.gdl.WorkspaceFacts;
+        const before = facts.workspaceCoverage();
+        const kent = before.model('kent');
+        const essex = before.model('essex');
+        await workspace.edit('kent/guidance.gdl', twoForces()['kent/guidance.gdl']!.replace('addresses 12.3', 'addresses 12.2'));
+        const after = facts.workspaceCoverage();
+        expect(after.model('essex')).toBe(essex);
+        expect(after.model('kent')).not.toBe(kent);
+        expect(after.model('kent').requirements.map(r => r.state)).toEqual(['covered', 'covered', 'wrong-kind']);
+        // An exhibit's date changes what a plan item of its force proves, though no item changed.
+        await workspace.edit('essex/plan.gdl', twoForces()['essex/plan.gdl']!.replace('dated 2025-02-01', 'dated 2026-06-01'));
+        expect(
+            facts
+                .workspaceCoverage()
+                .model('essex')
+                .requirements.map(r => r.state)
+        ).toEqual(['covered', 'uncovered', 'wrong-kind']);
+        expect(facts.workspaceCoverage().model('kent')).toBe(after.model('kent'));
+    });
 });

@@ -62,7 +62,10 @@ describe('the coverage model', () => {
         const facts = workspace.services.gdl.WorkspaceFacts;
         expect(facts.coverageModel()).toBe(facts.coverageModel());
         const before = facts.coverageModel();
+        // Unchanged sources give the very same model; an edit that changes what the plan says, a new one.
         await workspace.edit('plan.gdl', cleanBase['plan.gdl']!);
+        expect(facts.coverageModel().requirements).toEqual(before.requirements);
+        await workspace.edit('plan.gdl', cleanBase['plan.gdl']!.replace('progress 100%', 'progress 100% '));
         expect(facts.coverageModel()).not.toBe(before);
     });
 });

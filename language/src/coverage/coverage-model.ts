@@ -157,11 +157,80 @@ export interface DocumentContribution {
     readonly items: Array<{ evidence: ast.Evidence; kind: CoverageKind; id: string; label: string; node: ItemNode; uri: string }>;
     readonly waivers: Array<{ evidence: ast.Evidence; node: ast.Waiver; uri: string }>;
     readonly plans: ast.ActionPlan[];
+    /** The exhibits it declares: a force's coverage depends on them through the items that cite them. */
+    readonly exhibits: ast.Exhibit[];
+}
+
+/** Whether two contributions of one document hold the same things (after a relink that changed nothing for it). */
+function sameContribution(a: DocumentContribution, b: DocumentContribution): boolean {
+    const same = <T>(x: readonly T[], y: readonly T[], eq: (p: T, q: T) => boolean) =>
+        x.length === y.length && x.every((v, i) => eq(v, y[i]!));
+    return (
+        same(
+            a.evidence,
+            b.evidence,
+            (p, q) => p.evidence === q.evidence && p.recommendation === q.recommendation && p.framework === q.framework
+        ) &&
+        same(
+            a.items,
+            b.items,
+            (p, q) => p.evidence === q.evidence && p.node === q.node && p.kind === q.kind && p.id === q.id && p.label === q.label
+        ) &&
+        same(a.waivers, b.waivers, (p, q) => p.evidence === q.evidence && p.node === q.node) &&
+        same(a.plans, b.plans, (p, q) => p === q) &&
+        same(a.exhibits, b.exhibits, (p, q) => p === q)
+    );
+}
+
+/**
+ * What is kept between builds: each document's contribution, and each force's model with the
+ * contributions it was computed from. After an edit only the forces whose files (or the shared files)
+ * contribute something different are computed again.
+ */
+export class CoverageCache {
+    private readonly contributions = new WeakMap<AstNode, DocumentContribution>();
+    private readonly stale = new WeakMap<AstNode, DocumentContribution>();
+    /** Each force's model by force id, with what it was computed from. */
+    readonly models = new Map<string, { key: string; inputs: readonly DocumentContribution[]; model: CoverageModel }>();
+    private forces = '';
+
+    /** The workspace's forces (ids and folders) as of this build: when they change, every model is computed again. */
+    forget(forces: string): void {
+        if (forces !== this.forces) {
+            this.models.clear();
+            this.forces = forces;
+        }
+    }
+
+    /** A document was linked again: its references may resolve to other things now. */
+    relinked(root: AstNode): void {
+        const contribution = this.contributions.get(root);
+        if (contribution) {
+            this.stale.set(root, contribution);
+            this.contributions.delete(root);
+        }
+    }
+
+    /** The document's contribution: kept, or walked again (and the earlier object kept when nothing changed, so models can be reused). */
+    contributionOf(document: LangiumDocument): DocumentContribution {
+        const root = document.parseResult.value;
+        let contribution = this.contributions.get(root);
+        if (!contribution) {
+            contribution = documentContribution(document);
+            const before = this.stale.get(root);
+            if (before && sameContribution(before, contribution)) {
+                contribution = before;
+            }
+            this.stale.delete(root);
+            this.contributions.set(root, contribution);
+        }
+        return contribution;
+    }
 }
 
 /** Walks one linked document once; the result depends on nothing outside it but its resolved references. */
 export function documentContribution(document: LangiumDocument): DocumentContribution {
-    const contribution: DocumentContribution = { evidence: [], items: [], waivers: [], plans: [] };
+    const contribution: DocumentContribution = { evidence: [], items: [], waivers: [], plans: [], exhibits: [] };
     const root = document.parseResult.value;
     if (!ast.isGdlFile(root)) {
         return contribution;
@@ -196,6 +265,8 @@ export function documentContribution(document: LangiumDocument): DocumentContrib
             contribution.waivers.push({ evidence: node.evidence.ref, node, uri });
         } else if (ast.isActionPlan(node)) {
             contribution.plans.push(node);
+        } else if (ast.isExhibit(node)) {
+            contribution.exhibits.push(node);
         }
     }
     return contribution;
@@ -336,7 +407,7 @@ const latest = (...dates: Array<string | undefined>) =>
 function materialTimeline(
     raw: DocumentContribution['items'][number] & { node: ast.Section | ast.LearningOutcome },
     includeDrafts: boolean,
-    sameForce: (e: ast.Exhibit) => boolean
+    sameForce: (node: AstNode) => boolean
 ): Timeline {
     const governed = governing(raw.node);
     const owner = ownerOf(governed);
@@ -364,7 +435,7 @@ function materialTimeline(
 function planTimeline(
     raw: DocumentContribution['items'][number] & { node: ast.PlanItem },
     includeDrafts: boolean,
-    sameForce: (e: ast.Exhibit) => boolean
+    sameForce: (node: AstNode) => boolean
 ): Timeline {
     const item = raw.node;
     const exhibits = item.exhibits.map(r => r.ref).filter((e): e is ast.Exhibit => e !== undefined && sameForce(e));
@@ -372,6 +443,7 @@ function planTimeline(
     const backing = item.links
         .map(r => r.ref)
         .filter((t): t is ast.Evidenceable => t !== undefined)
+        .filter(sameForce)
         .flatMap(t => materialAddressing(t, raw.evidence));
     const linkDates = backing.flatMap(g => [approvedOn(g), withdrawnOn(g)]);
     const completedOn = (date: string): string | undefined => planItemState(item, date).completedOn;
@@ -442,29 +514,29 @@ function thresholdOf(plans: readonly ast.ActionPlan[], options: CoverageOptions)
 /**
  * Computes the coverage of every force from every document in the workspace. Pure: it reads the
  * linked ASTs and nothing else, so the server, the CLI and the generator agree. `cache` keeps each
- * document's contribution between builds (the server drops a document's entry whenever it is relinked).
+ * document's contribution and each force's model between builds (the server marks a document's
+ * contribution stale whenever it is relinked).
  */
 export function computeWorkspaceCoverage(
     documents: Iterable<LangiumDocument>,
     options: CoverageOptions = {},
-    cache?: WeakMap<AstNode, DocumentContribution>
+    cache?: CoverageCache
 ): WorkspaceCoverage {
     const asOf = options.asOf ?? END;
     const includeDrafts = options.includeDrafts === true;
     const sortedDocs = [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
     const forces = forcesOf(sortedDocs);
     const evidenceInOrder: DocumentContribution['evidence'] = [];
-    const perForce = new Map<
-        ForceInfo,
-        { items: DocumentContribution['items']; waivers: DocumentContribution['waivers']; plans: ast.ActionPlan[] }
-    >(forces.forces.map(f => [f, { items: [], waivers: [], plans: [] }]));
+    type Own = {
+        items: DocumentContribution['items'];
+        waivers: DocumentContribution['waivers'];
+        plans: ast.ActionPlan[];
+        inputs: DocumentContribution[];
+    };
+    const perForce = new Map<ForceInfo, Own>(forces.forces.map(f => [f, { items: [], waivers: [], plans: [], inputs: [] }]));
+    const shared: DocumentContribution[] = [];
     for (const document of sortedDocs) {
-        const root = document.parseResult.value;
-        let contribution = cache?.get(root);
-        if (!contribution) {
-            contribution = documentContribution(document);
-            cache?.set(root, contribution);
-        }
+        const contribution = cache ? cache.contributionOf(document) : documentContribution(document);
         evidenceInOrder.push(...contribution.evidence);
         // Material outside every force's folder answers for none (the check says so where it is).
         const own = perForce.get(forces.of(document.uri.toString())!);
@@ -472,14 +544,29 @@ export function computeWorkspaceCoverage(
             own.items.push(...contribution.items);
             own.waivers.push(...contribution.waivers);
             own.plans.push(...contribution.plans);
+            own.inputs.push(contribution);
+        } else {
+            shared.push(contribution);
         }
     }
     // Whatever order the files were read in: frameworks by name.
     evidenceInOrder.sort((a, b) => (a.framework === b.framework ? 0 : a.framework.name < b.framework.name ? -1 : 1));
+    // A force's model depends only on the shared files and its own: reused while they contribute the same
+    // (and the forces, the date, the drafts and the level are the same).
+    cache?.forget(forces.forces.map(f => `${f.id}@${f.folder}`).join('|'));
     const models = forces.forces.map(force => {
         const own = perForce.get(force)!;
-        const sameForce = (e: ast.Exhibit) => forces.of(AstUtils.getDocument(e).uri.toString()) === force;
-        return forceModel(force, evidenceInOrder, own, thresholdOf(own.plans, options), asOf, includeDrafts, sameForce, options.asOf ?? '');
+        const threshold = thresholdOf(own.plans, options);
+        const inputs = [...shared, ...own.inputs];
+        const key = `${asOf}|${includeDrafts}|${threshold}`;
+        const kept = cache?.models.get(force.id);
+        if (kept && kept.key === key && kept.inputs.length === inputs.length && kept.inputs.every((c, i) => c === inputs[i])) {
+            return kept.model;
+        }
+        const sameForce = (node: AstNode) => forces.of(AstUtils.getDocument(node).uri.toString()) === force;
+        const model = forceModel(force, evidenceInOrder, own, threshold, asOf, includeDrafts, sameForce, options.asOf ?? '');
+        cache?.models.set(force.id, { key, inputs, model });
+        return model;
     });
     return {
         forces,
@@ -492,7 +579,7 @@ export function computeWorkspaceCoverage(
 export function computeCoverage(
     documents: Iterable<LangiumDocument>,
     options: CoverageOptions = {},
-    cache?: WeakMap<AstNode, DocumentContribution>,
+    cache?: CoverageCache,
     forceId?: string
 ): CoverageModel {
     return computeWorkspaceCoverage(documents, options, cache).model(forceId);
@@ -507,7 +594,7 @@ function forceModel(
     threshold: AssuranceLevel,
     asOf: string,
     includeDrafts: boolean,
-    sameForce: (e: ast.Exhibit) => boolean,
+    sameForce: (node: AstNode) => boolean,
     shownAsOf: string
 ): CoverageModel {
     const timelines = new Map<ast.Evidence, Timeline[]>();
@@ -570,39 +657,51 @@ function forceModel(
             );
         });
         const deadline = recommendation.deadlines.map(d => d.date).sort()[0];
-        const satisfied = state === 'covered' || state === 'waived';
-        const firstMet = satisfied
-            ? firstSatisfied(evidence, lines, waiverNodes.get(evidence) ?? [], required, threshold, asOf)
-            : undefined;
-        const timeliness: Timeliness | undefined =
-            state === 'for-others' || state === 'waived'
-                ? undefined
-                : state === 'covered'
-                  ? !deadline || firstMet === undefined || firstMet === START
-                      ? 'met'
-                      : firstMet <= deadline
-                        ? 'on-time'
-                        : 'met-late'
-                  : deadline === undefined
-                    ? 'open'
-                    : deadline < asOf
-                      ? 'overdue'
-                      : 'due';
-        const coverage: RequirementCoverage = {
-            id: evidence.name,
-            evidence,
-            recommendation,
-            framework,
-            required,
-            items,
-            waiver,
-            waivers: ofIt,
-            state,
-            level: judged.level,
-            firstMet: firstMet === START ? undefined : firstMet,
-            deadline,
-            timeliness
+        // When it was first met is worked out only when a report asks: the checks and the editor need the state alone.
+        let met: { firstMet?: string; timeliness?: Timeliness } | undefined;
+        const judgeTime = () => {
+            if (!met) {
+                const first =
+                    state === 'covered' || state === 'waived'
+                        ? firstSatisfied(evidence, lines, waiverNodes.get(evidence) ?? [], required, threshold, asOf)
+                        : undefined;
+                const timeliness: Timeliness | undefined =
+                    state === 'for-others' || state === 'waived'
+                        ? undefined
+                        : state === 'covered'
+                          ? !deadline || first === undefined || first === START
+                              ? 'met'
+                              : first <= deadline
+                                ? 'on-time'
+                                : 'met-late'
+                          : deadline === undefined
+                            ? 'open'
+                            : deadline < asOf
+                              ? 'overdue'
+                              : 'due';
+                met = { firstMet: first === START ? undefined : first, timeliness };
+            }
+            return met;
         };
+        const coverage = Object.defineProperties(
+            {
+                id: evidence.name,
+                evidence,
+                recommendation,
+                framework,
+                required,
+                items,
+                waiver,
+                waivers: ofIt,
+                state,
+                level: judged.level,
+                deadline
+            },
+            {
+                firstMet: { get: () => judgeTime().firstMet, enumerable: true },
+                timeliness: { get: () => judgeTime().timeliness, enumerable: true }
+            }
+        ) as RequirementCoverage;
         byEvidence.set(evidence, coverage);
         return coverage;
     });

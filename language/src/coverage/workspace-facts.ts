@@ -1,6 +1,6 @@
-import { DocumentState, WorkspaceCache, type AstNode } from 'langium';
+import { DocumentState, WorkspaceCache } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { computeWorkspaceCoverage, type CoverageModel, type DocumentContribution, type WorkspaceCoverage } from './coverage-model.js';
+import { computeWorkspaceCoverage, CoverageCache, type CoverageModel, type WorkspaceCoverage } from './coverage-model.js';
 import type { GdlSettings } from '../gdl-settings.js';
 
 /** The workspace's coverage, force by force, shared by the checks, the editor, the CLI and the publisher, computed once per build. */
@@ -14,17 +14,18 @@ export class WorkspaceFacts {
         private readonly settings: GdlSettings
     ) {
         const documents = shared.workspace.LangiumDocuments;
-        // Each document's contribution is kept until the document is linked again.
-        const contributions = new WeakMap<AstNode, DocumentContribution>();
+        // Each document's contribution is kept until the document is linked again; each force's model
+        // until the shared files or its own contribute something different.
+        const cache = new CoverageCache();
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
-            contributions.delete(document.parseResult.value);
+            cache.relinked(document.parseResult.value);
         });
         this.coverage = new WorkspaceCache(shared, DocumentState.Linked);
         this.computeCoverage = () =>
             computeWorkspaceCoverage(
                 documents.all.filter(d => d.state >= DocumentState.Linked),
                 { asOf: settings.effectiveAsOf(), level: settings.assurance },
-                contributions
+                cache
             );
     }
 
