@@ -1,5 +1,6 @@
 (function () {
   var table = document.getElementById('matrix');
+  if (!table) { return; }
   var body = table.tBodies[0];
   var filters = document.querySelectorAll('select[data-filter]');
   function apply() {

@@ -13,6 +13,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { PATIENCE_MS } from './support/patience.js';
 import { launchChromium } from './support/chromium.js';
+import { TWO_FORCES_AS_OF, twoForces } from './support/two-forces.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -25,13 +26,12 @@ function coverage(args: string[], cwd = repo) {
 }
 const json = (args: string[], cwd?: string) => JSON.parse(coverage([...args, '--format', 'json'], cwd).stdout);
 
-describe('gdl coverage: formats', () => {
-    const schema = JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.0.schema.json'), 'utf8'));
-    const reportAjv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats.default(reportAjv);
-    const validateReport = reportAjv.compile(schema);
+const reportAjv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(reportAjv);
+const validateReport = reportAjv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.1.schema.json'), 'utf8')));
 
-    test('JSON validates against the published schema, for the example and for a workspace with gaps', () => {
+describe('gdl coverage: formats', () => {
+    test('JSON validates against the published schema 1.1, for the example and for a workspace with gaps', () => {
         const example = json(['guidance']);
         expect(validateReport(example), JSON.stringify(validateReport.errors)).toBe(true);
         expect(example.totals).toMatchObject({ requirements: 39, covered: 39, percent: 100 });
@@ -65,7 +65,7 @@ describe('gdl coverage: formats', () => {
                 `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`
         );
         expect(locations).toEqual(['tests/fixtures/gaps/framework.gdl:8', 'tests/fixtures/gaps/plan.gdl:4']);
-        expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['GDL0201', 'GDL0202', 'GDL0203']);
+        expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['GDL0201', 'GDL0202', 'GDL0203', 'GDL0209']);
     });
 
     test('JUnit XML parses back with one test case per requirement, failing the gaps', () => {
@@ -107,9 +107,9 @@ describe('gdl coverage: formats', () => {
 
     test('Markdown and the terminal table list every requirement; colour only on a terminal', () => {
         const markdown = coverage([GAPS, '--as-of', '2026-01-15', '--format', 'markdown']).stdout;
-        expect(markdown).toContain('| 12.3        | wrong-kind | 2025-03-27 | yes     |');
+        expect(markdown).toContain('| 12.3        | Wrong kind  | -         | 2025-03-27 | overdue    |');
         const table = coverage([GAPS, '--as-of', '2026-01-15']).stdout;
-        expect(table).toMatch(/^12 +12\.1 +NOT COVERED +2025-03-27 OVERDUE/m);
+        expect(table).toMatch(/^12 +12\.1 +NOT COVERED +- +2025-03-27 +OVERDUE/m);
         expect(table).not.toMatch(/\u001b\[/);
     });
 
@@ -183,7 +183,8 @@ describe('gdl coverage: options', () => {
     });
 
     test('waivers: a current waiver and a not-applicable satisfy; an expired waiver is a gap again', () => {
-        const report = json([WAIVERS, '--as-of', '2026-01-15']);
+        // The fixture's 7.1 is covered by a completed plan item alone, which addresses it: judged at that level.
+        const report = json([WAIVERS, '--as-of', '2026-01-15', '--level', 'addressed']);
         expect(report.requirements.map((r: { id: string; state: string }) => `${r.id} ${r.state}`)).toEqual([
             '7.1 covered',
             '7.2 waived',
@@ -192,11 +193,11 @@ describe('gdl coverage: options', () => {
         ]);
         expect(report.requirements[2].waiver).toMatchObject({ kind: 'waive', expires: '2025-06-30', expired: true });
         expect(report.totals).toMatchObject({ covered: 1, waived: 2, uncovered: 1, percent: 75 });
-        const sarif = JSON.parse(coverage([WAIVERS, '--as-of', '2026-01-15', '--format', 'sarif']).stdout);
+        const sarif = JSON.parse(coverage([WAIVERS, '--as-of', '2026-01-15', '--level', 'addressed', '--format', 'sarif']).stdout);
         expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['GDL0203']);
-        const later = json([WAIVERS, '--as-of', '2027-01-15']);
+        const later = json([WAIVERS, '--as-of', '2027-01-15', '--level', 'addressed']);
         expect(later.requirements[1].state).toBe('uncovered');
-        const earlier = json([WAIVERS, '--as-of', '2025-06-01']);
+        const earlier = json([WAIVERS, '--as-of', '2025-06-01', '--level', 'addressed']);
         expect(earlier.totals.percent).toBe(100);
     });
 
@@ -249,5 +250,121 @@ describe('gdl coverage: options', () => {
         expect([output.code, output.stderr.trim()]).toEqual([2, "gdl: cannot write '/no/such/folder/report.txt': no such folder"]);
         const percent = coverage(['guidance', '--fail-under', 'lots']);
         expect(percent.code).toBe(2);
+    });
+});
+
+describe('gdl coverage: timeliness and forces', () => {
+    type Requirement = {
+        id: string;
+        state: string;
+        level: string | null;
+        timeliness: string | null;
+        firstMet: string | null;
+        owner: string | null;
+    };
+    const twentyFive = (report: { requirements: Requirement[] }) =>
+        report.requirements.filter(r => r.id.startsWith('25.')).map(r => [r.id, r.state, r.level, r.timeliness, r.firstMet]);
+
+    test("the example: 25.1–25.3 not covered as of 2025-03-27; today covered, met late, first met 2025-09-19 (the partnership guidance's approval)", () => {
+        expect(twentyFive(json(['guidance', '--as-of', '2025-03-27']))).toEqual([
+            ['25.1', 'uncovered', null, 'due', null],
+            ['25.2', 'uncovered', null, 'due', null],
+            ['25.3', 'uncovered', null, 'due', null]
+        ]);
+        const today = json(['guidance']);
+        expect(twentyFive(today)).toEqual([
+            ['25.1', 'covered', 'evidenced', 'met-late', '2025-09-19'],
+            ['25.2', 'covered', 'evidenced', 'met-late', '2025-09-19'],
+            ['25.3', 'covered', 'evidenced', 'met-late', '2025-09-19']
+        ]);
+        expect(today.totals).toMatchObject({ covered: 39, metLate: 3, percent: 100 });
+        expect(coverage(['guidance', '--as-of', '2025-03-27', '--format', 'json']).code).toBe(1);
+        expect(coverage(['guidance']).stdout).toMatch(/^25 +25\.1 +covered +evidenced +2025-03-27 +met late 2025-09-19 /m);
+    });
+
+    test('two forces, --by-force: 12.3 covered for Kent Police, not for Surrey Police, in table, CSV, JSON and HTML; exit 1', () => {
+        const folder = twoForces();
+        const run = (format: string) => coverage(['.', '--by-force', '--as-of', TWO_FORCES_AS_OF, '--format', format], folder);
+        const table = run('table');
+        expect(table.code).toBe(1);
+        expect(table.stdout).toMatch(/^Kent Police +✓ {2}· {2}1\/1 +100%$/m);
+        expect(table.stdout).toMatch(/^Surrey Police +✗ {2}· {2}0\/1 +0%, 1 overdue$/m);
+        expect(table.stdout).toContain('Made to others, listed but not counted: 15 (For PCCs)');
+        const csv = run('csv');
+        expect(csv.code).toBe(1);
+        const rows = parseCsv(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+        expect(rows.map(r => `${r.force} ${r.requirement} ${r.state} ${r.status}`)).toEqual([
+            'kent 12.3 covered Covered',
+            'kent 15.1 for-others For PCCs',
+            'surrey 12.3 uncovered Not covered',
+            'surrey 15.1 for-others For PCCs'
+        ]);
+        const report = JSON.parse(run('json').stdout) as {
+            byForce: Array<{ id: string; totals: { percent: number }; cells: Array<{ id: string; state: string }> }>;
+        };
+        expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+        expect(report.byForce.map(f => `${f.id} ${f.totals.percent} ${f.cells.map(c => `${c.id}:${c.state}`).join(' ')}`)).toEqual([
+            'kent 100 12.3:covered 15.1:for-others',
+            'surrey 0 12.3:uncovered 15.1:for-others'
+        ]);
+        const html = run('html');
+        expect(html.code).toBe(1);
+        expect(html.stdout).toMatch(
+            /<tr data-force="kent"><th scope="row">Kent Police<\/th><td class="state-covered" data-requirement="F\/12\.3" data-state="covered"/
+        );
+        expect(html.stdout).toMatch(
+            /<tr data-force="surrey"><th scope="row">Surrey Police<\/th><td class="state-uncovered" data-requirement="F\/12\.3" data-state="uncovered"/
+        );
+        // Markdown, SARIF and JUnit have no matrix: a usage error.
+        expect(run('sarif').code).toBe(2);
+    });
+
+    test('two forces: --force kent exits 0, --force surrey exits 1; recommendation 15 is "For PCCs" in every format and no gap', () => {
+        const folder = twoForces();
+        const run = (force: string, format: string) =>
+            coverage(['.', '--force', force, '--as-of', TWO_FORCES_AS_OF, '--format', format], folder);
+        for (const format of ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit']) {
+            const kent = run('kent', format);
+            expect([format, kent.code]).toEqual([format, 0]);
+            expect([format, run('surrey', format).code]).toEqual([format, 1]);
+            if (format === 'json') {
+                expect(JSON.parse(kent.stdout).requirements[1]).toMatchObject({ id: '15.1', state: 'for-others', recipients: ['pccs'] });
+            } else {
+                expect(kent.stdout, format).toContain('For PCCs');
+            }
+        }
+        const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(run('kent', 'junit').stdout);
+        expect(junit.testsuites).toMatchObject({ tests: '2', failures: '0', skipped: '1' });
+        expect(JSON.parse(run('kent', 'sarif').stdout).runs[0].results).toEqual([]);
+    });
+
+    test('the HTML heat-map of forces in Chromium: every cell named in words, not colour alone; the page runs without errors', async () => {
+        const folder = twoForces();
+        const file = path.join(folder, 'forces.html');
+        expect(coverage(['.', '--by-force', '--as-of', TWO_FORCES_AS_OF, '--format', 'html', '--output', file], folder).code).toBe(1);
+        const browser = await launchChromium();
+        try {
+            const page = await browser.newPage();
+            const errors: string[] = [];
+            page.on('pageerror', error => errors.push(error.message));
+            await page.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+            await page.goto(`file://${file}`);
+            expect(await page.locator('#forces tbody tr').count()).toBe(2);
+            const surrey = page.locator('#forces tr[data-force="surrey"]');
+            await expect
+                .poll(() => surrey.getByRole('cell', { name: '12.3: Not covered; not addressed, overdue (due 2025-03-27)' }).count())
+                .toBe(1);
+            expect(await surrey.getByRole('cell', { name: '15.1: For PCCs, not counted; addressed' }).count()).toBe(1);
+            expect(await page.locator('#forces tr[data-force="kent"] td[data-state="covered"]').getAttribute('title')).toBe(
+                'Kent Police, 12.3: Covered; evidenced, on time (due 2025-03-27)'
+            );
+            // The requirement matrix below still filters.
+            await page.selectOption('#filter-state', 'for-others');
+            expect(await page.locator('#shown').textContent()).toBe('1');
+            expect(errors).toEqual([]);
+            await page.screenshot({ path: path.join(repo, 'test-output', 'coverage-by-force.png'), fullPage: true });
+        } finally {
+            await browser.close();
+        }
     });
 });

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { csvColumns, neutraliseCell } from '../cli/report/format-csv.js';
+import { csvColumns, csvForceColumns, neutraliseCell } from '../cli/report/format-csv.js';
 import { PATIENCE_MS } from './support/patience.js';
 import { expectSuitePerRecommendation, expectWholeLocations } from './support/expectations.js';
 import { fixtureCopy, sourceOutside } from './support/files.js';
@@ -89,7 +89,8 @@ plan p ${gdlString(HYPERLINK)} {
 describe('CSV: no cell a spreadsheet would run (OWASP CSV injection)', () => {
     test('every cell starting with = + - @ tab or CR gets a leading apostrophe; the columns are unchanged', () => {
         const folder = hostileWorkspace();
-        const result = run(['coverage', '.', '--format', 'csv', '--as-of', AS_OF], folder);
+        // At the addressed level, so that the completed plan item (no exhibit) covers 1.4 and fills the action column.
+        const result = run(['coverage', '.', '--format', 'csv', '--as-of', AS_OF, '--level', 'addressed'], folder);
         expect(result.stderr).toBe('');
         const records = parseCsv(result.stdout, { relax_column_count: false }) as string[][];
         expect(records[0]).toEqual([...csvColumns]);
@@ -111,6 +112,25 @@ describe('CSV: no cell a spreadsheet would run (OWASP CSV injection)', () => {
         expect(rows[0]!.guidance).toBe('guidance §s (@SUM(A1).gdl:8)');
         expect(rows[3]!.action).toBe('plan item 1 (+1.gdl:5)');
         expect(rows[0]).toMatchObject({ framework: 'HOSTILE', recommendation: '1', state: 'covered', deadline: '2025-03-27', line: '7' });
+    });
+
+    test('--by-force: a force named with a formula payload is neutralised too, in every row of the forces × requirements CSV', () => {
+        const folder = hostileWorkspace();
+        // Two forces, in folders of their own, their names formula payloads; the sources above are shared material.
+        for (const [id, title] of [
+            ['hyperlink', HYPERLINK],
+            ['sum', '@SUM(A1)']
+        ] as const) {
+            mkdirSync(path.join(folder, id));
+            writeFileSync(path.join(folder, id, 'force.gdl'), `force ${id} ${gdlString(title)}\n`);
+        }
+        const result = run(['coverage', '.', '--format', 'csv', '--by-force', '--as-of', AS_OF], folder);
+        const records = parseCsv(result.stdout, { relax_column_count: false }) as string[][];
+        expect(records[0]).toEqual([...csvForceColumns]);
+        expect(records.flat().filter(cell => dangerous.test(cell))).toEqual([]);
+        const rows = parseCsv(result.stdout, { columns: true }) as Array<Record<string, string>>;
+        expect(new Set(rows.map(r => `${r.force} ${r.forceName}`))).toEqual(new Set(["hyperlink '" + HYPERLINK, "sum '@SUM(A1)"]));
+        expect(rows).toHaveLength(12);
     });
 
     test('one rule for every value: a negative-looking number is neutralised exactly like the same text', () => {
@@ -156,7 +176,8 @@ describe('JUnit: a suite for every recommendation of the framework', () => {
             '25:3',
             '27:1'
         ]);
-        expect(run(['coverage', 'guidance', '--recipient', 'pccs']).stdout).toMatch(/^ {2}SC2024 15 +0\/0 /m);
+        // Made to PCCs only: listed as theirs, not as a 0/0 of the force's.
+        expect(run(['coverage', 'guidance', '--recipient', 'pccs']).stdout).toMatch(/^ {2}SC2024 15 +For PCCs: listed, not counted$/m);
         expect(run(['coverage', 'guidance', '--format', 'markdown', '--recipient', 'pccs']).stdout).toMatch(/^\| SC2024 15 +\|/m);
     });
 });

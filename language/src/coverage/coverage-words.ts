@@ -139,10 +139,12 @@ export function waiverSummary(waiver: {
     return `${waiverText(waiver)}${waiver.notCounted ? ` (does not count: ${waiver.notCounted})` : ''}: ${waiver.reason ?? ''}`;
 }
 
-/** The totals in one sentence, for the report formats a person reads. */
+/** The totals in one sentence, for the report formats a person reads: whose, at what level, and every count. */
 export function totalsSentence(report: {
     readonly asOf: string;
     readonly recipient: string | null;
+    readonly level?: string;
+    readonly force?: { readonly title: string } | null;
     readonly totals: {
         readonly covered: number;
         readonly waived: number;
@@ -151,11 +153,26 @@ export function totalsSentence(report: {
         readonly requirements: number;
         readonly percent: number;
         readonly overdue: number;
+        readonly suspect?: number;
+        readonly metLate?: number;
+        readonly forOthers?: number;
     };
 }): string {
     const t = report.totals;
-    return `As of ${report.asOf}${report.recipient ? `, recommendations to ${report.recipient}` : ''}: ${t.covered} covered, ${t.waived} waived, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%). ${t.overdue} overdue.`;
+    const whose = `${report.force ? ` for ${report.force.title}` : ''}${report.recipient ? `, recommendations to ${report.recipient}` : ''}${report.level ? `, at the ${report.level} level` : ''}`;
+    const others = t.forOthers ? ` ${t.forOthers} more of recommendations made to others: listed, not counted.` : '';
+    return `As of ${report.asOf}${whose}: ${t.covered} covered, ${t.waived} waived, ${t.suspect ?? 0} suspect, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%). ${t.overdue} overdue, ${t.metLate ?? 0} met late.${others}`;
 }
+
+/** A state in one character, for the forces × requirements matrix; never without {@link stateNames} beside it as the legend. */
+export const stateSymbols: Readonly<Record<CoverageState, string>> = {
+    covered: '✓',
+    waived: 'w',
+    suspect: '?',
+    'wrong-kind': '~',
+    'for-others': '·',
+    uncovered: '✗'
+};
 
 /** Orders recommendation and requirement ids by number, part by part: 7.2 before 10.1, 12 before 12.1. */
 export function compareIds(a: string | number, b: string | number): number {
