@@ -1,9 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspSession } from './support/lsp-client.js';
+import type {
+    CodeAction,
+    CodeLens,
+    CompletionItem,
+    CompletionList,
+    Diagnostic,
+    Hover,
+    Location,
+    WorkspaceEdit
+} from 'vscode-languageserver-protocol';
+import { CoverageRequest, type CoverageAnswer } from '../language/src/lsp/gdl-protocol.js';
+import { applyEdits, LspSession } from './support/lsp-client.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const RISK = 'example-constabulary/guidance/risk.gdl';
@@ -244,5 +254,312 @@ describe('the language server over LSP (a real server process)', () => {
         await session.change(RISK, 7, riskText);
         await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).length === 0, 'the file to be clean again');
         expect(session.exited).toBe(false);
+    });
+});
+
+/** Two forces answering one framework: Kent covers 12.3 with approved guidance; Surrey only with a plan item that cites nothing. */
+const TWO_FORCES: Record<string, string> = {
+    'framework/framework.gdl': `framework F "Framework" {
+    recommendation 12 {
+        to chief-constables
+        deadline 2025-03-27
+        text "Chief constables should recognise the risk of breaches."
+        evidence 12.3 { text "Recognising the heightened risk of breaches." }
+        evidence 12.4 { text "Recording every breach." revised 2025-06-01 }
+    }
+    recommendation 15 {
+        to pccs
+        deadline 2025-03-27
+        text "PCCs should commission support."
+        evidence 15.1 { text "Commissioning support." }
+    }
+}
+`,
+    'common/audiences.gdl': 'audience investigators "Investigators"\n',
+    'kent/force.gdl': 'force kent "Kent Police"\n',
+    'kent/plan.gdl': `plan kp "Kent plan" {
+    force "Kent Police"
+    responds-to F
+    item 12 {
+        status in-progress
+        progress 50%
+        lead "DCI Kent"
+    }
+    item 15 {
+        status in-progress
+        progress 10%
+        lead "DCI Kent"
+    }
+}
+`,
+    'kent/guidance.gdl': `guidance kg "Kent stalking guidance" {
+    owner "Public Protection, Kent"
+    audience investigators
+    status approved
+    approved 2025-01-10
+    review-by 2027-01-10
+    section kent-risk "Risk of breaches" {
+        addresses 12.3
+        """
+        Treat a breach as a sign of escalating risk.
+        """
+    }
+    section kent-recording "Recording breaches" {
+        addresses 12.4
+        """
+        Record every breach.
+        """
+    }
+}
+`,
+    'surrey/force.gdl': 'force surrey "Surrey Police"\n',
+    'surrey/plan.gdl': `plan sp "Surrey plan" {
+    force "Surrey Police"
+    responds-to F
+    item 12 {
+        status complete
+        updated 2025-02-01
+        lead "DCI Surrey"
+        update "Officers were told about breaches."
+        addresses 12.3, 12.4
+        reviewed 2025-05-01
+    }
+    item 15 supporting {
+        status in-progress
+        progress 10%
+        lead "DCI Surrey"
+    }
+}
+`
+};
+
+describe('a workspace of two forces over LSP (a real server process)', () => {
+    const ASOF = '2026-01-15';
+    /** A rebuild after a settings change takes well under a second; a minute means it did not happen. */
+    const SETTLE = 60_000;
+    const KENT_GUIDANCE = 'kent/guidance.gdl';
+    const KENT_PLAN = 'kent/plan.gdl';
+    const SURREY_PLAN = 'surrey/plan.gdl';
+    const FRAMEWORK_FILE = 'framework/framework.gdl';
+    let session: LspSession;
+    let root: string;
+    const text = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+    const coverage = (file?: string) =>
+        session.connection.sendRequest(CoverageRequest, file === undefined ? null : { uri: session.uri(file) }) as Promise<CoverageAnswer>;
+    const row = (answer: CoverageAnswer, id: string) => answer.requirements.find(r => r.id === id)!;
+    const warningOn = (id: string) =>
+        (session.diagnostics.get(session.uri(FRAMEWORK_FILE)) ?? []).find(d => d.code === 'GDL0201' && d.message.includes(` ${id} `));
+    const hover = async (file: string, needle: string, shift: number) => {
+        const answer = (await session.connection.sendRequest('textDocument/hover', {
+            textDocument: { uri: session.uri(file) },
+            position: positionOf(text(file), needle, shift)
+        })) as Hover;
+        return (answer.contents as { value: string }).value;
+    };
+    const actionsFor = async (file: string, diagnostic: Diagnostic) =>
+        (await session.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri: session.uri(file) },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] }
+        })) as CodeAction[];
+
+    beforeAll(async () => {
+        root = mkdtempSync(path.join(tmpdir(), 'gdl-lsp-forces-'));
+        for (const [file, content] of Object.entries(TWO_FORCES)) {
+            mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+            writeFileSync(path.join(root, file), content);
+        }
+        session = new LspSession(root, { asOf: ASOF });
+        await session.initialize();
+        await session.waitFor(() => warningOn('12.3') !== undefined, 'the coverage warning on 12.3');
+    });
+
+    afterAll(async () => {
+        await session?.close();
+    });
+
+    test("the workspace's first diagnostics are judged as of the editor's gdl.asOf, fetched before the first build", async () => {
+        const first = () => session.published.find(p => p.uri === session.uri(KENT_PLAN));
+        await session.waitFor(() => first() !== undefined, 'the first diagnostics of the plan');
+        expect(first()!.diagnostics.find(d => d.code === 'GDL0502')!.message).toBe(
+            `Recommendation 12 was due by 2025-03-27 and its plan item is in progress (50%) (as of ${ASOF}).`
+        );
+    });
+
+    test("the framework's warning names the force that does not cover a requirement", () => {
+        expect(warningOn('12.3')!.message).toBe(
+            'Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered).'
+        );
+        expect(warningOn('12.3')!.range.start.line).toBe(positionOf(text(FRAMEWORK_FILE), 'evidence 12.3').line);
+    });
+
+    test("the quick fix on the framework's warning drafts the cover in the folder of the force that falls short", async () => {
+        const actions = await actionsFor(FRAMEWORK_FILE, warningOn('12.3')!);
+        const stub = actions.find(a => a.title.startsWith('Create a draft section covering 12.3'))!;
+        expect(stub.title).toBe('Create a draft section covering 12.3 in a new file for Surrey Police');
+        expect(stub.edit!.documentChanges![0]).toMatchObject({ kind: 'create', uri: session.uri('surrey/cover-12-3.gdl') });
+    });
+
+    test('the coverage request answers for the force of the document it names: Kent covers 12.3, Surrey does not', async () => {
+        const kent = await coverage(KENT_GUIDANCE);
+        expect(kent.forceName).toBe('Kent Police');
+        expect(kent.force).toEqual({ id: 'kent', title: 'Kent Police' });
+        expect(kent.level).toBe('evidenced');
+        expect(kent.asOf).toBe(ASOF);
+        expect(row(kent, '12.3')).toMatchObject({ state: 'covered', level: 'evidenced', firstMet: '2025-01-10', timeliness: 'on-time' });
+        expect(row(kent, '12.4')).toMatchObject({ state: 'suspect' });
+        // Recommendation 15 is made to PCCs: listed for the force's support, not counted against it.
+        expect(row(kent, '15.1').state).toBe('for-others');
+        expect(kent.recommendations.find(r => r.id === '15')!.forOthers).toBe(true);
+        expect(kent.totals).toMatchObject({ requirements: 2, covered: 1, suspect: 1, forOthers: 1 });
+
+        const surrey = await coverage(SURREY_PLAN);
+        expect(surrey.forceName).toBe('Surrey Police');
+        expect(row(surrey, '12.3')).toMatchObject({ state: 'uncovered', level: 'addressed', timeliness: 'overdue' });
+        expect(row(surrey, '12.3').items[0]!.reason).toContain('narrative only');
+        expect(surrey.totals.covered).toBe(0);
+    });
+
+    test('a coverage request without a document (as clients before forces sent it), or for shared material, answers for the first force', async () => {
+        const bare = (await session.connection.sendRequest(CoverageRequest.method)) as CoverageAnswer;
+        expect(bare.forceName).toBe('Kent Police');
+        expect(row(bare, '12.3').state).toBe('covered');
+        expect((await coverage()).forceName).toBe('Kent Police');
+        expect((await coverage(FRAMEWORK_FILE)).forceName).toBe('Kent Police');
+    });
+
+    test("hover on a requirement id shows its state, level and timeliness for the file's force, and every force's in the framework", async () => {
+        const inKent = await hover(KENT_GUIDANCE, 'addresses 12.3', 'addresses 12.'.length);
+        expect(inKent).toContain('**Coverage (Kent Police):** covered by 1 — guidance §kent-risk');
+        expect(inKent).toContain(
+            '**State:** Covered · **Level:** evidenced (evidenced counts) · **Timeliness:** on time: first met 2025-01-10, due 2025-03-27'
+        );
+        const inSurrey = await hover(SURREY_PLAN, 'addresses 12.3', 'addresses 12.'.length);
+        expect(inSurrey).toContain('**Coverage (Surrey Police):** not covered (not counted: plan item 12, narrative only');
+        expect(inSurrey).toContain(
+            '**State:** Not covered · **Level:** addressed (evidenced counts) · **Timeliness:** overdue: due 2025-03-27'
+        );
+
+        const inFramework = await hover(FRAMEWORK_FILE, 'evidence 12.3', 'evidence 12.'.length);
+        expect(inFramework).toContain('**Coverage by force** (evidenced counts):');
+        expect(inFramework).toContain('- **Kent Police**: Covered — evidenced, on time (2025-01-10, due 2025-03-27)');
+        expect(inFramework).toContain('- **Surrey Police**: Not covered — addressed, overdue (due 2025-03-27)');
+        expect(await hover(FRAMEWORK_FILE, 'evidence 15.1', 'evidence 15.'.length)).toContain('- **Kent Police**: For PCCs');
+    });
+
+    test('code lenses in the framework say for how many forces each requirement is covered, and which fall short', async () => {
+        const lenses = (await session.connection.sendRequest('textDocument/codeLens', {
+            textDocument: { uri: session.uri(FRAMEWORK_FILE) }
+        })) as CodeLens[];
+        const titles = lenses.map(l => l.command!.title);
+        expect(titles).toEqual([
+            'not covered for 1 of 2 forces — Surrey Police (not covered)',
+            'not covered for 2 of 2 forces — Kent Police (suspect), Surrey Police (not covered)',
+            'made to PCCs, not the force'
+        ]);
+    });
+
+    test('the new keywords are completed where they may be written', async () => {
+        const labels = async (file: string, needle: string, shift: number) => {
+            const result = (await session.connection.sendRequest('textDocument/completion', {
+                textDocument: { uri: session.uri(file) },
+                position: positionOf(text(file), needle, shift)
+            })) as CompletionList | CompletionItem[];
+            return (Array.isArray(result) ? result : result.items).map(i => i.label);
+        };
+        // Inside a section, before its `addresses`: the governance properties and exhibits.
+        expect(
+            await labels(KENT_GUIDANCE, 'section kent-risk "Risk of breaches" {\n', 'section kent-risk "Risk of breaches" {\n'.length)
+        ).toEqual(expect.arrayContaining(['reviewed', 'withdrawn', 'exhibits', 'addresses']));
+        // After `item 12` in a plan: `supporting`.
+        expect(await labels(KENT_PLAN, 'item 12 {', 'item 12 '.length)).toContain('supporting');
+        // Inside a plan: `assurance`; inside a plan item: `on` (a dated update), `reviewed`, `exhibits`.
+        expect(await labels(KENT_PLAN, '    responds-to F\n', '    responds-to F\n'.length)).toEqual(
+            expect.arrayContaining(['assurance', 'item'])
+        );
+        expect(await labels(KENT_PLAN, '        lead "DCI Kent"\n', '        lead "DCI Kent"\n'.length)).toEqual(
+            expect.arrayContaining(['on', 'reviewed', 'exhibits'])
+        );
+        // At the top of a file: `exhibit` and `force`.
+        expect(await labels('kent/force.gdl', 'force kent "Kent Police"\n', 'force kent "Kent Police"\n'.length)).toEqual(
+            expect.arrayContaining(['exhibit', 'force'])
+        );
+    });
+
+    test('the quick fix "Record the review" on suspect cover writes `reviewed` with the as-of date and clears the warning', async () => {
+        const original = text(KENT_GUIDANCE);
+        await session.open(KENT_GUIDANCE, original);
+        const suspect = await session.diagnosticWith(KENT_GUIDANCE, 'GDL0609');
+        expect(suspect.message).toContain("Section 'kent-recording' covers 12.4 with approval from 2025-01-10");
+        const fix = (await actionsFor(KENT_GUIDANCE, suspect)).find(a => a.title === "Record the review of section 'kent-recording'")!;
+        expect(fix.kind).toBe('quickfix');
+        const fixed = applyEdits(original, fix.edit!.changes![session.uri(KENT_GUIDANCE)]!);
+        expect(fixed).toContain('    section kent-recording "Recording breaches" {\n        reviewed 2026-01-15\n        addresses 12.4');
+        await session.change(KENT_GUIDANCE, 2, fixed);
+        await session.waitFor(
+            () => !(session.diagnostics.get(session.uri(KENT_GUIDANCE)) ?? []).some(d => d.code === 'GDL0609'),
+            'the suspect warning to clear'
+        );
+        await session.waitFor(() => !warningOn('12.4')?.message.includes('Kent Police'), 'Kent to cover 12.4');
+        expect(warningOn('12.4')!.message).toBe(
+            'Evidence requirement 12.4 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered).'
+        );
+        expect(row(await coverage(KENT_GUIDANCE), '12.4').state).toBe('covered');
+    });
+
+    test('on a plan item that already records a review, "Record the review" replaces its date', async () => {
+        const original = text(SURREY_PLAN);
+        await session.open(SURREY_PLAN, original);
+        const suspect = await session.diagnosticWith(SURREY_PLAN, 'GDL0609');
+        const fix = (await actionsFor(SURREY_PLAN, suspect)).find(a => a.title === 'Record the review of plan item 12')!;
+        const fixed = applyEdits(original, fix.edit!.changes![session.uri(SURREY_PLAN)]!);
+        expect(fixed).toBe(original.replace('reviewed 2025-05-01', 'reviewed 2026-01-15'));
+        await session.change(SURREY_PLAN, 2, fixed);
+        await session.waitFor(
+            () => !(session.diagnostics.get(session.uri(SURREY_PLAN)) ?? []).some(d => d.code === 'GDL0609'),
+            'the suspect warning on the plan item to clear'
+        );
+    });
+
+    test('the quick fix "Mark as supporting" on a plan item for a recommendation made to others clears the warning', async () => {
+        const original = text(KENT_PLAN);
+        await session.open(KENT_PLAN, original);
+        const claim = await session.diagnosticWith(KENT_PLAN, 'GDL0512');
+        const fix = (await actionsFor(KENT_PLAN, claim)).find(a => a.title === 'Mark as supporting')!;
+        const fixed = applyEdits(original, fix.edit!.changes![session.uri(KENT_PLAN)]!);
+        expect(fixed).toBe(original.replace('item 15 {', 'item 15 supporting {'));
+        await session.change(KENT_PLAN, 2, fixed);
+        await session.waitFor(() => {
+            const codes = (session.diagnostics.get(session.uri(KENT_PLAN)) ?? []).map(d => d.code);
+            return !codes.includes('GDL0512') && codes.length > 0;
+        }, 'the claim warning to clear');
+        expect((session.diagnostics.get(session.uri(KENT_PLAN)) ?? []).map(d => d.code)).not.toContain('GDL0513');
+    });
+
+    test('the settings gdl.assuranceLevel and gdl.asOf rebuild the coverage: addressed covers Surrey; an earlier date uncovers Kent', async () => {
+        await session.configure({ asOf: ASOF, assuranceLevel: 'addressed' });
+        await session.waitFor(() => warningOn('12.3') === undefined, 'the 12.3 warning to clear at the addressed level', SETTLE);
+        const surrey = await coverage(SURREY_PLAN);
+        expect(surrey.level).toBe('addressed');
+        expect(row(surrey, '12.3')).toMatchObject({ state: 'covered', level: 'addressed', timeliness: 'on-time', firstMet: '2025-02-01' });
+
+        // "plan": the level the plan asks for, here none, so evidenced again.
+        await session.configure({ asOf: ASOF, assuranceLevel: 'plan' });
+        await session.waitFor(() => warningOn('12.3') !== undefined, 'the 12.3 warning to return', SETTLE);
+        expect((await coverage(SURREY_PLAN)).level).toBe('evidenced');
+
+        // Before Kent's guidance was approved (2025-01-10), nothing covered 12.3 there either.
+        await session.configure({ asOf: '2025-01-05', assuranceLevel: 'plan' });
+        await session.waitFor(
+            () => warningOn('12.3')?.message.includes('for 2 of 2 forces') === true,
+            'both forces short as of 2025-01-05',
+            SETTLE
+        );
+        const kent = await coverage(KENT_GUIDANCE);
+        expect(kent.asOf).toBe('2025-01-05');
+        expect(row(kent, '12.3')).toMatchObject({ state: 'uncovered', timeliness: 'due' });
+        await session.configure({ asOf: ASOF });
+        await session.waitFor(() => warningOn('12.3')?.message.includes('for 1 of 2 forces') === true, 'the present again', SETTLE);
     });
 });

@@ -1,25 +1,33 @@
 import * as vscode from 'vscode';
-import type { CoverageReport, ReportItem, ReportRecommendation, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
+import type { ReportItem, ReportRecommendation, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
+import { assuranceText, isSatisfied, levelNames, stateText, type CoverageAnswer } from '../../language/src/lsp/gdl-protocol.js';
 
 type Node =
     | { kind: 'recommendation'; recommendation: ReportRecommendation }
     | { kind: 'requirement'; requirement: ReportRequirement }
     | { kind: 'item'; item: ReportItem };
 
+// Made to others (PCCs, the NPCC…) is not a failure of the force: information, not an error.
 const stateIcons: Record<ReportRequirement['state'], vscode.ThemeIcon> = {
     covered: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+    suspect: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
     'wrong-kind': new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
     waived: new vscode.ThemeIcon('circle-slash'),
+    'for-others': new vscode.ThemeIcon('organization'),
     uncovered: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
 };
 
-/** The coverage view: recommendations, their evidence requirements and state, and what covers each; click to jump. */
+/**
+ * The coverage view, for the force of the active file at the level of assurance in force (the view's
+ * description names both): recommendations, their evidence requirements with state, level and
+ * timeliness, and what covers each; click to jump.
+ */
 export class CoverageView implements vscode.TreeDataProvider<Node> {
-    private data: CoverageReport | undefined;
+    private data: CoverageAnswer | undefined;
     private readonly changed = new vscode.EventEmitter<Node | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
 
-    update(data: CoverageReport): void {
+    update(data: CoverageAnswer): void {
         this.data = data;
         this.changed.fire(undefined);
     }
@@ -45,46 +53,80 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
 
     getTreeItem(node: Node): vscode.TreeItem {
         if (node.kind === 'recommendation') {
-            const r = node.recommendation;
-            const satisfied = r.covered + r.waived;
-            // A recommendation with no evidence requirements (15, to PCCs) has nothing to expand.
-            const item = new vscode.TreeItem(
-                `Recommendation ${r.id}`,
-                r.requirements > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None
-            );
-            item.description =
-                r.requirements === 0 ? 'no evidence requirements' : `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
-            item.iconPath = satisfied === r.requirements ? stateIcons.covered : stateIcons.uncovered;
-            return item;
+            return recommendationItem(node.recommendation);
         }
         if (node.kind === 'requirement') {
-            const r = node.requirement;
-            const item = new vscode.TreeItem(
-                r.id,
-                r.items.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None
-            );
-            item.description =
-                r.state === 'covered'
-                    ? `covered by ${r.items.filter(i => i.counts).length}`
-                    : r.state === 'wrong-kind'
-                      ? `needs ${r.required.join(' and ')}`
-                      : r.state === 'waived'
-                        ? 'waived'
-                        : 'not covered';
-            item.tooltip = new vscode.MarkdownString(
-                `**${r.id}** — ${r.text ?? `_no text in the source: ${r.untexted ?? ''}_`}${r.deadline ? `\n\nDue ${r.deadline}` : ''}`
-            );
-            item.iconPath = stateIcons[r.state];
-            item.command = openAt(r.file, r.line, r.column);
-            return item;
+            return requirementItem(node.requirement, this.data);
         }
         const i = node.item;
         const item = new vscode.TreeItem(i.label, vscode.TreeItemCollapsibleState.None);
-        item.description = i.counts ? i.kind : `${i.kind}, not counted: ${i.reason ?? ''}`;
-        item.iconPath = new vscode.ThemeIcon(i.kind === 'guidance' ? 'book' : i.kind === 'training' ? 'mortar-board' : 'checklist');
+        const level = i.level ? `, ${i.level}` : '';
+        item.description = i.counts ? `${i.kind}${level}` : `${i.kind}${level}, not counted: ${i.reason ?? ''}`;
+        item.tooltip = new vscode.MarkdownString(
+            [
+                `**${i.label}**${i.owner ? ` — ${i.owner}` : ''}`,
+                i.since ? `Approved or completed ${i.since}` : '',
+                i.exhibits.length > 0 ? `Exhibits: ${i.exhibits.map(e => e.title).join('; ')}` : ''
+            ]
+                .filter(Boolean)
+                .join('\n\n')
+        );
+        item.iconPath = i.suspect
+            ? stateIcons.suspect
+            : new vscode.ThemeIcon(i.kind === 'guidance' ? 'book' : i.kind === 'training' ? 'mortar-board' : 'checklist');
         item.command = openAt(i.file, i.line, i.column);
         return item;
     }
+}
+
+function recommendationItem(r: ReportRecommendation): vscode.TreeItem {
+    const satisfied = r.covered + r.waived;
+    // A recommendation with no evidence requirements (15, to PCCs) has nothing to expand.
+    const item = new vscode.TreeItem(
+        `Recommendation ${r.id}`,
+        r.requirements > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None
+    );
+    if (r.forOthers) {
+        // "For PCCs": listed with what the force did to support it, not counted against it.
+        item.description = stateText({ state: 'for-others', recipients: r.recipients });
+        item.iconPath = stateIcons['for-others'];
+        return item;
+    }
+    item.description =
+        r.requirements === 0 ? 'no evidence requirements' : `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
+    item.iconPath = satisfied === r.requirements ? stateIcons.covered : stateIcons.uncovered;
+    return item;
+}
+
+function requirementItem(r: ReportRequirement, report: CoverageAnswer | undefined): vscode.TreeItem {
+    const item = new vscode.TreeItem(
+        r.id,
+        r.items.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None
+    );
+    const state =
+        r.state === 'covered'
+            ? `covered by ${r.items.filter(i => i.counts).length}`
+            : r.state === 'wrong-kind'
+              ? `needs ${r.required.join(' and ')}`
+              : stateText(r, true).toLowerCase();
+    // Level and timeliness for the force's own requirements: "covered by 2 · evidenced, on time (2025-01-10, due 2025-03-27)".
+    const own = r.state !== 'for-others' && r.state !== 'waived';
+    item.description = own ? `${state} · ${assuranceText(r)}` : r.state === 'for-others' ? stateText(r) : state;
+    const asked = report ? `${levelNames[report.level].label} counts: ${levelNames[report.level].meaning}.` : '';
+    item.tooltip = new vscode.MarkdownString(
+        [
+            `**${r.id}** — ${r.text ?? `_no text in the source: ${r.untexted ?? ''}_`}`,
+            `**${stateText(r)}**${own ? ` — ${assuranceText(r)}` : ''}`,
+            r.deadline ? `Due ${r.deadline}${r.firstMet ? `; first met ${r.firstMet}` : ''}` : '',
+            r.owner ? `Lead: ${r.owner}` : '',
+            own && !isSatisfied(r.state) ? asked : ''
+        ]
+            .filter(Boolean)
+            .join('\n\n')
+    );
+    item.iconPath = stateIcons[r.state];
+    item.command = openAt(r.file, r.line, r.column);
+    return item;
 }
 
 // The report's positions are one-based, as a reader counts them; VS Code's are zero-based.

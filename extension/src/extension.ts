@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { CoverageChangedNotification, CoverageRequest } from '../../language/src/lsp/gdl-protocol.js';
+import { CoverageChangedNotification, CoverageRequest, levelNames } from '../../language/src/lsp/gdl-protocol.js';
 import { CoverageView } from './coverage-view.js';
 
 // Wiring only: the language server (language/) does the work; this file starts it and shows its answers.
@@ -20,24 +20,54 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('gdl', 'GDL language server', serverOptions, clientOptions);
 
     const view = new CoverageView();
+    const tree = vscode.window.createTreeView('gdl.coverage', { treeDataProvider: view });
     const status = vscode.window.createStatusBarItem('gdl.coverage', vscode.StatusBarAlignment.Left, 100);
     status.name = 'GDL evidence coverage';
     status.command = 'gdl.coverage.focus';
     status.text = '$(sync~spin) GDL coverage';
     status.show();
 
+    // The coverage shown is that of the force the active .gdl file belongs to; while another kind of
+    // editor is active, the force of the last .gdl file.
+    let activeUri: string | undefined;
+    const followEditor = (editor: vscode.TextEditor | undefined): boolean => {
+        const uri = editor?.document.languageId === 'gdl' ? editor.document.uri.toString() : undefined;
+        if (uri === undefined || uri === activeUri) {
+            return false;
+        }
+        activeUri = uri;
+        return true;
+    };
+    followEditor(vscode.window.activeTextEditor);
+
+    let asked = 0;
     const refresh = async () => {
-        const report = await client!.sendRequest(CoverageRequest);
-        const { covered, waived, requirements, percent } = report.totals;
+        const ask = ++asked;
+        const report = await client!.sendRequest(CoverageRequest, activeUri ? { uri: activeUri } : null);
+        if (ask !== asked) {
+            return; // a later answer (another file's force, a newer build) is on its way
+        }
+        const { covered, waived, requirements, percent, suspect, forOthers } = report.totals;
         view.update(report);
-        status.text = `$(checklist) Coverage ${covered}/${requirements} (${percent}%)`;
-        status.tooltip = `${covered} of ${requirements} evidence requirements covered${waived > 0 ? `, ${waived} waived` : ''}`;
+        const level = levelNames[report.level].label.toLowerCase();
+        tree.description = `${report.forceName} · ${level}`;
+        const force = report.force ? ` · ${report.force.title}` : '';
+        status.text = `$(checklist) Coverage ${covered}/${requirements} (${percent}%)${force}`;
+        status.tooltip = [
+            `${report.forceName}: ${covered} of ${requirements} evidence requirements covered at the ${level} level (${levelNames[report.level].meaning})`,
+            waived > 0 ? `${waived} waived` : '',
+            suspect > 0 ? `${suspect} suspect: approved before the requirement was revised` : '',
+            forOthers > 0 ? `${forOthers} made to others (PCCs, the NPCC…), not counted` : '',
+            `as of ${report.asOf}`
+        ]
+            .filter(Boolean)
+            .join('\n');
         status.backgroundColor = covered + waived < requirements ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     };
 
     context.subscriptions.push(
         status,
-        vscode.window.registerTreeDataProvider('gdl.coverage', view),
+        tree,
         vscode.commands.registerCommand('gdl.refreshCoverage', refresh),
         vscode.commands.registerCommand('gdl.showCoverage', showCoverage),
         vscode.commands.registerCommand('gdl.check', () => runCli(context, 'check')),
@@ -48,6 +78,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
         client.onNotification(CoverageChangedNotification, () => {
             void refresh();
+        }),
+        vscode.window.onDidChangeActiveTextEditor(editor => {
+            if (followEditor(editor)) {
+                void refresh();
+            }
         })
     );
     await refresh();
@@ -80,7 +115,14 @@ async function runCli(context: vscode.ExtensionContext, job: 'check' | 'build'):
     }
     const settings = vscode.workspace.getConfiguration('gdl');
     const asOf = settings.get<string>('asOf');
-    const args = [context.asAbsolutePath(path.join('out', 'cli.cjs')), job, folder.uri.fsPath, ...(asOf ? ['--as-of', asOf] : [])];
+    const level = settings.get<string>('assuranceLevel');
+    const args = [
+        context.asAbsolutePath(path.join('out', 'cli.cjs')),
+        job,
+        folder.uri.fsPath,
+        ...(asOf ? ['--as-of', asOf] : []),
+        ...(level && level !== 'plan' ? ['--level', level] : [])
+    ];
     if (job === 'build') {
         // The build refuses an output folder inside the workspace: by default it publishes beside it.
         const workspace = folder.uri.fsPath;

@@ -9,10 +9,19 @@ import {
     StreamMessageWriter,
     type ProtocolConnection
 } from 'vscode-languageserver-protocol/node.js';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Position, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { CoverageChangedNotification, TEST_REQUESTS_ARGUMENT, type CoverageFigures } from '../../language/src/lsp/gdl-protocol.js';
 
 const repo = repositoryRoot();
+
+/** `text` with LSP text edits applied, as an editor applies a quick fix's edits to one document. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+    const lineStarts = [0, ...[...text.matchAll(/\n/g)].map(m => m.index + 1)];
+    const offset = (p: Position) => Math.min((lineStarts[p.line] ?? text.length) + p.character, text.length);
+    return [...edits]
+        .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+        .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
+}
 
 /** The real GDL language server as a child process, driven over JSON-RPC as an editor drives it. */
 export class LspSession {
@@ -89,6 +98,11 @@ export class LspSession {
             }
         });
         await this.connection.sendNotification('initialized', {});
+    }
+
+    /** Changes the `gdl` settings, as the editor does when the writer changes one (a workspace/didChangeConfiguration). */
+    configure(settings: Record<string, unknown>): Promise<void> {
+        return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { gdl: settings } });
     }
 
     /** Resolves when `predicate` holds, checking after every notification; rejects after `ms`. */

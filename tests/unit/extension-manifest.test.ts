@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GdlGrammar } from '../../language/src/generated/grammar.js';
 import { GrammarAST, AstUtils } from 'langium';
+import { assuranceLevels } from '../../language/src/coverage/coverage-model.js';
 import { buildWorkspace } from '../support/workspace.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -27,13 +28,25 @@ describe('the extension contributions agree with the language', () => {
         const manifest = read('package.json');
         expect(manifest.activationEvents).toEqual(['onLanguage:gdl']);
         expect(manifest.main).toBe('./out/extension.cjs');
-        expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['gdl.asOf', 'gdl.coverageSeverity', 'gdl.buildOutput']);
+        expect(Object.keys(manifest.contributes.configuration.properties)).toEqual([
+            'gdl.asOf',
+            'gdl.assuranceLevel',
+            'gdl.coverageSeverity',
+            'gdl.buildOutput'
+        ]);
         expect(manifest.contributes.views.explorer[0].id).toBe('gdl.coverage');
         expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
             'gdl.check',
             'gdl.build',
             'gdl.refreshCoverage'
         ]);
+    });
+
+    test("the setting gdl.assuranceLevel offers the plan's level and every level of the language, and defaults to the plan's", () => {
+        const setting = read('package.json').contributes.configuration.properties['gdl.assuranceLevel'];
+        expect(setting.enum).toEqual(['plan', ...assuranceLevels]);
+        expect(setting.enumDescriptions).toHaveLength(setting.enum.length);
+        expect(setting.default).toBe('plan');
     });
 
     test('every snippet, with its placeholders filled, is valid GDL', async () => {

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, URI, UriUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
     CodeActionKind,
@@ -6,15 +6,22 @@ import {
     type CodeActionParams,
     type Diagnostic,
     type Position,
+    type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver';
+import type { CoverageModel } from '../coverage/coverage-model.js';
+import { isSatisfied } from '../coverage/coverage-words.js';
+import { forceName } from '../coverage/forces.js';
 import { Codes } from '../validation/diagnostic-codes.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
-/** Quick fixes: replace an unknown id, address an uncovered requirement here, create a covering stub, add a missing plan item. */
+/**
+ * Quick fixes: replace an unknown id, address an uncovered requirement here, create a covering stub,
+ * add a missing plan item, record the review of suspect cover, mark a plan item for others as supporting.
+ */
 export class GdlCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: GdlServices) {}
 
@@ -34,6 +41,13 @@ export class GdlCodeActionProvider implements CodeActionProvider {
                 }
             } else if (diagnostic.code === Codes['plan-missing-recommendation'].code && data?.recommendation) {
                 const action = this.addPlanItem(document, diagnostic, data.recommendation);
+                if (action) {
+                    actions.push(action);
+                }
+            } else if (diagnostic.code === Codes['cover-suspect'].code) {
+                this.recordReview(document, diagnostic, actions);
+            } else if (diagnostic.code === Codes['plan-item-for-others'].code) {
+                const action = this.markSupporting(document, diagnostic);
                 if (action) {
                     actions.push(action);
                 }
@@ -63,8 +77,9 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const already = new Set(section.addresses.map(r => r.$refText));
-        const gaps = this.services.gdl.WorkspaceFacts.coverageModel()
-            .requirements.filter(r => r.state !== 'covered' && !already.has(r.id))
+        // The gaps of the force the section belongs to; a requirement made to others is not the force's to cover.
+        const gaps = this.services.gdl.WorkspaceFacts.coverageModel(document.uri.toString())
+            .requirements.filter(r => r.state !== 'covered' && r.state !== 'for-others' && !already.has(r.id))
             .slice(0, MAX_ADDRESS_ACTIONS);
         return gaps.map(gap => ({
             title: `Address ${gap.id} in section '${section.name}'`,
@@ -83,10 +98,15 @@ export class GdlCodeActionProvider implements CodeActionProvider {
         return { range: { start: open.range.end, end: open.range.end }, newText: `\n${indent}addresses ${id}` };
     }
 
-    /** A draft section addressing the requirement, in the guidance that already answers its recommendation, or a new file. */
+    /**
+     * A draft section addressing the requirement, in the guidance that already answers its
+     * recommendation, or a new file: for the force of the document, or (in shared material) the
+     * first force it falls short for, in that force's folder.
+     */
     private createStub(document: LangiumDocument, diagnostic: Diagnostic, id: string): CodeAction | undefined {
-        const coverage = this.services.gdl.WorkspaceFacts.coverageModel().requirements.find(r => r.id === id);
-        if (!coverage) {
+        const model = this.modelFallingShort(document, id);
+        const coverage = model?.requirements.find(r => r.id === id);
+        if (!model || !coverage) {
             return undefined;
         }
         const sectionId = `cover-${id.replace(/\./g, '-')}`;
@@ -101,7 +121,8 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             '    """',
             '}'
         ];
-        const host = this.guidanceAnswering(coverage.recommendation);
+        const host = this.guidanceAnswering(model, coverage.recommendation);
+        const forces = this.services.gdl.WorkspaceFacts.workspaceCoverage().forces.declared;
         const edit: WorkspaceEdit = {};
         if (host?.$cstNode) {
             const hostDocument = AstUtils.getDocument(host);
@@ -113,7 +134,8 @@ export class GdlCodeActionProvider implements CodeActionProvider {
                 ]
             };
         } else {
-            const uri = document.uri.with({ path: document.uri.path.replace(/[^/]+$/, `${sectionId}.gdl`) }).toString();
+            const folder = model.force.folder ? URI.parse(model.force.folder) : UriUtils.dirname(document.uri);
+            const uri = UriUtils.joinPath(folder, `${sectionId}.gdl`).toString();
             const file = [
                 `guidance ${sectionId}-guidance "Coverage of ${id}" {`,
                 '    status draft',
@@ -130,20 +152,92 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             ];
         }
         return {
-            title: `Create a draft section covering ${id}${host ? ` in '${host.name}'` : ' in a new file'}`,
+            title: `Create a draft section covering ${id}${host ? ` in '${host.name}'` : ' in a new file'}${forces ? ` for ${forceName(model.force)}` : ''}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             edit
         };
     }
 
-    /** Guidance that already addresses a requirement of the recommendation, found in the coverage model, not by walking every file. */
-    private guidanceAnswering(recommendation: ast.Recommendation): ast.Guidance | undefined {
-        const item = this.services.gdl.WorkspaceFacts.coverageModel()
-            .requirements.filter(r => r.recommendation === recommendation)
+    /** The coverage a stub is for: the document's force, or in shared material the first judged force the requirement falls short for. */
+    private modelFallingShort(document: LangiumDocument, id: string): CoverageModel | undefined {
+        const facts = this.services.gdl.WorkspaceFacts;
+        const uri = document.uri.toString();
+        if (facts.workspaceCoverage().forces.of(uri)) {
+            return facts.coverageModel(uri);
+        }
+        const models = facts.judgedModels();
+        return models.find(m => m.requirements.some(r => r.id === id && !isSatisfied(r.state) && r.state !== 'for-others')) ?? models[0];
+    }
+
+    /** Guidance of the force that already addresses a requirement of the recommendation, found in the coverage model, not by walking every file. */
+    private guidanceAnswering(model: CoverageModel, recommendation: ast.Recommendation): ast.Guidance | undefined {
+        const item = model.requirements
+            .filter(r => r.recommendation === recommendation)
             .flatMap(r => r.items)
             .find(i => i.kind === 'guidance');
         return item ? AstUtils.getContainerOfType(item.node, ast.isGuidance) : undefined;
+    }
+
+    /**
+     * Suspect cover: "Record the review" writes `reviewed DATE` (the as-of date, else today) into the
+     * section, module or plan item, or replaces the date of the review it records. Several suspect
+     * requirements of one item are fixed by one review.
+     */
+    private recordReview(document: LangiumDocument, diagnostic: Diagnostic, actions: CodeAction[]): void {
+        const target = reviewable(document, diagnostic.range.start);
+        if (!target?.$cstNode) {
+            return;
+        }
+        const what = ast.isPlanItem(target)
+            ? `plan item ${target.recommendation?.$refText ?? ''}`
+            : `${ast.isSection(target) ? 'section' : 'module'} '${target.name}'`;
+        const title = `Record the review of ${what}`;
+        const same = actions.find(a => a.title === title);
+        if (same) {
+            same.diagnostics!.push(diagnostic);
+            return;
+        }
+        const date = this.services.gdl.Settings.effectiveAsOf();
+        const existing = GrammarUtils.findNodeForProperty(target.$cstNode, 'reviewed');
+        let edit: TextEdit;
+        if (existing) {
+            edit = { range: existing.range, newText: date };
+        } else {
+            const open = GrammarUtils.findNodeForKeyword(target.$cstNode, '{');
+            if (!open) {
+                return;
+            }
+            const indent = ' '.repeat(target.$cstNode.range.start.character + 4);
+            edit = { range: { start: open.range.end, end: open.range.end }, newText: `\n${indent}reviewed ${date}` };
+        }
+        actions.push({
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.uri.toString()]: [edit] } }
+        });
+    }
+
+    /** A plan item for a recommendation made to others: "Mark as supporting" writes `supporting` after `item N`. */
+    private markSupporting(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const item = findNode(document, diagnostic.range.start, ast.isPlanItem);
+        const number = item?.recommendation?.$refNode;
+        if (!item || !number || item.supporting) {
+            return undefined;
+        }
+        return {
+            title: 'Mark as supporting',
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: {
+                changes: {
+                    [document.uri.toString()]: [{ range: { start: number.range.end, end: number.range.end }, newText: ' supporting' }]
+                }
+            }
+        };
     }
 
     private addPlanItem(document: LangiumDocument, diagnostic: Diagnostic, recommendation: string): CodeAction | undefined {
@@ -165,6 +259,18 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             }
         };
     }
+}
+
+/** What a `reviewed` date goes into: a section or plan item itself; for a learning outcome, its module (whose approval governs it). */
+type Reviewable = ast.Section | ast.TrainingModule | ast.PlanItem;
+
+function reviewable(document: LangiumDocument, position: Position): Reviewable | undefined {
+    const item = findNode(
+        document,
+        position,
+        (n): n is ast.Section | ast.LearningOutcome | ast.PlanItem => ast.isSection(n) || ast.isLearningOutcome(n) || ast.isPlanItem(n)
+    );
+    return ast.isLearningOutcome(item) ? item.$container : item;
 }
 
 function findNode<T extends AstNode>(document: LangiumDocument, position: Position, guard: (n: unknown) => n is T): T | undefined {

@@ -1,43 +1,80 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
-import { coverageLine } from '../coverage/coverage-words.js';
+import type { CoveringItem } from '../coverage/coverage-model.js';
+import { assuranceText, coverageLine, isSatisfied, stateNames } from '../coverage/coverage-words.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
+import { coverageOf, documentCoverage, modelName, type DocumentCoverage } from './gdl-force-coverage.js';
 
 /** The command a coverage lens runs: the client shows the covering items as a references list. */
 export const ShowCoverageCommand = 'gdl.showCoverage';
 
-/** A lens above each evidence requirement: "covered by 3 — guidance §…, module …, plan item 12" or "not covered". */
+const MAX_TITLE = 120;
+/** Most forces a lens names as falling short. */
+const MAX_FORCES_NAMED = 3;
+
+/**
+ * A lens above each evidence requirement: "covered by 3 — guidance §…, module …, plan item 12 ·
+ * evidenced, on time (…)" or "not covered · not addressed, overdue (due …)", for the force of the
+ * file; in shared material of a workspace of several forces, "covered for 1 of 2 forces — not
+ * covered: Surrey Police".
+ */
 export class GdlCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: GdlServices) {}
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
         const lenses: CodeLens[] = [];
-        const model = this.services.gdl.WorkspaceFacts.coverageModel();
+        const shown = documentCoverage(this.services.gdl.WorkspaceFacts, document.uri.toString());
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
             if (!ast.isEvidence(node) || !node.$cstNode) {
                 continue;
             }
-            const coverage = model.of(node);
-            if (!coverage) {
+            const lens = this.lensFor(node, shown);
+            if (!lens) {
                 continue;
             }
             const range = node.$cstNode.range;
-            const locations: Location[] = coverage.items.map(item => ({
+            const locations: Location[] = lens.items.map(item => ({
                 uri: item.uri,
                 range: { start: { line: item.line, character: item.character }, end: { line: item.line, character: item.character } }
             }));
-            const title = coverageLine(coverage);
             lenses.push({
                 range: { start: range.start, end: range.start },
-                command: {
-                    title: title.length > 120 ? title.slice(0, 117) + '…' : title,
-                    command: ShowCoverageCommand,
-                    arguments: [document.uri.toString(), range.start, locations]
-                }
+                command: { title: lens.title, command: ShowCoverageCommand, arguments: [document.uri.toString(), range.start, locations] }
             });
         }
         return lenses;
     }
+
+    private lensFor(evidence: ast.Evidence, shown: DocumentCoverage): { title: string; items: CoveringItem[] } | undefined {
+        const found = coverageOf(shown, evidence);
+        if (found.length === 0) {
+            return undefined;
+        }
+        if (found.length === 1) {
+            const coverage = found[0]!.coverage;
+            // The level and timeliness stay whole; what covers it is shortened to fit.
+            const tail = coverage.state === 'for-others' || coverage.state === 'waived' ? '' : ` · ${assuranceText(coverage)}`;
+            return { title: fit(coverageLine(coverage), MAX_TITLE - tail.length) + tail, items: [...coverage.items] };
+        }
+        const own = found.filter(f => f.coverage.state !== 'for-others');
+        const items = found.flatMap(f => f.coverage.items);
+        if (own.length === 0) {
+            return { title: fit(coverageLine(found[0]!.coverage), MAX_TITLE), items };
+        }
+        const met = own.filter(f => isSatisfied(f.coverage.state)).length;
+        const short = own.filter(f => !isSatisfied(f.coverage.state));
+        const named = short
+            .slice(0, MAX_FORCES_NAMED)
+            .map(f => `${modelName(f.model)} (${stateNames[f.coverage.state].short.toLowerCase()})`)
+            .join(', ');
+        const more = short.length > MAX_FORCES_NAMED ? ` and ${short.length - MAX_FORCES_NAMED} more` : '';
+        const head = `${met === own.length ? 'covered' : 'not covered'} for ${met === own.length ? met : short.length} of ${own.length} forces`;
+        return { title: fit(short.length > 0 ? `${head} — ${named}${more}` : head, MAX_TITLE), items };
+    }
+}
+
+function fit(text: string, width: number): string {
+    return text.length > width ? text.slice(0, Math.max(width - 1, 0)) + '…' : text;
 }

@@ -1,12 +1,21 @@
 import { MultilineCommentHoverProvider } from 'langium/lsp';
-import type { AstNode, MaybePromise } from 'langium';
+import { CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { GdlServices } from '../gdl-module.js';
 import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
-import { coverageLine } from '../coverage/coverage-words.js';
+import { assuranceText, coverageLine, recipientsText } from '../coverage/coverage-words.js';
 import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
+import { coverageOf, documentCoverage, modelName, stateLine, stateWords, timelinessLine } from './gdl-force-coverage.js';
 
-/** Hover on any id: a requirement's full text, deadline and coverage; a section's title and status; and so on. */
+/** Most forces a hover on shared material lists, one line each. */
+const MAX_FORCES_LISTED = 12;
+
+/**
+ * Hover on any id: a requirement's full text, deadline and coverage (state, level, timeliness) for
+ * the force of the file hovered in, or for every force in shared material; a section's title and
+ * status; and so on.
+ */
 export class GdlHoverProvider extends MultilineCommentHoverProvider {
     private readonly facts: WorkspaceFacts;
 
@@ -15,23 +24,63 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
         this.facts = services.gdl.WorkspaceFacts;
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+    // Langium's own, but telling the content which document is hovered in: coverage is per force.
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult?.value?.$cstNode;
+        if (!root) {
+            return undefined;
+        }
+        const offset = document.textDocument.offsetAt(params.position);
+        const cstNode = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        if (!cstNode || cstNode.offset + cstNode.length <= offset) {
+            return undefined;
+        }
+        const contents: string[] = [];
+        for (const target of this.references.findDeclarations(cstNode)) {
+            const content = await this.getAstNodeHoverContent(target, document.uri.toString());
+            if (typeof content === 'string') {
+                contents.push(content);
+            }
+        }
+        if (contents.length > 0) {
+            return { contents: { kind: 'markdown', value: contents.join(' ') } };
+        }
+        return GrammarAST.isKeyword(cstNode.grammarSource) ? this.getKeywordHoverContent(cstNode.grammarSource) : undefined;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode, uri = ''): MaybePromise<string | undefined> {
         if (ast.isEvidence(node)) {
             const recommendation = node.$container;
             const deadlines = recommendation.deadlines.map(d => (d.label ? `${d.date} (${d.label})` : d.date)).join(', ');
             const text = node.text ?? `*No text in the source: ${node.untexted ?? 'not recorded'}*`;
-            const coverage = this.facts.coverageModel().of(node);
             return [
-                `**Evidence requirement ${node.name}** — recommendation ${recommendation.name} of ${recommendation.$container.name}${deadlines ? `, due ${deadlines}` : ''}`,
+                `**Evidence requirement ${node.name}** — recommendation ${recommendation.name} of ${recommendation.$container.name}${deadlines ? `, due ${deadlines}` : ''}${node.revised ? `; text revised ${node.revised}` : ''}`,
                 quote(text),
-                coverage ? `**Coverage:** ${coverageLine(coverage)}` : ''
+                this.coverageText(node, uri)
             ]
                 .filter(Boolean)
                 .join('\n\n');
         }
+        if (ast.isForce(node)) {
+            const model = this.facts.workspaceCoverage().models.find(m => m.force.node === node);
+            const figures = model
+                ? `\n\nCoverage at the ${model.level} level: ${model.covered} of ${model.total} covered${model.suspect > 0 ? `, ${model.suspect} suspect` : ''}${model.forOthers > 0 ? `; ${model.forOthers} made to others` : ''}`
+                : '';
+            return `**Force ${node.name}** — ${node.title}${figures}`;
+        }
+        if (ast.isExhibit(node)) {
+            const facts = [
+                node.kind && `Kind: ${node.kind}`,
+                node.dated && `dated ${node.dated}`,
+                node.owner && `owner ${node.owner}`,
+                node.verifiedBy && `verified by ${node.verifiedBy}${node.verified ? ` on ${node.verified}` : ''}`
+            ].filter(Boolean);
+            return `**Exhibit ${node.name}** — ${node.title}${facts.length > 0 ? `\n\n${facts.join('; ')}` : ''}`;
+        }
         if (ast.isRecommendation(node)) {
             const deadlines = node.deadlines.map(d => d.date).join(', ');
-            return `**Recommendation ${node.name}**${deadlines ? ` — due ${deadlines}` : ''}\n\n${quote(node.text ?? '')}\n\nEvidence: ${node.evidence.map(e => e.name).join(', ') || 'none listed'}`;
+            const to = node.recipients.length > 0 ? `, to ${recipientsText(node.recipients)}` : '';
+            return `**Recommendation ${node.name}**${deadlines ? ` — due ${deadlines}` : ''}${to}\n\n${quote(node.text ?? '')}\n\nEvidence: ${node.evidence.map(e => e.name).join(', ') || 'none listed'}`;
         }
         if (ast.isGoverned(node)) {
             const kind = ast.isSection(node) ? 'Section' : ast.isGuidance(node) ? 'Guidance' : 'Training module';
@@ -54,6 +103,39 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
             return `**${node.name}** — ${node.title}`;
         }
         return super.getAstNodeHoverContent(node);
+    }
+
+    /**
+     * A requirement's coverage for the force of the file hovered in: what covers it, its state, the
+     * level it reaches and when it was met or is due; in shared material, one line per force.
+     */
+    private coverageText(evidence: ast.Evidence, uri: string): string {
+        const shown = documentCoverage(this.facts, uri);
+        const found = coverageOf(shown, evidence);
+        if (found.length === 0) {
+            return '';
+        }
+        if (found.length === 1) {
+            const { model, coverage } = found[0]!;
+            const timeliness = timelinessLine(coverage);
+            return [
+                `**Coverage${shown.named ? ` (${modelName(model)})` : ''}:** ${coverageLine(coverage)}`,
+                [
+                    `**State:** ${stateWords(coverage)}`,
+                    `**Level:** ${assuranceText({ level: coverage.level })} (${model.level} counts)`,
+                    ...(timeliness ? [`**Timeliness:** ${timeliness}`] : [])
+                ].join(' · ')
+            ].join('\n\n');
+        }
+        const levels = [...new Set(found.map(f => f.model.level))];
+        const lines = found
+            .slice(0, MAX_FORCES_LISTED)
+            .map(
+                ({ model, coverage }) =>
+                    `- **${modelName(model)}**: ${stateLine(coverage)}${levels.length > 1 ? ` (${model.level} counts)` : ''}`
+            );
+        const more = found.length > MAX_FORCES_LISTED ? [`- and ${found.length - MAX_FORCES_LISTED} more forces`] : [];
+        return [`**Coverage by force**${levels.length === 1 ? ` (${levels[0]} counts)` : ''}:`, ...lines, ...more].join('\n');
     }
 }
 

@@ -1,13 +1,41 @@
 // The GDL language server's own requests and notifications, beyond LSP: the one place their method
 // names and message types are written. The server, the VS Code extension, the test client and the
 // tests all import them from here. Only `vscode-languageserver-protocol` (already in the extension's
-// bundle, under `vscode-languageclient`) is loaded at run time; the report types are types only, so
-// the extension does not pull the language core into its bundle.
+// bundle, under `vscode-languageclient`) and the coverage words (`coverage-words.ts`, which imports
+// nothing at run time) are loaded at run time; the report types are types only, so the extension
+// does not pull the language core into its bundle.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { CoverageReport } from '../coverage/coverage-report.js';
 
-/** Request: the workspace coverage, for the coverage view (the report `gdl coverage --format json` writes, files named by URI). */
-export const CoverageRequest = new RequestType0<CoverageReport, void>('gdl/coverage');
+// The coverage view says states, levels and timeliness in the words every other face uses.
+export { assuranceText, isSatisfied, levelNames, stateText } from '../coverage/coverage-words.js';
+
+/** The coverage request's parameter: the document whose force the coverage is of. */
+export interface CoverageParams {
+    /** The URI of a document (the active editor's); without it, or for shared material, the first force. */
+    uri?: string;
+}
+
+/**
+ * The coverage request's answer: the report `gdl coverage --format json` writes for one force, files
+ * named by URI, and the force's name as a reader says it (the report's `force` is null for a
+ * workspace that declares none; this is then the plan's force, or "the workspace").
+ */
+export interface CoverageAnswer extends CoverageReport {
+    forceName: string;
+}
+
+/**
+ * Request: the coverage of the force a document belongs to, for the coverage view and the status
+ * bar. The parameter may be left out (as clients before forces sent it): the first force's coverage.
+ */
+export const CoverageRequest = new RequestType<CoverageParams | null, CoverageAnswer, void>('gdl/coverage');
+
+/** The URI a coverage request asks about, whatever the client sent (nothing, null, or `{ uri }`). */
+export function coverageUriOf(params: unknown): string | undefined {
+    const uri = params && typeof params === 'object' ? (params as { uri?: unknown }).uri : undefined;
+    return typeof uri === 'string' ? uri : undefined;
+}
 
 /** The workspace coverage figures: evidence requirements covered, of all of them. */
 export interface CoverageFigures {

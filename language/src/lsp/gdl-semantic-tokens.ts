@@ -4,7 +4,18 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import * as ast from '../generated/ast.js';
 
 type ReferenceProperty =
-    'addresses' | 'see' | 'cites' | 'audiences' | 'maps' | 'assesses' | 'supports' | 'modules' | 'links' | 'framework' | 'recommendation';
+    | 'addresses'
+    | 'see'
+    | 'cites'
+    | 'audiences'
+    | 'maps'
+    | 'assesses'
+    | 'supports'
+    | 'modules'
+    | 'links'
+    | 'exhibits'
+    | 'framework'
+    | 'recommendation';
 
 // What each kind of id is coloured as: requirement numbers stand out from section and module ids.
 const referenceTokens: Record<ReferenceProperty, string> = {
@@ -12,6 +23,7 @@ const referenceTokens: Record<ReferenceProperty, string> = {
     recommendation: SemanticTokenTypes.enumMember,
     see: SemanticTokenTypes.class,
     links: SemanticTokenTypes.class,
+    exhibits: SemanticTokenTypes.variable,
     modules: SemanticTokenTypes.class,
     framework: SemanticTokenTypes.namespace,
     cites: SemanticTokenTypes.function,
@@ -21,7 +33,19 @@ const referenceTokens: Record<ReferenceProperty, string> = {
     supports: SemanticTokenTypes.property
 };
 
-const dateProperties = ['published', 'approved', 'reviewBy', 'updated'] as const;
+// Every date property of the grammar; `withdrawn` and `verified` are dates only where they are strings (a date), not statuses or flags.
+const dateProperties = [
+    'published',
+    'approved',
+    'reviewBy',
+    'updated',
+    'reviewed',
+    'withdrawn',
+    'revised',
+    'dated',
+    'verified',
+    'expires'
+] as const;
 
 /** Semantic colouring of ids by what they name, and of dates. */
 export class GdlSemanticTokenProvider extends AbstractSemanticTokenProvider {
@@ -43,7 +67,7 @@ export class GdlSemanticTokenProvider extends AbstractSemanticTokenProvider {
                 acceptor({ node, property: property as never, type: SemanticTokenTypes.number });
             }
         }
-        if (ast.isDeadline(node)) {
+        if (ast.isDeadline(node) || ast.isPlanUpdate(node)) {
             acceptor({ node, property: 'date', type: SemanticTokenTypes.number });
         }
     }
@@ -58,6 +82,12 @@ function declarationType(node: AstNode): string | undefined {
     }
     if (ast.isLearningOutcome(node) || ast.isCurriculumOutcome(node)) {
         return SemanticTokenTypes.property;
+    }
+    if (ast.isExhibit(node)) {
+        return SemanticTokenTypes.variable;
+    }
+    if (ast.isForce(node)) {
+        return SemanticTokenTypes.namespace;
     }
     if (ast.isAudience(node)) {
         return SemanticTokenTypes.type;

@@ -1,41 +1,103 @@
 import { AstUtils, DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
+import { assuranceLevels, type AssuranceLevel } from '../coverage/coverage-model.js';
 import { buildCoverageReport } from '../coverage/coverage-report.js';
+import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
-import type { CoverageSeverity } from '../gdl-settings.js';
-import { CoverageChangedNotification, CoverageRequest } from './gdl-protocol.js';
+import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
+import { CoverageChangedNotification, CoverageRequest, coverageUriOf, type CoverageAnswer } from './gdl-protocol.js';
+
+/** The editor's `gdl.*` settings, as the client sends them. */
+interface EditorSettings {
+    asOf?: string;
+    coverageSeverity?: CoverageSeverity;
+    assuranceLevel?: string;
+}
+
+const severities: readonly CoverageSeverity[] = ['error', 'warning', 'info', 'off'];
+
+/** How long the first build waits for the client's answer to the settings request. */
+const SETTINGS_PATIENCE_MS = 5000;
+
+/** The `gdl.*` settings, read one by one (Langium's configuration provider answers per setting). */
+async function readEditorSettings(read: (key: keyof EditorSettings) => Promise<unknown>): Promise<EditorSettings> {
+    const keys: ReadonlyArray<keyof EditorSettings> = ['asOf', 'coverageSeverity', 'assuranceLevel'];
+    return Object.fromEntries(await Promise.all(keys.map(async key => [key, await read(key)] as const))) as EditorSettings;
+}
 
 /**
- * Connects the settings `gdl.asOf` and `gdl.coverageSeverity` to the checks (revalidating every
- * document when they change), answers the coverage request, and announces coverage after builds.
+ * Applies the editor's settings; true when anything the checks read changed. An as-of date that is
+ * not a date, and a level that is not a level (the manifest's "plan", or nothing), are unset: today,
+ * and the plan's `assurance` (else evidenced).
+ */
+export function applyEditorSettings(settings: GdlSettings, configuration: unknown): boolean {
+    const given = (configuration && typeof configuration === 'object' ? configuration : {}) as EditorSettings;
+    const asOf = /^\d{4}-\d{2}-\d{2}$/.test(given.asOf ?? '') ? given.asOf : undefined;
+    const coverageSeverity = severities.includes(given.coverageSeverity!) ? given.coverageSeverity! : 'warning';
+    const assurance = assuranceLevels.includes(given.assuranceLevel as AssuranceLevel)
+        ? (given.assuranceLevel as AssuranceLevel)
+        : undefined;
+    const changed = settings.asOf !== asOf || settings.coverageSeverity !== coverageSeverity || settings.assurance !== assurance;
+    settings.asOf = asOf;
+    settings.coverageSeverity = coverageSeverity;
+    settings.assurance = assurance;
+    return changed;
+}
+
+/**
+ * Connects the settings `gdl.asOf`, `gdl.coverageSeverity` and `gdl.assuranceLevel` to the checks
+ * and the coverage (revalidating every document when they change), answers the coverage request
+ * for the force of the document it names, and announces coverage after builds.
  */
 export function setUpGdlServer(connection: Connection, services: GdlServices): void {
     const shared = services.shared;
     const settings = services.gdl.Settings;
     const facts = services.gdl.WorkspaceFacts;
+    const configuration = shared.workspace.ConfigurationProvider;
     publishCurrentDiagnosticsOnly(connection, services);
 
-    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
-        if (update.section !== 'gdl') {
-            return;
+    const apply = async (given: unknown) => {
+        if (applyEditorSettings(settings, given)) {
+            const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
+            await shared.workspace.DocumentBuilder.update(uris, []);
         }
-        const configuration = (update.configuration ?? {}) as { asOf?: string; coverageSeverity?: CoverageSeverity };
-        settings.asOf = /^\d{4}-\d{2}-\d{2}$/.test(configuration.asOf ?? '') ? configuration.asOf : undefined;
-        settings.coverageSeverity = configuration.coverageSeverity ?? 'warning';
-        const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
-        await shared.workspace.DocumentBuilder.update(uris, []);
+    };
+    // The workspace is first built with the settings the server fetches at start-up (workspace/configuration),
+    // not built once with none and again when they arrive: half the work on opening a large workspace, and no
+    // editor request meets a workspace half rebuilt. A client that never answers is not waited for long.
+    const manager = shared.workspace.WorkspaceManager;
+    const buildWorkspace = manager.initialized.bind(manager);
+    manager.initialized = async params => {
+        let timer: NodeJS.Timeout | undefined;
+        const fetched = await Promise.race([
+            configuration.ready.then(() => readEditorSettings(key => configuration.getConfiguration('gdl', key))),
+            new Promise<undefined>(resolve => (timer = setTimeout(() => resolve(undefined), SETTINGS_PATIENCE_MS)))
+        ]).finally(() => clearTimeout(timer));
+        if (fetched) {
+            applyEditorSettings(settings, fetched);
+        }
+        return buildWorkspace(params);
+    };
+    // Later changes (VS Code also sends the settings when the server registers for their changes: unchanged, they rebuild nothing).
+    configuration.onConfigurationSectionUpdate(async update => {
+        if (update.section === 'gdl') {
+            await apply(update.configuration);
+        }
     });
 
-    // The same report the auditors' `gdl coverage` writes, with files named by URI for the editor.
-    connection.onRequest(CoverageRequest, () =>
-        buildCoverageReport(facts.coverageModel(), shared.workspace.LangiumDocuments.all, {
+    // The same report the auditors' `gdl coverage` writes, for the force of the document asked about, with files named by URI.
+    // Registered by method name: a request without parameters (from clients before forces) is answered too.
+    connection.onRequest(CoverageRequest.method, (params: unknown): CoverageAnswer => {
+        const model = facts.coverageModel(coverageUriOf(params));
+        const report = buildCoverageReport(model, shared.workspace.LangiumDocuments.all, {
             asOf: settings.effectiveAsOf(),
             locate: node => {
                 const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
                 return { file: AstUtils.getDocument(node).uri.toString(), line: start.line + 1, column: start.character + 1 };
             }
-        })
-    );
+        });
+        return { ...report, forceName: forceName(model.force) };
+    });
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         const model = facts.coverageModel();
