@@ -15,7 +15,7 @@ const contents = (folder: string): string[] =>
         .filter(f => statSync(path.join(folder, f)).isFile())
         .map(f => `${f}\n${readFileSync(path.join(folder, f), 'utf8')}`);
 const coverageLine = (force: string, covered: number) =>
-    `${force}: Coverage at the evidenced level (backed by approved guidance or training, or by an exhibit on file): ${covered}/39 evidence requirements covered (${((100 * covered) / 39).toFixed(1)}%)`;
+    `${force}: Coverage: ${covered}/39 evidence requirements covered (${((100 * covered) / 39).toFixed(1)}%) at the evidenced level (backed by approved guidance or training, or by an exhibit on file)`;
 
 /** Rewrites every .gdl file of a folder (not below it). */
 function rewrite(folder: string, change: (text: string) => string): void {
@@ -83,7 +83,7 @@ describe('the synthetic workspace generator (for the benchmarks)', () => {
         expect(uncovered).toBe(10);
         const result = check(folder);
         expect(result.stdout).toContain(
-            'Coverage at the evidenced level (backed by approved guidance or training, or by an exhibit on file): 190/200 evidence requirements covered (95.0%)'
+            'Coverage: 190/200 evidence requirements covered (95.0%) at the evidenced level (backed by approved guidance or training, or by an exhibit on file)'
         );
         expect(result.stdout).toMatch(/8 files checked as of 2026-01-15: 0 errors, 10 warnings\./);
         expect(result.status).toBe(1);

@@ -107,7 +107,7 @@ describe('gdl coverage: formats', () => {
 
     test('Markdown and the terminal table list every requirement; colour only on a terminal', () => {
         const markdown = coverage([GAPS, '--as-of', '2026-01-15', '--format', 'markdown']).stdout;
-        expect(markdown).toContain('| 12.3        | Wrong kind  | -         | 2025-03-27 | overdue    |');
+        expect(markdown).toContain('| 12.3        | Wrong kind  | evidenced | 2025-03-27 | overdue    |');
         const table = coverage([GAPS, '--as-of', '2026-01-15']).stdout;
         expect(table).toMatch(/^12 +12\.1 +NOT COVERED +- +2025-03-27 +OVERDUE/m);
         expect(table).not.toMatch(/\u001b\[/);
@@ -356,7 +356,7 @@ describe('gdl coverage: timeliness and forces', () => {
                 .toBe(1);
             expect(await surrey.getByRole('cell', { name: '15.1: For PCCs, not counted; addressed' }).count()).toBe(1);
             expect(await page.locator('#forces tr[data-force="kent"] td[data-state="covered"]').getAttribute('title')).toBe(
-                'Kent Police, 12.3: Covered; evidenced, on time (due 2025-03-27)'
+                'Kent Police, 12.3: Covered; evidenced, on time (2025-02-01, due 2025-03-27)'
             );
             // The requirement matrix below still filters.
             await page.selectOption('#filter-state', 'for-others');

@@ -11,6 +11,7 @@ import {
     stateSymbols,
     stateText,
     timelinessNames,
+    assuranceText,
     totalsSentence,
     waiverSummary
 } from '../../language/src/coverage/coverage-words.js';
@@ -274,11 +275,8 @@ function forceSection(report: CoverageReport): ElementContent[] {
                                 if (!cell) {
                                     return h('td', '–');
                                 }
-                                // A cell has no first-met date (the matrix's cells do not carry it): its level, timeliness and the deadline.
-                                const when = cell.timeliness
-                                    ? `, ${timelinessNames[cell.timeliness]}${r.deadline ? ` (due ${r.deadline})` : ''}`
-                                    : '';
-                                const words = `${stateText({ state: cell.state, recipients: r.recipients }, true)}${cell.state === 'for-others' ? ', not counted' : ''}; ${cell.level ?? 'not addressed'}${when}`;
+                                // Its level, and when it was met against the deadline (or that it is overdue).
+                                const words = `${stateText({ state: cell.state, recipients: r.recipients }, true)}${cell.state === 'for-others' ? ', not counted' : ''}; ${assuranceText({ ...cell, deadline: r.deadline })}`;
                                 return h(
                                     'td',
                                     {

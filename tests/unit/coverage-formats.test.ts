@@ -260,7 +260,7 @@ describe('coverage report formats, in-process', () => {
 
     test('Markdown and the terminal table show each gap with its deadline; colour only when asked for', () => {
         const { markdown, table, report } = workspaces.gaps!;
-        expect(markdown).toContain('| 12.3        | Wrong kind  | -         | 2025-03-27 | overdue    |');
+        expect(markdown).toContain('| 12.3        | Wrong kind  | evidenced | 2025-03-27 | overdue    |');
         expect(table).toMatch(/^12 +12\.1 +NOT COVERED +- +2025-03-27 +OVERDUE/m);
         expect(table).not.toMatch(/\u001b\[/);
         expect(formatTable(report, true)).toMatch(/\u001b\[/);
@@ -451,8 +451,8 @@ describe('coverage report formats: levels of assurance, timeliness, owners, forc
         expect(cells.get('Kent Police')!.get('F/12.3')).toEqual({
             state: 'covered',
             symbol: '✓',
-            words: '12.3: Covered; evidenced, on time (due 2025-03-27)',
-            title: 'Kent Police, 12.3: Covered; evidenced, on time (due 2025-03-27)'
+            words: '12.3: Covered; evidenced, on time (2025-02-01, due 2025-03-27)',
+            title: 'Kent Police, 12.3: Covered; evidenced, on time (2025-02-01, due 2025-03-27)'
         });
         expect(cells.get('Surrey Police')!.get('F/12.3')).toMatchObject({
             state: 'uncovered',
@@ -586,11 +586,13 @@ describe('coverage report formats: levels of assurance, timeliness, owners, forc
                 framework: r.framework,
                 state: states[(f + i) % states.length]!,
                 level: null,
-                timeliness: null
+                timeliness: null,
+                firstMet: null
             }));
             return {
                 id: `force-${f}`,
                 title,
+                level: 'evidenced' as const,
                 totals: { ...report.totals, requirements: 39, covered: 30, percent: 76.9, overdue: 9, metLate: 3 },
                 cells
             };

@@ -125,9 +125,18 @@ export interface ReportTotals {
 export interface ForceRow {
     id: string;
     title: string;
+    /** The level this force is judged at (its plan's, unless the command chose one). */
+    level: AssuranceLevel;
     totals: ReportTotals;
     /** Its state for each requirement, in the order of the report's requirements. */
-    cells: Array<{ id: string; framework: string; state: CoverageState; level: AssuranceLevel | null; timeliness: Timeliness | null }>;
+    cells: Array<{
+        id: string;
+        framework: string;
+        state: CoverageState;
+        level: AssuranceLevel | null;
+        timeliness: Timeliness | null;
+        firstMet: string | null;
+    }>;
 }
 
 export interface CoverageChange {
@@ -274,9 +283,16 @@ export function forceRows(coverage: WorkspaceCoverage, report: CoverageReport): 
     return coverage.models.map(model => {
         const cells = model.requirements
             .filter(r => wanted.has(`${r.framework.name}/${r.id}`))
-            .map(r => ({ id: r.id, framework: r.framework.name, state: r.state, level: r.level ?? null, timeliness: r.timeliness ?? null }))
+            .map(r => ({
+                id: r.id,
+                framework: r.framework.name,
+                state: r.state,
+                level: r.level ?? null,
+                timeliness: r.timeliness ?? null,
+                firstMet: r.firstMet ?? null
+            }))
             .sort((a, b) => compareIds(a.id, b.id) || a.framework.localeCompare(b.framework));
-        return { id: model.force.id, title: forceName(model.force), totals: totalsOf(cells), cells };
+        return { id: model.force.id, title: forceName(model.force), level: model.level, totals: totalsOf(cells), cells };
     });
 }
 
