@@ -61,8 +61,8 @@ describe('the synthetic workspace generator (for the benchmarks)', () => {
         const result = check(folder);
         expect(result.stdout).toContain(coverageLine('Ashmere Police', 39));
         expect(result.stdout).toContain(coverageLine('Brackmere Constabulary', 37));
-        expect(result.stdout).toMatch(/Brackmere Constabulary, not covered \(1\):\n {2}17\.1 {2}\(recommendation 17;/);
-        expect(result.stdout).toMatch(/Brackmere Constabulary, covered by the wrong kind \(1\):\n {2}27\.1 {2}\(recommendation 27;/);
+        expect(result.stdout).toMatch(/Brackmere Constabulary, not covered \(1\):\n {2}17\.1 {2}\(recommendation 17, due /);
+        expect(result.stdout).toMatch(/Brackmere Constabulary, covered by the wrong kind \(1\):\n {2}27\.1 {2}\(recommendation 27, due /);
         expect(result.stdout).toContain(
             "warning GDL0606 'f1-ex-letter' is Ashmere Police's, not Brackmere Constabulary's: it does not count for Brackmere Constabulary."
         );
