@@ -14,9 +14,18 @@ import * as ast from './generated/ast.js';
  */
 export class GdlDocumentBuilder extends DefaultDocumentBuilder {
     private forcesTouched = false;
+    private plansTouched = false;
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
-        this.forcesTouched = changed.some(uri => this.declaresForce(uri, true)) || deleted.some(uri => this.declaresForce(uri, false));
+        const touches = (uri: URI, current: boolean, holds: (d: LangiumDocument) => boolean, declaration: RegExp) =>
+            this.declares(uri, current, holds, declaration);
+        this.forcesTouched =
+            changed.some(uri => touches(uri, true, holdsForce, forceDeclaration)) ||
+            deleted.some(uri => touches(uri, false, holdsForce, forceDeclaration));
+        this.plansTouched =
+            this.forcesTouched ||
+            changed.some(uri => touches(uri, true, holdsPlan, planDeclaration)) ||
+            deleted.some(uri => touches(uri, false, holdsPlan, planDeclaration));
         return super.update(changed, deleted, cancelToken);
     }
 
@@ -24,16 +33,17 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
         return (
             this.forcesTouched ||
             holdsFramework(document) ||
-            holdsForce(document) ||
+            // Whether a force has a plan changes only when a plan (or a force) is added, changed or removed.
+            (this.plansTouched && holdsForce(document)) ||
             reportsWorkspaceWide(document) ||
             super.shouldRelink(document, changedUris)
         );
     }
 
-    /** Whether a file declares a force: before the change (its last build), or, with `current`, in its text now. */
-    private declaresForce(uri: URI, current: boolean): boolean {
+    /** Whether a file declares a force (or a plan): before the change (its last build), or, with `current`, in its text now. */
+    private declares(uri: URI, current: boolean, holds: (d: LangiumDocument) => boolean, declaration: RegExp): boolean {
         const before = this.langiumDocuments.getDocument(uri);
-        if (before && holdsForce(before)) {
+        if (before && holds(before)) {
             return true;
         }
         if (!current) {
@@ -45,8 +55,17 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
         } catch {
             return false;
         }
-        return /(^|[\s;}])force\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/.test(text);
+        return declaration.test(text);
     }
+}
+
+// A declaration as written in a file's text (before it is parsed): `force kent "Kent Police"`, `plan p "Plan"`.
+const forceDeclaration = /(^|[\s;}])force\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;
+const planDeclaration = /(^|[\s;}])plan\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;
+
+function holdsPlan(document: LangiumDocument): boolean {
+    const root = document.parseResult.value;
+    return ast.isGdlFile(root) && root.elements.some(ast.isActionPlan);
 }
 
 // Problems that a change to another file can resolve: a duplicate id removed elsewhere, material that
