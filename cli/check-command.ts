@@ -1,3 +1,5 @@
+import type { LangiumDocument } from 'langium';
+import * as ast from '../language/src/generated/ast.js';
 import { collectProblems, formatProblem, formatUnreadable } from './problem-lines.js';
 import { formatCoverageSummary } from './coverage-summary.js';
 import { formatWorkspaceSummary } from '../language/src/coverage/workspace-summary.js';
@@ -52,6 +54,24 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
     if (workspace.unreadable.length > 0) {
         return ExitCode.usage;
     }
+    // Nothing to cover is not full coverage: the framework is probably outside the folder checked.
+    if (!holdsFramework(workspace.documents)) {
+        out(noFramework(folder));
+        return ExitCode.failed;
+    }
     const short = models.some(model => model.covered + model.waived < model.total);
     return errors > 0 || short || (options.strict && warnings > 0) ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Whether any of the documents declares a framework. */
+export function holdsFramework(documents: readonly LangiumDocument[]): boolean {
+    return documents.some(d => {
+        const root = d.parseResult.value;
+        return ast.isGdlFile(root) && root.elements.some(ast.isFramework);
+    });
+}
+
+/** What is said when a workspace has no framework. */
+export function noFramework(folder: string): string {
+    return `No framework in '${folder}': there are no evidence requirements to judge coverage against (is the framework outside the folder checked?).`;
 }

@@ -3,6 +3,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { computeWorkspaceCoverage, type AssuranceLevel } from '../language/src/coverage/coverage-model.js';
 import { buildCoverageReport, compareReports, forceRows, type CoverageReport } from '../language/src/coverage/coverage-report.js';
 import { ExitCode, UsageError } from './errors.js';
+import { holdsFramework, noFramework } from './check-command.js';
 import { earlierWorkspace } from './earlier-workspace.js';
 import { formatCsv } from './report/format-csv.js';
 import { formatHtml } from './report/format-html.js';
@@ -55,6 +56,10 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
     }
     if (workspace.unreadable.length > 0) {
         return ExitCode.usage;
+    }
+    if (!holdsFramework(workspace.documents)) {
+        process.stderr.write(`gdl: ${noFramework(folder)}\n`);
+        return ExitCode.failed;
     }
     const errors = workspace.documents.some(d => (d.diagnostics ?? []).some(x => x.severity === 1));
     const short = [report.totals, ...(report.byForce ?? []).map(f => f.totals)].some(t => t.percent < (options.failUnder ?? 100));

@@ -1,6 +1,7 @@
 import type { CoverageModel, RequirementCoverage } from '../language/src/coverage/coverage-model.js';
 import { kindsText, levelNames, timelinessNames } from '../language/src/coverage/coverage-words.js';
 import { forceName } from '../language/src/coverage/forces.js';
+import { count } from '../language/src/wording.js';
 
 /**
  * The coverage summary printed after the problems: the count at the level asked for, then every
@@ -10,14 +11,14 @@ export function formatCoverageSummary(model: CoverageModel, named = false): stri
     const lines: string[] = [];
     const percent = model.total === 0 ? 100 : (100 * (model.covered + model.waived)) / model.total;
     const waived = model.waived > 0 ? `, ${model.waived} waived or not applicable` : '';
-    const whose = named ? `${forceName(model.force)}: ` : '';
+    const whose = named ? ` for ${forceName(model.force)}` : '';
     const late = model.requirements.filter(r => r.timeliness === 'met-late').length;
     lines.push(
-        `${whose}Coverage: ${model.covered}/${model.total} evidence requirements covered${waived} (${percent.toFixed(1)}%) at the ${model.level} level (${levelNames[model.level].meaning})${late > 0 ? `; ${late} met late` : ''}`
+        `Coverage${whose}: ${model.covered}/${model.total} evidence requirements covered${waived} (${percent.toFixed(1)}%) at the ${model.level} level (${levelNames[model.level].meaning})${late > 0 ? `; ${late} met late` : ''}`
     );
     const others = model.requirements.filter(r => r.state === 'for-others');
     if (others.length > 0) {
-        lines.push(`  and ${others.length} of recommendations made to others, listed but not counted`);
+        lines.push(`  and ${count(others.length, 'evidence requirement')} of recommendations made to others, listed but not counted`);
     }
     const groups: Array<[string, RequirementCoverage[]]> = [
         ['Not covered', model.requirements.filter(r => r.state === 'uncovered')],

@@ -15,7 +15,7 @@ const contents = (folder: string): string[] =>
         .filter(f => statSync(path.join(folder, f)).isFile())
         .map(f => `${f}\n${readFileSync(path.join(folder, f), 'utf8')}`);
 const coverageLine = (force: string, covered: number) =>
-    `${force}: Coverage: ${covered}/39 evidence requirements covered (${((100 * covered) / 39).toFixed(1)}%) at the evidenced level (backed by approved guidance or training, or by an exhibit on file)`;
+    `Coverage for ${force}: ${covered}/39 evidence requirements covered (${((100 * covered) / 39).toFixed(1)}%) at the evidenced level (backed by approved guidance or training, or by an exhibit on file)`;
 
 /** Rewrites every .gdl file of a folder (not below it). */
 function rewrite(folder: string, change: (text: string) => string): void {

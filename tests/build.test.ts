@@ -220,6 +220,20 @@ describe('a workspace of two forces, where only Kent covers 12.3', () => {
             .map(f => readFileSync(path.join(out, f), 'utf8'))
             .join('\n');
 
+    test("a force's plan citing another force's guidance: its page says the material is not the force's own", () => {
+        const folder = twoForces();
+        const plan = path.join(folder, 'sussex/plan.gdl');
+        writeFileSync(
+            plan,
+            readFileSync(plan, 'utf8').replace('status in-progress progress 50%', 'status in-progress progress 50% evidence kent-guide')
+        );
+        const out = fresh('sussex-cites-kent');
+        const result = build([folder, '--force', 'sussex', '--out', out, '--quiet', '--allow-gaps', '--as-of', '2026-01-15']);
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        const page = readFileSync(path.join(out, 'plans/sussex-plan.md'), 'utf8');
+        expect(page).toContain("(not Sussex Police's: it does not count as this force's evidence)");
+    });
+
     test("--force kent publishes Kent's guidance, plan and coverage, with the shared framework, and nothing of Sussex's", () => {
         const out = fresh('kent');
         const result = build([workspace, '--force', 'kent', '--out', out, '--quiet', '--as-of', '2026-01-15']);

@@ -106,8 +106,8 @@ audience responders "Responders"`
         const both = run(['check', folder, '--as-of', '2026-01-15']);
         expect(both.code).toBe(1);
         expect(both.stdout).toContain('Forces: 2 (Essex Police, Kent Police)');
-        expect(both.stdout).toContain('Essex Police: Coverage: 1/2 evidence requirements covered (50.0%)');
-        expect(both.stdout).toContain('Kent Police: Coverage: 2/2 evidence requirements covered (100.0%)');
+        expect(both.stdout).toContain('Coverage for Essex Police: 1/2 evidence requirements covered (50.0%)');
+        expect(both.stdout).toContain('Coverage for Kent Police: 2/2 evidence requirements covered (100.0%)');
         expect(both.lines.filter(l => problemLine.test(l))).toEqual([
             `${path.join(folder, 'framework.gdl')}:2:46 warning GDL0201 Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Essex Police (not covered).`
         ]);
@@ -121,6 +121,17 @@ audience responders "Responders"`
         expect(unknown.code).toBe(2);
         expect(unknown.stderr).toContain("no force 'Sussex'");
         expect(unknown.stderr).toContain('essex ("Essex Police"), kent ("Kent Police")');
+    });
+
+    test('a folder without a framework is not "100% covered": the check says so and fails', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-no-framework-'));
+        cpSync(path.join(repo, 'guidance/example-constabulary/guidance'), folder, { recursive: true });
+        const check = run(['check', folder]);
+        expect(check.code).toBe(1);
+        expect(check.stdout).toContain(`No framework in '${folder}': there are no evidence requirements to judge coverage against`);
+        const coverage = run(['coverage', folder]);
+        expect(coverage.code).toBe(1);
+        expect(coverage.stderr).toContain('No framework in');
     });
 
     test('--as-of decides what is overdue', () => {

@@ -491,7 +491,7 @@ describe('a workspace of two forces over LSP (a real server process)', () => {
         const original = text(KENT_GUIDANCE);
         await session.open(KENT_GUIDANCE, original);
         const suspect = await session.diagnosticWith(KENT_GUIDANCE, 'GDL0609');
-        expect(suspect.message).toContain("Section 'kent-recording' covers 12.4 with approval from 2025-01-10");
+        expect(suspect.message).toContain("Section 'kent-recording' covers 12.4 as approved on 2025-01-10");
         const fix = (await actionsFor(KENT_GUIDANCE, suspect)).find(a => a.title === "Record the review of section 'kent-recording'")!;
         expect(fix.kind).toBe('quickfix');
         const fixed = applyEdits(original, fix.edit!.changes![session.uri(KENT_GUIDANCE)]!);

@@ -132,6 +132,33 @@ describe('coverage as at a date', () => {
         expect(stateOf(await modelOf(files), '12.2')).toMatchObject({ state: 'covered', firstMet: '2025-02-20', timeliness: 'on-time' });
     });
 
+    test('cover that lapses and returns is met from its return: a review after the deadline of a revised requirement is met late', async () => {
+        // 12.1 revised 2025-03-01 (before its deadline, 2025-03-27); the section approved 2025-01-10 is reviewed only on 2025-08-01.
+        const files = variant([
+            [
+                'framework.gdl',
+                'evidence 12.1 { text "First requirement." }',
+                'evidence 12.1 { text "First requirement." revised 2025-03-01 }'
+            ],
+            ['guidance.gdl', 'review-by 2027-01-10', 'review-by 2027-01-10 reviewed 2025-08-01']
+        ]);
+        expect(stateOf(await modelOf(files, { asOf: '2025-03-27' }), '12.1')).toMatchObject({ state: 'suspect', timeliness: 'due' });
+        expect(stateOf(await modelOf(files), '12.1')).toMatchObject({ state: 'covered', timeliness: 'met-late', firstMet: '2025-08-01' });
+    });
+
+    test('a history written out of order is read by its dates (and reported, GDL0511)', async () => {
+        const files = variant([
+            [
+                'plan.gdl',
+                'exhibits X-AUDIT }',
+                'exhibits X-AUDIT\n        on 2027-01-01 { status in-progress progress 10% }\n        on 2025-01-05 { status in-progress progress 30% } }'
+            ]
+        ]);
+        // The item's own fields (complete, 2025-03-01) are its state today; the entry dated 2027 has not happened yet.
+        expect(stateOf(await modelOf(files), '12.2')).toMatchObject({ state: 'covered', firstMet: '2025-03-01' });
+        expect(stateOf(await modelOf(files, { asOf: '2025-02-01' }), '12.2').reasons).toEqual(['plan item is in progress (30%)']);
+    });
+
     test('withdrawn material counts until its withdrawal date', async () => {
         const files = variant([['guidance.gdl', 'status approved', 'status withdrawn withdrawn 2025-06-01']]);
         expect(stateOf(await modelOf(files, { asOf: '2025-05-31' }), '12.1').state).toBe('covered');
@@ -151,6 +178,9 @@ describe('coverage as at a date', () => {
             });
         }
         expect(today.totals).toMatchObject({ requirements: 39, covered: 39, metLate: 3 });
+        // The plan as it stood then: item 25 had no update by the deadline; today it is complete.
+        expect(atDeadline.recommendations.find(r => r.id === '25')).toMatchObject({ planStatus: null, covered: 0 });
+        expect(today.recommendations.find(r => r.id === '25')).toMatchObject({ planStatus: 'complete', covered: 3 });
         expect(today.level).toBe('evidenced');
     });
 });
@@ -192,6 +222,9 @@ describe('suspect cover and recommendations to others', () => {
         expect(model.total).toBe(3);
         expect(model.forOthers).toBe(1);
         expect(model.requirements.find(r => r.id === '15.1')!.items.map(i => i.label)).toEqual(['plan item 15']);
+        // The plan need not answer a recommendation made to others: no GDL0503 without the item.
+        const without = await buildWorkspace({ ...files, 'plan.gdl': files['plan.gdl']!.replace(/\n {4}item 15 supporting \{.*\}/, '') });
+        expect(without.codes('plan.gdl')).toEqual([]);
     });
 });
 

@@ -97,9 +97,10 @@ const cases: Case[] = [
     { code: 'GDL0605', files: variant([['exhibits.gdl', 'owner "Analyst"', 'owner "Analyst" verified-by "Auditor"']]), in: 'exhibits.gdl', says: 'gives who verified it but not when' },
     { code: 'GDL0606', files: { ...without('plan.gdl', 'guidance.gdl'), 'a/plan.gdl': 'force a "Force A"\n' + cleanBase['plan.gdl'], 'b/guidance.gdl': 'force b "Force B"\n' + cleanBase['guidance.gdl'] }, in: 'a/plan.gdl', says: "'G' is Force B's, not Force A's" },
     { code: 'GDL0611', files: variant([], { 'kent/force.gdl': 'force kent "Kent Police"\nforce essex "Essex Police"', 'kent/plan.gdl': 'plan KP "Plan" { force "Kent Police" responds-to F }' }), in: 'kent/force.gdl', says: "Force 'kent' is declared in the same folder as force 'essex'" },
+    { code: 'GDL0606', files: { ...without('plan.gdl'), 'a/force.gdl': 'force a "Force A"', 'a/plan.gdl': cleanBase['plan.gdl']!.replace('plan P', 'plan P') }, in: 'a/plan.gdl', says: "'X-AUDIT' is in no force's folder: it does not count for Force A." },
     { code: 'GDL0607', files: variant([], { 'kent/force.gdl': 'force kent "Kent Police"' }), in: 'kent/force.gdl', says: "Force 'kent' has no action plan in its folder." },
     { code: 'GDL0608', files: variant([], { 'kent/force.gdl': 'force kent "Kent Police"' }), in: 'guidance.gdl', says: "Section 's-one' addresses 12.1, 12.3 but is in no force's folder" },
-    { code: 'GDL0609', files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { text "First requirement." revised 2025-06-01 }']]), in: 'guidance.gdl', says: "Section 's-one' covers 12.1 with approval from 2025-01-10, before 12.1 was revised on 2025-06-01" },
+    { code: 'GDL0609', files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { text "First requirement." revised 2025-06-01 }']]), in: 'guidance.gdl', says: "Section 's-one' covers 12.1 as approved on 2025-01-10, before 12.1 was revised on 2025-06-01" },
     { code: 'GDL0610', files: variant([['exhibits.gdl', 'dated 2025-02-01', 'dated 2026-06-01']]), in: 'exhibits.gdl', says: "Exhibit 'X-AUDIT' is dated 2026-06-01, after the as-of date 2026-01-15" },
 ];
 

@@ -100,7 +100,10 @@ export interface RequirementCoverage {
     readonly state: CoverageState;
     /** The strongest level its cover reaches as of the as-of date (every required kind at that level); undefined when nothing counts. */
     readonly level?: AssuranceLevel;
-    /** The first date it was satisfied (covered or waived) at the level asked for; undefined when it never was, or its cover is undated. */
+    /**
+     * The date since which it has been satisfied (covered or waived) at the level asked for, without a
+     * break up to the as-of date; undefined when it is not satisfied, or its cover is undated.
+     */
     readonly firstMet?: string;
     /** The earliest deadline of its recommendation. */
     readonly deadline?: string;
@@ -721,7 +724,7 @@ function forceModel(
     };
 }
 
-/** The first date (START for undated cover) on which a requirement was covered or waived, up to the as-of date. */
+/** The date (START for undated cover) since which a requirement has been covered or waived without a break, up to the as-of date. */
 function firstSatisfied(
     evidence: ast.Evidence,
     lines: readonly Timeline[],
@@ -738,19 +741,31 @@ function firstSatisfied(
         if (w.node.approved) {
             candidates.add(w.node.approved);
         }
+        if (w.node.expires) {
+            candidates.add(dayAfter(w.node.expires));
+        }
     }
     if (evidence.revised) {
         candidates.add(evidence.revised);
     }
+    // The start of the unbroken run of dates on which it is satisfied that reaches the as-of date: cover
+    // that lapsed (withdrawn, expired, suspect after a revision) and came back is met from its return.
+    let since: string | undefined;
     for (const date of [...candidates].filter(d => d <= asOf).sort()) {
-        const items = lines.map(t => ({ kind: t.kind, at: t.at(date === START ? '0000-00-00' : date) }));
-        const waived = waivers.some(w => waiverInfo(w.node, w.uri, date === START ? '0000-00-00' : date).counts);
+        const at = date === START ? '0000-00-00' : date;
+        const items = lines.map(t => ({ kind: t.kind, at: t.at(at) }));
+        const waived = waivers.some(w => waiverInfo(w.node, w.uri, at).counts);
         const { state } = stateAt(required, items, waived, threshold);
-        if (state === 'covered' || state === 'waived') {
-            return date;
-        }
+        since = state === 'covered' || state === 'waived' ? (since ?? date) : undefined;
     }
-    return undefined;
+    return since;
+}
+
+/** The day after a date (YYYY-MM-DD). */
+function dayAfter(date: string): string {
+    const next = new Date(`${date}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return Number.isNaN(next.getTime()) ? date : next.toISOString().slice(0, 10);
 }
 
 /** The kinds of coverage an evidence requirement needs: its own `requires`, else its recommendation's. */

@@ -2,6 +2,7 @@ import { AstUtils, MultiMap, type AstNode, type LangiumDocument } from 'langium'
 import type { AssuranceLevel, CoverageModel, CoverageState, RequirementCoverage, Timeliness, WorkspaceCoverage } from './coverage-model.js';
 import { compareIds, isSatisfied } from './coverage-words.js';
 import { forceName } from './forces.js';
+import { planItemState } from './plan-history.js';
 import { inherited } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 
@@ -215,6 +216,8 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
         }
         const own = rowsOf.get(key);
         const item = ownPlan(entriesOf.get(recommendation));
+        // The plan item as it stood at the report's date.
+        const then = item ? planItemState(item, options.asOf) : undefined;
         const covered = own.filter(r => r.state === 'covered').length;
         const waived = own.filter(r => r.state === 'waived').length;
         const deadlines = recommendation.deadlines.map(d => d.date).sort();
@@ -233,9 +236,9 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             overdue:
                 !forOthers &&
                 deadlines.some(d => d < options.asOf) &&
-                (item?.status !== 'complete' || own.some(r => !isSatisfied(r.state))),
-            planStatus: item?.status ?? null,
-            planProgress: item?.progress ?? null,
+                (then?.status !== 'complete' || own.some(r => !isSatisfied(r.state))),
+            planStatus: then?.status ?? null,
+            planProgress: then?.progress ?? null,
             forOthers,
             owner: item?.lead ?? null,
             byKind: {

@@ -16,11 +16,13 @@ export interface PlanItemState {
     readonly status?: ast.PlanStatus;
     readonly progress?: number;
     readonly update?: string;
+    /** The date of the last update on or before the date (undefined when it is undated, or there is none). */
+    readonly date?: string;
     /** When complete: the date of the update that completed it (undefined when that update is undated). */
     readonly completedOn?: string;
 }
 
-/** A plan item's updates, oldest first: its history, then its own fields (the latest). */
+/** A plan item's updates, oldest first by date: its history and its own fields (written as the latest). */
 export function planEntries(item: ast.PlanItem): PlanEntry[] {
     const own: PlanEntry = { date: item.updated, status: item.status, progress: item.progress, update: item.update, node: item };
     const history: PlanEntry[] = (item.history ?? []).map(u => ({
@@ -30,7 +32,17 @@ export function planEntries(item: ast.PlanItem): PlanEntry[] {
         update: u.update,
         node: u
     }));
-    return [...history, ...(own.status !== undefined || own.update !== undefined || own.date !== undefined ? [own] : [])];
+    const entries = [...history, ...(own.status !== undefined || own.update !== undefined || own.date !== undefined ? [own] : [])];
+    // In date order whatever order they are written in (an update out of order is reported, GDL0511, and
+    // still read at its date); an undated entry last. The sort is stable: same-day updates keep their order.
+    return entries
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => compareDates(a.entry.date, b.entry.date) || a.index - b.index)
+        .map(({ entry }) => entry);
+}
+
+function compareDates(a: string | undefined, b: string | undefined): number {
+    return a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1;
 }
 
 /** Where a plan item stood at a date: the last update on or before it (status carried forward from earlier updates). */
@@ -39,6 +51,7 @@ export function planItemState(item: ast.PlanItem, date: string): PlanItemState {
     let progress: number | undefined;
     let update: string | undefined;
     let completedOn: string | undefined;
+    let latest: string | undefined;
     for (const entry of planEntries(item)) {
         if (entry.date !== undefined && entry.date > date) {
             break;
@@ -51,6 +64,7 @@ export function planItemState(item: ast.PlanItem, date: string): PlanItemState {
         }
         progress = entry.progress ?? (entry.status !== undefined ? undefined : progress);
         update = entry.update ?? update;
+        latest = entry.date;
     }
-    return { status, progress, update, completedOn: status === 'complete' ? completedOn : undefined };
+    return { status, progress, update, date: latest, completedOn: status === 'complete' ? completedOn : undefined };
 }

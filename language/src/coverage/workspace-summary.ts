@@ -3,6 +3,7 @@ import type { CoverageModel } from './coverage-model.js';
 import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 import { count } from '../wording.js';
+import { planItemState } from './plan-history.js';
 
 /**
  * What the check looked at, in a writer's and an auditor's terms: the frameworks, the material that
@@ -31,7 +32,7 @@ export function formatWorkspaceSummary(
         `${count(guidance.length, 'guidance document')} (${count(sections.length, 'section')})`,
         count(modules.length, 'training module'),
         count(elements.filter(ast.isCoursePack).length, 'course pack'),
-        `${count(plans.length, 'action plan')}${items.length > 0 ? ` (${items.filter(i => i.status === 'complete').length} of ${items.length} items complete)` : ''}`
+        `${count(plans.length, 'action plan')}${items.length > 0 ? ` (${items.filter(i => planItemState(i, asOf).status === 'complete').length} of ${items.length} ${items.length === 1 ? 'item' : 'items'} complete)` : ''}`
     ];
     lines.push(`Answered by ${parts.join(', ')}.`);
     const counted = [models].flat().flatMap(model => model.requirements.flatMap(r => r.items.filter(i => i.counts)));

@@ -1,10 +1,11 @@
+import { AstUtils, type AstNode } from 'langium';
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { heading, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
 import { compareIds, planStatusText, progressText, recipientsText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
-import { planEntries } from '../coverage/plan-history.js';
+import { planEntries, planItemState } from '../coverage/plan-history.js';
 import { exhibitLine, materialLink } from './cover-links.js';
 import { anchor, pagePath, type SiteModel } from './site-model.js';
 
@@ -14,6 +15,7 @@ import { anchor, pagePath, type SiteModel } from './site-model.js';
  * `supporting` a recommendation made to others says so: it records the force's support, not its answer.
  */
 export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: string) {
+    const asOf = site.coverage.asOf || '9999-12-31';
     const page = pagePath.plan(plan);
     const framework = plan.framework?.ref;
     const children: RootContent[] = [heading(1, plan.title), ...gapNotice(site)];
@@ -53,7 +55,9 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         if (recommendation?.text) {
             children.push(quote(recommendation.text));
         }
-        const status = item.status ? planStatusText(item.status) + progressText(item.progress) : 'not stated';
+        // As it stood at the site's as-of date: a site built as at an earlier date shows the item then.
+        const then = planItemState(item, asOf);
+        const status = then.status ? planStatusText(then.status) + progressText(then.progress) : 'not started';
         children.push(
             list([
                 [
@@ -61,37 +65,48 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
                     ' ' + (recommendation?.deadlines.map(d => (d.label ? `${d.date} (${d.label})` : d.date)).join('; ') || 'not stated')
                 ],
                 [strong('Status:'), ' ' + status],
-                [strong('Date:'), ' ' + (item.updated ?? 'not stated')],
+                [strong('Date:'), ' ' + (then.date ?? 'not stated')],
                 [strong('Lead:'), ' ' + (item.lead ?? 'not stated')]
             ])
         );
-        if (item.update) {
-            children.push(heading(3, 'Update'), ...prose(item.update, 3));
+        if (then.update) {
+            children.push(heading(3, 'Update'), ...prose(then.update, 3));
         }
         if (item.history.length > 0) {
-            children.push(heading(3, 'History'), history(item));
+            children.push(heading(3, 'History'), history(item, asOf));
         }
         const links = item.links
             .map(l => l.ref)
             .filter((l): l is ast.Evidenceable => l !== undefined)
-            .map(target => materialLink(site, page, target, extension));
+            .map(target => [materialLink(site, page, target, extension), ...notOurs(site, target)]);
         if (links.length > 0) {
-            children.push(heading(3, 'Evidence'), list(links.map(l => [l])));
+            children.push(heading(3, 'Evidence'), list(links));
         }
-        const exhibits = item.exhibits.map(e => e.ref).filter((e): e is ast.Exhibit => e !== undefined);
+        // What was on file at the as-of date.
+        const exhibits = item.exhibits
+            .map(e => e.ref)
+            .filter((e): e is ast.Exhibit => e !== undefined && (e.dated === undefined || e.dated <= asOf));
         if (exhibits.length > 0) {
-            children.push(heading(3, 'Exhibits'), list(exhibits.map(e => exhibitLine(e))));
+            children.push(heading(3, 'Exhibits'), list(exhibits.map(e => [...exhibitLine(e), ...notOurs(site, e)])));
         }
     }
     return root(children);
 }
 
-/** The item's updates, oldest first: each earlier `on DATE { … }` with its text, then the latest (its update is above). */
-function history(item: ast.PlanItem) {
-    const entries = planEntries(item);
+/** Material or an exhibit of another force (or of none), cited by this force's plan: said so, as it does not count. */
+function notOurs(site: SiteModel, node: AstNode): PhrasingContent[] {
+    const folder = site.force.folder;
+    return folder === '' || AstUtils.getDocument(node).uri.toString().startsWith(folder)
+        ? []
+        : [text(` (not ${site.force.title || 'this force'}'s: it does not count as this force's evidence)`)];
+}
+
+/** The item's updates up to the as-of date, oldest first: each with its text, the latest last (its update is above). */
+function history(item: ast.PlanItem, asOf: string) {
+    const entries = planEntries(item).filter(entry => entry.date === undefined || entry.date <= asOf);
     return list(
-        entries.map((entry): BlockContent[] => {
-            const latest = entry.node === item;
+        entries.map((entry, index): BlockContent[] => {
+            const latest = index === entries.length - 1;
             const what = entry.status
                 ? planStatusText(entry.status) + progressText(entry.progress)
                 : entry.progress !== undefined

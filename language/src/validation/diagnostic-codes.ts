@@ -376,7 +376,7 @@ export const Codes = define({
     'exhibit-file-missing': {
         code: 'GDL0601',
         severity: 'error',
-        template: "Exhibit '{id}' is the file '{file}', which does not exist.",
+        template: "Exhibit '{id}' is the file '{file}', which {problem}.",
         explanation: 'An exhibit an inspector asks to see must be on file: a missing file is evidence that is not there.'
     },
     'exhibit-outside-workspace': {
@@ -406,7 +406,7 @@ export const Codes = define({
     'exhibit-other-force': {
         code: 'GDL0606',
         severity: 'warning',
-        template: "'{id}' is {force}'s, not {own}'s: it does not count for {own}.",
+        template: "'{id}' is {whose}: it does not count for {own}.",
         explanation: "Each force's guidance, training, plan and exhibits answer for that force alone."
     },
     'force-without-plan': {
@@ -432,7 +432,7 @@ export const Codes = define({
         code: 'GDL0609',
         severity: 'warning',
         template:
-            '{what} covers {evidence} with approval from {since}, before {evidence} was revised on {revised}: review it against the new text and record the review (`reviewed DATE`).',
+            '{what} covers {evidence} as {when}, before {evidence} was revised on {revised}: review it against the new text and record the review (`reviewed DATE`).',
         explanation:
             'Cover approved against a requirement text that has since changed may no longer answer it; it is suspect until someone reviews it.'
     },

@@ -45,7 +45,7 @@ export class EvidenceChecks {
         for (const property of ['dated', 'verified'] as const) {
             const date = node[property];
             if (date && date > asOf) {
-                const what = `Exhibit '${node.name}'${property === 'verified' ? "'s verification" : ''}`;
+                const what = property === 'verified' ? `The verification of exhibit '${node.name}'` : `Exhibit '${node.name}'`;
                 report(accept, 'date-in-future', { what, date, asOf }, { node, property });
             }
         }
@@ -72,16 +72,18 @@ export class EvidenceChecks {
             outside();
             return;
         }
-        if (target.scheme === 'file' && !this.exists(target)) {
-            report(accept, 'exhibit-file-missing', { id: node.name, file }, { node, property: 'file' });
+        const problem = target.scheme === 'file' ? this.notAFile(target) : undefined;
+        if (problem) {
+            report(accept, 'exhibit-file-missing', { id: node.name, file, problem }, { node, property: 'file' });
         }
     }
 
-    private exists(uri: URI): boolean {
+    /** Why a path is not a file on disk, or undefined when it is one. */
+    private notAFile(uri: URI): string | undefined {
         try {
-            return this.files.statSync(uri).isFile;
+            return this.files.statSync(uri).isFile ? undefined : 'is a folder, not a file';
         } catch {
-            return false;
+            return 'does not exist';
         }
     }
 
@@ -124,7 +126,7 @@ export class EvidenceChecks {
                     {
                         what: itemName(node),
                         evidence: ref.$refText,
-                        since: item.since ?? 'an unknown date',
+                        when: `${ast.isPlanItem(node) ? 'completed' : 'approved'} on ${item.since ?? 'an unknown date'}`,
                         revised: ref.ref!.revised ?? ''
                     },
                     { node, property: 'addresses', index, data: { evidence: ref.$refText } }
@@ -145,8 +147,9 @@ export class EvidenceChecks {
                 return;
             }
             const theirs = forces.of(AstUtils.getDocument(target).uri.toString());
-            if (theirs && theirs !== own) {
-                const args = { id: name, force: forceName(theirs), own: forceName(own) };
+            if (own && theirs !== own) {
+                const whose = theirs ? `${forceName(theirs)}'s, not ${forceName(own)}'s` : "in no force's folder";
+                const args = { id: name, whose, own: forceName(own) };
                 report(accept, 'exhibit-other-force', args, { node, property: property as 'exhibits', index });
             }
         };

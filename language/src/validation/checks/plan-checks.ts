@@ -28,7 +28,9 @@ export class PlanChecks {
         if (!framework) {
             return;
         }
-        for (const recommendation of framework.recommendations) {
+        // A plan answers every recommendation made to the force; for those made only to others an item is optional.
+        const madeToForce = (r: ast.Recommendation) => r.recipients.length === 0 || r.recipients.includes(forceRecipient);
+        for (const recommendation of framework.recommendations.filter(madeToForce)) {
             if (!seen.has(String(recommendation.name))) {
                 report(
                     accept,
