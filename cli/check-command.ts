@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import { declares } from '../language/src/declarations.js';
 import * as ast from '../language/src/generated/ast.js';
 import { collectProblems, formatProblem, formatUnreadable } from './problem-lines.js';
 import { formatCoverageSummary } from './coverage-summary.js';
@@ -23,9 +23,7 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
     const models = facts.judgedModels();
     // With --force, the problems of that force's files and of the shared ones (the framework, the common vocabulary).
     const chosen = options.force !== undefined ? forces.find(options.force) : undefined;
-    const judged = chosen
-        ? workspace.documents.filter(d => [chosen, undefined].includes(forces.of(d.uri.toString())))
-        : workspace.documents;
+    const judged = chosen ? workspace.documents.filter(d => forces.judges(chosen, d.uri.toString())) : workspace.documents;
     const problems = collectProblems(judged, cwd);
     for (const problem of problems) {
         out(formatProblem(problem));
@@ -55,20 +53,12 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
         return ExitCode.usage;
     }
     // Nothing to cover is not full coverage: the framework is probably outside the folder checked.
-    if (!holdsFramework(workspace.documents)) {
+    if (!workspace.documents.some(d => declares(d, ast.isFramework))) {
         out(noFramework(folder));
         return ExitCode.failed;
     }
     const short = models.some(model => model.covered + model.waived < model.total);
     return errors > 0 || short || (options.strict && warnings > 0) ? ExitCode.failed : ExitCode.ok;
-}
-
-/** Whether any of the documents declares a framework. */
-export function holdsFramework(documents: readonly LangiumDocument[]): boolean {
-    return documents.some(d => {
-        const root = d.parseResult.value;
-        return ast.isGdlFile(root) && root.elements.some(ast.isFramework);
-    });
 }
 
 /** What is said when a workspace has no framework. */

@@ -3,7 +3,9 @@ import { AstUtils, type AstNode } from 'langium';
 import { computeWorkspaceCoverage, type AssuranceLevel } from '../language/src/coverage/coverage-model.js';
 import { buildCoverageReport, compareReports, forceRows, type CoverageReport } from '../language/src/coverage/coverage-report.js';
 import { ExitCode, UsageError } from './errors.js';
-import { holdsFramework, noFramework } from './check-command.js';
+import { noFramework } from './check-command.js';
+import { declares } from '../language/src/declarations.js';
+import * as ast from '../language/src/generated/ast.js';
 import { earlierWorkspace } from './earlier-workspace.js';
 import { formatCsv } from './report/format-csv.js';
 import { formatHtml } from './report/format-html.js';
@@ -57,7 +59,7 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
     if (workspace.unreadable.length > 0) {
         return ExitCode.usage;
     }
-    if (!holdsFramework(workspace.documents)) {
+    if (!workspace.documents.some(d => declares(d, ast.isFramework))) {
         process.stderr.write(`gdl: ${noFramework(folder)}\n`);
         return ExitCode.failed;
     }

@@ -6,7 +6,7 @@ import {
     idSortKey,
     kindsText,
     levelNames,
-    recipientsText,
+    forOthersText,
     stateNames,
     stateSymbols,
     stateText,
@@ -155,7 +155,7 @@ export function formatHtml(report: CoverageReport): string {
                                 h(
                                     'td',
                                     rec.forOthers
-                                        ? `For ${recipientsText(rec.recipients)}: not counted`
+                                        ? `${forOthersText(rec.recipients)}: not counted`
                                         : `${rec.covered + rec.waived}/${rec.requirements} (${rec.percent}%)${rec.overdue ? ' overdue' : ''}`
                                 ),
                                 h('td', rec.owner ?? '–')

@@ -4,7 +4,7 @@ import {
     levelNames,
     planStatusText,
     progressText,
-    recipientsText,
+    forOthersText,
     stateText,
     timelinessNames,
     totalsSentence,
@@ -27,7 +27,7 @@ export function formatMarkdown(report: CoverageReport): string {
             report.recommendations.map(r => [
                 `${r.framework} ${r.id}`,
                 r.deadlines.join(', ') || '-',
-                r.forOthers ? `For ${recipientsText(r.recipients)}: not counted` : `${r.covered + r.waived}/${r.requirements}`,
+                r.forOthers ? `${forOthersText(r.recipients)}: not counted` : `${r.covered + r.waived}/${r.requirements}`,
                 r.forOthers ? '-' : `${r.percent}%`,
                 r.overdue ? 'yes' : 'no',
                 r.planStatus ? `${planStatusText(r.planStatus)}${progressText(r.planProgress)}` : '-',

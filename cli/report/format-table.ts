@@ -1,8 +1,9 @@
+import { count } from '../../language/src/wording.js';
 import { createColors } from 'picocolors';
 import { cellsOf, matrixColumns } from './force-matrix.js';
 import type { CoverageReport, ForceRow, ReportRecommendation, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
 import {
-    recipientsText,
+    forOthersText,
     stateNames,
     stateSymbols,
     stateText,
@@ -12,7 +13,6 @@ import {
 
 type Colours = ReturnType<typeof createColors>;
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 type State = ReportRequirement['state'];
 
 // In lower case, but a gap in capitals: the terminal's emphasis, on the shared words. Made to others: "For PCCs", as said.
@@ -51,7 +51,7 @@ function timelinessCell(r: ReportRequirement): string {
 function recommendationLine(rec: ReportRecommendation | undefined, id: string): string {
     const parts = [`Recommendation ${id}`];
     if (rec?.forOthers) {
-        parts.push(`For ${recipientsText(rec.recipients)}: listed, not counted`);
+        parts.push(`${forOthersText(rec.recipients)}: listed, not counted`);
     }
     parts.push(`owner: ${rec?.owner ?? 'none named'}`);
     return parts.join(' · ');
@@ -109,7 +109,7 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
     lines.push('', c.bold('By recommendation'));
     for (const rec of report.recommendations) {
         const figures = rec.forOthers
-            ? `For ${recipientsText(rec.recipients)}: listed, not counted`
+            ? `${forOthersText(rec.recipients)}: listed, not counted`
             : `${`${rec.covered + rec.waived}/${rec.requirements}`.padEnd(6)} ${`${rec.percent}%`.padStart(6)}`;
         lines.push(`  ${rec.framework} ${rec.id.padEnd(4)} ${figures}${rec.overdue ? c.red('  overdue') : ''}`);
     }
@@ -198,7 +198,7 @@ function formatForceTable(report: CoverageReport, colour: boolean): string {
     }
     const below = forces.filter(f => f.totals.percent < 100).length;
     lines.push(
-        `${plural(forces.length, 'force')}, ${plural(report.requirements.filter(r => r.state !== 'for-others').length, 'requirement')} counted for each; ${plural(below, 'force')} below 100%.`,
+        `${count(forces.length, 'force')}, ${count(report.requirements.filter(r => r.state !== 'for-others').length, 'requirement')} counted for each; ${count(below, 'force')} below 100%.`,
         `Level of assurance: ${report.level} for ${report.force?.title ?? 'the workspace'}; without --level, each force's plan can ask for another.`
     );
     return lines.join('\n') + '\n';

@@ -13,3 +13,10 @@ export function isCalendarDate(text: string): boolean {
 export function isBefore(a: string, b: string): boolean {
     return a < b;
 }
+
+/** The day after a date (YYYY-MM-DD); a date that is not one is returned as it is. */
+export function dayAfter(date: string): string {
+    const next = new Date(`${date}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return Number.isNaN(next.getTime()) ? date : next.toISOString().slice(0, 10);
+}

@@ -2,6 +2,7 @@ import { DefaultDocumentBuilder, type LangiumDocument, type URI } from 'langium'
 import type { CancellationToken } from 'vscode-languageserver';
 import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
+import { declares } from './declarations.js';
 
 /**
  * Coverage is a property of the whole workspace: an edit to any guidance, training or plan file can
@@ -17,33 +18,29 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
     private plansTouched = false;
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
-        const touches = (uri: URI, current: boolean, holds: (d: LangiumDocument) => boolean, declaration: RegExp) =>
-            this.declares(uri, current, holds, declaration);
-        this.forcesTouched =
-            changed.some(uri => touches(uri, true, holdsForce, forceDeclaration)) ||
-            deleted.some(uri => touches(uri, false, holdsForce, forceDeclaration));
-        this.plansTouched =
-            this.forcesTouched ||
-            changed.some(uri => touches(uri, true, holdsPlan, planDeclaration)) ||
-            deleted.some(uri => touches(uri, false, holdsPlan, planDeclaration));
+        const touches = (is: (e: ast.Element) => boolean, declaration: RegExp) =>
+            changed.some(uri => this.declaresNow(uri, true, is, declaration)) ||
+            deleted.some(uri => this.declaresNow(uri, false, is, declaration));
+        this.forcesTouched = touches(ast.isForce, forceDeclaration);
+        this.plansTouched = this.forcesTouched || touches(ast.isActionPlan, planDeclaration);
         return super.update(changed, deleted, cancelToken);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return (
             this.forcesTouched ||
-            holdsFramework(document) ||
+            declares(document, ast.isFramework) ||
             // Whether a force has a plan changes only when a plan (or a force) is added, changed or removed.
-            (this.plansTouched && holdsForce(document)) ||
+            (this.plansTouched && declares(document, ast.isForce)) ||
             reportsWorkspaceWide(document) ||
             super.shouldRelink(document, changedUris)
         );
     }
 
     /** Whether a file declares a force (or a plan): before the change (its last build), or, with `current`, in its text now. */
-    private declares(uri: URI, current: boolean, holds: (d: LangiumDocument) => boolean, declaration: RegExp): boolean {
+    private declaresNow(uri: URI, current: boolean, is: (e: ast.Element) => boolean, declaration: RegExp): boolean {
         const before = this.langiumDocuments.getDocument(uri);
-        if (before && holds(before)) {
+        if (before && declares(before, is)) {
             return true;
         }
         if (!current) {
@@ -63,11 +60,6 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
 const forceDeclaration = /(^|[\s;}])force\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;
 const planDeclaration = /(^|[\s;}])plan\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;
 
-function holdsPlan(document: LangiumDocument): boolean {
-    const root = document.parseResult.value;
-    return ast.isGdlFile(root) && root.elements.some(ast.isActionPlan);
-}
-
 // Problems that a change to another file can resolve: a duplicate id removed elsewhere, material that
 // belongs to no force or cites another force's (a force declaration or a citation changed elsewhere).
 const workspaceWideCodes = new Set(
@@ -76,14 +68,4 @@ const workspaceWideCodes = new Set(
 
 function reportsWorkspaceWide(document: LangiumDocument): boolean {
     return (document.diagnostics ?? []).some(d => workspaceWideCodes.has(String(d.code)));
-}
-
-function holdsForce(document: LangiumDocument): boolean {
-    const root = document.parseResult.value;
-    return ast.isGdlFile(root) && root.elements.some(ast.isForce);
-}
-
-function holdsFramework(document: LangiumDocument): boolean {
-    const root = document.parseResult.value;
-    return ast.isGdlFile(root) && root.elements.some(ast.isFramework);
 }

@@ -38,7 +38,8 @@ export function coverageReport(workspace: LoadedWorkspace, options: { recipient?
 
 /** What `gdl build` decides to publish: the site model of the workspace (its gaps are what the gate refuses). */
 export function site(workspace: LoadedWorkspace, includeDrafts = false): SiteModel {
-    return siteModel(workspace.documents, workspace.services.gdl.WorkspaceFacts.coverageModel(), includeDrafts);
+    const facts = workspace.services.gdl.WorkspaceFacts;
+    return siteModel(workspace.documents, facts.coverageModel(), includeDrafts, facts.workspaceCoverage().forces);
 }
 
 /**

@@ -4,6 +4,7 @@ import { planItemStatusText } from './coverage-words.js';
 import { forcesOf, type ForceInfo, type ForceMap } from './forces.js';
 import { effectiveStatus, inherited } from '../inheritance.js';
 import { planItemState, type PlanItemState } from './plan-history.js';
+import { dayAfter } from '../dates.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
 export type CoverageKind = 'guidance' | 'training' | 'action';
@@ -20,7 +21,15 @@ export const defaultAssurance: AssuranceLevel = 'evidenced';
 const rank = (level: AssuranceLevel | undefined) => (level ? assuranceLevels.indexOf(level) + 1 : 0);
 
 /** The recipient a force's plan answers for: recommendations made only to others are "for others". */
-export const forceRecipient = 'chief-constables';
+const forceRecipient = 'chief-constables';
+
+/**
+ * Whether a recommendation is made only to others (PCCs, the NPCC…), not to the force: listed with
+ * what the force did to support it, never counted. One whose recipients are not known is the force's.
+ */
+export function madeToOthers(recommendation: ast.Recommendation): boolean {
+    return recommendation.recipients.length > 0 && !recommendation.recipients.includes(forceRecipient);
+}
 
 /**
  * covered: by counted items of every required kind at the level asked for; suspect: it would be
@@ -114,7 +123,7 @@ export interface RequirementCoverage {
 /** The coverage of one force: one entry per evidence requirement, in framework order. */
 export interface CoverageModel {
     readonly force: ForceInfo;
-    /** The as-of date it was computed at. */
+    /** The as-of date it was computed at ('' when nothing was judged by date). */
     readonly asOf: string;
     /** The level of assurance that counts as covered. */
     readonly level: AssuranceLevel;
@@ -195,14 +204,29 @@ export class CoverageCache {
     private readonly stale = new WeakMap<AstNode, DocumentContribution>();
     /** Each force's model by force id, with what it was computed from. */
     readonly models = new Map<string, { key: string; inputs: readonly DocumentContribution[]; model: CoverageModel }>();
-    private forces = '';
+    private forces: ForceMap | undefined;
 
-    /** The workspace's forces (ids and folders) as of this build: when they change, every model is computed again. */
-    forget(forces: string): void {
-        if (forces !== this.forces) {
+    /**
+     * The workspace's forces: the earlier build's, when they are the same declarations in the same
+     * folders (so a kept model's force is the very force this build names); when they change, every
+     * model is computed again.
+     */
+    forcesOf(documents: readonly LangiumDocument[]): ForceMap {
+        const found = forcesOf(documents);
+        const before = this.forces;
+        const same =
+            before !== undefined &&
+            before.declared === found.declared &&
+            before.forces.length === found.forces.length &&
+            before.forces.every((f, i) => {
+                const g = found.forces[i]!;
+                return f.id === g.id && f.title === g.title && f.folder === g.folder && f.node === g.node;
+            });
+        if (!same) {
+            this.forces = found;
             this.models.clear();
-            this.forces = forces;
         }
+        return this.forces!;
     }
 
     /** A document was linked again: its references may resolve to other things now. */
@@ -303,13 +327,18 @@ interface Timeline {
     at(date: string): ItemAt;
 }
 
-/** The date an exhibit is on file from, and whether it is verified, at a date, for an item led by `lead`. */
+/** Whether an exhibit is on file at a date: from its `dated` (an undated one always). */
+export function isOnFile(exhibit: ast.Exhibit, date: string): boolean {
+    return exhibit.dated === undefined || exhibit.dated <= date;
+}
+
+/** The exhibits on file at a date, and whether one of them is verified by then, for an item led by `lead`. */
 function exhibitsAt(
     exhibits: readonly ast.Exhibit[],
     date: string,
     lead: string | undefined
 ): { onFile: ast.Exhibit[]; verified: boolean } {
-    const onFile = exhibits.filter(e => e.dated === undefined || e.dated <= date);
+    const onFile = exhibits.filter(e => isOnFile(e, date));
     const who = (name: string | undefined) => (name ?? '').trim().toLowerCase();
     const verified = onFile.some(
         e => e.verifiedBy !== undefined && e.verified !== undefined && e.verified <= date && who(e.verifiedBy) !== who(lead)
@@ -528,7 +557,7 @@ export function computeWorkspaceCoverage(
     const asOf = options.asOf ?? END;
     const includeDrafts = options.includeDrafts === true;
     const sortedDocs = [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
-    const forces = forcesOf(sortedDocs);
+    const forces = cache ? cache.forcesOf(sortedDocs) : forcesOf(sortedDocs);
     const evidenceInOrder: DocumentContribution['evidence'] = [];
     type Own = {
         items: DocumentContribution['items'];
@@ -556,7 +585,6 @@ export function computeWorkspaceCoverage(
     evidenceInOrder.sort((a, b) => (a.framework === b.framework ? 0 : a.framework.name < b.framework.name ? -1 : 1));
     // A force's model depends only on the shared files and its own: reused while they contribute the same
     // (and the forces, the date, the drafts and the level are the same).
-    cache?.forget(forces.forces.map(f => `${f.id}@${f.folder}`).join('|'));
     const models = forces.forces.map(force => {
         const own = perForce.get(force)!;
         const threshold = thresholdOf(own.plans, options);
@@ -567,7 +595,7 @@ export function computeWorkspaceCoverage(
             return kept.model;
         }
         const sameForce = (node: AstNode) => forces.of(AstUtils.getDocument(node).uri.toString()) === force;
-        const model = forceModel(force, evidenceInOrder, own, threshold, asOf, includeDrafts, sameForce, options.asOf ?? '');
+        const model = forceModel(force, evidenceInOrder, own, threshold, asOf, includeDrafts, sameForce);
         cache?.models.set(force.id, { key, inputs, model });
         return model;
     });
@@ -597,8 +625,7 @@ function forceModel(
     threshold: AssuranceLevel,
     asOf: string,
     includeDrafts: boolean,
-    sameForce: (node: AstNode) => boolean,
-    shownAsOf: string
+    sameForce: (node: AstNode) => boolean
 ): CoverageModel {
     const timelines = new Map<ast.Evidence, Timeline[]>();
     for (const raw of own.items) {
@@ -629,7 +656,7 @@ function forceModel(
         const ofIt = (waiverNodes.get(evidence) ?? []).map(w => waiverInfo(w.node, w.uri, asOf === END ? undefined : asOf));
         const waiver = ofIt.find(w => w.counts) ?? ofIt[0];
         const now = lines.map(t => ({ kind: t.kind, at: t.at(asOf) }));
-        const forOthers = recommendation.recipients.length > 0 && !recommendation.recipients.includes(forceRecipient);
+        const forOthers = madeToOthers(recommendation);
         const judged = stateAt(required, now, waiver?.counts === true, threshold);
         const state: CoverageState = forOthers ? 'for-others' : judged.state;
         const items = lines.map((t, i) => {
@@ -711,7 +738,7 @@ function forceModel(
     const count = (state: CoverageState) => requirements.filter(r => r.state === state).length;
     return {
         force,
-        asOf: shownAsOf,
+        asOf: asOf === END ? '' : asOf,
         level: threshold,
         plans: own.plans,
         requirements,
@@ -759,13 +786,6 @@ function firstSatisfied(
         since = state === 'covered' || state === 'waived' ? (since ?? date) : undefined;
     }
     return since;
-}
-
-/** The day after a date (YYYY-MM-DD). */
-function dayAfter(date: string): string {
-    const next = new Date(`${date}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    return Number.isNaN(next.getTime()) ? date : next.toISOString().slice(0, 10);
 }
 
 /** The kinds of coverage an evidence requirement needs: its own `requires`, else its recommendation's. */

@@ -1,5 +1,13 @@
 import { AstUtils, MultiMap, type AstNode, type LangiumDocument } from 'langium';
-import type { AssuranceLevel, CoverageModel, CoverageState, RequirementCoverage, Timeliness, WorkspaceCoverage } from './coverage-model.js';
+import {
+    madeToOthers,
+    type AssuranceLevel,
+    type CoverageModel,
+    type CoverageState,
+    type RequirementCoverage,
+    type Timeliness,
+    type WorkspaceCoverage
+} from './coverage-model.js';
 import { compareIds, isSatisfied } from './coverage-words.js';
 import { forceName } from './forces.js';
 import { planItemState } from './plan-history.js';
@@ -71,7 +79,7 @@ export interface ReportRequirement extends SourceLocation {
     overdue: boolean;
     /** The strongest level its cover reaches (null: nothing approved or complete addresses it). */
     level: AssuranceLevel | null;
-    /** The first date it was satisfied at the report's level. */
+    /** The date since which it has been satisfied at the report's level, without a break. */
     firstMet: string | null;
     /** On time, met late, overdue…; null when waived or made to others. */
     timeliness: Timeliness | null;
@@ -176,23 +184,20 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
     const madeTo = (recommendation: ast.Recommendation) =>
         !options.recipient || (recommendation.recipients as string[]).includes(options.recipient);
     const rows = model.requirements.filter(r => madeTo(r.recommendation));
-    // In a workspace of several forces, only this force's plan answers for it.
-    const forceItems = (items: readonly ast.PlanItem[]) =>
-        items.filter(i => model.force.folder === '' || AstUtils.getDocument(i).uri.toString().startsWith(model.force.folder));
-    const ownPlan = (items: readonly ast.PlanItem[]) => forceItems(items)[0];
-    // Plan entries by recommendation, and rows by recommendation, grouped once: looking them up per row would be quadratic.
+    // The force's plan entries by recommendation (in a workspace of several forces, only its own plan answers for
+    // it), and rows by recommendation, grouped once: looking them up per row would be quadratic.
     const entriesOf = new MultiMap<ast.Recommendation, ast.PlanItem>();
+    for (const planItem of model.plans.flatMap(p => p.items)) {
+        if (planItem.recommendation?.ref) {
+            entriesOf.add(planItem.recommendation.ref, planItem);
+        }
+    }
     // A recommendation with no evidence requirements has no rows, yet it is one of the framework's and must be listed.
     // Documents in URI order, so that a framework defined twice (an error) still gives the same report every time.
     const withoutRequirements: Array<{ framework: ast.Framework; recommendation: ast.Recommendation }> = [];
     for (const document of [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1))) {
         const root = document.parseResult.value;
         const elements = ast.isGdlFile(root) ? root.elements : [];
-        for (const planItem of elements.filter(ast.isActionPlan).flatMap(p => p.items)) {
-            if (planItem.recommendation?.ref) {
-                entriesOf.add(planItem.recommendation.ref, planItem);
-            }
-        }
         for (const framework of elements.filter(ast.isFramework)) {
             withoutRequirements.push(
                 ...framework.recommendations
@@ -202,7 +207,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
         }
     }
     const requirements = rows
-        .map(r => requirementRow(r, forceItems(entriesOf.get(r.recommendation)), options))
+        .map(r => requirementRow(r, entriesOf.get(r.recommendation), options))
         .sort((a, b) => compareIds(a.id, b.id) || String(a.framework).localeCompare(String(b.framework)));
     const rowsOf = new MultiMap<string, ReportRequirement>();
     for (const row of requirements) {
@@ -215,14 +220,14 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             continue;
         }
         const own = rowsOf.get(key);
-        const item = ownPlan(entriesOf.get(recommendation));
+        const item = entriesOf.get(recommendation)[0];
         // The plan item as it stood at the report's date.
         const then = item ? planItemState(item, options.asOf) : undefined;
         const covered = own.filter(r => r.state === 'covered').length;
         const waived = own.filter(r => r.state === 'waived').length;
         const deadlines = recommendation.deadlines.map(d => d.date).sort();
         const counted = own.flatMap(r => r.items.filter(i => i.counts));
-        const forOthers = recommendation.recipients.length > 0 && !recommendation.recipients.includes('chief-constables');
+        const forOthers = madeToOthers(recommendation);
         recommendations.set(key, {
             id: String(recommendation.name),
             framework: framework.name,
@@ -299,7 +304,7 @@ export function forceRows(coverage: WorkspaceCoverage, report: CoverageReport): 
     });
 }
 
-/** One requirement's row; `planItems` are the plan entries for its recommendation, `own` the force's. */
+/** One requirement's row; `planItems` are the force's plan entries for its recommendation. */
 function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.PlanItem[], options: ReportOptions): ReportRequirement {
     const own = planItems[0];
     const deadline = coverage.deadline ?? null;
@@ -391,11 +396,10 @@ export function compareReports(before: CoverageReport, after: CoverageReport, re
         )
         .filter(c => c.before !== c.after)
         .sort((a, b) => compareIds(a.id, b.id));
-    const ok = (s: CoverageChange['before']) => s === 'covered' || s === 'waived';
     return {
         ref,
-        gained: changes.filter(c => !ok(c.before) && ok(c.after)),
-        lost: changes.filter(c => ok(c.before) && !ok(c.after)),
-        changed: changes.filter(c => ok(c.before) === ok(c.after))
+        gained: changes.filter(c => !isSatisfied(c.before) && isSatisfied(c.after)),
+        lost: changes.filter(c => isSatisfied(c.before) && !isSatisfied(c.after)),
+        changed: changes.filter(c => isSatisfied(c.before) === isSatisfied(c.after))
     };
 }

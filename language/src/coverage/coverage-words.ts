@@ -55,12 +55,23 @@ export function recipientsText(recipients: readonly string[]): string {
     return names.length <= 1 ? (names[0] ?? 'others') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** Whose a recommendation made to others is: "For PCCs", "For PCCs and the NPCC". */
+export function forOthersText(recipients: readonly string[]): string {
+    return `For ${recipientsText(recipients)}`;
+}
+
 /** A requirement's state as a reader says it: "Covered", or "For PCCs" for one made to others. */
 export function stateText(requirement: { readonly state: CoverageState; readonly recipients: readonly string[] }, short = false): string {
     if (requirement.state === 'for-others') {
-        return `For ${recipientsText(requirement.recipients)}`;
+        return forOthersText(requirement.recipients);
     }
     return short ? stateNames[requirement.state].short : stateNames[requirement.state].label;
+}
+
+/** The forces a requirement falls short for, the first `named` by name: "Essex Police (not covered), Kent Police (suspect) and 41 more". */
+export function forcesShortText(short: ReadonlyArray<{ readonly force: string; readonly state: CoverageState }>, named: number): string {
+    const names = short.slice(0, named).map(f => `${f.force} (${stateNames[f.state].short.toLowerCase()})`);
+    return names.join(', ') + (short.length > named ? ` and ${short.length - named} more` : '');
 }
 
 /** A requirement's level and timeliness in a few words: "evidenced, met late (2025-09-19, due 2025-03-27)". */

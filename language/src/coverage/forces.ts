@@ -22,6 +22,8 @@ export interface ForceMap {
     of(uri: string): ForceInfo | undefined;
     /** A force by id or name (case-insensitive), for `--force`. */
     find(name: string): ForceInfo | undefined;
+    /** Whether a force is judged on a document: its own, or shared (the framework, the common vocabulary). */
+    judges(force: ForceInfo, uri: string): boolean;
 }
 
 /** The folder part of a document URI, ending in '/'. */
@@ -53,7 +55,13 @@ export function forcesOf(documents: Iterable<LangiumDocument>): ForceMap {
     }
     if (declared.length === 0) {
         const whole: ForceInfo = { id: '', title: planForce ?? '', folder: '' };
-        return { forces: [whole], declared: false, of: () => whole, find: name => (matches(whole, name) ? whole : undefined) };
+        return {
+            forces: [whole],
+            declared: false,
+            of: () => whole,
+            find: name => (matches(whole, name) ? whole : undefined),
+            judges: () => true
+        };
     }
     // The first declaration of an id wins (a duplicate is reported as a duplicate id).
     const byId = new Map<string, ForceInfo>();
@@ -66,20 +74,25 @@ export function forcesOf(documents: Iterable<LangiumDocument>): ForceMap {
     // Deepest folder first, so that the nearest declaration wins.
     const byDepth = [...forces].sort((a, b) => b.folder.length - a.folder.length);
     const cache = new Map<string, ForceInfo | undefined>();
+    const of = (uri: string) => {
+        const folder = folderOf(uri);
+        if (!cache.has(folder)) {
+            cache.set(
+                folder,
+                byDepth.find(f => folder.startsWith(f.folder))
+            );
+        }
+        return cache.get(folder);
+    };
     return {
         forces,
         declared: true,
-        of: uri => {
-            const folder = folderOf(uri);
-            if (!cache.has(folder)) {
-                cache.set(
-                    folder,
-                    byDepth.find(f => folder.startsWith(f.folder))
-                );
-            }
-            return cache.get(folder);
-        },
-        find: name => forces.find(f => matches(f, name))
+        of,
+        find: name => forces.find(f => matches(f, name)),
+        judges: (force, uri) => {
+            const owner = of(uri);
+            return owner === undefined || owner === force;
+        }
     };
 }
 

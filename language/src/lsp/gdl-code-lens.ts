@@ -2,10 +2,11 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
 import type { CoveringItem } from '../coverage/coverage-model.js';
-import { assuranceText, coverageLine, isSatisfied, stateNames } from '../coverage/coverage-words.js';
+import { assuranceText, coverageLine, forcesShortText, isSatisfied } from '../coverage/coverage-words.js';
+import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
-import { coverageOf, documentCoverage, modelName, type DocumentCoverage } from './gdl-force-coverage.js';
+import { coverageOf, documentCoverage, type DocumentCoverage } from './gdl-force-coverage.js';
 
 /** The command a coverage lens runs: the client shows the covering items as a references list. */
 export const ShowCoverageCommand = 'gdl.showCoverage';
@@ -65,13 +66,12 @@ export class GdlCodeLensProvider implements CodeLensProvider {
         }
         const met = own.filter(f => isSatisfied(f.coverage.state)).length;
         const short = own.filter(f => !isSatisfied(f.coverage.state));
-        const named = short
-            .slice(0, MAX_FORCES_NAMED)
-            .map(f => `${modelName(f.model)} (${stateNames[f.coverage.state].short.toLowerCase()})`)
-            .join(', ');
-        const more = short.length > MAX_FORCES_NAMED ? ` and ${short.length - MAX_FORCES_NAMED} more` : '';
+        const named = forcesShortText(
+            short.map(f => ({ force: forceName(f.model.force), state: f.coverage.state })),
+            MAX_FORCES_NAMED
+        );
         const head = `${met === own.length ? 'covered' : 'not covered'} for ${met === own.length ? met : short.length} of ${own.length} forces`;
-        return { title: fit(short.length > 0 ? `${head} — ${named}${more}` : head, MAX_TITLE), items };
+        return { title: fit(short.length > 0 ? `${head} — ${named}` : head, MAX_TITLE), items };
     }
 }
 

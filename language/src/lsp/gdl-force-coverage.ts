@@ -1,6 +1,5 @@
 import type { CoverageModel, RequirementCoverage } from '../coverage/coverage-model.js';
 import { assuranceText, stateText, timelinessNames } from '../coverage/coverage-words.js';
-import { forceName } from '../coverage/forces.js';
 import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
 import type * as ast from '../generated/ast.js';
 
@@ -28,11 +27,6 @@ export function coverageOf(
         const found = model.of(evidence);
         return found ? [{ model, coverage: found }] : [];
     });
-}
-
-/** "Kent Police", or "the workspace" when it declares no force. */
-export function modelName(model: CoverageModel): string {
-    return forceName(model.force);
 }
 
 /** A requirement's state as a reader says it: "Covered", "For PCCs". */

@@ -6,7 +6,8 @@ import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
 import { assuranceText, coverageLine, recipientsText } from '../coverage/coverage-words.js';
 import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
-import { coverageOf, documentCoverage, modelName, stateLine, stateWords, timelinessLine } from './gdl-force-coverage.js';
+import { coverageOf, documentCoverage, stateLine, stateWords, timelinessLine } from './gdl-force-coverage.js';
+import { forceName } from '../coverage/forces.js';
 
 /** Most forces a hover on shared material lists, one line each. */
 const MAX_FORCES_LISTED = 12;
@@ -119,7 +120,7 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
             const { model, coverage } = found[0]!;
             const timeliness = timelinessLine(coverage);
             return [
-                `**Coverage${shown.named ? ` (${modelName(model)})` : ''}:** ${coverageLine(coverage)}`,
+                `**Coverage${shown.named ? ` (${forceName(model.force)})` : ''}:** ${coverageLine(coverage)}`,
                 [
                     `**State:** ${stateWords(coverage)}`,
                     `**Level:** ${assuranceText({ level: coverage.level })} (${model.level} counts)`,
@@ -132,7 +133,7 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
             .slice(0, MAX_FORCES_LISTED)
             .map(
                 ({ model, coverage }) =>
-                    `- **${modelName(model)}**: ${stateLine(coverage)}${levels.length > 1 ? ` (${model.level} counts)` : ''}`
+                    `- **${forceName(model.force)}**: ${stateLine(coverage)}${levels.length > 1 ? ` (${model.level} counts)` : ''}`
             );
         const more = found.length > MAX_FORCES_LISTED ? [`- and ${found.length - MAX_FORCES_LISTED} more forces`] : [];
         return [`**Coverage by force**${levels.length === 1 ? ` (${levels[0]} counts)` : ''}:`, ...lines, ...more].join('\n');

@@ -1,6 +1,6 @@
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
-import { forceRecipient, type RequirementCoverage } from '../coverage/coverage-model.js';
+import { madeToOthers, type RequirementCoverage } from '../coverage/coverage-model.js';
 import { compareIds, levelNames, planItemStatusText, stateText, timelinessNames, waiverText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import { coverLink, exhibitLine, planItemLink } from './cover-links.js';
@@ -67,7 +67,7 @@ export function coveragePage(site: SiteModel, extension = 'html') {
             ])
         )
     ];
-    children.push(...madeToOthers(site, page, extension, others, planItemOf));
+    children.push(...othersSection(site, page, extension, others, planItemOf));
     children.push(heading(2, 'What covers each requirement'));
     for (const requirement of [...own, ...others]) {
         children.push(...requirementDetail(site, page, extension, requirement, planItemOf(requirement.recommendation)));
@@ -76,7 +76,7 @@ export function coveragePage(site: SiteModel, extension = 'html') {
 }
 
 /** Recommendations made to others (PCCs, the NPCC…): their own state, and the force's support from its plan. */
-function madeToOthers(
+function othersSection(
     site: SiteModel,
     page: string,
     extension: string,
@@ -88,7 +88,7 @@ function madeToOthers(
     );
     const recommendations = frameworks
         .flatMap(f => f.recommendations)
-        .filter(r => r.name !== undefined && r.recipients.length > 0 && !r.recipients.includes(forceRecipient))
+        .filter(r => r.name !== undefined && madeToOthers(r))
         .sort((a, b) => compareIds(a.name, b.name));
     if (recommendations.length === 0) {
         return [];

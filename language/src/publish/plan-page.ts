@@ -6,6 +6,7 @@ import { gapNotice } from './gap-notice.js';
 import { compareIds, planStatusText, progressText, recipientsText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import { planEntries, planItemState } from '../coverage/plan-history.js';
+import { isOnFile } from '../coverage/coverage-model.js';
 import { exhibitLine, materialLink } from './cover-links.js';
 import { anchor, pagePath, type SiteModel } from './site-model.js';
 
@@ -83,9 +84,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
             children.push(heading(3, 'Evidence'), list(links));
         }
         // What was on file at the as-of date.
-        const exhibits = item.exhibits
-            .map(e => e.ref)
-            .filter((e): e is ast.Exhibit => e !== undefined && (e.dated === undefined || e.dated <= asOf));
+        const exhibits = item.exhibits.map(e => e.ref).filter((e): e is ast.Exhibit => e !== undefined && isOnFile(e, asOf));
         if (exhibits.length > 0) {
             children.push(heading(3, 'Exhibits'), list(exhibits.map(e => [...exhibitLine(e), ...notOurs(site, e)])));
         }
@@ -95,8 +94,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
 
 /** Material or an exhibit of another force (or of none), cited by this force's plan: said so, as it does not count. */
 function notOurs(site: SiteModel, node: AstNode): PhrasingContent[] {
-    const folder = site.force.folder;
-    return folder === '' || AstUtils.getDocument(node).uri.toString().startsWith(folder)
+    return site.forces.of(AstUtils.getDocument(node).uri.toString()) === site.force
         ? []
         : [text(` (not ${site.force.title || 'this force'}'s: it does not count as this force's evidence)`)];
 }

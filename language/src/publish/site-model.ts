@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CoverageModel } from '../coverage/coverage-model.js';
-import type { ForceInfo } from '../coverage/forces.js';
+import type { ForceInfo, ForceMap } from '../coverage/forces.js';
 import { isSatisfied } from '../coverage/coverage-words.js';
 import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
@@ -19,20 +19,16 @@ export interface SiteModel {
     gaps: string[];
     /** Of the gaps, those whose only cover is suspect (approved before the requirement was revised). */
     suspect: string[];
+    /** Which force each document answers for. */
+    forces: ForceMap;
 }
 
 /**
- * Collects what a build publishes for one force, in a stable order: drafts only with `includeDrafts`,
- * withdrawn never. `belongs` says whether a document is the force's or shared (the framework, the
- * common vocabulary); without it, a document belongs when it lies in the force's folder.
+ * Collects what a build publishes for one force (the coverage's), in a stable order: its own documents
+ * and the shared ones, as `forces` says; drafts only with `includeDrafts`, withdrawn never.
  */
-export function siteModel(
-    documents: LangiumDocument[],
-    coverage: CoverageModel,
-    includeDrafts: boolean,
-    belongs: (uri: string) => boolean = uri => uri.startsWith(coverage.force.folder)
-): SiteModel {
-    const own = documents.filter(d => belongs(d.uri.toString()));
+export function siteModel(documents: LangiumDocument[], coverage: CoverageModel, includeDrafts: boolean, forces: ForceMap): SiteModel {
+    const own = documents.filter(d => forces.judges(coverage.force, d.uri.toString()));
     const all = own.flatMap(d => AstUtils.streamAllContents(d.parseResult.value).toArray());
     const publishable = (status: ast.Status) => status === 'approved' || (includeDrafts && status === 'draft');
     const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -48,7 +44,8 @@ export function siteModel(
         coverage,
         includeDrafts,
         gaps: short.map(r => r.id),
-        suspect: short.filter(r => r.state === 'suspect').map(r => r.id)
+        suspect: short.filter(r => r.state === 'suspect').map(r => r.id),
+        forces
     };
 }
 

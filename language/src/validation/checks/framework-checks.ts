@@ -3,8 +3,12 @@ import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { report } from '../report.js';
 import type * as ast from '../../generated/ast.js';
-import { isSatisfied, kindsText, stateNames } from '../../coverage/coverage-words.js';
+import { forcesShortText, isSatisfied, kindsText } from '../../coverage/coverage-words.js';
 import { forceName } from '../../coverage/forces.js';
+import { count } from '../../wording.js';
+
+/** How many of the forces that fall short the framework's diagnostic names. */
+const MAX_FORCES_NAMED = 10;
 
 /** Checks on the framework: quoted text present, numbering consistent, every requirement covered. */
 export class FrameworkChecks {
@@ -59,11 +63,11 @@ export class FrameworkChecks {
                 .map(model => ({ model, coverage: model.of(node) }))
                 .filter(({ coverage }) => coverage && !isSatisfied(coverage.state) && coverage.state !== 'for-others');
             if (short.length > 0) {
-                const names = short.map(
-                    ({ model, coverage }) => `${forceName(model.force)} (${stateNames[coverage!.state].short.toLowerCase()})`
+                const shown = forcesShortText(
+                    short.map(({ model, coverage }) => ({ force: forceName(model.force), state: coverage!.state })),
+                    MAX_FORCES_NAMED
                 );
-                const shown = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
-                const detail = ` for ${short.length} of ${models.length} ${models.length === 1 ? 'force' : 'forces'} at the ${models[0]!.level} level: ${shown}`;
+                const detail = ` for ${short.length} of ${count(models.length, 'force')} at the ${models[0]!.level} level: ${shown}`;
                 report(accept, 'evidence-not-covered', { id: node.name, detail }, where, severity);
             }
             return;

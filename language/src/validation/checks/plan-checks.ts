@@ -2,7 +2,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import { report, resolvedTargets, targetsOutside } from '../report.js';
 import { isBefore } from '../../dates.js';
 import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
-import { forceRecipient, missingWaiverFields } from '../../coverage/coverage-model.js';
+import { madeToOthers, missingWaiverFields } from '../../coverage/coverage-model.js';
 import { planItemStatusText, planStatusText, recipientsText } from '../../coverage/coverage-words.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { effectiveStatus } from '../../inheritance.js';
@@ -29,8 +29,7 @@ export class PlanChecks {
             return;
         }
         // A plan answers every recommendation made to the force; for those made only to others an item is optional.
-        const madeToForce = (r: ast.Recommendation) => r.recipients.length === 0 || r.recipients.includes(forceRecipient);
-        for (const recommendation of framework.recommendations.filter(madeToForce)) {
+        for (const recommendation of framework.recommendations.filter(r => !madeToOthers(r))) {
             if (!seen.has(String(recommendation.name))) {
                 report(
                     accept,
@@ -156,7 +155,7 @@ export class PlanChecks {
         if (!recommendation || recommendation.recipients.length === 0) {
             return;
         }
-        const own = recommendation.recipients.includes(forceRecipient);
+        const own = !madeToOthers(recommendation);
         if (!own && !node.supporting) {
             report(
                 accept,
