@@ -1,0 +1,101 @@
+import { AstUtils, GrammarAST } from 'langium';
+import { GdlGrammar } from '../generated/grammar.js';
+
+// Writing GDL source text from imported or generated content: quoting, prose blocks and ids. Every
+// generator (init, import of documents and of published plans) writes through these, so what it
+// writes always parses back to the same text.
+
+/** A one-line GDL string: backslashes and quotes escaped, line breaks and tabs as spaces. */
+export function gdlString(value: string): string {
+    const oneLine = value.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+    return `"${oneLine.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * A triple-quoted prose block, indented to `indent` spaces. Prose has no escapes: a run of three or
+ * more quotes in the text (which would end the block) gets a Markdown backslash before its third
+ * quote, which renders the same quote. Lines keep their relative indentation; the block is dedented
+ * when read (gdl-value-converter.ts).
+ */
+export function gdlProse(markdown: string, indent: number): string {
+    const pad = ' '.repeat(indent);
+    const safe = markdown.replace(/\r\n?/g, '\n').replace(/""(?=")/g, '""\\');
+    const lines = safe.split('\n').map(line => (line.trim() === '' ? '' : pad + line.trimEnd()));
+    return `${pad}"""\n${lines.join('\n')}\n${pad}"""`;
+}
+
+/** A prose block when the text runs over lines or holds a quote, else a string. */
+export function gdlText(value: string, indent: number): string {
+    return /[\n"]/.test(value.trim()) ? `\n${gdlProse(value.trim(), indent + 4)}` : ` ${gdlString(value)}`;
+}
+
+let keywordSet: ReadonlySet<string> | undefined;
+
+/** The grammar's keywords: an id spelled like one would not parse as an id. */
+export function gdlKeywords(): ReadonlySet<string> {
+    keywordSet ??= new Set(
+        AstUtils.streamAllContents(GdlGrammar())
+            .filter(GrammarAST.isKeyword)
+            .map(k => k.value)
+    );
+    return keywordSet;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'in', 'on', 'for', 'or', 'with', 'by', 'at', 'from', 'is', 'are', 'be']);
+
+/**
+ * A readable id from a title: lower case ASCII words joined by hyphens, leading numbering ("1.2",
+ * "Section 3:") and small words dropped, at most `words` words. Starts with a letter; never a
+ * keyword. The same title always gives the same slug.
+ */
+export function slugFromTitle(title: string, words = 5): string {
+    const plain = title
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/^\s*((section|part|chapter|appendix)\s+)?[\divxlc]+([.)]\d*)*[.):]?\s+/i, '')
+        .toLowerCase();
+    const all = plain.split(/[^a-z0-9]+/).filter(Boolean);
+    const significant = all.filter(w => !SMALL_WORDS.has(w));
+    const chosen = (significant.length > 0 ? significant : all).slice(0, words);
+    let slug = chosen.join('-') || 'untitled';
+    if (!/^[a-z]/.test(slug)) {
+        slug = `s-${slug}`;
+    }
+    return gdlKeywords().has(slug) ? `${slug}-x` : slug;
+}
+
+/** Short initials for a prefix: "Stalking operational guidance" → "sog". */
+export function initialsOf(title: string): string {
+    const slug = slugFromTitle(title, 4);
+    const initials = slug
+        .split('-')
+        .map(w => w[0])
+        .join('');
+    return /^[a-z]/.test(initials) ? initials : `d${initials}`;
+}
+
+/**
+ * Hands out ids unique among `taken` (the workspace's ids and those already given): the wanted id,
+ * else the id with -2, -3… Deterministic: the same titles in the same order against the same
+ * workspace give the same ids.
+ */
+export class IdAllocator {
+    private readonly taken: Set<string>;
+
+    constructor(taken: Iterable<string> = []) {
+        this.taken = new Set([...taken].map(t => t.toLowerCase()));
+    }
+
+    has(id: string): boolean {
+        return this.taken.has(id.toLowerCase());
+    }
+
+    take(wanted: string): string {
+        let id = wanted;
+        for (let n = 2; this.taken.has(id.toLowerCase()) || gdlKeywords().has(id); n++) {
+            id = `${wanted}-${n}`;
+        }
+        this.taken.add(id.toLowerCase());
+        return id;
+    }
+}
