@@ -3,9 +3,12 @@ import { isCalendarDate } from '../language/src/dates.js';
 import { checkCommand, type CheckOptions } from './check-command.js';
 import { assuranceLevels } from '../language/src/coverage/coverage-model.js';
 import { ExitCode, UsageError } from './errors.js';
+import { ImportError } from '../language/src/onboarding/import-report.js';
 import { buildCommand, type BuildOptions } from './build/build-command.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
 import { terminalText } from './terminal-text.js';
+import { initCommand, type InitOptions } from './init-command.js';
+import { importCommand, type ImportOptions } from './import-command.js';
 
 function parsePercent(value: string): number {
     const number = Number(value);
@@ -106,6 +109,26 @@ export async function run(argv: string[]): Promise<number> {
                 process.stderr.write('\r\u001b[K');
             }
         });
+    program
+        .command('init')
+        .description("start a force's workspace: the framework, the common vocabulary, a plan with an item per recommendation, editor settings and a README")
+        .argument('[folder]', 'the folder to create the workspace in (new or empty, or with --add an existing workspace)', '.')
+        .requiredOption('--force <name>', 'the force\'s name, for example "Kent Police"')
+        .option('--add', 'add the force beside those already in the workspace in the folder (never overwrites a file)')
+        .action(async (folder: string, options: InitOptions) => {
+            exitCode = await initCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
+        });
+    program
+        .command('import')
+        .description(
+            "bring existing material in as drafts: a Word (.docx) or Markdown (.md) document as guidance, a force's published action plan page (.txt, .html, .md) as a plan"
+        )
+        .argument('<file>', 'the document or saved page to import')
+        .requiredOption('--into <folder>', 'the folder inside the workspace to write the new .gdl file and its import report to')
+        .option('--workspace <folder>', 'the workspace the folder belongs to (default: the nearest folder above it that holds a framework)')
+        .action(async (file: string, options: ImportOptions) => {
+            exitCode = await importCommand(file, options, line => process.stdout.write(terminalText(line) + '\n'));
+        });
     try {
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;
@@ -114,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
             // Help and version exit 0; every other parse failure is a usage error.
             return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
         }
-        if (error instanceof UsageError) {
+        if (error instanceof UsageError || error instanceof ImportError) {
             process.stderr.write(`gdl: ${terminalText(error.message)}\n`);
             return ExitCode.usage;
         }

@@ -7,7 +7,7 @@ import type { SiteTemplates } from '../../language/src/publish/build-site.js';
 import { UsageError } from '../errors.js';
 
 // Where this module is: import.meta.url when run as ES modules (out/), __dirname in the CommonJS bundle (extension/out/).
-function moduleFolder(): string {
+export function moduleFolder(): string {
     try {
         return path.dirname(fileURLToPath(import.meta.url));
     } catch {

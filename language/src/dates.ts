@@ -20,3 +20,11 @@ export function dayAfter(date: string): string {
     next.setUTCDate(next.getUTCDate() + 1);
     return Number.isNaN(next.getTime()) ? date : next.toISOString().slice(0, 10);
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A calendar date as people write it: "27 March 2025". */
+export function longDate(date: string): string {
+    const [year, month, day] = date.split('-').map(Number);
+    return `${day} ${MONTHS[month! - 1]} ${year}`;
+}

@@ -15,6 +15,8 @@ import { forceName } from '../coverage/forces.js';
 import { Codes } from '../validation/diagnostic-codes.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
+import { frameworkFacts } from '../onboarding/framework-facts.js';
+import { findMentions } from '../onboarding/mentions.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
@@ -77,15 +79,29 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const already = new Set(section.addresses.map(r => r.$refText));
+        const model = this.services.gdl.WorkspaceFacts.coverageModel(document.uri.toString());
+        // What the section's own text names (an imported document's "see 12.3"): offered first, never added unasked.
+        const framework = model.requirements[0]?.evidence.$container.$container;
+        const named: CodeAction[] = [];
+        for (const mention of findMentions(section.prose.join('\n\n'), framework ? frameworkFacts(framework) : undefined)) {
+            const missing = mention.requirements.filter(id => !already.has(id));
+            if (missing.length > 0) {
+                named.push({
+                    title: `Add 'addresses ${missing.join(', ')}' (${mention.recommendation ? `recommendation ${mention.recommendation}, ` : ''}named in the text)`,
+                    kind: CodeActionKind.QuickFix,
+                    edit: { changes: { [document.uri.toString()]: [this.addressEdit(section, missing.join(', '))] } }
+                });
+            }
+        }
         // The gaps of the force the section belongs to; a requirement made to others is not the force's to cover.
-        const gaps = this.services.gdl.WorkspaceFacts.coverageModel(document.uri.toString())
-            .requirements.filter(r => r.state !== 'covered' && r.state !== 'for-others' && !already.has(r.id))
+        const gaps = model.requirements
+            .filter(r => r.state !== 'covered' && r.state !== 'for-others' && !already.has(r.id))
             .slice(0, MAX_ADDRESS_ACTIONS);
-        return gaps.map(gap => ({
+        return [...named, ...gaps.map(gap => ({
             title: `Address ${gap.id} in section '${section.name}'`,
             kind: CodeActionKind.QuickFix,
             edit: { changes: { [document.uri.toString()]: [this.addressEdit(section, gap.id)] } }
-        }));
+        }))];
     }
 
     private addressEdit(section: ast.Section, id: string) {

@@ -30,3 +30,59 @@ export const noteKindTitles: Record<ImportNoteKind, string> = {
     'left-out': 'Left out on purpose',
     suggestion: 'Suggestions (not applied)'
 };
+
+export interface ImportSummary {
+    /** The file imported, as the user named it. */
+    source: string;
+    /** The file written, relative to the workspace. */
+    written: string;
+    /** What was made: "guidance stalking-guidance with 12 sections", "plan kent-police-published-plan with 15 items". */
+    made: string;
+    date: string;
+    notes: ImportNote[];
+}
+
+/** The import report, in Markdown: what was made and, by kind, everything not carried, changed, left out or suggested. */
+export function renderImportReport(summary: ImportSummary): string {
+    const lines = [
+        `# Import report: ${summary.source}`,
+        '',
+        `Imported on ${summary.date} into \`${summary.written}\`: ${summary.made}. Everything imported is a draft.`,
+        ''
+    ];
+    if (summary.notes.length === 0) {
+        lines.push('Everything in the file was carried over. There are no suggestions.', '');
+    }
+    for (const kind of Object.keys(noteKindTitles) as ImportNoteKind[]) {
+        const notes = summary.notes.filter(n => n.kind === kind);
+        if (notes.length === 0) {
+            continue;
+        }
+        lines.push(`## ${noteKindTitles[kind]} (${notes.length})`, '');
+        for (const note of notes) {
+            lines.push(`- **${escapeMarkdown(note.what)}**, ${escapeMarkdown(note.where)}: ${escapeMarkdown(note.detail)}`);
+        }
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+/** Text from a user's document, shown literally in the report's Markdown. */
+function escapeMarkdown(text: string): string {
+    return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+/** One line per kind for the terminal: "2 not carried, 5 suggestions". */
+export function noteCounts(notes: readonly ImportNote[]): string {
+    const words: Record<ImportNoteKind, [string, string]> = {
+        'not-carried': ['not carried', 'not carried'],
+        changed: ['changed in form', 'changed in form'],
+        'left-out': ['left out', 'left out'],
+        suggestion: ['suggestion', 'suggestions']
+    };
+    const parts = (Object.keys(words) as ImportNoteKind[])
+        .map(kind => [kind, notes.filter(n => n.kind === kind).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${n} ${words[kind][n === 1 ? 0 : 1]}`);
+    return parts.length > 0 ? parts.join(', ') : 'nothing left behind';
+}

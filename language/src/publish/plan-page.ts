@@ -39,6 +39,9 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
     if (facts.length > 0) {
         children.push(list(facts));
     }
+    if (plan.summary) {
+        children.push(...prose(plan.summary, 1));
+    }
     const whose = plan.force ?? (site.force.title || site.force.id ? forceName(site.force) : 'the force');
     const items = [...plan.items].sort((a, b) => compareIds(a.recommendation.$refText, b.recommendation.$refText));
     for (const item of items) {

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
+import { readDocx } from '../language/src/onboarding/docx-reader.js';
+import { writeGuidance, type ImportContext, type WrittenImport } from '../language/src/onboarding/guidance-writer.js';
+import { importContext } from '../language/src/onboarding/import-context.js';
+import { ImportError, noteCounts, renderImportReport } from '../language/src/onboarding/import-report.js';
+import { looksLikePlanPage, readPlanPage, writePlan } from '../language/src/onboarding/plan-page-reader.js';
+import { slugFromTitle, IdAllocator } from '../language/src/onboarding/gdl-text.js';
+import { findSources } from '../language/src/source-files.js';
+import { createGdlServices } from '../language/src/gdl-module.js';
+import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
+import { ExitCode, UsageError } from './errors.js';
+import { writeNewFiles } from './new-files.js';
+import { displayPath } from './problem-lines.js';
+import { loadWorkspace } from './workspace-loader.js';
+import { count } from '../language/src/wording.js';
+
+export interface ImportOptions {
+    readonly into: string;
+    readonly workspace?: string;
+    /** The date written as the import's (YYYY-MM-DD); default today. */
+    readonly today?: string;
+}
+
+const FRAMEWORK = /^\s*framework\s+[A-Za-z_]/m;
+
+/**
+ * The workspace a folder belongs to: the nearest folder at or above it whose sources declare a
+ * framework. The walk up stops at the file system's root and never reads more than a few thousand
+ * entries per folder, so an import into a folder of a home directory does not read the whole disk.
+ */
+async function findWorkspace(into: string): Promise<string | undefined> {
+    let folder = path.resolve(into);
+    while (!(await fs.stat(folder).catch(() => undefined))?.isDirectory()) {
+        const parent = path.dirname(folder);
+        if (parent === folder) {
+            return undefined;
+        }
+        folder = parent;
+    }
+    for (let depth = 0; depth < 6; depth++) {
+        if (await holdsFramework(folder)) {
+            return folder;
+        }
+        const parent = path.dirname(folder);
+        if (parent === folder) {
+            break;
+        }
+        folder = parent;
+    }
+    return undefined;
+}
+
+async function holdsFramework(folder: string): Promise<boolean> {
+    let budget = 3000;
+    const visit = async (dir: string, depth: number): Promise<boolean> => {
+        const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (--budget < 0) {
+                return false;
+            }
+            const full = path.join(dir, entry.name);
+            if (entry.isFile() && entry.name.endsWith('.gdl')) {
+                const text = await fs.readFile(full, 'utf8').catch(() => '');
+                if (FRAMEWORK.test(text)) {
+                    return true;
+                }
+            } else if (entry.isDirectory() && depth < 4 && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+                if (await visit(full, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    return visit(folder, 0);
+}
+
+const kinds: Record<string, string> = {
+    '.docx': 'Word document',
+    '.md': 'Markdown file',
+    '.markdown': 'Markdown file',
+    '.txt': 'text file',
+    '.html': 'web page',
+    '.htm': 'web page'
+};
+
+/** `gdl import`: a document as draft guidance, or a published action plan page as a plan, with its import report. */
+export async function importCommand(file: string, options: ImportOptions, out: (line: string) => void): Promise<number> {
+    const extension = path.extname(file).toLowerCase();
+    const kind = kinds[extension];
+    if (!kind) {
+        throw new UsageError(
+            extension === '.doc'
+                ? `${file} is an old Word 97-2003 document: open it in Word and save it as .docx, then import that`
+                : `${file}: gdl import reads Word (.docx), Markdown (.md) and saved action plan pages (.txt, .html); save the document as one of these`
+        );
+    }
+    let bytes: Buffer;
+    try {
+        bytes = await fs.readFile(file);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+    }
+    if (bytes.length === 0) {
+        throw new ImportError(`${file} is empty: there is nothing to import`);
+    }
+    const into = path.resolve(options.into);
+    const intoStat = await fs.stat(into).catch(() => undefined);
+    if (intoStat && !intoStat.isDirectory()) {
+        throw new UsageError(`--into '${options.into}' is a file, not a folder`);
+    }
+    const root = options.workspace ? path.resolve(options.workspace) : await findWorkspace(into);
+    if (root && path.relative(root, into).startsWith('..')) {
+        throw new UsageError(`--into '${options.into}' is outside the workspace '${options.workspace}'`);
+    }
+    const context: ImportContext = { ids: [], provisions: [] };
+    const services = createGdlServices(GdlNodeFileSystem).Gdl;
+    if (root && (await findSources(root)).length > 0) {
+        const workspace = await loadWorkspace(root, undefined, services);
+        Object.assign(context, importContext(workspace.services, workspace.documents));
+    }
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const provenance = { fileName: path.basename(file), kind, sha256: createHash('sha256').update(bytes).digest('hex'), date: today };
+
+    let written: WrittenImport;
+    let made: string;
+    let what: 'guidance' | 'plan';
+    const decoded = extension === '.docx' ? undefined : decode(bytes, file);
+    const isMarkdown = extension === '.md' || extension === '.markdown';
+    const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlText(decoded) : decoded;
+    if (text !== undefined && (!isMarkdown || looksLikePlanPage(text))) {
+        if (!looksLikePlanPage(text)) {
+            throw new ImportError(
+                `${file} does not look like a published action plan page (no recommendations, "Force Update:" or "Status:" lines). ` +
+                    'To import guidance, save it as Markdown (.md) or Word (.docx).'
+            );
+        }
+        const plan = readPlanPage(text, path.basename(file), context.framework);
+        const forceName = plan.force ?? 'the force';
+        const id = new IdAllocator(context.ids).take(`${slugFromTitle(forceName, 4)}-published-plan`);
+        const title = `${forceName} stalking action plan (imported)`;
+        const source = `Imported by \`gdl import\` on ${today} from ${provenance.fileName} (${kind}, SHA-256 ${provenance.sha256.slice(0, 16)}…).`;
+        written = {
+            id,
+            text: writePlan(plan, { id, title, forceName, frameworkId: context.framework?.id, sourceLine: source }),
+            notes: plan.notes
+        };
+        made = `plan ${id} with ${count(plan.items.length, 'item')}`;
+        what = 'plan';
+    } else {
+        let doc: ImportedDocument;
+        if (extension === '.docx') {
+            const content = await readDocx(bytes, path.basename(file));
+            doc = readHtmlDocument(content.html, { fileName: path.basename(file), ...content.properties });
+            doc.notes.unshift(...content.notes);
+        } else {
+            doc = readMarkdownDocument(text!, path.basename(file));
+        }
+        written = writeGuidance(doc, context, provenance);
+        made = `guidance ${written.id} with ${count(countSections(doc.sections), 'section')}`;
+        what = 'guidance';
+    }
+    // What is written must parse: a fault of the importer is reported, never written.
+    const parsed = services.parser.LangiumParser.parse(written.text);
+    const fault = services.parser.Lexer.tokenize(written.text).errors[0]?.message ?? parsed.parserErrors[0]?.message;
+    if (fault) {
+        throw new UsageError(`nothing written: the import of ${file} produced text that does not parse (${fault}). This is a fault in gdl import; please report it with the file.`);
+    }
+    const gdlFile = `${written.id}.gdl`;
+    const reportFile = `${written.id}.import-report.md`;
+    const shownInto = displayPath(URI.file(into), process.cwd()) || '.';
+    const report = renderImportReport({ source: provenance.fileName, written: path.join(shownInto, gdlFile), made, date: today, notes: written.notes });
+    await writeNewFiles(into, [
+        { path: gdlFile, text: written.text },
+        { path: reportFile, text: report }
+    ]);
+    out(`Imported ${file} as ${made}: ${path.join(shownInto, gdlFile)} (a draft).`);
+    out(`Import report: ${path.join(shownInto, reportFile)} (${noteCounts(written.notes)}).`);
+    if (!root) {
+        out('No framework found at or above the folder: mentions of evidence requirements were not looked for. Pass --workspace to name the workspace.');
+    }
+    if (what === 'plan' && !context.framework) {
+        out('Without a framework, the recommendations on the page were not matched to the report.');
+    }
+    out('');
+    out(report.trimEnd());
+    return ExitCode.ok;
+}
+
+function countSections(sections: ImportedDocument['sections']): number {
+    return sections.reduce((n, s) => n + 1 + countSections(s.sections), 0);
+}
+
+/** A saved web page's text, one block (paragraph, heading, list item, table row) per line, as a browser shows it. */
+function htmlText(html: string): string {
+    const tree = toMdast(fromHtml(html)) as Root;
+    const lines: string[] = [];
+    const blocks = (nodes: readonly RootContent[]) => {
+        for (const node of nodes) {
+            if (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'table' || node.type === 'tableRow') {
+                blocks(node.children as RootContent[]);
+            } else {
+                const line = toString(node).replace(/\s+/g, ' ').trim();
+                if (line) {
+                    lines.push(line);
+                }
+            }
+        }
+    };
+    blocks(tree.children);
+    return lines.join('\n');
+}
+
+/** Text files as UTF-8 (a byte-order mark dropped); UTF-16 with its mark decoded; other bytes refused. */
+function decode(bytes: Buffer, file: string): string {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+        return bytes.subarray(2).toString('utf16le');
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    } catch {
+        throw new ImportError(`${file} is not UTF-8 text: save it as UTF-8 (in Word, Save As "Plain Text" with Unicode (UTF-8); in a text editor, the UTF-8 encoding)`);
+    }
+}

@@ -1,0 +1,95 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { declares } from '../language/src/declarations.js';
+import * as ast from '../language/src/generated/ast.js';
+import { planInit } from '../language/src/onboarding/init-workspace.js';
+import { findSources } from '../language/src/source-files.js';
+import { ExitCode, UsageError } from './errors.js';
+import { writeNewFiles } from './new-files.js';
+import { loadStarter } from './starter-files.js';
+import { loadWorkspace } from './workspace-loader.js';
+import { displayPath } from './problem-lines.js';
+import { URI } from 'langium';
+
+export interface InitOptions {
+    readonly force: string;
+    /** Add the force to the workspace already in the folder. */
+    readonly add?: boolean;
+    /** The date written in the files (YYYY-MM-DD); default today. */
+    readonly today?: string;
+}
+
+/** The extension recommended in a new workspace's .vscode/extensions.json. */
+export const EXTENSION_ID = 'gdl-project.gdl-stalking-guidance';
+
+/** `gdl init`: a new force workspace in `folder`, or (with --add) a force beside the others. */
+export async function initCommand(folder: string, options: InitOptions, out: (line: string) => void): Promise<number> {
+    const forceName = options.force.trim();
+    if (forceName === '' || /[\r\n"]/.test(forceName)) {
+        throw new UsageError(`--force needs the force's name, on one line and without quotes (for example --force "Kent Police")`);
+    }
+    const root = path.resolve(folder);
+    const stat = await fs.stat(root).catch(() => undefined);
+    if (stat && !stat.isDirectory()) {
+        throw new UsageError(`'${folder}' is a file, not a folder`);
+    }
+    const entries = stat ? (await fs.readdir(root)).filter(name => name !== '.git') : [];
+    if (entries.length > 0 && !options.add) {
+        throw new UsageError(
+            `'${folder}' is not empty. To add ${forceName} to the workspace in it, run: gdl init ${quote(folder)} --force ${quote(forceName)} --add`
+        );
+    }
+    const starter = await loadStarter();
+    const framework = (await loadWorkspace(path.join(starter.guidanceFolder, 'framework'))).documents
+        .map(d => d.parseResult.value)
+        .flatMap(root => (ast.isGdlFile(root) ? root.elements.filter(ast.isFramework) : []))[0];
+    if (!framework) {
+        throw new UsageError(`the bundled framework in '${starter.guidanceFolder}' declares no framework; reinstall gdl`);
+    }
+    const existing = { framework: false, common: false, vscode: false, readme: false, ids: new Set<string>() };
+    if (entries.length > 0) {
+        existing.vscode = entries.includes('.vscode');
+        existing.readme = entries.some(name => name.toLowerCase() === 'readme.md');
+        if ((await findSources(root)).length > 0) {
+            const workspace = await loadWorkspace(root);
+            const documents = workspace.documents;
+            existing.framework = documents.some(d => declares(d, ast.isFramework));
+            existing.common = documents.some(d => declares(d, ast.isAudience));
+            for (const description of workspace.services.shared.workspace.IndexManager.allElements()) {
+                existing.ids.add(description.name);
+            }
+            const forceless = documents.find(d => declares(d, e => ast.isActionPlan(e) || ast.isGuidance(e) || ast.isTrainingModule(e)));
+            if (!documents.some(d => declares(d, ast.isForce)) && forceless) {
+                const where = displayPath(forceless.uri, process.cwd());
+                throw new UsageError(
+                    `'${folder}' holds a force's material but declares no force (for example ${where}), so adding another would leave it belonging to none. ` +
+                        `Declare its force first: in its folder, add force.gdl with the line force <id> "<Name of the force>"; then run this again.`
+                );
+            }
+        }
+    }
+    const plan = planInit({
+        forceName,
+        today: options.today ?? new Date().toISOString().slice(0, 10),
+        framework,
+        frameworkFiles: starter.frameworkFiles,
+        commonFiles: starter.commonFiles,
+        existing,
+        templates: starter.templates,
+        extensionId: EXTENSION_ID
+    });
+    const written = await writeNewFiles(root, plan.files, plan.folders);
+    const shown = displayPath(URI.file(root), process.cwd()) || '.';
+    out(`${existing.framework ? 'Added' : 'Created'} ${forceName} (force ${plan.forceId}) in ${shown}:`);
+    for (const file of written) {
+        out(`  ${file}`);
+    }
+    out('');
+    out(`Next: read ${path.join(shown, plan.forceFolder, 'README.md')}, then run gdl check ${quote(shown)}.`);
+    out('Nothing is covered yet: the check lists every evidence requirement as not covered until your material answers it.');
+    return ExitCode.ok;
+}
+
+function quote(text: string): string {
+    return /^[\w./-]+$/.test(text) ? text : `"${text}"`;
+}

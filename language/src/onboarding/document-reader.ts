@@ -1,0 +1,392 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { ImportError, type ImportNote } from './import-report.js';
+
+// A document (Markdown, or a Word file's HTML) as nested sections of Markdown prose. Every heading
+// starts a section, nested by level; what comes before the first heading is the summary. Pages our
+// own publisher wrote are recognised: their details list, contents, sources, "see also",
+// legislation and "this section addresses" notes become properties again, not prose.
+
+export interface ImportedSection {
+    title: string;
+    /** An id the source gave the heading (a contents link's anchor), used when it is free. */
+    wantedId?: string;
+    markdown: string;
+    sources: string[];
+    /** The owner and audiences (by title) the page states for the section. */
+    owner?: string;
+    audiences: string[];
+    /** Requirement ids the source states the section addresses (our publisher's own note). */
+    addresses: string[];
+    /** Legislation links: their address and text, matched to provisions by the writer. */
+    legislation: Array<{ url: string; title: string }>;
+    /** Anchors of "see also" links, matched to sections by the writer. */
+    see: Array<{ anchor: string; title: string }>;
+    sections: ImportedSection[];
+    /** Where the heading is in the source, for the report. */
+    where: string;
+}
+
+export interface ImportedDocument {
+    title: string;
+    owner?: string;
+    version?: string;
+    /** Audiences (by title) the page states. */
+    audiences: string[];
+    summary: string;
+    sections: ImportedSection[];
+    notes: ImportNote[];
+}
+
+export interface DocumentSource {
+    fileName: string;
+    /** Properties of the file (a Word document's title, owner and version), preferred to what the text says. */
+    title?: string;
+    owner?: string;
+    version?: string;
+    /** How to say where a node is: "line 12" for Markdown, "paragraph 12" for Word. */
+    where: (node: RootContent | undefined) => string;
+}
+
+const stringify = unified().use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' }).use(remarkGfm);
+
+/** Markdown text as mdast (GitHub-flavoured: tables, strikethrough, task lists, footnotes). */
+export function parseMarkdown(text: string): Root {
+    return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/** A Markdown document as sections. */
+export function readMarkdownDocument(text: string, fileName: string): ImportedDocument {
+    const body = text.replace(/^\uFEFF/, '');
+    const { front, rest, offset } = frontMatter(body);
+    const tree = parseMarkdown(rest);
+    return documentFromMdast(tree, {
+        fileName,
+        title: front.title,
+        owner: front.owner,
+        version: front.version,
+        where: node => (node?.position ? `line ${node.position.start.line + offset}` : 'the end')
+    });
+}
+
+/** HTML (a Word document converted by mammoth) as sections; places are named by their heading. */
+export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'where'>): ImportedDocument {
+    const tree = toMdast(fromHtml(html, { fragment: true })) as Root;
+    let last = 'the start of the document';
+    const places = new Map<RootContent, string>();
+    for (const node of tree.children) {
+        if (node.type === 'heading') {
+            last = `the heading "${plain(node)}"`;
+            places.set(node, last);
+        } else {
+            places.set(node, `under ${last}`);
+        }
+    }
+    return documentFromMdast(tree, { ...source, where: node => (node ? (places.get(node) ?? 'the document') : 'the document') });
+}
+
+/** Simple YAML front matter (`title:`, `owner:`, `version:`), as many Markdown tools write it. */
+function frontMatter(text: string): { front: Record<string, string | undefined>; rest: string; offset: number } {
+    const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+    if (!match) {
+        return { front: {}, rest: text, offset: 0 };
+    }
+    const front: Record<string, string> = {};
+    for (const line of match[1]!.split(/\r?\n/)) {
+        const pair = /^([A-Za-z][\w -]*):\s*(.*)$/.exec(line);
+        if (pair) {
+            front[pair[1]!.trim().toLowerCase()] = pair[2]!.replace(/^(["'])(.*)\1$/, '$2').trim();
+        }
+    }
+    return { front, rest: text.slice(match[0].length), offset: match[0].split('\n').length - 1 };
+}
+
+const plain = (node: RootContent | PhrasingContent): string => toString(node).replace(/\s+/g, ' ').trim();
+
+/** A paragraph that is only a bold label ("**Sources**"), as our publisher writes before a list. */
+function labelOf(node: RootContent): string | undefined {
+    if (node.type !== 'paragraph' || node.children.length !== 1 || node.children[0]!.type !== 'strong') {
+        return undefined;
+    }
+    return plain(node).replace(/:$/, '');
+}
+
+/** A list whose items are each "**Key:** value": the details list under a published page's title. */
+function detailsOf(node: RootContent): Map<string, string> | undefined {
+    if (node.type !== 'list') {
+        return undefined;
+    }
+    const details = new Map<string, string>();
+    for (const item of node.children) {
+        const first = item.children[0];
+        if (item.children.length !== 1 || first?.type !== 'paragraph' || first.children[0]?.type !== 'strong') {
+            return undefined;
+        }
+        const key = plain(first.children[0]).replace(/:$/, '');
+        details.set(key.toLowerCase(), plain(first).slice(plain(first.children[0]).length).trim());
+    }
+    return details.size > 0 ? details : undefined;
+}
+
+function linksOf(list: List): Array<{ url: string; title: string }> {
+    const links: Array<{ url: string; title: string }> = [];
+    visit(list, 'link', node => {
+        links.push({ url: node.url, title: plain(node) });
+    });
+    return links;
+}
+
+const CONTENTS = /^(contents|table of contents)$/i;
+const ADDRESSES = /^This section addresses evidence requirement (\d+(?:\.\d+)+)$/;
+
+interface Draft {
+    section: ImportedSection;
+    depth: number;
+    body: RootContent[];
+}
+
+/**
+ * The sections of a document: each heading opens a section inside the nearest open section of a
+ * higher level. The title is the file's own title property, else a single top-level heading that
+ * opens the document, else the file name.
+ */
+export function documentFromMdast(tree: Root, source: DocumentSource): ImportedDocument {
+    const notes: ImportNote[] = [];
+    const nodes = [...tree.children];
+    const headings = nodes.filter((n): n is Heading => n.type === 'heading');
+    if (headings.length === 0) {
+        throw new ImportError(
+            `${source.fileName} has no headings. The importer makes a section of each heading: mark the document's headings ` +
+                '(Heading 1, Heading 2… in Word; #, ## in Markdown) and import it again.'
+        );
+    }
+    let title = source.title?.trim() || undefined;
+    const topLevel = headings.filter(h => h.depth === Math.min(...headings.map(x => x.depth)));
+    if (nodes[0]?.type === 'heading' && topLevel.length === 1 && topLevel[0] === nodes[0]) {
+        const first = nodes.shift() as Heading;
+        if (title && title !== plain(first)) {
+            notes.push({
+                kind: 'changed',
+                what: 'title',
+                where: source.where(first),
+                detail: `The file's title property is "${title}"; its first heading "${plain(first)}" is used as the title.`
+            });
+        }
+        title = plain(first);
+    }
+    title ??= source.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
+    let owner = source.owner?.trim() || undefined;
+    let version = source.version?.trim() || undefined;
+    const audiences: string[] = [];
+
+    // A published page's details list: owner and version are kept; the rest belongs to an approval.
+    const details = nodes[0] ? detailsOf(nodes[0]) : undefined;
+    if (details && (details.has('owner') || details.has('version'))) {
+        nodes.shift();
+        owner ??= details.get('owner') && details.get('owner') !== 'not set' ? details.get('owner') : undefined;
+        version ??= details.get('version') && details.get('version') !== 'not set' ? details.get('version') : undefined;
+        if (details.get('audience') && details.get('audience') !== 'all') {
+            audiences.push(...details.get('audience')!.split(', '));
+        }
+        const rest = [...details].filter(([key]) => key !== 'owner' && key !== 'version' && key !== 'audience');
+        if (rest.length > 0) {
+            notes.push({
+                kind: 'left-out',
+                what: 'publication details',
+                where: source.where(undefined),
+                detail:
+                    rest.map(([key, value]) => `${key}: ${value}`).join('; ') +
+                    '. Imported material is a draft: set its status, approval and review dates, and audience when it is approved.'
+            });
+        }
+    }
+
+    const anchors = new Map<string, string>();
+    const summary: RootContent[] = [];
+    const top: ImportedSection[] = [];
+    const open: Draft[] = [];
+    const close = (draft: Draft) => {
+        draft.section.markdown = sectionBody(draft, notes, source);
+    };
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i]!;
+        if (node.type === 'heading') {
+            const heading = plain(node);
+            // A contents list the publisher rebuilds: left out, its anchors kept as the sections' ids.
+            if (CONTENTS.test(heading) && nodes[i + 1]?.type === 'list') {
+                for (const link of linksOf(nodes[i + 1] as List)) {
+                    if (link.url.startsWith('#')) {
+                        anchors.set(link.title, decodeURIComponent(link.url.slice(1)));
+                    }
+                }
+                notes.push({
+                    kind: 'left-out',
+                    what: 'table of contents',
+                    where: source.where(node),
+                    detail: 'The published page lists the sections again; the publisher builds the contents itself.'
+                });
+                i++;
+                continue;
+            }
+            while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) {
+                close(open.pop()!);
+            }
+            const parent = open[open.length - 1];
+            if (heading === '') {
+                notes.push({ kind: 'changed', what: 'empty heading', where: source.where(node), detail: 'A heading with no text is titled "Untitled".' });
+            }
+            const section: ImportedSection = {
+                title: heading || 'Untitled',
+                markdown: '',
+                sources: [],
+                audiences: [],
+                addresses: [],
+                legislation: [],
+                see: [],
+                sections: [],
+                where: source.where(node)
+            };
+            if (parent && node.depth > parent.depth + 1) {
+                notes.push({
+                    kind: 'changed',
+                    what: 'heading level skipped',
+                    where: section.where,
+                    detail: `"${section.title}" (level ${node.depth}) follows "${parent.section.title}" (level ${parent.depth}): it becomes its subsection.`
+                });
+            }
+            (parent ? parent.section.sections : top).push(section);
+            open.push({ section, depth: node.depth, body: [] });
+            continue;
+        }
+        (open.length > 0 ? open[open.length - 1]!.body : summary).push(node);
+    }
+    while (open.length > 0) {
+        close(open.pop()!);
+    }
+    const walk = (sections: ImportedSection[]) => {
+        for (const section of sections) {
+            section.wantedId = anchors.get(section.title);
+            walk(section.sections);
+        }
+    };
+    walk(top);
+    const head: Draft = { section: { ...emptySection(), title }, depth: 0, body: summary };
+    const summaryText = sectionBody(head, notes, source);
+    return { title, owner, version, audiences, summary: summaryText, sections: top, notes };
+}
+
+const emptySection = (): ImportedSection => ({
+    title: '',
+    markdown: '',
+    sources: [],
+    audiences: [],
+    addresses: [],
+    legislation: [],
+    see: [],
+    sections: [],
+    where: ''
+});
+
+/** A section's own blocks as Markdown, with the publisher's notes taken out as properties. */
+function sectionBody(draft: Draft, notes: ImportNote[], source: DocumentSource): string {
+    const kept: RootContent[] = [];
+    const { section, body } = draft;
+    for (let i = 0; i < body.length; i++) {
+        const node = body[i]!;
+        // The line our publisher writes under a section's heading: "Owner: … · Review by: … · Audience: …".
+        const meta = i === 0 && node.type === 'paragraph' ? sectionMeta(plain(node)) : undefined;
+        if (meta) {
+            section.owner = meta.get('owner');
+            section.audiences.push(...(meta.get('audience')?.split(', ') ?? []));
+            const rest = [...meta].filter(([key]) => key !== 'owner' && key !== 'audience');
+            if (rest.length > 0) {
+                notes.push({
+                    kind: 'left-out',
+                    what: 'section details',
+                    where: section.where,
+                    detail: `${rest.map(([key, value]) => `${key}: ${value}`).join('; ')} (imported material is a draft)`
+                });
+            }
+            continue;
+        }
+        const label = labelOf(node);
+        const next = body[i + 1];
+        if (label && next?.type === 'list' && /^(Sources|See also|Legislation)$/.test(label)) {
+            if (label === 'Sources') {
+                section.sources.push(...next.children.map(item => plain(item as never)));
+            } else if (label === 'See also') {
+                for (const link of linksOf(next)) {
+                    section.see.push({ anchor: decodeURIComponent(link.url.replace(/^[^#]*#?/, '')), title: link.title });
+                }
+            } else {
+                section.legislation.push(...linksOf(next));
+            }
+            i++;
+            continue;
+        }
+        const addresses = node.type === 'paragraph' ? addressesNote(node) : undefined;
+        if (addresses) {
+            section.addresses.push(addresses);
+            if (next?.type === 'blockquote') {
+                i++; // the requirement's text, quoted by the publisher from the framework
+            }
+            continue;
+        }
+        if (node.type === 'html') {
+            notes.push({
+                kind: 'not-carried',
+                what: 'raw HTML',
+                where: source.where(node),
+                detail: `${node.value.slice(0, 120)}${node.value.length > 120 ? '…' : ''} (the publisher removes HTML from prose)`
+            });
+            continue;
+        }
+        kept.push(node);
+    }
+    for (const node of kept) {
+        visit(node, 'image', image => {
+            if (!/^https?:/i.test(image.url)) {
+                notes.push({
+                    kind: 'not-carried',
+                    what: 'image',
+                    where: source.where(node),
+                    detail: `${image.alt ? `"${image.alt}" ` : ''}(${image.url.slice(0, 80)}): only images on the web can be shown; add it as an exhibit or link to it.`
+                });
+            }
+        });
+    }
+    const markdown = kept.length > 0 ? String(stringify.stringify({ type: 'root', children: kept })).trim() : '';
+    return markdown;
+}
+
+const META_KEYS = ['Owner', 'Review by', 'Status', 'Audience'];
+
+function sectionMeta(text: string): Map<string, string> | undefined {
+    const parts = text.split(' · ');
+    const meta = new Map<string, string>();
+    for (const part of parts) {
+        const key = META_KEYS.find(k => part.startsWith(`${k}: `));
+        if (!key) {
+            return undefined;
+        }
+        meta.set(key.toLowerCase(), part.slice(key.length + 2).trim());
+    }
+    return meta;
+}
+
+function addressesNote(node: Paragraph): string | undefined {
+    const first = node.children[0];
+    if (first?.type !== 'strong') {
+        return undefined;
+    }
+    return ADDRESSES.exec(plain(first))?.[1];
+}

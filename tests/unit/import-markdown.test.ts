@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Root } from 'mdast';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { describe, expect, test } from 'vitest';
+import * as ast from '../../language/src/generated/ast.js';
+import { readMarkdownDocument } from '../../language/src/onboarding/document-reader.js';
+import { writeGuidance, type ImportContext } from '../../language/src/onboarding/guidance-writer.js';
+import { importContext } from '../../language/src/onboarding/import-context.js';
+import { ImportError } from '../../language/src/onboarding/import-report.js';
+import { prose } from '../../language/src/publish/mdast-helpers.js';
+import { load, publish, repo, site } from '../support/in-process.js';
+import { buildWorkspace } from '../support/workspace.js';
+
+// `gdl import` of Markdown, in-process: headings become nested draft sections, the prose stays
+// Markdown, our own published pages come back as the sections they were published from, and the
+// requirements a text names become suggestions, never edits.
+
+const PROVENANCE = { fileName: 'doc.md', kind: 'Markdown file', sha256: 'a'.repeat(64), date: '2026-11-26' };
+const framework = readFileSync(path.join(repo, 'guidance/framework/super-complaint-2024.gdl'), 'utf8');
+const legislation = readFileSync(path.join(repo, 'guidance/common/legislation.gdl'), 'utf8');
+const audiences = readFileSync(path.join(repo, 'guidance/common/audiences.gdl'), 'utf8');
+
+async function frameworkOnly() {
+    const workspace = await buildWorkspace({ 'framework.gdl': framework, 'legislation.gdl': legislation, 'audiences.gdl': audiences });
+    return { workspace, context: importContext(workspace.services, [...workspace.documents.values()]) };
+}
+
+/** Imports `markdown` against `context` and builds the written file with the framework: its guidance, and the problems it has. */
+async function importAndParse(markdown: string, context: ImportContext) {
+    const written = writeGuidance(readMarkdownDocument(markdown, 'doc.md'), context, PROVENANCE);
+    const built = await buildWorkspace({
+        'framework.gdl': framework,
+        'legislation.gdl': legislation,
+        'audiences.gdl': audiences,
+        'imported.gdl': written.text
+    });
+    const root = built.documents.get('imported.gdl')!.parseResult.value as ast.GdlFile;
+    return { written, guidance: root.elements.find(ast.isGuidance)!, problems: built.diagnostics('imported.gdl') };
+}
+
+const html = unified().use(remarkRehype).use(rehypeStringify);
+/** A section's prose as the publisher renders it. */
+const render = (blocks: readonly string[]) =>
+    html.stringify(html.runSync({ type: 'root', children: blocks.flatMap(b => prose(b, 2)) } as Root) as never);
+
+function sectionsOf(sections: readonly ast.Section[]): ast.Section[] {
+    return sections.flatMap(s => [s, ...sectionsOf(s.sections)]);
+}
+
+describe('gdl import of Markdown', () => {
+    test('headings become nested draft sections with readable, unique ids; lists, tables, emphasis and links stay Markdown', async () => {
+        const { context } = await frameworkOnly();
+        const markdown = [
+            '# Stalking: operational guidance',
+            '',
+            'Read this first. It applies to **everyone**.',
+            '',
+            '## 1. Introduction',
+            '',
+            'Stalking is a _pattern_ of behaviour. See [the APP](https://www.app.college.police.uk/).',
+            '',
+            '## Risk',
+            '',
+            '- Use the screening tool.',
+            '- Record the DASH or S-DASH.',
+            '',
+            '#### Breaches of orders',
+            '',
+            '| Order | Offence |',
+            '| ----- | ------- |',
+            '| SPO   | s8 SPA 2019 |',
+            '',
+            '## Introduction',
+            '',
+            'A second heading with the same title.',
+            ''
+        ].join('\n');
+        const { written, guidance, problems } = await importAndParse(markdown, context);
+        expect(problems.filter(p => p.severity === 1)).toEqual([]);
+        expect(guidance.name).toBe('stalking-operational-guidance');
+        expect(guidance.status).toBe('draft');
+        expect(guidance.title).toBe('Stalking: operational guidance');
+        expect(guidance.summary).toBe('Read this first. It applies to **everyone**.');
+        expect(guidance.sections.map(s => [s.name, s.title])).toEqual([
+            ['sog-introduction', '1. Introduction'],
+            ['sog-risk', 'Risk'],
+            ['sog-introduction-2', 'Introduction']
+        ]);
+        expect(guidance.sections[1]!.sections.map(s => s.name)).toEqual(['sog-breaches-orders']);
+        expect(guidance.sections[0]!.prose[0]).toBe('Stalking is a _pattern_ of behaviour. See [the APP](https://www.app.college.police.uk/).');
+        expect(guidance.sections[1]!.prose[0]).toBe('- Use the screening tool.\n- Record the DASH or S-DASH.');
+        expect(guidance.sections[1]!.sections[0]!.prose[0]).toMatch(/^\| Order +\| Offence +\|\n/);
+        expect(written.notes.find(n => n.what === 'heading level skipped')?.detail).toContain('"Breaches of orders" (level 4) follows "Risk" (level 2)');
+        // The same document against the same workspace gives the same file.
+        expect(writeGuidance(readMarkdownDocument(markdown, 'doc.md'), context, PROVENANCE).text).toBe(written.text);
+    });
+
+    test('ids already used in the workspace are not reused', async () => {
+        const { context } = await frameworkOnly();
+        const taken = { ...context, ids: [...context.ids, 'stalking-guidance', 'sg-risk'] };
+        const { guidance } = await importAndParse('# Stalking guidance\n\n## Risk\n\nText.\n', taken);
+        expect(guidance.name).toBe('stalking-guidance-2');
+        expect(guidance.sections[0]!.name).toBe('sg-risk-2');
+    });
+
+    test('requirements and recommendations the text names are suggested, with their text, and not added', async () => {
+        const { context } = await frameworkOnly();
+        const { written, guidance } = await importAndParse(
+            '# Risk guidance\n\n## Breaches\n\nThis answers 12.3 and recommendation 13. Version 2.1 of 27.03.2025 is not a requirement.\n',
+            context
+        );
+        expect(guidance.sections[0]!.addresses).toEqual([]);
+        const suggestions = written.notes.filter(n => n.kind === 'suggestion');
+        expect(suggestions.map(s => s.what)).toEqual(['mention of 12.3', 'mention of recommendation 13']);
+        expect(suggestions[0]!.detail).toContain('add `addresses 12.3`');
+        expect(suggestions[0]!.detail).toContain('Recognising (in policies, guidance and training) the heightened risk');
+        expect(suggestions[1]!.detail).toContain('add `addresses 13.1, 13.2`');
+    });
+
+    test('text that would end a prose block, backslashes and braces are carried exactly', async () => {
+        const { context } = await frameworkOnly();
+        const { guidance, problems } = await importAndParse(
+            '# Odd "quotes"\n\n## A \\ "section"\n\nHe said """stop""" and } then { and \\\\ a backslash.\n',
+            context
+        );
+        expect(problems.filter(p => p.severity === 1)).toEqual([]);
+        expect(guidance.title).toBe('Odd "quotes"');
+        expect(guidance.sections[0]!.title).toBe('A \\ "section"');
+        expect(render(guidance.sections[0]!.prose)).toContain('He said """stop""" and } then { and \\ a backslash.');
+    });
+
+    test('a document with no headings, or an empty one, is refused with a message saying what to do', () => {
+        expect(() => readMarkdownDocument('Just a paragraph.\n\nAnd another.\n', 'notes.md')).toThrow(ImportError);
+        expect(() => readMarkdownDocument('Just a paragraph.\n', 'notes.md')).toThrow(/notes\.md has no headings.*Heading 1, Heading 2/);
+        expect(() => readMarkdownDocument('', 'empty.md')).toThrow(/has no headings/);
+    });
+
+    test("round trip: the example's published Markdown pages import as sections whose prose renders to the same HTML", async () => {
+        const example = await load('guidance', '2026-01-15');
+        const pages = await publish(site(example));
+        const { context } = await frameworkOnly();
+        const originals = example.documents
+            .flatMap(d => (d.parseResult.value as ast.GdlFile).elements)
+            .filter(ast.isGuidance)
+            .filter(g => g.status === 'approved');
+        expect(originals.length).toBeGreaterThanOrEqual(7);
+        let compared = 0;
+        for (const original of originals) {
+            const page = pages.get(`guidance/${original.name}.md`);
+            expect(page, original.name).toBeTypeOf('string');
+            const { guidance, problems, written } = await importAndParse(page as string, context);
+            expect(problems.filter(p => p.severity === 1), original.name).toEqual([]);
+            expect(guidance.title).toBe(original.title);
+            expect(guidance.owner).toBe(original.owner);
+            expect(guidance.version).toBe(original.version);
+            expect(guidance.audiences.map(a => a.$refText)).toEqual(original.audiences.map(a => a.$refText));
+            expect(render(guidance.summary ? [guidance.summary] : [])).toBe(render(original.summary ? [original.summary] : []));
+            // The same sections in the same order and nesting; top-level ones keep their ids (the contents links carry them).
+            const imported = sectionsOf(guidance.sections);
+            const published = sectionsOf(original.sections);
+            expect(imported.map(s => s.title)).toEqual(published.map(s => s.title));
+            expect(guidance.sections.map(s => s.name)).toEqual(original.sections.map(s => s.name));
+            for (const [i, section] of published.entries()) {
+                const copy = imported[i];
+                expect(render(copy!.prose), `${original.name}: ${section.name}`).toBe(render(section.prose));
+                // What the page states as properties comes back as properties.
+                expect(copy!.sources).toEqual(section.sources);
+                expect(copy!.addresses.map(a => a.$refText)).toEqual(section.addresses.map(a => a.$refText));
+                expect(copy!.cites.map(c => c.$refText)).toEqual(section.cites.map(c => c.$refText));
+                expect(copy!.audiences.map(a => a.$refText)).toEqual(section.audiences.map(a => a.$refText));
+                compared++;
+            }
+            expect(written.notes.some(n => n.what === 'table of contents')).toBe(true);
+        }
+        expect(compared).toBeGreaterThan(40);
+    });
+});
