@@ -7,7 +7,8 @@ import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } 
 export class GdlValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name === 'PROSE') {
-            return dedentProse(input.slice(3, -3));
+            // A run of quotes in the text is written with a backslash before its third quote (it would end the block).
+            return dedentProse(input.slice(3, -3)).replace(/""\\"/g, '"""');
         }
         return super.runConverter(rule, input, cstNode);
     }

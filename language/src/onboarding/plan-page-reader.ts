@@ -1,4 +1,4 @@
-import type * as ast from '../generated/ast.js';
+import type { FrameworkFacts } from './framework-facts.js';
 import { isCalendarDate, isBefore } from '../dates.js';
 import { gdlKeywords, gdlProse, gdlString } from './gdl-text.js';
 import { ImportError, type ImportNote } from './import-report.js';
@@ -11,38 +11,6 @@ import { ImportError, type ImportNote } from './import-report.js';
 // requirement ids and matched to the framework's quoted text; narrative paragraphs are kept word for
 // word; site furniture (cookie banners, "Quickly exit this site", beta banners) is left out and listed.
 
-/** What the reader needs to know of the framework a plan responds to. */
-export interface FrameworkFacts {
-    id: string;
-    recommendations: Array<{
-        number: string;
-        text: string;
-        recipients: string[];
-        deadline?: string;
-        evidence: Array<{ id: string; text?: string }>;
-    }>;
-}
-
-/** The framework's recommendations and evidence requirements, from its parsed declaration. */
-export function frameworkFacts(framework: ast.Framework): FrameworkFacts {
-    return {
-        id: framework.name,
-        recommendations: framework.recommendations.map(r => {
-            const deadline = r.deadlines
-                .map(d => d.date)
-                .filter(isCalendarDate)
-                .sort()
-                .at(0);
-            return {
-                number: String(r.name),
-                text: r.text ?? '',
-                recipients: [...r.recipients],
-                ...(deadline ? { deadline } : {}),
-                evidence: r.evidence.map(e => ({ id: e.name, ...(e.text !== undefined ? { text: e.text } : {}) }))
-            };
-        })
-    };
-}
 
 export interface ImportedPlanItem {
     recommendation: string;
