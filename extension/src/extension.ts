@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { CoverageChangedNotification, CoverageRequest, levelNames } from '../../language/src/lsp/gdl-protocol.js';
 import { CoverageView } from './coverage-view.js';
+import { importDocument, newForceWorkspace } from './onboarding-commands.js';
 
 // Wiring only: the language server (language/) does the work; this file starts it and shows its answers.
 let client: LanguageClient | undefined;
@@ -71,7 +72,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('gdl.refreshCoverage', refresh),
         vscode.commands.registerCommand('gdl.showCoverage', showCoverage),
         vscode.commands.registerCommand('gdl.check', () => runCli(context, 'check')),
-        vscode.commands.registerCommand('gdl.build', () => runCli(context, 'build'))
+        vscode.commands.registerCommand('gdl.build', () => runCli(context, 'build')),
+        vscode.commands.registerCommand('gdl.newForceWorkspace', () => newForceWorkspace(context)),
+        vscode.commands.registerCommand('gdl.importDocument', (uri?: vscode.Uri) => importDocument(context, uri))
     );
     await vscode.commands.executeCommand('setContext', 'gdl.active', true);
     await client.start();

@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+// GDL: New force workspace and GDL: Import document…: wiring only. Both run the bundled command
+// line (`gdl init`, `gdl import`), the same code a terminal runs, and show what it said.
+
+const output = (): vscode.OutputChannel => (channel ??= vscode.window.createOutputChannel('GDL'));
+let channel: vscode.OutputChannel | undefined;
+
+/** Runs the bundled CLI with `args` in `cwd`; resolves to its exit code and what it printed. */
+function runCli(context: vscode.ExtensionContext, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise(resolve => {
+        execFile(
+            process.execPath,
+            [context.asAbsolutePath(path.join('out', 'cli.cjs')), ...args],
+            { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
+            (error, stdout, stderr) => {
+                const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
+                resolve({ code, stdout, stderr });
+            }
+        );
+    });
+}
+
+/** What the CLI said, in the GDL output channel; its refusal (stderr, "gdl: …") as the message shown. */
+function report(result: { stdout: string; stderr: string }, command: string): string {
+    const log = output();
+    log.appendLine(`$ gdl ${command}`);
+    if (result.stdout) {
+        log.appendLine(result.stdout.trimEnd());
+    }
+    if (result.stderr) {
+        log.appendLine(result.stderr.trimEnd());
+    }
+    log.appendLine('');
+    return result.stderr.replace(/^gdl: /, '').trim() || result.stdout.trim().split('\n').at(-1) || 'it failed';
+}
+
+const quoteArg = (arg: string) => (/^[\w./-]+$/.test(arg) ? arg : JSON.stringify(arg));
+
+/** GDL: New force workspace — a force's name, then a new workspace in a chosen folder, or the force added to the open one. */
+export async function newForceWorkspace(context: vscode.ExtensionContext): Promise<void> {
+    const force = await vscode.window.showInputBox({
+        title: 'GDL: New force workspace',
+        prompt: "The force's name, as it should appear in its plan and reports",
+        placeHolder: 'Kent Police',
+        ignoreFocusOut: true,
+        validateInput: value => (value.trim() === '' ? "Type the force's name." : /["\r\n]/.test(value) ? 'Leave out quotation marks.' : undefined)
+    });
+    if (!force) {
+        return;
+    }
+    const open = vscode.workspace.workspaceFolders?.[0];
+    let folder: string;
+    let add = false;
+    const elsewhere = 'Create a new workspace in a folder I choose…';
+    const here = open ? `Add ${force.trim()} to this workspace (${open.name})` : undefined;
+    const choice = here ? await vscode.window.showQuickPick([here, elsewhere], { title: 'GDL: New force workspace', ignoreFocusOut: true }) : elsewhere;
+    if (!choice) {
+        return;
+    }
+    if (choice === here && open) {
+        folder = open.uri.fsPath;
+        add = true;
+    } else {
+        const picked = await vscode.window.showOpenDialog({
+            title: `Choose the folder to create ${force.trim()}'s workspace in (a new, empty folder)`,
+            canSelectFolders: true,
+            canSelectFiles: false,
+            canSelectMany: false,
+            openLabel: 'Create the workspace here'
+        });
+        if (!picked?.[0]) {
+            return;
+        }
+        folder = picked[0].fsPath;
+    }
+    const args = ['init', folder, '--force', force.trim(), ...(add ? ['--add'] : [])];
+    const result = await runCli(context, args, path.dirname(folder));
+    const said = report(result, args.map(quoteArg).join(' '));
+    if (result.code !== 0) {
+        void vscode.window.showErrorMessage(`No workspace was made: ${said}`);
+        return;
+    }
+    const forceReadme = /^ {2}([^/\s]+)\/README\.md$/m.exec(result.stdout)?.[1];
+    if (add) {
+        void vscode.window.showInformationMessage(`${force.trim()} was added to this workspace.`);
+        if (forceReadme) {
+            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(path.join(folder, forceReadme, 'README.md')));
+        }
+        return;
+    }
+    const answer = await vscode.window.showInformationMessage(`${force.trim()}'s workspace is ready in ${folder}.`, 'Open the workspace');
+    if (answer === 'Open the workspace') {
+        await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(folder));
+    }
+}
+
+/** GDL: Import document… — a Word or Markdown document, or a saved action plan page, into a folder of the workspace. */
+export async function importDocument(context: vscode.ExtensionContext, given?: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.workspaceFolders?.[0];
+    const file =
+        given ??
+        (
+            await vscode.window.showOpenDialog({
+                title: 'GDL: Import document — choose the Word or Markdown document, or the saved action plan page',
+                canSelectFiles: true,
+                canSelectMany: false,
+                filters: { 'Documents and saved pages': ['docx', 'md', 'markdown', 'txt', 'html', 'htm'] },
+                openLabel: 'Import'
+            })
+        )?.[0];
+    if (!file) {
+        return;
+    }
+    const into = (
+        await vscode.window.showOpenDialog({
+            title: 'Choose the folder of the workspace to import into (for guidance, the force\u2019s guidance folder)',
+            canSelectFolders: true,
+            canSelectFiles: false,
+            canSelectMany: false,
+            defaultUri: open?.uri,
+            openLabel: 'Import into this folder'
+        })
+    )?.[0];
+    if (!into) {
+        return;
+    }
+    const args = ['import', file.fsPath, '--into', into.fsPath, ...(open ? ['--workspace', open.uri.fsPath] : [])];
+    const result = await runCli(context, args, into.fsPath);
+    const said = report(result, args.map(quoteArg).join(' '));
+    if (result.code !== 0) {
+        void vscode.window.showErrorMessage(`Nothing was imported: ${said}`);
+        return;
+    }
+    // The CLI names what it wrote, relative to the folder it ran in.
+    const written = /^Imported .*: (.+\.gdl) \(a draft\)\.$/m.exec(result.stdout)?.[1];
+    const reportFile = /^Import report: (.+\.import-report\.md) \(/m.exec(result.stdout)?.[1];
+    if (written) {
+        await vscode.window.showTextDocument(vscode.Uri.file(path.resolve(into.fsPath, written)));
+    }
+    if (reportFile) {
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.file(path.resolve(into.fsPath, reportFile)));
+    }
+    void vscode.window.showInformationMessage(`Imported ${path.basename(file.fsPath)} as a draft. The import report lists what to check.`);
+}
