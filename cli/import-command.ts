@@ -7,7 +7,7 @@ import { toMdast } from 'hast-util-to-mdast';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
-import { readDocx } from '../language/src/onboarding/docx-reader.js';
+import { DOC_TITLE_CLASS, readDocx } from '../language/src/onboarding/docx-reader.js';
 import { writeGuidance, type ImportContext, type WrittenImport } from '../language/src/onboarding/guidance-writer.js';
 import { importContext } from '../language/src/onboarding/import-context.js';
 import { ImportError, noteCounts, renderImportReport } from '../language/src/onboarding/import-report.js';
@@ -21,6 +21,8 @@ import { writeNewFiles } from './new-files.js';
 import { displayPath } from './problem-lines.js';
 import { loadWorkspace } from './workspace-loader.js';
 import { count } from '../language/src/wording.js';
+import { declares } from '../language/src/declarations.js';
+import * as ast from '../language/src/generated/ast.js';
 
 export interface ImportOptions {
     readonly into: string;
@@ -32,21 +34,15 @@ export interface ImportOptions {
 const FRAMEWORK = /^\s*framework\s+[A-Za-z_]/m;
 
 /**
- * The workspace a folder belongs to: the nearest folder at or above it whose sources declare a
- * framework. The walk up stops at the file system's root and never reads more than a few thousand
- * entries per folder, so an import into a folder of a home directory does not read the whole disk.
+ * The workspace a folder belongs to: the nearest folder at or above it (at most five levels up) that
+ * holds the framework, in a `.gdl` file of its own or of its `framework/` folder, as `gdl init` and the
+ * bundled guidance lay it out. Only those few files are read, so a folder in a home directory never
+ * has the whole disk searched; `--workspace` names any other layout.
  */
 async function findWorkspace(into: string): Promise<string | undefined> {
     let folder = path.resolve(into);
-    while (!(await fs.stat(folder).catch(() => undefined))?.isDirectory()) {
-        const parent = path.dirname(folder);
-        if (parent === folder) {
-            return undefined;
-        }
-        folder = parent;
-    }
-    for (let depth = 0; depth < 6; depth++) {
-        if (await holdsFramework(folder)) {
+    for (let level = 0; level < 8; level++) {
+        if (level < 6 && (await holdsFramework(folder))) {
             return folder;
         }
         const parent = path.dirname(folder);
@@ -59,28 +55,15 @@ async function findWorkspace(into: string): Promise<string | undefined> {
 }
 
 async function holdsFramework(folder: string): Promise<boolean> {
-    let budget = 3000;
-    const visit = async (dir: string, depth: number): Promise<boolean> => {
+    for (const dir of [folder, path.join(folder, 'framework')]) {
         const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            if (--budget < 0) {
-                return false;
-            }
-            const full = path.join(dir, entry.name);
-            if (entry.isFile() && entry.name.endsWith('.gdl')) {
-                const text = await fs.readFile(full, 'utf8').catch(() => '');
-                if (FRAMEWORK.test(text)) {
-                    return true;
-                }
-            } else if (entry.isDirectory() && depth < 4 && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-                if (await visit(full, depth + 1)) {
-                    return true;
-                }
+        for (const entry of entries.filter(e => e.isFile() && e.name.endsWith('.gdl')).slice(0, 50)) {
+            if (FRAMEWORK.test(await fs.readFile(path.join(dir, entry.name), 'utf8').catch(() => ''))) {
+                return true;
             }
         }
-        return false;
-    };
-    return visit(folder, 0);
+    }
+    return false;
 }
 
 const kinds: Record<string, string> = {
@@ -122,30 +105,59 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     if (root && path.relative(root, into).startsWith('..')) {
         throw new UsageError(`--into '${options.into}' is outside the workspace '${options.workspace}'`);
     }
-    const context: ImportContext = { ids: [], provisions: [] };
-    const services = createGdlServices(GdlNodeFileSystem).Gdl;
-    if (root && (await findSources(root)).length > 0) {
-        const workspace = await loadWorkspace(root, undefined, services);
-        Object.assign(context, importContext(workspace.services, workspace.documents));
-    }
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const provenance = { fileName: path.basename(file), kind, sha256: createHash('sha256').update(bytes).digest('hex'), date: today };
 
-    let written: WrittenImport;
-    let made: string;
-    let what: 'guidance' | 'plan';
+    // The file is read first: a bad file is refused before the workspace is loaded.
     const decoded = extension === '.docx' ? undefined : decode(bytes, file);
     const isMarkdown = extension === '.md' || extension === '.markdown';
     const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlText(decoded) : decoded;
-    if (text !== undefined && (!isMarkdown || looksLikePlanPage(text))) {
-        if (!looksLikePlanPage(text)) {
-            throw new ImportError(
-                `${file} does not look like a published action plan page (no recommendations, "Force Update:" or "Status:" lines). ` +
-                    'To import guidance, save it as Markdown (.md) or Word (.docx).'
-            );
+    const isPlan = text !== undefined && (!isMarkdown || looksLikePlanPage(text));
+    let doc: ImportedDocument | undefined;
+    if (isPlan && !looksLikePlanPage(text)) {
+        throw new ImportError(
+            `${file} does not look like a published action plan page (no recommendations, "Force Update:" or "Status:" lines). ` +
+                'To import guidance, save it as Markdown (.md) or Word (.docx).'
+        );
+    } else if (extension === '.docx') {
+        const content = await readDocx(bytes, path.basename(file));
+        doc = readHtmlDocument(content.html, { fileName: path.basename(file), ...content.properties }, DOC_TITLE_CLASS);
+        doc.notes.unshift(...content.notes);
+    } else if (!isPlan) {
+        doc = readMarkdownDocument(text!, path.basename(file));
+    }
+
+    const context: ImportContext = { ids: [], provisions: [] };
+    const services = createGdlServices(GdlNodeFileSystem).Gdl;
+    // The force whose folder the import goes into, and the plans it already has.
+    let folderForce: string | undefined;
+    const plansOfForce: string[] = [];
+    if (root && (await findSources(root)).length > 0) {
+        const workspace = await loadWorkspace(root, undefined, services);
+        Object.assign(context, importContext(workspace.services, workspace.documents));
+        const forces = workspace.services.gdl.WorkspaceFacts.workspaceCoverage().forces;
+        const force = forces.declared ? forces.of(URI.file(path.join(into, 'imported.gdl')).toString()) : undefined;
+        folderForce = force?.title;
+        for (const document of workspace.documents) {
+            if (force && forces.of(document.uri.toString()) === force && declares(document, ast.isActionPlan)) {
+                plansOfForce.push(displayPath(document.uri, process.cwd()));
+            }
         }
-        const plan = readPlanPage(text, path.basename(file), context.framework);
-        const forceName = plan.force ?? 'the force';
+    }
+    let written: WrittenImport;
+    let made: string;
+    let what: 'guidance' | 'plan';
+    if (!doc) {
+        const plan = readPlanPage(text!, path.basename(file), context.framework);
+        const forceName = folderForce ?? plan.force ?? 'the force';
+        if (folderForce && plan.force && plan.force !== folderForce) {
+            plan.notes.push({
+                kind: 'changed',
+                what: 'force',
+                where: 'the page',
+                detail: `The page names ${plan.force}; the plan is for ${folderForce}, the force of the folder it was imported into.`
+            });
+        }
         const id = new IdAllocator(context.ids).take(`${slugFromTitle(forceName, 4)}-published-plan`);
         const title = `${forceName} stalking action plan (imported)`;
         const source = `Imported by \`gdl import\` on ${today} from ${provenance.fileName} (${kind}, SHA-256 ${provenance.sha256.slice(0, 16)}…).`;
@@ -157,14 +169,6 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         made = `plan ${id} with ${count(plan.items.length, 'item')}`;
         what = 'plan';
     } else {
-        let doc: ImportedDocument;
-        if (extension === '.docx') {
-            const content = await readDocx(bytes, path.basename(file));
-            doc = readHtmlDocument(content.html, { fileName: path.basename(file), ...content.properties });
-            doc.notes.unshift(...content.notes);
-        } else {
-            doc = readMarkdownDocument(text!, path.basename(file));
-        }
         written = writeGuidance(doc, context, provenance);
         made = `guidance ${written.id} with ${count(countSections(doc.sections), 'section')}`;
         what = 'guidance';
@@ -187,6 +191,11 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     out(`Import report: ${path.join(shownInto, reportFile)} (${noteCounts(written.notes)}).`);
     if (!root) {
         out('No framework found at or above the folder: mentions of evidence requirements were not looked for. Pass --workspace to name the workspace.');
+    }
+    if (what === 'plan' && plansOfForce.length > 0) {
+        out(
+            `${folderForce} already has a plan (${plansOfForce.join(', ')}). A force answers with one plan: move the imported items into it, or delete the one you do not keep.`
+        );
     }
     if (what === 'plan' && !context.framework) {
         out('Without a framework, the recommendations on the page were not matched to the report.');

@@ -125,7 +125,7 @@ export async function run(argv: string[]): Promise<number> {
         )
         .argument('<file>', 'the document or saved page to import')
         .requiredOption('--into <folder>', 'the folder inside the workspace to write the new .gdl file and its import report to')
-        .option('--workspace <folder>', 'the workspace the folder belongs to (default: the nearest folder above it that holds a framework)')
+        .option('--workspace <folder>', 'the workspace the folder belongs to (default: the nearest folder at or above it holding the framework, in its own .gdl files or a framework/ folder)')
         .action(async (file: string, options: ImportOptions) => {
             exitCode = await importCommand(file, options, line => process.stdout.write(terminalText(line) + '\n'));
         });

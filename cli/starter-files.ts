@@ -10,7 +10,8 @@ import type { StarterFile } from '../language/src/onboarding/init-workspace.js';
 /** The bundled guidance folder: guidance/ at the repository root, or beside the extension's bundle. */
 export function bundledGuidance(): string {
     const here = moduleFolder();
-    const candidates = [path.resolve(here, '../../guidance'), path.resolve(here, '../guidance')];
+    // From out/cli/build/ (compiled), cli/build/ (run from source), or extension/out/ (the bundle).
+    const candidates = [path.resolve(here, '../../../guidance'), path.resolve(here, '../../guidance'), path.resolve(here, '../guidance')];
     const found = candidates.find(c => existsSync(path.join(c, 'framework')));
     if (!found) {
         throw new UsageError(`the bundled framework is missing (looked in ${candidates.join(' and ')}); reinstall gdl`);

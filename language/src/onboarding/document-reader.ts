@@ -8,7 +8,8 @@ import { gfm } from 'micromark-extension-gfm';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Element, Root as HastRoot } from 'hast';
 import { ImportError, type ImportNote } from './import-report.js';
 
 // A document (Markdown, or a Word file's HTML) as nested sections of Markdown prose. Every heading
@@ -79,8 +80,22 @@ export function readMarkdownDocument(text: string, fileName: string): ImportedDo
 }
 
 /** HTML (a Word document converted by mammoth) as sections; places are named by their heading. */
-export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'where'>): ImportedDocument {
-    const tree = toMdast(fromHtml(html, { fragment: true })) as Root;
+export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'where'>, titleClass?: string): ImportedDocument {
+    const hast = fromHtml(html, { fragment: true });
+    // The paragraph in Word's Title style is the title people see: preferred to the file's title property.
+    const titleIndex = titleClass
+        ? hast.children.findIndex(n => n.type === 'element' && n.tagName === 'p' && String(n.properties.className ?? '').includes(titleClass))
+        : -1;
+    let titled = source;
+    if (titleIndex >= 0) {
+        const shown = toString(toMdast(hast.children[titleIndex]!) as Root).replace(/\s+/g, ' ').trim();
+        hast.children.splice(titleIndex, 1);
+        titled = { ...source, title: shown || source.title };
+    }
+    headerRows(hast);
+    const definitions = takeNotes(hast);
+    const tree = toMdast(hast) as Root;
+    placeNotes(tree, definitions);
     let last = 'the start of the document';
     const places = new Map<RootContent, string>();
     for (const node of tree.children) {
@@ -91,7 +106,107 @@ export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'whe
             places.set(node, `under ${last}`);
         }
     }
-    return documentFromMdast(tree, { ...source, where: node => (node ? (places.get(node) ?? 'the document') : 'the document') });
+    return documentFromMdast(tree, { ...titled, where: node => (node ? (places.get(node) ?? 'the document') : 'the document') });
+}
+
+/** A Word table has no header cells: its first row is taken as its header, as Markdown tables need one. */
+function headerRows(tree: HastRoot): void {
+    visit(tree, 'element', (table: Element) => {
+        if (table.tagName !== 'table') {
+            return;
+        }
+        let first: Element | undefined;
+        visit(table, 'element', (row: Element) => {
+            if (row.tagName === 'tr' && !first) {
+                first = row;
+            }
+        });
+        if (first && !first.children.some(c => c.type === 'element' && c.tagName === 'th')) {
+            for (const cell of first.children) {
+                if (cell.type === 'element' && cell.tagName === 'td') {
+                    cell.tagName = 'th';
+                }
+            }
+        }
+    });
+}
+
+const NOTE_ID = /^(footnote|endnote)-(\d+)$/;
+const noteLabel = (id: string) => id.replace(NOTE_ID, (_, kind: string, n: string) => (kind === 'footnote' ? n : `endnote-${n}`));
+const MARK = '\u0000note:';
+
+/**
+ * Footnotes and endnotes as mammoth writes them (a list at the end, items with ids, a back link;
+ * markers linking to them) become Markdown footnotes: the marker a footnote reference, the text a
+ * definition placed after the block that refers to it, so each section's prose holds its own notes.
+ */
+function takeNotes(tree: HastRoot): Map<string, Root> {
+    const definitions = new Map<string, Root>();
+    visit(tree, 'element', (node: Element, index, parent) => {
+        const id = String(node.properties.id ?? '');
+        if (node.tagName === 'li' && NOTE_ID.test(id) && parent && index !== undefined) {
+            visit(node, 'element', (link: Element, i, holder) => {
+                if (link.tagName === 'a' && /^#(footnote|endnote)-ref-\d+$/.test(String(link.properties.href ?? '')) && holder && i !== undefined) {
+                    holder.children.splice(i, 1);
+                    return [SKIP, i];
+                }
+                return undefined;
+            });
+            definitions.set(noteLabel(id), toMdast({ type: 'root', children: node.children }) as Root);
+            parent.children.splice(index, 1);
+            return [SKIP, index];
+        }
+        const href = String(node.properties.href ?? '');
+        if (node.tagName === 'a' && NOTE_ID.test(href.slice(1)) && href.startsWith('#') && parent && index !== undefined) {
+            parent.children.splice(index, 1, { type: 'text', value: `${MARK}${noteLabel(href.slice(1))}\u0000` });
+            return [SKIP, index + 1];
+        }
+        return undefined;
+    });
+    // Lists left empty once their notes are taken out.
+    visit(tree, 'element', (node: Element, index, parent) => {
+        if ((node.tagName === 'ol' || node.tagName === 'ul') && parent && index !== undefined && !node.children.some(c => c.type === 'element')) {
+            parent.children.splice(index, 1);
+            return [SKIP, index];
+        }
+        return undefined;
+    });
+    return definitions;
+}
+
+function placeNotes(tree: Root, definitions: Map<string, Root>): void {
+    const placed = new Set<string>();
+    for (let i = 0; i < tree.children.length; i++) {
+        const block = tree.children[i]!;
+        const labels: string[] = [];
+        visit(block, 'text', (node, index, parent) => {
+            if (!node.value.includes(MARK) || !parent || index === undefined) {
+                return undefined;
+            }
+            const parts = node.value.split(/\u0000note:([^\u0000]+)\u0000/);
+            const replacement: PhrasingContent[] = parts.map((part, n) =>
+                n % 2 === 1 ? { type: 'footnoteReference', identifier: part, label: part } : { type: 'text', value: part }
+            );
+            labels.push(...parts.filter((_, n) => n % 2 === 1));
+            (parent.children as PhrasingContent[]).splice(index, 1, ...replacement.filter(r => r.type !== 'text' || r.value !== ''));
+            return [SKIP, index + replacement.length];
+        });
+        // A marker inside a superscript: the superscript goes, the reference stays.
+        const definitionsHere = labels
+            .filter(label => definitions.has(label) && !placed.has(label))
+            .map(label => {
+                placed.add(label);
+                return { type: 'footnoteDefinition', identifier: label, label, children: definitions.get(label)!.children } as RootContent;
+            });
+        tree.children.splice(i + 1, 0, ...definitionsHere);
+        i += definitionsHere.length;
+    }
+    // A note no marker points at stays, as its own definition, at the end.
+    for (const [label, definition] of definitions) {
+        if (!placed.has(label)) {
+            tree.children.push({ type: 'footnoteDefinition', identifier: label, label, children: definition.children } as RootContent);
+        }
+    }
 }
 
 /** Simple YAML front matter (`title:`, `owner:`, `version:`), as many Markdown tools write it. */

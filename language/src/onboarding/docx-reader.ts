@@ -1021,8 +1021,8 @@ async function readNotes(pkg: Package, rels: Map<string, Relationship>, styles: 
                 what: kind,
                 detail: async () =>
                     note
-                        ? `${kind} ${number}: ${quoted(text)}; kept, as a numbered note at the end of the converted text, linked from a ` +
-                          `marker where it is referenced`
+                        ? `${kind} ${number}: ${quoted(text)}; kept, as a footnote of the section whose text refers to it, linked from the ` +
+                          `place it is referenced`
                         : `${kind} ${number} is referenced but missing from the file`
             });
         }
@@ -1122,6 +1122,9 @@ function summaryNotes(out: Collected): PendingNote[] {
 // ---------------------------------------------------------------------------------------------
 // The converter (mammoth).
 
+/** The class of the paragraphs written in Word's Title style, in the HTML: the reader takes the first as the document's title. */
+export const DOC_TITLE_CLASS = 'doc-title';
+
 type MammothOptions = NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>;
 
 function htmlText(html: string): string {
@@ -1142,7 +1145,9 @@ async function convert(bytes: Uint8Array, fileName: string): Promise<{ html: str
         return Promise.resolve([]);
     }) as unknown as MammothOptions['convertImage'];
     try {
-        const result = await mammoth.convertToHtml({ buffer: asBuffer(bytes) }, { convertImage: leaveOut });
+        // Word's Title style marks the document's title: kept as a paragraph of class doc-title (DOC_TITLE_CLASS).
+        const styleMap = [`p[style-name='Title'] => p.${DOC_TITLE_CLASS}:fresh`];
+        const result = await mammoth.convertToHtml({ buffer: asBuffer(bytes) }, { convertImage: leaveOut, styleMap });
         return {
             html: result.value,
             messages: result.messages.map(m => (m.type === 'error' ? `error: ${m.message}` : m.message)),
