@@ -91,7 +91,9 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         bytes = await fs.readFile(file);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+        throw new UsageError(
+            `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`
+        );
     }
     if (bytes.length === 0) {
         throw new ImportError(`${file} is empty: there is nothing to import`);
@@ -177,12 +179,20 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     const parsed = services.parser.LangiumParser.parse(written.text);
     const fault = services.parser.Lexer.tokenize(written.text).errors[0]?.message ?? parsed.parserErrors[0]?.message;
     if (fault) {
-        throw new UsageError(`nothing written: the import of ${file} produced text that does not parse (${fault}). This is a fault in gdl import; please report it with the file.`);
+        throw new UsageError(
+            `nothing written: the import of ${file} produced text that does not parse (${fault}). This is a fault in gdl import; please report it with the file.`
+        );
     }
     const gdlFile = `${written.id}.gdl`;
     const reportFile = `${written.id}.import-report.md`;
     const shownInto = displayPath(URI.file(into), process.cwd()) || '.';
-    const report = renderImportReport({ source: provenance.fileName, written: path.join(shownInto, gdlFile), made, date: today, notes: written.notes });
+    const report = renderImportReport({
+        source: provenance.fileName,
+        written: path.join(shownInto, gdlFile),
+        made,
+        date: today,
+        notes: written.notes
+    });
     await writeNewFiles(into, [
         { path: gdlFile, text: written.text },
         { path: reportFile, text: report }
@@ -190,7 +200,9 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     out(`Imported ${file} as ${made}: ${path.join(shownInto, gdlFile)} (a draft).`);
     out(`Import report: ${path.join(shownInto, reportFile)} (${noteCounts(written.notes)}).`);
     if (!root) {
-        out('No framework found at or above the folder: mentions of evidence requirements were not looked for. Pass --workspace to name the workspace.');
+        out(
+            'No framework found at or above the folder: mentions of evidence requirements were not looked for. Pass --workspace to name the workspace.'
+        );
     }
     if (what === 'plan' && plansOfForce.length > 0) {
         out(
@@ -215,7 +227,13 @@ function htmlText(html: string): string {
     const lines: string[] = [];
     const blocks = (nodes: readonly RootContent[]) => {
         for (const node of nodes) {
-            if (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'table' || node.type === 'tableRow') {
+            if (
+                node.type === 'list' ||
+                node.type === 'blockquote' ||
+                node.type === 'listItem' ||
+                node.type === 'table' ||
+                node.type === 'tableRow'
+            ) {
                 blocks(node.children as RootContent[]);
             } else {
                 const line = toString(node).replace(/\s+/g, ' ').trim();
@@ -237,6 +255,8 @@ function decode(bytes: Buffer, file: string): string {
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     } catch {
-        throw new ImportError(`${file} is not UTF-8 text: save it as UTF-8 (in Word, Save As "Plain Text" with Unicode (UTF-8); in a text editor, the UTF-8 encoding)`);
+        throw new ImportError(
+            `${file} is not UTF-8 text: save it as UTF-8 (in Word, Save As "Plain Text" with Unicode (UTF-8); in a text editor, the UTF-8 encoding)`
+        );
     }
 }

@@ -111,7 +111,9 @@ export async function run(argv: string[]): Promise<number> {
         });
     program
         .command('init')
-        .description("start a force's workspace: the framework, the common vocabulary, a plan with an item per recommendation, editor settings and a README")
+        .description(
+            "start a force's workspace: the framework, the common vocabulary, a plan with an item per recommendation, editor settings and a README"
+        )
         .argument('[folder]', 'the folder to create the workspace in (new or empty, or with --add an existing workspace)', '.')
         .requiredOption('--force <name>', 'the force\'s name, for example "Kent Police"')
         .option('--add', 'add the force beside those already in the workspace in the folder (never overwrites a file)')
@@ -125,7 +127,10 @@ export async function run(argv: string[]): Promise<number> {
         )
         .argument('<file>', 'the document or saved page to import')
         .requiredOption('--into <folder>', 'the folder inside the workspace to write the new .gdl file and its import report to')
-        .option('--workspace <folder>', 'the workspace the folder belongs to (default: the nearest folder at or above it holding the framework, in its own .gdl files or a framework/ folder)')
+        .option(
+            '--workspace <folder>',
+            'the workspace the folder belongs to (default: the nearest folder at or above it holding the framework, in its own .gdl files or a framework/ folder)'
+        )
         .action(async (file: string, options: ImportOptions) => {
             exitCode = await importCommand(file, options, line => process.stdout.write(terminalText(line) + '\n'));
         });

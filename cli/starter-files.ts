@@ -21,7 +21,9 @@ export function bundledGuidance(): string {
 
 async function filesOf(root: string, folder: string): Promise<StarterFile[]> {
     const entries = (await fs.readdir(path.join(root, folder))).filter(name => name.endsWith('.gdl')).sort();
-    return Promise.all(entries.map(async name => ({ path: `${folder}/${name}`, text: await fs.readFile(path.join(root, folder, name), 'utf8') })));
+    return Promise.all(
+        entries.map(async name => ({ path: `${folder}/${name}`, text: await fs.readFile(path.join(root, folder, name), 'utf8') }))
+    );
 }
 
 export interface Starter {

@@ -23,4 +23,8 @@ await rm('extension/out-templates', { recursive: true, force: true });
 await cp('out-templates', 'extension/out-templates', { recursive: true });
 await cp('node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css', 'extension/out-templates/govuk-frontend/govuk-frontend.min.css');
 await cp('node_modules/govuk-frontend/dist/govuk/assets', 'extension/out-templates/govuk-frontend/assets', { recursive: true });
-console.log('bundled extension/out/{extension,server,cli}.cjs and extension/out-templates/');
+// `gdl init` copies the framework and the common vocabulary of the bundled guidance into a new workspace.
+await rm('extension/guidance', { recursive: true, force: true });
+await cp('guidance/framework', 'extension/guidance/framework', { recursive: true });
+await cp('guidance/common', 'extension/guidance/common', { recursive: true });
+console.log('bundled extension/out/{extension,server,cli}.cjs, extension/out-templates/ and extension/guidance/');

@@ -162,9 +162,33 @@ describe('the language server over LSP (a real server process)', () => {
         await session.waitFor(() => (session.diagnostics.get(session.uri(FRAMEWORK)) ?? []).length === 0, 'the framework warning to clear');
     });
 
+    test('a section whose text names a requirement it does not address is offered `addresses` for it, first', async () => {
+        // An imported section: its text names 12.3 and recommendation 13, its addresses do not.
+        const named = riskText.replace(
+            'section risk-assess',
+            'section risk-imported "Imported" {\n        status draft\n        """\n        Breaches raise risk (see 12.3 and recommendation 13).\n        """\n    }\n\n    section risk-assess'
+        );
+        await session.change(RISK, 4, named);
+        await session.waitFor(() => session.diagnostics.has(session.uri(RISK)), 'diagnostics of the edit');
+        const at = positionOf(named, 'Breaches raise risk');
+        const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri: session.uri(RISK) },
+            range: { start: at, end: at },
+            context: { diagnostics: [] }
+        })) as CodeAction[];
+        const titles = actions.map(a => a.title);
+        expect(titles.slice(0, 2)).toEqual([
+            "Add 'addresses 12.3' (named in the text)",
+            "Add 'addresses 13.1, 13.2' (recommendation 13, named in the text)"
+        ]);
+        const applied = applyEdits(named, actions[0]!.edit!.changes![session.uri(RISK)]!);
+        expect(applied).toContain('section risk-imported "Imported" {\n        addresses 12.3\n        status draft');
+        await session.change(RISK, 5, riskText);
+    });
+
     test('an unknown id gets a quick fix replacing it with the nearest known one', async () => {
         const typo = riskText.replace('addresses 12.4', 'addresses 12.44');
-        await session.change(RISK, 4, typo);
+        await session.change(RISK, 6, typo);
         const diagnostic = await session.diagnosticWith(RISK, 'GDL0002');
         expect(diagnostic.message).toBe("Unknown evidence requirement '12.44'; did you mean '12.4'?");
         const actions = (await session.connection.sendRequest('textDocument/codeAction', {
@@ -174,7 +198,7 @@ describe('the language server over LSP (a real server process)', () => {
         })) as CodeAction[];
         const fix = actions.find(a => a.title === "Replace with '12.4'")!;
         expect(fix.edit!.changes![session.uri(RISK)]).toEqual([{ range: diagnostic.range, newText: '12.4' }]);
-        await session.change(RISK, 5, riskText);
+        await session.change(RISK, 7, riskText);
     });
 
     test('outline, workspace symbols, folding, semantic tokens and formatting answer for a guidance file', async () => {
@@ -244,14 +268,14 @@ describe('the language server over LSP (a real server process)', () => {
     });
 
     test('the server survives malformed and binary input and keeps answering', async () => {
-        await session.change(RISK, 6, 'guidance {{{ "\u0000\u0001 """ section');
+        await session.change(RISK, 8, 'guidance {{{ "\u0000\u0001 """ section');
         await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).some(d => d.code === 'GDL0001'), 'a syntax error');
         const hover = await session.connection.sendRequest('textDocument/hover', {
             textDocument: { uri: session.uri(RISK) },
             position: { line: 0, character: 3 }
         });
         expect(hover === null || typeof hover === 'object').toBe(true);
-        await session.change(RISK, 7, riskText);
+        await session.change(RISK, 9, riskText);
         await session.waitFor(() => (session.diagnostics.get(session.uri(RISK)) ?? []).length === 0, 'the file to be clean again');
         expect(session.exited).toBe(false);
     });

@@ -77,8 +77,13 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
         const result = run(['import', path.join(plans, 'cambridgeshire.txt'), '--into', 'cambs/cambridgeshire-constabulary'], home);
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toContain('as plan cambridgeshire-constabulary-published-plan with 15 items');
-        expect(result.stdout).toContain('Cambridgeshire Constabulary already has a plan (cambs/cambridgeshire-constabulary/action-plan.gdl).');
-        const plan = readFileSync(path.join(home, 'cambs/cambridgeshire-constabulary/cambridgeshire-constabulary-published-plan.gdl'), 'utf8');
+        expect(result.stdout).toContain(
+            'Cambridgeshire Constabulary already has a plan (cambs/cambridgeshire-constabulary/action-plan.gdl).'
+        );
+        const plan = readFileSync(
+            path.join(home, 'cambs/cambridgeshire-constabulary/cambridgeshire-constabulary-published-plan.gdl'),
+            'utf8'
+        );
         const updates = [...page.matchAll(/^Force Update: (.+)$/gm)].map(m => m[1]!);
         expect(updates.length).toBe(2);
         for (const update of updates) {
@@ -101,13 +106,21 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
         const bad = path.join(home, 'bad');
         mkdirSync(bad);
         const cases: Array<[string, Buffer | string, RegExp]> = [
-            ['corrupt.docx', Buffer.from('PK\u0003\u0004 this is not really a zip'), /corrupt\.docx is not a Word document \(\.docx\) or is damaged/],
+            [
+                'corrupt.docx',
+                Buffer.from('PK\u0003\u0004 this is not really a zip'),
+                /corrupt\.docx is not a Word document \(\.docx\) or is damaged/
+            ],
             ['secret.docx', encrypted, /secret\.docx is password-protected: save a copy without a password/],
             ['empty.docx', '', /empty\.docx is empty/],
             ['empty.md', '', /empty\.md is empty/],
             ['notes.md', 'Just a paragraph, no heading.\n', /notes\.md has no headings/],
             ['flat.docx', await docxOf([new Paragraph('One paragraph.'), new Paragraph('Another.')]), /flat\.docx has no headings/],
-            ['minutes.txt', 'Minutes of the meeting.\nNothing about plans.\n', /minutes\.txt does not look like a published action plan page/],
+            [
+                'minutes.txt',
+                'Minutes of the meeting.\nNothing about plans.\n',
+                /minutes\.txt does not look like a published action plan page/
+            ],
             ['old.pdf', '%PDF-1.7', /gdl import reads Word \(\.docx\), Markdown \(\.md\) and saved action plan pages/]
         ];
         for (const [name, bytes] of cases) {
@@ -139,6 +152,8 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
         }
         const init = run(['init', 'kent', '--force', 'Kent Police'], home);
         expect(init.code).toBe(2);
-        expect(init.stderr).toContain("'kent' is not empty. To add Kent Police to the workspace in it, run: gdl init kent --force \"Kent Police\" --add");
+        expect(init.stderr).toContain(
+            '\'kent\' is not empty. To add Kent Police to the workspace in it, run: gdl init kent --force "Kent Police" --add'
+        );
     });
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 
 // GDL: New force workspace and GDL: Import document…: wiring only. Both run the bundled command
@@ -46,7 +47,8 @@ export async function newForceWorkspace(context: vscode.ExtensionContext): Promi
         prompt: "The force's name, as it should appear in its plan and reports",
         placeHolder: 'Kent Police',
         ignoreFocusOut: true,
-        validateInput: value => (value.trim() === '' ? "Type the force's name." : /["\r\n]/.test(value) ? 'Leave out quotation marks.' : undefined)
+        validateInput: value =>
+            value.trim() === '' ? "Type the force's name." : /["\r\n]/.test(value) ? 'Leave out quotation marks.' : undefined
     });
     if (!force) {
         return;
@@ -56,7 +58,9 @@ export async function newForceWorkspace(context: vscode.ExtensionContext): Promi
     let add = false;
     const elsewhere = 'Create a new workspace in a folder I choose…';
     const here = open ? `Add ${force.trim()} to this workspace (${open.name})` : undefined;
-    const choice = here ? await vscode.window.showQuickPick([here, elsewhere], { title: 'GDL: New force workspace', ignoreFocusOut: true }) : elsewhere;
+    const choice = here
+        ? await vscode.window.showQuickPick([here, elsewhere], { title: 'GDL: New force workspace', ignoreFocusOut: true })
+        : elsewhere;
     if (!choice) {
         return;
     }
@@ -114,16 +118,7 @@ export async function importDocument(context: vscode.ExtensionContext, given?: v
     if (!file) {
         return;
     }
-    const into = (
-        await vscode.window.showOpenDialog({
-            title: 'Choose the folder of the workspace to import into (for guidance, the force\u2019s guidance folder)',
-            canSelectFolders: true,
-            canSelectFiles: false,
-            canSelectMany: false,
-            defaultUri: open?.uri,
-            openLabel: 'Import into this folder'
-        })
-    )?.[0];
+    const into = await chooseFolder(open, file);
     if (!into) {
         return;
     }
@@ -144,4 +139,64 @@ export async function importDocument(context: vscode.ExtensionContext, given?: v
         await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.file(path.resolve(into.fsPath, reportFile)));
     }
     void vscode.window.showInformationMessage(`Imported ${path.basename(file.fsPath)} as a draft. The import report lists what to check.`);
+}
+
+/** The workspace's folders (not dot-folders, dependencies or output), a few levels deep, relative to its root. */
+async function workspaceFolders(root: string, depth = 3): Promise<string[]> {
+    const found: string[] = [];
+    const visit = async (relative: string, level: number): Promise<void> => {
+        const entries = await fs.readdir(path.join(root, relative), { withFileTypes: true }).catch(() => []);
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+            if (
+                entry.isDirectory() &&
+                !entry.name.startsWith('.') &&
+                !['node_modules', 'out', 'dist'].includes(entry.name) &&
+                found.length < 300
+            ) {
+                const child = relative ? `${relative}/${entry.name}` : entry.name;
+                found.push(child);
+                if (level < depth) {
+                    await visit(child, level + 1);
+                }
+            }
+        }
+    };
+    await visit('', 1);
+    return found;
+}
+
+/** Where to import to: a folder of the open workspace, chosen by name (the document's own folder first), or any folder. */
+async function chooseFolder(open: vscode.WorkspaceFolder | undefined, file: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const other = 'Another folder…';
+    if (open) {
+        const root = open.uri.fsPath;
+        const own = path.relative(root, path.dirname(file.fsPath));
+        const folders = await workspaceFolders(root);
+        const first = own && !own.startsWith('..') && !path.isAbsolute(own) ? [own.split(path.sep).join('/')] : [];
+        const items = [...new Set([...first, ...folders, '.'])].map(label => ({
+            label,
+            description: label === first[0] ? 'the document\u2019s folder' : label === '.' ? 'the workspace folder' : undefined
+        }));
+        const picked = await vscode.window.showQuickPick([...items, { label: other, description: undefined }], {
+            title: `Import ${path.basename(file.fsPath)} into which folder? (for guidance, your force\u2019s guidance folder)`,
+            placeHolder: 'Type to find a folder',
+            ignoreFocusOut: true
+        });
+        if (!picked) {
+            return undefined;
+        }
+        if (picked.label !== other) {
+            return vscode.Uri.file(path.join(root, picked.label));
+        }
+    }
+    return (
+        await vscode.window.showOpenDialog({
+            title: 'Choose the folder to import into',
+            canSelectFolders: true,
+            canSelectFiles: false,
+            canSelectMany: false,
+            defaultUri: open?.uri,
+            openLabel: 'Import into this folder'
+        })
+    )?.[0];
 }

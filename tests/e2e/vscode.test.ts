@@ -23,6 +23,11 @@ function workspaceWithGap(): string {
     };
     edit('example-constabulary/action-plan.gdl', 'addresses 12.1, 12.2, 12.3, 12.4', 'addresses 12.1, 12.3, 12.4');
     edit('example-constabulary/guidance/risk.gdl', 'addresses 12.2\n', '\n');
+    // A writer's existing document, to import with GDL: Import document…
+    writeFileSync(
+        path.join(folder, 'briefing.md'),
+        '# Stalking briefing note\n\n## Breaches of orders\n\nTreat every breach as a sign of heightened risk (see 12.3).\n'
+    );
     return folder;
 }
 
@@ -30,10 +35,12 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
     let server: CodeServer;
     let browser: Browser;
     let page: Page;
+    let workspace: string;
 
     beforeAll(async () => {
         mkdirSync(shots, { recursive: true });
-        server = await CodeServer.start(path.join(repo, 'dist', 'gdl.vsix'), workspaceWithGap(), {
+        workspace = workspaceWithGap();
+        server = await CodeServer.start(path.join(repo, 'dist', 'gdl.vsix'), workspace, {
             'gdl.asOf': '2026-01-15',
             'terminal.integrated.gpuAcceleration': 'off'
         });
@@ -189,5 +196,52 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
                 throw error;
             });
         await page.screenshot({ path: path.join(shots, 'publish-command.png') });
+    });
+
+    test('"Import document…" on a Markdown file in the explorer writes draft guidance into the folder chosen, opens it and its report', async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Shift+E');
+        const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'briefing.md' }).first();
+        await item.waitFor();
+        await item.click({ button: 'right' });
+        await page.locator('.context-view .action-label', { hasText: 'Import document' }).first().click();
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill('example-constabulary/guidance');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'example-constabulary/guidance' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        const written = path.join(workspace, 'example-constabulary/guidance/stalking-briefing-note.gdl');
+        await page
+            .locator('.tab', { hasText: 'stalking-briefing-note.gdl' })
+            .first()
+            .waitFor()
+            .catch(async (error: unknown) => {
+                await page.screenshot({ path: path.join(shots, 'import-command-failed.png') });
+                throw error;
+            });
+        const text = readFileSync(written, 'utf8');
+        expect(text).toContain('guidance stalking-briefing-note "Stalking briefing note" {');
+        expect(text).toContain('    status draft');
+        const report = readFileSync(written.replace(/\.gdl$/, '.import-report.md'), 'utf8');
+        expect(report).toContain('mention of 12.3');
+        await page.locator('.notifications-toasts', { hasText: 'Imported briefing.md as a draft' }).waitFor();
+        await page.screenshot({ path: path.join(shots, 'import-command.png') });
+    });
+
+    test('"New force workspace" refuses, in a message, to add a force to a workspace whose material belongs to no declared force', async () => {
+        await runCommand('>GDL: New force workspace', 'New force workspace');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill('Kent Police');
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Add Kent Police to this workspace' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        const message = page.locator('.notifications-toasts', { hasText: 'No workspace was made' });
+        await message.waitFor().catch(async (error: unknown) => {
+            await page.screenshot({ path: path.join(shots, 'new-force-command-failed.png') });
+            throw error;
+        });
+        expect(await message.textContent()).toContain('declares no force');
+        await page.screenshot({ path: path.join(shots, 'new-force-command.png') });
     });
 });

@@ -38,8 +38,13 @@ describe('the extension contributions agree with the language', () => {
         expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
             'gdl.check',
             'gdl.build',
-            'gdl.refreshCoverage'
+            'gdl.refreshCoverage',
+            'gdl.newForceWorkspace',
+            'gdl.importDocument'
         ]);
+        // Commands contributed are activation events of their own (VS Code 1.74 and later): New force
+        // workspace works before any .gdl file exists.
+        expect(manifest.engines.vscode).toMatch(/^\^1\.(7[4-9]|[89]\d|1\d\d)\./);
     });
 
     test("the setting gdl.assuranceLevel offers the plan's level and every level of the language, and defaults to the plan's", () => {

@@ -62,12 +62,17 @@ describe('gdl init', () => {
         const items = [...plan.matchAll(/^ {4}item (\d+) \{\n {8}status not-started\n/gm)].map(m => m[1]);
         expect(items).toEqual(['7', '10', '11', '12', '13', '14', '16', '17', '18', '20', '22', '23', '25', '27', '28']);
         expect(plan).toContain('    // Recommendation 7. Deadline: 27 March 2025.');
-        expect(plan).toContain('    // Recommendation 28. Deadlines: 22 November 2024 (publish the action plan); 27 March 2025 (progress update to the NPCC).');
+        expect(plan).toContain(
+            '    // Recommendation 28. Deadlines: 22 November 2024 (publish the action plan); 27 March 2025 (progress update to the NPCC).'
+        );
         expect(plan).toContain('    force "Kent Police"');
         expect(JSON.parse(readFileSync(path.join(kent, '.vscode/extensions.json'), 'utf8'))).toEqual({
             recommendations: ['gdl-project.gdl-stalking-guidance']
         });
-        const extension = JSON.parse(readFileSync(path.join(repo, 'extension/package.json'), 'utf8')) as { publisher: string; name: string };
+        const extension = JSON.parse(readFileSync(path.join(repo, 'extension/package.json'), 'utf8')) as {
+            publisher: string;
+            name: string;
+        };
         expect(`${extension.publisher}.${extension.name}`).toBe('gdl-project.gdl-stalking-guidance');
         const settings = JSON.parse(readFileSync(path.join(kent, '.vscode/settings.json'), 'utf8')) as Record<string, unknown>;
         expect(settings['files.associations']).toEqual({ '*.gdl': 'gdl' });
@@ -143,9 +148,13 @@ describe('gdl init', () => {
     test('a force name it cannot use is a usage error; a folder that is a file too', async () => {
         const folder = fresh();
         await expect(initCommand(path.join(folder, 'x'), { force: '  ', today: TODAY }, () => {})).rejects.toThrow(UsageError);
-        await expect(initCommand(path.join(folder, 'x'), { force: 'Kent "Police"', today: TODAY }, () => {})).rejects.toThrow(/without quotes/);
+        await expect(initCommand(path.join(folder, 'x'), { force: 'Kent "Police"', today: TODAY }, () => {})).rejects.toThrow(
+            /without quotes/
+        );
         mkdirSync(path.join(folder, 'd'));
         writeFileSync(path.join(folder, 'd/file'), '');
-        await expect(initCommand(path.join(folder, 'd/file'), { force: 'Kent Police', today: TODAY }, () => {})).rejects.toThrow(/is a file/);
+        await expect(initCommand(path.join(folder, 'd/file'), { force: 'Kent Police', today: TODAY }, () => {})).rejects.toThrow(
+            /is a file/
+        );
     });
 });

@@ -97,11 +97,14 @@ export class GdlCodeActionProvider implements CodeActionProvider {
         const gaps = model.requirements
             .filter(r => r.state !== 'covered' && r.state !== 'for-others' && !already.has(r.id))
             .slice(0, MAX_ADDRESS_ACTIONS);
-        return [...named, ...gaps.map(gap => ({
-            title: `Address ${gap.id} in section '${section.name}'`,
-            kind: CodeActionKind.QuickFix,
-            edit: { changes: { [document.uri.toString()]: [this.addressEdit(section, gap.id)] } }
-        }))];
+        return [
+            ...named,
+            ...gaps.map(gap => ({
+                title: `Address ${gap.id} in section '${section.name}'`,
+                kind: CodeActionKind.QuickFix,
+                edit: { changes: { [document.uri.toString()]: [this.addressEdit(section, gap.id)] } }
+            }))
+        ];
     }
 
     private addressEdit(section: ast.Section, id: string) {

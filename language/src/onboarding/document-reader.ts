@@ -84,11 +84,15 @@ export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'whe
     const hast = fromHtml(html, { fragment: true });
     // The paragraph in Word's Title style is the title people see: preferred to the file's title property.
     const titleIndex = titleClass
-        ? hast.children.findIndex(n => n.type === 'element' && n.tagName === 'p' && String(n.properties.className ?? '').includes(titleClass))
+        ? hast.children.findIndex(
+              n => n.type === 'element' && n.tagName === 'p' && String(n.properties.className ?? '').includes(titleClass)
+          )
         : -1;
     let titled = source;
     if (titleIndex >= 0) {
-        const shown = toString(toMdast(hast.children[titleIndex]!) as Root).replace(/\s+/g, ' ').trim();
+        const shown = toString(toMdast(hast.children[titleIndex]!) as Root)
+            .replace(/\s+/g, ' ')
+            .trim();
         hast.children.splice(titleIndex, 1);
         titled = { ...source, title: shown || source.title };
     }
@@ -146,7 +150,12 @@ function takeNotes(tree: HastRoot): Map<string, Root> {
         const id = String(node.properties.id ?? '');
         if (node.tagName === 'li' && NOTE_ID.test(id) && parent && index !== undefined) {
             visit(node, 'element', (link: Element, i, holder) => {
-                if (link.tagName === 'a' && /^#(footnote|endnote)-ref-\d+$/.test(String(link.properties.href ?? '')) && holder && i !== undefined) {
+                if (
+                    link.tagName === 'a' &&
+                    /^#(footnote|endnote)-ref-\d+$/.test(String(link.properties.href ?? '')) &&
+                    holder &&
+                    i !== undefined
+                ) {
                     holder.children.splice(i, 1);
                     return [SKIP, i];
                 }
@@ -165,7 +174,12 @@ function takeNotes(tree: HastRoot): Map<string, Root> {
     });
     // Lists left empty once their notes are taken out.
     visit(tree, 'element', (node: Element, index, parent) => {
-        if ((node.tagName === 'ol' || node.tagName === 'ul') && parent && index !== undefined && !node.children.some(c => c.type === 'element')) {
+        if (
+            (node.tagName === 'ol' || node.tagName === 'ul') &&
+            parent &&
+            index !== undefined &&
+            !node.children.some(c => c.type === 'element')
+        ) {
             parent.children.splice(index, 1);
             return [SKIP, index];
         }
@@ -357,7 +371,12 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
             }
             const parent = open[open.length - 1];
             if (heading === '') {
-                notes.push({ kind: 'changed', what: 'empty heading', where: source.where(node), detail: 'A heading with no text is titled "Untitled".' });
+                notes.push({
+                    kind: 'changed',
+                    what: 'empty heading',
+                    where: source.where(node),
+                    detail: 'A heading with no text is titled "Untitled".'
+                });
             }
             const section: ImportedSection = {
                 title: heading || 'Untitled',

@@ -7,7 +7,10 @@ import { GdlGrammar } from '../generated/grammar.js';
 
 /** A one-line GDL string: backslashes and quotes escaped, line breaks and tabs as spaces. */
 export function gdlString(value: string): string {
-    const oneLine = value.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+    const oneLine = value
+        .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
     return `"${oneLine.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

@@ -98,12 +98,33 @@ export function writeGuidance(doc: ImportedDocument, workspace: ImportContext, p
             if (audience) {
                 found.push(audience.name);
             } else {
-                notes.push({ kind: 'not-carried', what: 'audience', where, detail: `"${title}" is not an audience of the workspace: declare it, then add it.` });
+                notes.push({
+                    kind: 'not-carried',
+                    what: 'audience',
+                    where,
+                    detail: `"${title}" is not an audience of the workspace: declare it, then add it.`
+                });
             }
         }
         return found;
     };
     const docAudiences = audiences(doc.audiences, 'the details under the title');
+    if (!doc.owner) {
+        notes.push({
+            kind: 'suggestion',
+            what: 'owner',
+            where: 'the document',
+            detail: `The document names no owner: add \`owner "…"\` to guidance ${id} (the check warns until it has one).`
+        });
+    }
+    if (docAudiences.length === 0) {
+        notes.push({
+            kind: 'suggestion',
+            what: 'audience',
+            where: 'the document',
+            detail: `Say who the guidance is for: add \`audience …\` to guidance ${id}, with the audiences of the workspace's vocabulary.`
+        });
+    }
     if (docAudiences.length > 0) {
         lines.push(`    audience ${docAudiences.join(', ')}`);
     }

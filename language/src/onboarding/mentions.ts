@@ -45,9 +45,7 @@ export function findMentions(text: string, framework: FrameworkFacts | undefined
         }
     }
     const seen = new Set<string>();
-    return found
-        .sort((a, b) => a.offset - b.offset)
-        .filter(m => !seen.has(m.phrase) && seen.add(m.phrase));
+    return found.sort((a, b) => a.offset - b.offset).filter(m => !seen.has(m.phrase) && seen.add(m.phrase));
 }
 
 /** The requirement's text for a suggestion, quoted. */

@@ -11,7 +11,6 @@ import { ImportError, type ImportNote } from './import-report.js';
 // requirement ids and matched to the framework's quoted text; narrative paragraphs are kept word for
 // word; site furniture (cookie banners, "Quickly exit this site", beta banners) is left out and listed.
 
-
 export interface ImportedPlanItem {
     recommendation: string;
     status?: 'not-started' | 'in-progress' | 'complete';
