@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { fromHtml } from 'hast-util-from-html';
-import { toMdast } from 'hast-util-to-mdast';
-import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
+import { htmlPageText, readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
 import { DOC_TITLE_CLASS, readDocx } from '../language/src/onboarding/docx-reader.js';
 import { writeGuidance, type ImportContext, type WrittenImport } from '../language/src/onboarding/guidance-writer.js';
 import { importContext } from '../language/src/onboarding/import-context.js';
@@ -113,7 +109,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     // The file is read first: a bad file is refused before the workspace is loaded.
     const decoded = extension === '.docx' ? undefined : decode(bytes, file);
     const isMarkdown = extension === '.md' || extension === '.markdown';
-    const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlText(decoded) : decoded;
+    const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlPageText(decoded) : decoded;
     const isPlan = text !== undefined && (!isMarkdown || looksLikePlanPage(text));
     let doc: ImportedDocument | undefined;
     if (isPlan && !looksLikePlanPage(text)) {
@@ -219,32 +215,6 @@ export async function importCommand(file: string, options: ImportOptions, out: (
 
 function countSections(sections: ImportedDocument['sections']): number {
     return sections.reduce((n, s) => n + 1 + countSections(s.sections), 0);
-}
-
-/** A saved web page's text, one block (paragraph, heading, list item, table row) per line, as a browser shows it. */
-function htmlText(html: string): string {
-    const tree = toMdast(fromHtml(html)) as Root;
-    const lines: string[] = [];
-    const blocks = (nodes: readonly RootContent[]) => {
-        for (const node of nodes) {
-            if (
-                node.type === 'list' ||
-                node.type === 'blockquote' ||
-                node.type === 'listItem' ||
-                node.type === 'table' ||
-                node.type === 'tableRow'
-            ) {
-                blocks(node.children as RootContent[]);
-            } else {
-                const line = toString(node).replace(/\s+/g, ' ').trim();
-                if (line) {
-                    lines.push(line);
-                }
-            }
-        }
-    };
-    blocks(tree.children);
-    return lines.join('\n');
 }
 
 /** Text files as UTF-8 (a byte-order mark dropped); UTF-16 with its mark decoded; other bytes refused. */

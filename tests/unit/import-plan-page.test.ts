@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../language/src/generated/ast.js';
 import { ImportError } from '../../language/src/onboarding/import-report.js';
+import { htmlPageText } from '../../language/src/onboarding/document-reader.js';
 import { frameworkFacts, type FrameworkFacts } from '../../language/src/onboarding/framework-facts.js';
 import { looksLikePlanPage, readPlanPage, writePlan, type ImportedPlan } from '../../language/src/onboarding/plan-page-reader.js';
 import { buildWorkspace } from '../support/workspace.js';
@@ -471,5 +472,33 @@ describe('hostile text round-trips through the written plan', async () => {
         expect([...result.lexerErrors, ...result.parserErrors]).toEqual([]);
         expect(result.parsed!.executiveLead).toBe('ACC "Q" \\ Smith }');
         expect(result.parsed!.force).toBe('Police "of" \\ somewhere');
+    });
+});
+
+describe('a plan page saved from the browser as HTML', () => {
+    test("reads as the same plan as the page's text: scripts, styles and navigation add nothing, soft-wrapped lines join", async () => {
+        const framework = await frameworkPromise;
+        const text = fixture('cambridgeshire.txt');
+        const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        const html = [
+            '<!doctype html><html><head><title>Stalking action plan</title><style>p { color: red }</style>',
+            '<script>var tracking = "Force Update: not this";</script></head><body>',
+            // The page's paragraphs, each wrapped over two lines of HTML source, as editors save them.
+            ...text.split('\n').map(line => `<p>${escape(line).replace(/ (\S+)$/, '\n      $1')}</p>`),
+            '</body></html>'
+        ].join('\n');
+        const fromHtml = readPlanPage(htmlPageText(html), 'plan.html', framework);
+        const fromText = readPlanPage(text, 'plan.txt', framework);
+        const essentials = (plan: ImportedPlan) =>
+            plan.items.map(({ recommendation, status, progress, updated, update }) => ({
+                recommendation,
+                status,
+                progress,
+                updated,
+                update
+            }));
+        expect(essentials(fromHtml)).toEqual(essentials(fromText));
+        expect(fromHtml.items.filter(i => i.update)).toHaveLength(2);
+        expect(fromHtml.narrative.join('\n')).not.toContain('tracking');
     });
 });

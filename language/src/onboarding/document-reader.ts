@@ -223,6 +223,32 @@ function placeNotes(tree: Root, definitions: Map<string, Root>): void {
     }
 }
 
+/** A saved web page's text, one block (paragraph, heading, list item, table cell) per line, as a browser shows it; scripts, styles and forms left out. */
+export function htmlPageText(html: string): string {
+    const tree = toMdast(fromHtml(html)) as Root;
+    const lines: string[] = [];
+    const blocks = (nodes: readonly RootContent[]) => {
+        for (const node of nodes) {
+            if (
+                node.type === 'list' ||
+                node.type === 'blockquote' ||
+                node.type === 'listItem' ||
+                node.type === 'table' ||
+                node.type === 'tableRow'
+            ) {
+                blocks(node.children as RootContent[]);
+            } else {
+                const line = toString(node).replace(/\s+/g, ' ').trim();
+                if (line) {
+                    lines.push(line);
+                }
+            }
+        }
+    };
+    blocks(tree.children);
+    return lines.join('\n');
+}
+
 /** Simple YAML front matter (`title:`, `owner:`, `version:`), as many Markdown tools write it. */
 function frontMatter(text: string): { front: Record<string, string | undefined>; rest: string; offset: number } {
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);

@@ -5,9 +5,18 @@ import { GdlGrammar } from '../generated/grammar.js';
 // generator (init, import of documents and of published plans) writes through these, so what it
 // writes always parses back to the same text.
 
+/**
+ * Control characters (other than tab and line breaks) have no place in a source file (a NUL makes it
+ * unreadable as text): each becomes U+FFFD, the replacement character, so the loss shows.
+ */
+function visible(text: string): string {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
+}
+
 /** A one-line GDL string: backslashes and quotes escaped, line breaks and tabs as spaces. */
 export function gdlString(value: string): string {
-    const oneLine = value
+    const oneLine = visible(value)
         .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
         .replace(/ {2,}/g, ' ')
         .trim();
@@ -22,7 +31,7 @@ export function gdlString(value: string): string {
  */
 export function gdlProse(markdown: string, indent: number): string {
     const pad = ' '.repeat(indent);
-    const safe = markdown.replace(/\r\n?/g, '\n').replace(/""(?=")/g, '""\\');
+    const safe = visible(markdown.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n')).replace(/""(?=")/g, '""\\');
     const lines = safe.split('\n').map(line => (line.trim() === '' ? '' : pad + line.trimEnd()));
     return `${pad}"""\n${lines.join('\n')}\n${pad}"""`;
 }
