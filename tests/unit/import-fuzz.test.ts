@@ -80,7 +80,7 @@ describe('imports hold up against hostile text in every position', () => {
                 const { errors, root } = parse(source);
                 expect(errors).toEqual([]);
                 const guidance = root.elements[0] as ast.Guidance;
-                // eslint-disable-next-line no-control-regex
+                 
                 const shown = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
                 expect(guidance.title).toBe(
                     shown(title)

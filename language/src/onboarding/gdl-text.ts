@@ -10,7 +10,7 @@ import { GdlGrammar } from '../generated/grammar.js';
  * unreadable as text): each becomes U+FFFD, the replacement character, so the loss shows.
  */
 function visible(text: string): string {
-    // eslint-disable-next-line no-control-regex
+     
     return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
 }
 
