@@ -8,7 +8,7 @@ import { writeGuidance, type ImportContext, type WrittenImport } from '../langua
 import { importContext } from '../language/src/onboarding/import-context.js';
 import { ImportError, noteCounts, renderImportReport } from '../language/src/onboarding/import-report.js';
 import { looksLikePlanPage, readPlanPage, writePlan } from '../language/src/onboarding/plan-page-reader.js';
-import { slugFromTitle, IdAllocator } from '../language/src/onboarding/gdl-text.js';
+import { slugFromTitle, IdAllocator, unwritableCharacters } from '../language/src/onboarding/gdl-text.js';
 import { findSources } from '../language/src/source-files.js';
 import { createGdlServices } from '../language/src/gdl-module.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
@@ -112,6 +112,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlPageText(decoded) : decoded;
     const isPlan = text !== undefined && (!isMarkdown || looksLikePlanPage(text));
     let doc: ImportedDocument | undefined;
+    let sourceText = text ?? '';
     if (isPlan && !looksLikePlanPage(text)) {
         throw new ImportError(
             `${file} does not look like a published action plan page (no recommendations, "Force Update:" or "Status:" lines). ` +
@@ -120,6 +121,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     } else if (extension === '.docx') {
         const content = await readDocx(bytes, path.basename(file));
         doc = readHtmlDocument(content.html, { fileName: path.basename(file), ...content.properties }, DOC_TITLE_CLASS);
+        sourceText = content.html;
         doc.notes.unshift(...content.notes);
     } else if (!isPlan) {
         doc = readMarkdownDocument(text!, path.basename(file));
@@ -170,6 +172,22 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         written = writeGuidance(doc, context, provenance);
         made = `guidance ${written.id} with ${count(countSections(doc.sections), 'section')}`;
         what = 'guidance';
+    }
+    const unwritable = unwritableCharacters(sourceText);
+    if (unwritable.control + unwritable.replacement > 0) {
+        written.notes.push({
+            kind: 'changed',
+            what: 'characters',
+            where: 'the whole document',
+            detail: [
+                unwritable.replacement > 0
+                    ? `${count(unwritable.replacement, 'replacement character')} (U+FFFD: text already damaged in the file) written as ?`
+                    : '',
+                unwritable.control > 0 ? `${count(unwritable.control, 'control character')} written as its visible symbol (␀, ␇…)` : ''
+            ]
+                .filter(Boolean)
+                .join('; ')
+        });
     }
     // What is written must parse: a fault of the importer is reported, never written.
     const parsed = services.parser.LangiumParser.parse(written.text);

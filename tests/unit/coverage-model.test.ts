@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { computeCoverage } from '../../language/src/coverage/coverage-model.js';
 import { cleanBase, variant } from '../support/fixtures-base.js';
+import { siteModel } from '../../language/src/publish/site-model.js';
 import { buildWorkspace } from '../support/workspace.js';
 
 const modelOf = async (files: Record<string, string>) => {
@@ -35,6 +36,21 @@ describe('the coverage model', () => {
         expect(model.requirements.map(r => r.state)).toEqual(['uncovered', 'uncovered', 'uncovered']);
         expect(model.requirements[1]!.items.map(i => i.reason)).toEqual(['plan item is in progress (60%)']);
         expect(model.requirements[0]!.items.map(i => i.reason)).toEqual(['section is withdrawn']);
+    });
+
+    test('a draft plan (an imported page not yet merged) covers nothing and is not published, unless drafts are counted', async () => {
+        const files = variant([['plan.gdl', 'responds-to F', 'responds-to F\n    status draft']]);
+        const model = await modelOf(files);
+        expect(model.requirements[1]!.state).toBe('uncovered');
+        expect(model.requirements[1]!.items.map(i => i.reason)).toEqual(['the plan is draft']);
+        const workspace = await buildWorkspace(files);
+        expect(computeCoverage(workspace.documents.values(), { includeDrafts: true }).requirements[1]!.state).toBe('covered');
+        const documents = [...workspace.documents.values()];
+        const forces = workspace.services.gdl.WorkspaceFacts.workspaceCoverage().forces;
+        expect(siteModel(documents, model, false, forces).plans).toEqual([]);
+        expect(siteModel(documents, model, true, forces).plans.map(p => p.name)).toEqual(['P']);
+        // A plan that says nothing of its status is the force's published plan, as before.
+        expect((await modelOf(cleanBase)).requirements[1]!.state).toBe('covered');
     });
 
     test("a section without a status of its own takes its document's; with none anywhere it is a draft", async () => {

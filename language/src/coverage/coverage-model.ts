@@ -487,6 +487,11 @@ function planTimeline(
         ),
         since: () => completedOn(END),
         at: date => {
+            // A plan not yet approved (an imported page, typically) answers nothing until it is.
+            const planStatus = item.$container.status ?? 'approved';
+            if (planStatus === 'withdrawn' || (planStatus === 'draft' && !includeDrafts)) {
+                return { reason: `the plan is ${planStatus}`, suspect: false, exhibits: [] };
+            }
             const state: PlanItemState = planItemState(item, date);
             if (state.status !== 'complete') {
                 const reason =

@@ -6,12 +6,23 @@ import { GdlGrammar } from '../generated/grammar.js';
 // writes always parses back to the same text.
 
 /**
- * Control characters (other than tab and line breaks) have no place in a source file (a NUL makes it
- * unreadable as text): each becomes U+FFFD, the replacement character, so the loss shows.
+ * Characters a source file must not hold. Control characters (other than tab and line breaks; a NUL
+ * makes the file unreadable as text) become their visible symbols (U+2400–U+2421, "␀", "␇"). U+FFFD,
+ * the mark of text damaged before it reached us, becomes "?": the check reports a U+FFFD as bytes in
+ * the wrong encoding. The import report says when either happened ({@link unwritableCharacters}).
  */
-function visible(text: string): string {
-     
-    return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
+export function visible(text: string): string {
+    return text
+        .replace(CONTROL, c => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
+        .replace(/\uFFFD/g, '?');
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** How many characters of `text` {@link visible} changes: control characters and U+FFFD. */
+export function unwritableCharacters(text: string): { control: number; replacement: number } {
+    return { control: text.match(CONTROL)?.length ?? 0, replacement: text.match(/\uFFFD/g)?.length ?? 0 };
 }
 
 /** A one-line GDL string: backslashes and quotes escaped, line breaks and tabs as spaces. */

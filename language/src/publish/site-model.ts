@@ -40,7 +40,11 @@ export function siteModel(documents: LangiumDocument[], coverage: CoverageModel,
             .filter(g => publishable(effectiveStatus(g)) || g.sections.some(s => publishable(effectiveStatus(s))))
             .sort(byName),
         courses: all.filter(ast.isCoursePack).sort(byName),
-        plans: all.filter(ast.isActionPlan).sort(byName),
+        // A plan is approved unless it says otherwise (`status draft`: an imported page not yet merged).
+        plans: all
+            .filter(ast.isActionPlan)
+            .filter(p => publishable(p.status ?? 'approved'))
+            .sort(byName),
         coverage,
         includeDrafts,
         gaps: short.map(r => r.id),
