@@ -6,7 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../language/src/generated/ast.js';
-import { readMarkdownDocument } from '../../language/src/onboarding/document-reader.js';
+import { readHtmlDocument, readMarkdownDocument } from '../../language/src/onboarding/document-reader.js';
 import { writeGuidance, type ImportContext } from '../../language/src/onboarding/guidance-writer.js';
 import { importContext } from '../../language/src/onboarding/import-context.js';
 import { ImportError } from '../../language/src/onboarding/import-report.js';
@@ -183,5 +183,30 @@ describe('gdl import of Markdown', () => {
             expect(written.notes.some(n => n.what === 'table of contents')).toBe(true);
         }
         expect(compared).toBeGreaterThan(40);
+    });
+});
+
+describe('gdl import of a Word document (its HTML, as mammoth writes it)', () => {
+    test('a cell of several paragraphs or a list, and a heading with a line break, stay on one line: the table keeps its rows', async () => {
+        const { context } = await frameworkOnly();
+        const html = [
+            '<h1>Force guidance</h1><h2>Line one<br />Line two</h2>',
+            '<table><tr><td><p>Step</p></td><td><p>Action</p></td></tr>',
+            '<tr><td><p>1</p></td><td><p>Call the victim.</p><p>Record the <strong>call</strong>.</p></td></tr>',
+            '<tr><td><p>2</p></td><td><ul><li>Check PNC</li><li>Check PND</li></ul></td></tr></table>'
+        ].join('');
+        const doc = readHtmlDocument(html, { fileName: 'w.docx' });
+        const written = writeGuidance(doc, context, { ...PROVENANCE, fileName: 'w.docx', kind: 'Word document' });
+        const built = await buildWorkspace({ 'framework.gdl': framework, 'imported.gdl': written.text });
+        expect(built.diagnostics('imported.gdl').filter(d => d.severity === 1)).toEqual([]);
+        const guidance = (built.documents.get('imported.gdl')!.parseResult.value as ast.GdlFile).elements.find(ast.isGuidance)!;
+        expect(guidance.title).toBe('Force guidance');
+        expect(guidance.sections[0]!.title).toBe('Line one Line two');
+        const table = guidance.sections[0]!.prose[0]!;
+        expect(table.split('\n')).toHaveLength(4); // header, delimiter, two rows
+        expect(table).toMatch(/^\| 1 +\| Call the victim\. Record the \*\*call\*\*\. +\|$/m);
+        expect(table).toMatch(/^\| 2 +\| • Check PNC • Check PND +\|$/m);
+        expect(render(guidance.sections[0]!.prose).match(/<tr>/g)).toHaveLength(3);
+        expect(doc.notes.find(n => n.what === 'table cells')?.detail).toMatch(/^2 cells held several paragraphs, a list or a heading/);
     });
 });

@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { ImportError, type ImportNote } from './import-report.js';
 
 // A document (Markdown, or a Word file's HTML) as nested sections of Markdown prose. Every heading
@@ -97,6 +97,7 @@ export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'whe
         titled = { ...source, title: shown || source.title };
     }
     headerRows(hast);
+    const flattened = flattenCells(hast);
     const definitions = takeNotes(hast);
     const tree = toMdast(hast) as Root;
     placeNotes(tree, definitions);
@@ -110,7 +111,61 @@ export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'whe
             places.set(node, `under ${last}`);
         }
     }
-    return documentFromMdast(tree, { ...titled, where: node => (node ? (places.get(node) ?? 'the document') : 'the document') });
+    const doc = documentFromMdast(tree, { ...titled, where: node => (node ? (places.get(node) ?? 'the document') : 'the document') });
+    if (flattened > 0) {
+        doc.notes.push({
+            kind: 'changed',
+            what: 'table cells',
+            where: 'the tables',
+            detail: `${flattened === 1 ? '1 cell' : `${flattened} cells`} held several paragraphs, a list or a heading: each is written on one line (a Markdown table holds one line per cell), list items marked •.`
+        });
+    }
+    return doc;
+}
+
+const BLOCK = /^(p|div|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|pre)$/;
+
+/**
+ * A table cell's content on one line: its paragraphs, headings and list items (marked •) side by
+ * side, inline emphasis and links kept; a line break within a heading or a cell becomes a space.
+ * Returns how many cells changed.
+ */
+function flattenCells(tree: HastRoot): number {
+    let changed = 0;
+    const inline = (nodes: ElementContent[]): ElementContent[] =>
+        nodes.flatMap((node): ElementContent[] => {
+            if (node.type !== 'element') {
+                return [node];
+            }
+            if (node.tagName === 'br') {
+                return [{ type: 'text', value: ' ' }];
+            }
+            if (node.tagName === 'li') {
+                return [{ type: 'text', value: ' • ' }, ...inline(node.children), { type: 'text', value: ' ' }];
+            }
+            if (BLOCK.test(node.tagName)) {
+                return [...inline(node.children), { type: 'text', value: ' ' }];
+            }
+            return [{ ...node, children: inline(node.children) }];
+        });
+    visit(tree, 'element', (node: Element) => {
+        if (node.tagName === 'td' || node.tagName === 'th') {
+            const blocks = node.children.filter(c => c.type === 'element' && BLOCK.test(c.tagName));
+            const several = blocks.length > 1 || blocks.some(b => b.type === 'element' && b.tagName !== 'p');
+            const breaks = node.children.some(c => c.type === 'element' && c.tagName === 'br');
+            if (several || breaks) {
+                changed++;
+            }
+            node.children = inline(node.children);
+            return SKIP;
+        }
+        if (/^h[1-6]$/.test(node.tagName)) {
+            node.children = inline(node.children);
+            return SKIP;
+        }
+        return undefined;
+    });
+    return changed;
 }
 
 /** A Word table has no header cells: its first row is taken as its header, as Markdown tables need one. */
