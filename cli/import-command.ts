@@ -14,6 +14,7 @@ import { createGdlServices } from '../language/src/gdl-module.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
 import { ExitCode, UsageError } from './errors.js';
 import { writeNewFiles } from './new-files.js';
+import { findWorkspace } from './workspace-root.js';
 import { displayPath } from './problem-lines.js';
 import { loadWorkspace } from './workspace-loader.js';
 import { count } from '../language/src/wording.js';
@@ -25,41 +26,6 @@ export interface ImportOptions {
     readonly workspace?: string;
     /** The date written as the import's (YYYY-MM-DD); default today. */
     readonly today?: string;
-}
-
-const FRAMEWORK = /^\s*framework\s+[A-Za-z_]/m;
-
-/**
- * The workspace a folder belongs to: the nearest folder at or above it (at most five levels up) that
- * holds the framework, in a `.gdl` file of its own or of its `framework/` folder, as `gdl init` and the
- * bundled guidance lay it out. Only those few files are read, so a folder in a home directory never
- * has the whole disk searched; `--workspace` names any other layout.
- */
-async function findWorkspace(into: string): Promise<string | undefined> {
-    let folder = path.resolve(into);
-    for (let level = 0; level < 8; level++) {
-        if (level < 6 && (await holdsFramework(folder))) {
-            return folder;
-        }
-        const parent = path.dirname(folder);
-        if (parent === folder) {
-            break;
-        }
-        folder = parent;
-    }
-    return undefined;
-}
-
-async function holdsFramework(folder: string): Promise<boolean> {
-    for (const dir of [folder, path.join(folder, 'framework')]) {
-        const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries.filter(e => e.isFile() && e.name.endsWith('.gdl')).slice(0, 50)) {
-            if (FRAMEWORK.test(await fs.readFile(path.join(dir, entry.name), 'utf8').catch(() => ''))) {
-                return true;
-            }
-        }
-    }
-    return false;
 }
 
 const kinds: Record<string, string> = {

@@ -9,6 +9,7 @@ import { writeNewFiles } from './new-files.js';
 import { loadStarter } from './starter-files.js';
 import { loadWorkspace } from './workspace-loader.js';
 import { displayPath } from './problem-lines.js';
+import { findWorkspace } from './workspace-root.js';
 import { URI } from 'langium';
 
 export interface InitOptions {
@@ -25,10 +26,18 @@ export const EXTENSION_ID = 'gdl-project.gdl-stalking-guidance';
 /** `gdl init`: a new force workspace in `folder`, or (with --add) a force beside the others. */
 export async function initCommand(folder: string, options: InitOptions, out: (line: string) => void): Promise<number> {
     const forceName = options.force.trim();
-    if (forceName === '' || /[\r\n"]/.test(forceName)) {
+    if (forceName === '' || /[\r\n"]/.test(forceName) || !/[\p{L}\p{N}]/u.test(forceName)) {
         throw new UsageError(`--force needs the force's name, on one line and without quotes (for example --force "Kent Police")`);
     }
     const root = path.resolve(folder);
+    // A workspace inside another would declare the framework and the vocabulary twice.
+    const enclosing = await findWorkspace(path.dirname(root));
+    if (enclosing && enclosing !== root) {
+        const shown = displayPath(URI.file(enclosing), process.cwd()) || '.';
+        throw new UsageError(
+            `'${folder}' is inside the workspace '${shown}'. To add ${forceName} to it, run: gdl init ${quote(shown)} --force ${quote(forceName)} --add`
+        );
+    }
     const stat = await fs.stat(root).catch(() => undefined);
     if (stat && !stat.isDirectory()) {
         throw new UsageError(`'${folder}' is a file, not a folder`);
@@ -46,7 +55,14 @@ export async function initCommand(folder: string, options: InitOptions, out: (li
     if (!framework) {
         throw new UsageError(`the bundled framework in '${starter.guidanceFolder}' declares no framework; reinstall gdl`);
     }
-    const existing = { framework: false, common: false, vscode: false, readme: false, ids: new Set<string>() };
+    // Names already used at the workspace's top level (common/, framework/…) are not the new force's folder.
+    const existing = {
+        framework: false,
+        common: false,
+        vscode: false,
+        readme: false,
+        ids: new Set<string>(entries.map(e => e.toLowerCase()))
+    };
     if (entries.length > 0) {
         existing.vscode = entries.includes('.vscode');
         existing.readme = entries.some(name => name.toLowerCase() === 'readme.md');
@@ -57,6 +73,12 @@ export async function initCommand(folder: string, options: InitOptions, out: (li
             existing.common = documents.some(d => declares(d, ast.isAudience));
             for (const description of workspace.services.shared.workspace.IndexManager.allElements()) {
                 existing.ids.add(description.name);
+            }
+            const same = workspace.services.gdl.WorkspaceFacts.workspaceCoverage().forces.forces.find(
+                f => f.title.trim().toLowerCase() === forceName.toLowerCase()
+            );
+            if (same && documents.some(d => declares(d, ast.isForce))) {
+                throw new UsageError(`${same.title} is already in '${folder}' (force ${same.id}); nothing written`);
             }
             const forceless = documents.find(d => declares(d, e => ast.isActionPlan(e) || ast.isGuidance(e) || ast.isTrainingModule(e)));
             if (!documents.some(d => declares(d, ast.isForce)) && forceless) {

@@ -157,4 +157,32 @@ describe('gdl init', () => {
             /is a file/
         );
     });
+
+    test('refuses a workspace inside a workspace, a force already there, and a name with nothing to name it by', async () => {
+        const root = path.join(fresh(), 'ws');
+        await init(root, 'Kent Police');
+        const listing = filesBelow(root).sort();
+        await expect(
+            initCommand(path.join(root, 'kent-police/guidance/sub'), { force: 'Essex Police', today: TODAY }, () => {})
+        ).rejects.toThrow(/is inside the workspace '.*ws'\. To add Essex Police to it, run: gdl init .*ws --force "Essex Police" --add/);
+        await expect(initCommand(root, { force: 'kent police', add: true, today: TODAY }, () => {})).rejects.toThrow(
+            /Kent Police is already in '.*' \(force kent-police\); nothing written/
+        );
+        await expect(initCommand(path.join(fresh(), 'x'), { force: '!!!', today: TODAY }, () => {})).rejects.toThrow(
+            /needs the force's name/
+        );
+        expect(filesBelow(root).sort()).toEqual(listing);
+    });
+
+    test("a force named like a shared folder (Common, Framework) gets a folder of its own, not the vocabulary's", async () => {
+        const root = path.join(fresh(), 'ws');
+        await init(root, 'Kent Police');
+        const said = await init(root, 'Common', true);
+        expect(said[0]).toContain('Added Common (force common-2)');
+        expect(existsSync(path.join(root, 'common/force.gdl'))).toBe(false);
+        const { lines } = await check(root, 'kent-police');
+        // Kent's check still reads the shared vocabulary: it belongs to no force.
+        expect(lines.filter(l => / error GDL/.test(l) && !/GDL0201/.test(l))).toEqual([]);
+        expect(lines.at(-1)).toMatch(/^6 files checked/); // the framework, the vocabulary's two and Kent's three
+    });
 });
