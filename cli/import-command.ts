@@ -28,6 +28,10 @@ export interface ImportOptions {
     readonly today?: string;
 }
 
+/** The largest file imported: a text document of guidance runs to a few hundred kilobytes; Word files carry pictures. */
+const MAX_TEXT_BYTES = 5_000_000;
+const MAX_DOCX_BYTES = 100_000_000;
+
 const kinds: Record<string, string> = {
     '.docx': 'Word document',
     '.md': 'Markdown file',
@@ -59,6 +63,12 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     }
     if (bytes.length === 0) {
         throw new ImportError(`${file} is empty: there is nothing to import`);
+    }
+    const limit = extension === '.docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
+    if (bytes.length > limit) {
+        throw new ImportError(
+            `${file} is ${(bytes.length / 1e6).toFixed(1)} MB, more than a guidance document or a plan page (the limit for this kind of file is ${limit / 1e6} MB): split it into documents and import each`
+        );
     }
     const into = path.resolve(options.into);
     const intoStat = await fs.stat(into).catch(() => undefined);
@@ -166,13 +176,8 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     const gdlFile = `${written.id}.gdl`;
     const reportFile = `${written.id}.import-report.md`;
     const shownInto = displayPath(URI.file(into), process.cwd()) || '.';
-    const report = renderImportReport({
-        source: provenance.fileName,
-        written: path.join(shownInto, gdlFile),
-        made,
-        date: today,
-        notes: written.notes
-    });
+    const summary = { source: provenance.fileName, written: path.join(shownInto, gdlFile), made, date: today, notes: written.notes };
+    const report = renderImportReport(summary);
     await writeNewFiles(into, [
         { path: gdlFile, text: written.text },
         { path: reportFile, text: report }
@@ -193,7 +198,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         out('Without a framework, the recommendations on the page were not matched to the report.');
     }
     out('');
-    out(report.trimEnd());
+    out(renderImportReport(summary, true).trimEnd());
     return ExitCode.ok;
 }
 

@@ -309,3 +309,15 @@ describe('files it cannot read', () => {
         expect(error.message).toMatch(/^figures\.docx is an Excel workbook, not a Word document/);
     });
 });
+
+describe('a file that would unpack to more than any document', () => {
+    test('a "zip bomb" (its directory claims gigabytes) is refused before anything is inflated', async () => {
+        const bytes = Buffer.from(await sampleGuidanceDocx());
+        // Every central directory entry (signature PK\x01\x02) claims 300 MB unpacked, as a bomb's does.
+        for (let at = bytes.indexOf('PK\u0001\u0002', 0, 'latin1'); at >= 0; at = bytes.indexOf('PK\u0001\u0002', at + 4, 'latin1')) {
+            bytes.writeUInt32LE(300_000_000, at + 24);
+        }
+        const error = await importError(bytes, 'bomb.docx');
+        expect(error.message).toMatch(/^bomb\.docx would unpack to \d+ MB, more than any Word document of guidance \(the limit is 200 MB\)/);
+    });
+});

@@ -9,6 +9,7 @@ import * as ast from '../../language/src/generated/ast.js';
 import { readHtmlDocument, readMarkdownDocument } from '../../language/src/onboarding/document-reader.js';
 import { writeGuidance, type ImportContext } from '../../language/src/onboarding/guidance-writer.js';
 import { importContext } from '../../language/src/onboarding/import-context.js';
+import { slugFromTitle } from '../../language/src/onboarding/gdl-text.js';
 import { ImportError } from '../../language/src/onboarding/import-report.js';
 import { prose } from '../../language/src/publish/mdast-helpers.js';
 import { load, publish, repo, site } from '../support/in-process.js';
@@ -208,5 +209,21 @@ describe('gdl import of a Word document (its HTML, as mammoth writes it)', () =>
         expect(table).toMatch(/^\| 2 +\| • Check PNC • Check PND +\|$/m);
         expect(render(guidance.sections[0]!.prose).match(/<tr>/g)).toHaveLength(3);
         expect(doc.notes.find(n => n.what === 'table cells')?.detail).toMatch(/^2 cells held several paragraphs, a list or a heading/);
+    });
+});
+
+describe('ids made from titles', () => {
+    test('are readable: numbering of the title dropped, numbers and lettered labels in it kept, apostrophes gone', () => {
+        expect(slugFromTitle('1.2 Risk assessment')).toBe('risk-assessment');
+        expect(slugFromTitle('Section 1 about risk')).toBe('section-1-about-risk');
+        expect(slugFromTitle('Section 2996 about risk')).toBe('section-2996-about-risk');
+        expect(slugFromTitle('Appendix A')).toBe('appendix-a');
+        expect(slugFromTitle('Appendix B')).toBe('appendix-b');
+        expect(slugFromTitle('Q&A')).toBe('q-a');
+        expect(slugFromTitle("St John's Police")).toBe('st-johns-police');
+        expect(slugFromTitle('Stalking: the law in England and Wales')).toBe('stalking-law-england-wales');
+        expect(slugFromTitle('Café déjà vu')).toBe('cafe-deja-vu');
+        expect(slugFromTitle('section')).toBe('section-x');
+        expect(slugFromTitle('!!!')).toBe('untitled');
     });
 });

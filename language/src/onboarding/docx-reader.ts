@@ -348,6 +348,9 @@ class Package {
     }
 }
 
+/** The most a .docx may unpack to: far beyond a real guidance document (a 300-page manual with pictures is under 50 MB). */
+export const MAX_UNPACKED_BYTES = 200_000_000;
+
 async function openPackage(bytes: Uint8Array, fileName: string): Promise<{ pkg: Package; main: string }> {
     checkSignature(bytes, fileName);
     let zip: JSZip;
@@ -355,6 +358,18 @@ async function openPackage(bytes: Uint8Array, fileName: string): Promise<{ pkg: 
         zip = await JSZip.loadAsync(bytes);
     } catch {
         throw notWord(fileName);
+    }
+    // What the parts would take once unpacked, from the zip's own directory, before any is inflated:
+    // a small file that unpacks to gigabytes (a "zip bomb") is refused, not read until memory runs out.
+    let unpacked = 0;
+    zip.forEach((_, entry) => {
+        unpacked += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    });
+    if (unpacked > MAX_UNPACKED_BYTES) {
+        throw new ImportError(
+            `${fileName} would unpack to ${Math.round(unpacked / 1e6)} MB, more than any Word document of guidance (the limit is ${MAX_UNPACKED_BYTES / 1e6} MB): ` +
+                'it is damaged or not a real document. Save it again from Word, or split it.'
+        );
     }
     const pkg = new Package(zip, fileName);
     const main = await pkg.mainPart();

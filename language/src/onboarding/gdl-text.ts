@@ -68,17 +68,19 @@ const SMALL_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'in', 'on', 'f
 
 /**
  * A readable id from a title: lower case ASCII words joined by hyphens, leading numbering ("1.2",
- * "Section 3:") and small words dropped, at most `words` words. Starts with a letter; never a
+ * "3.") and small words dropped, at most `words` words. Starts with a letter; never a
  * keyword. The same title always gives the same slug.
  */
 export function slugFromTitle(title: string, words = 5): string {
     const plain = title
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
-        .replace(/^\s*((section|part|chapter|appendix)\s+)?[\divxlc]+([.)]\d*)*[.):]?\s+/i, '')
+        .replace(/['\u2019]/g, '')
+        .replace(/^\s*\d+(\.\d+)*[.):]?\s+/, '')
         .toLowerCase();
     const all = plain.split(/[^a-z0-9]+/).filter(Boolean);
-    const significant = all.filter(w => !SMALL_WORDS.has(w));
+    // Small words go, except a last single letter that names something ("Appendix A", "Q&A").
+    const significant = all.filter((w, i) => !SMALL_WORDS.has(w) || (i === all.length - 1 && w.length === 1));
     const chosen = (significant.length > 0 ? significant : all).slice(0, words);
     let slug = chosen.join('-') || 'untitled';
     if (!/^[a-z]/.test(slug)) {

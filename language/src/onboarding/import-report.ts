@@ -42,8 +42,12 @@ export interface ImportSummary {
     notes: ImportNote[];
 }
 
-/** The import report, in Markdown: what was made and, by kind, everything not carried, changed, left out or suggested. */
-export function renderImportReport(summary: ImportSummary): string {
+/**
+ * The import report, in Markdown: what was made and, by kind, everything not carried, changed, left
+ * out or suggested. For the terminal (`plain`), the same lines without Markdown escapes.
+ */
+export function renderImportReport(summary: ImportSummary, plain = false): string {
+    const escapeMarkdown = plain ? (text: string) => text.replace(/[\r\n]+/g, ' ') : escapeForMarkdown;
     const lines = [
         `# Import report: ${summary.source}`,
         '',
@@ -67,9 +71,9 @@ export function renderImportReport(summary: ImportSummary): string {
     return lines.join('\n');
 }
 
-/** Text from a user's document, shown literally in the report's Markdown. */
-function escapeMarkdown(text: string): string {
-    return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
+/** Text from a user's document, shown literally in the report's Markdown; the report's own `code` stays code. */
+function escapeForMarkdown(text: string): string {
+    return text.replace(/[\r\n]+/g, ' ').replace(/([\\*_[\]<>#|])/g, '\\$1');
 }
 
 /** One line per kind for the terminal: "2 not carried, 5 suggestions". */
