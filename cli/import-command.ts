@@ -79,8 +79,6 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     if (root && path.relative(root, into).startsWith('..')) {
         throw new UsageError(`--into '${options.into}' is outside the workspace '${options.workspace}'`);
     }
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const provenance = { fileName: path.basename(file), kind, sha256: createHash('sha256').update(bytes).digest('hex'), date: today };
 
     // The file is read first: a bad file is refused before the workspace is loaded.
     const decoded = extension === '.docx' ? undefined : decode(bytes, file);
@@ -108,6 +106,9 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     // The force whose folder the import goes into, and the plans it already has.
     let folderForce: string | undefined;
     const plansOfForce: string[] = [];
+    const importedBefore: string[] = [];
+    let outsideForces = false;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (root && (await findSources(root)).length > 0) {
         const workspace = await loadWorkspace(root, undefined, services);
         Object.assign(context, importContext(workspace.services, workspace.documents));
@@ -118,8 +119,18 @@ export async function importCommand(file: string, options: ImportOptions, out: (
             if (force && forces.of(document.uri.toString()) === force && declares(document, ast.isActionPlan)) {
                 plansOfForce.push(displayPath(document.uri, process.cwd()));
             }
+            // The header every import writes names the file's SHA-256: the same file imported before.
+            if (document.textDocument.getText().includes(`SHA-256 ${sha256.slice(0, 16)}`)) {
+                importedBefore.push(displayPath(document.uri, process.cwd()));
+            }
         }
+        outsideForces = forces.declared && !force;
     }
+    // Files already in the folder (a report kept after its .gdl was deleted) are names to avoid too.
+    const present = await fs.readdir(into).catch(() => [] as string[]);
+    context.ids = [...context.ids, ...present.map(name => name.replace(/(\.import-report\.md|\.gdl)$/, ''))];
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const provenance = { fileName: path.basename(file), kind, sha256, date: today };
     let written: WrittenImport;
     let made: string;
     let what: 'guidance' | 'plan';
@@ -187,6 +198,16 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     if (!root) {
         out(
             'No framework found at or above the folder: mentions of evidence requirements were not looked for. Pass --workspace to name the workspace.'
+        );
+    }
+    if (importedBefore.length > 0) {
+        out(
+            `This file was imported before (${importedBefore.join(', ')}): the new import stands beside it, with ids of its own. Delete the copy you do not keep.`
+        );
+    }
+    if (outsideForces) {
+        out(
+            `${shownInto} is in no force's folder: what was imported belongs to no force and counts for none. Move it into a force's folder.`
         );
     }
     if (what === 'plan' && plansOfForce.length > 0) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Paragraph } from 'docx';
@@ -123,7 +123,11 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
                 'Minutes of the meeting.\nNothing about plans.\n',
                 /minutes\.txt does not look like a published action plan page/
             ],
-            ['huge.md', `# Huge\n\n${'Stalking guidance. '.repeat(320_000)}`, /huge\.md is 6\.1 MB, more than a guidance document or a plan page/],
+            [
+                'huge.md',
+                `# Huge\n\n${'Stalking guidance. '.repeat(320_000)}`,
+                /huge\.md is 6\.1 MB, more than a guidance document or a plan page/
+            ],
             ['old.pdf', '%PDF-1.7', /gdl import reads Word \(\.docx\), Markdown \(\.md\) and saved action plan pages/]
         ];
         for (const [name, bytes] of cases) {
@@ -149,10 +153,17 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
         // The same title gets a new id beside the first (ids are unique in the workspace): the first file is untouched.
         expect(again.code).toBe(0);
         expect(again.stdout).toMatch(/as guidance \S+-2 with/);
+        expect(again.stdout).toMatch(/^This file was imported before \(kent\/kent-police\/guidance\/\S+\.gdl\)/m);
         expect(readdirSync(into).length).toBe(first.size + 2);
         for (const [file, text] of first) {
             expect(readFileSync(path.join(into, file), 'utf8')).toBe(text);
         }
+        // A report kept after its .gdl was deleted does not block the next import: its name is avoided.
+        const second = /: (\S+-2)\.gdl \(a draft\)/.exec(again.stdout)![1]!;
+        rmSync(path.join(home, `${second}.gdl`));
+        const third = run(['import', docx, '--into', into], home);
+        expect(third.code, third.stderr).toBe(0);
+        expect(third.stdout).toMatch(/as guidance \S+-3 with/);
         const init = run(['init', 'kent', '--force', 'Kent Police'], home);
         expect(init.code).toBe(2);
         expect(init.stderr).toContain(

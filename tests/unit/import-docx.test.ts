@@ -318,6 +318,8 @@ describe('a file that would unpack to more than any document', () => {
             bytes.writeUInt32LE(300_000_000, at + 24);
         }
         const error = await importError(bytes, 'bomb.docx');
-        expect(error.message).toMatch(/^bomb\.docx would unpack to \d+ MB, more than any Word document of guidance \(the limit is 200 MB\)/);
+        expect(error.message).toMatch(
+            /^bomb\.docx would unpack to \d+ MB, more than any Word document of guidance \(the limit is 200 MB\)/
+        );
     });
 });

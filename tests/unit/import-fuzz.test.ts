@@ -80,7 +80,7 @@ describe('imports hold up against hostile text in every position', () => {
                 const { errors, root } = parse(source);
                 expect(errors).toEqual([]);
                 const guidance = root.elements[0] as ast.Guidance;
-                 
+
                 const shown = visible;
                 expect(guidance.title).toBe(
                     shown(title)

@@ -137,6 +137,19 @@ describe('gdl import of Markdown', () => {
         expect(render(guidance.sections[0]!.prose)).toContain('He said """stop""" and } then { and \\ a backslash.');
     });
 
+    test('a link the publisher would not follow keeps its text only; front matter it does not read is listed', async () => {
+        const { context } = await frameworkOnly();
+        const markdown =
+            '---\ntitle: Briefing\ntags: stalking, risk\n---\n\n## Risk\n\nSee [the form](javascript:alert(1)) and [the APP](https://www.app.college.police.uk/).\n';
+        const { written, guidance } = await importAndParse(markdown, context);
+        expect(guidance.title).toBe('Briefing');
+        expect(guidance.sections[0]!.prose[0]).toBe('See the form and [the APP](https://www.app.college.police.uk/).');
+        expect(written.notes.find(n => n.what === 'link')?.detail).toContain('"the form" pointed at javascript:alert(1)');
+        expect(written.notes.find(n => n.what === 'front matter')?.detail).toBe(
+            'tags: stalking, risk (only title, owner and version are read)'
+        );
+    });
+
     test('a document with no headings, or an empty one, is refused with a message saying what to do', () => {
         expect(() => readMarkdownDocument('Just a paragraph.\n\nAnd another.\n', 'notes.md')).toThrow(ImportError);
         expect(() => readMarkdownDocument('Just a paragraph.\n', 'notes.md')).toThrow(/notes\.md has no headings.*Heading 1, Heading 2/);

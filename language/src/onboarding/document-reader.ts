@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { ImportError, type ImportNote } from './import-report.js';
+import { safeLinkTarget } from '../publish/link-policy.js';
 
 // A document (Markdown, or a Word file's HTML) as nested sections of Markdown prose. Every heading
 // starts a section, nested by level; what comes before the first heading is the summary. Pages our
@@ -52,6 +53,8 @@ export interface DocumentSource {
     fileName: string;
     /** Properties of the file (a Word document's title, owner and version), preferred to what the text says. */
     title?: string;
+    /** The title is the document's own (front matter, Word's Title style), not a file property that may be stale: no heading is taken for it. */
+    titleGiven?: boolean;
     owner?: string;
     version?: string;
     /** How to say where a node is: "line 12" for Markdown, "paragraph 12" for Word. */
@@ -70,13 +73,24 @@ export function readMarkdownDocument(text: string, fileName: string): ImportedDo
     const body = text.replace(/^\uFEFF/, '');
     const { front, rest, offset } = frontMatter(body);
     const tree = parseMarkdown(rest);
-    return documentFromMdast(tree, {
+    const doc = documentFromMdast(tree, {
         fileName,
         title: front.title,
+        titleGiven: front.title !== undefined && front.title !== '',
         owner: front.owner,
         version: front.version,
         where: node => (node?.position ? `line ${node.position.start.line + offset}` : 'the end')
     });
+    const unused = Object.entries(front).filter(([key]) => !['title', 'owner', 'version'].includes(key));
+    if (unused.length > 0) {
+        doc.notes.push({
+            kind: 'not-carried',
+            what: 'front matter',
+            where: 'line 1',
+            detail: `${unused.map(([key, value]) => `${key}: ${value}`).join('; ')} (only title, owner and version are read)`
+        });
+    }
+    return doc;
 }
 
 /** HTML (a Word document converted by mammoth) as sections; places are named by their heading. */
@@ -94,7 +108,7 @@ export function readHtmlDocument(html: string, source: Omit<DocumentSource, 'whe
             .replace(/\s+/g, ' ')
             .trim();
         hast.children.splice(titleIndex, 1);
-        titled = { ...source, title: shown || source.title };
+        titled = { ...source, title: shown || source.title, titleGiven: shown !== '' };
     }
     headerRows(hast);
     const flattened = flattenCells(hast);
@@ -381,7 +395,7 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
     }
     let title = source.title?.trim() || undefined;
     const topLevel = headings.filter(h => h.depth === Math.min(...headings.map(x => x.depth)));
-    if (nodes[0]?.type === 'heading' && topLevel.length === 1 && topLevel[0] === nodes[0]) {
+    if (!source.titleGiven && nodes[0]?.type === 'heading' && topLevel.length === 1 && topLevel[0] === nodes[0]) {
         const first = nodes.shift() as Heading;
         if (title && title !== plain(first)) {
             notes.push({
@@ -571,12 +585,26 @@ function sectionBody(draft: Draft, notes: ImportNote[], source: DocumentSource):
         visit(node, 'image', image => {
             if (!/^https?:/i.test(image.url)) {
                 notes.push({
-                    kind: 'not-carried',
+                    kind: 'changed',
                     what: 'image',
                     where: source.where(node),
-                    detail: `${image.alt ? `"${image.alt}" ` : ''}(${image.url.slice(0, 80)}): only images on the web can be shown; add it as an exhibit or link to it.`
+                    detail: `${image.alt ? `"${image.alt}" ` : ''}(${image.url.slice(0, 80)}): the reference is kept, the picture is not copied, and only pictures on the web are shown when published; put it on the web or file it as an exhibit.`
                 });
             }
+        });
+        // A link the publisher would not follow (javascript:, data:, file:…) keeps its text, not its target.
+        visit(node, 'link', (link, index, parent) => {
+            if (safeLinkTarget(link.url) === undefined && parent && index !== undefined) {
+                notes.push({
+                    kind: 'not-carried',
+                    what: 'link',
+                    where: source.where(node),
+                    detail: `"${plain(link)}" pointed at ${link.url.slice(0, 80)}, which is not a web or mail address: its text is kept, not the link.`
+                });
+                parent.children.splice(index, 1, ...link.children);
+                return [SKIP, index];
+            }
+            return undefined;
         });
     }
     const markdown = kept.length > 0 ? String(stringify.stringify({ type: 'root', children: kept })).trim() : '';

@@ -414,7 +414,12 @@ async function readProperties(pkg: Package): Promise<DocxProperties> {
     const core = await pkg.xml('docProps/core.xml');
     if (core) {
         properties.title = firstText(core, 'dc:title');
-        properties.owner = firstText(core, 'dc:creator');
+        // Word and other tools write placeholders when nobody set the author: those are no owner.
+        const creator = firstText(core, 'dc:creator');
+        properties.owner =
+            creator && !/^(un-?named|unknown|author|user|administrator|admin|microsoft office user|python-docx)$/i.test(creator)
+                ? creator
+                : undefined;
         properties.subject = firstText(core, 'dc:subject');
         properties.lastModifiedBy = firstText(core, 'cp:lastModifiedBy');
         properties.created = firstText(core, 'dcterms:created');

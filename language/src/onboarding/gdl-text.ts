@@ -12,9 +12,7 @@ import { GdlGrammar } from '../generated/grammar.js';
  * the wrong encoding. The import report says when either happened ({@link unwritableCharacters}).
  */
 export function visible(text: string): string {
-    return text
-        .replace(CONTROL, c => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
-        .replace(/\uFFFD/g, '?');
+    return text.replace(CONTROL, c => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0))).replace(/\uFFFD/g, '?');
 }
 
 // eslint-disable-next-line no-control-regex
