@@ -95,8 +95,19 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
             expect(plan).toContain(`updated ${year}-${month}-${day}`);
         }
         expect(plan).toContain('status in-progress\n        progress 25%');
+        expect(plan).toMatch(/^ {4}status draft$/m);
         const check = run(['check', 'cambs'], home);
         expect(check.stdout).toMatch(/files checked as of \d{4}-\d{2}-\d{2}: 0 errors/);
+        // A draft until the force merges or approves it: not on the site, unless drafts are asked for.
+        const site = path.join(home, 'cambs-site');
+        expect(run(['build', 'cambs', '--out', site, '--allow-gaps', '--quiet'], home).code).toBe(0);
+        expect(readdirSync(path.join(site, 'plans')).filter(f => f.endsWith('.html'))).toEqual(['cambridgeshire-constabulary-plan.html']);
+        const drafts = path.join(home, 'cambs-drafts');
+        expect(run(['build', 'cambs', '--out', drafts, '--allow-gaps', '--include-drafts', '--quiet'], home).code).toBe(0);
+        expect(readdirSync(path.join(drafts, 'plans')).filter(f => f.endsWith('.html')).sort()).toEqual([
+            'cambridgeshire-constabulary-plan.html',
+            'cambridgeshire-constabulary-published-plan.html'
+        ]);
     });
 
     test('bad files: corrupt, password-protected, empty, no headings — each a clear message, exit 2, nothing written', async () => {

@@ -502,3 +502,362 @@ describe('a plan page saved from the browser as HTML', () => {
         expect(fromHtml.narrative.join('\n')).not.toContain('tracking');
     });
 });
+
+describe('pages that head each recommendation "Recommendation N"', async () => {
+    const framework = await frameworkPromise;
+    const textOf = (number: string) => framework.recommendations.find(r => r.number === number)!.text;
+
+    const page = [
+        'Recommendation 12',
+        'Risk identification and management',
+        'Recommendation Owner: Chief Constables',
+        'Force Update: We introduced the stalking screening tool in every case.',
+        'Date: 01/02/2025',
+        'Status: In Progress 50%',
+        '',
+        'RECOMMENDATION 13: Stalking Protection Orders',
+        'Recommendation Owner: Head of Public Protection',
+        'Force Update: SPO guidance has been issued to all supervisors.',
+        'Date: 03/03/2025',
+        'Status: Complete',
+        '',
+        'Recommendation 7 -',
+        ...textOf('7').split('\n'),
+        'Recommendation Owner: Crime Registrar',
+        'Force Update: Our crime recording system now records included classifications.',
+        'Date: 10/03/2025',
+        'Status: Complete'
+    ].join('\n');
+
+    test('each heading sets the recommendation: every update is carried under its number', () => {
+        const plan = readPlanPage(page, 'headed.txt', framework);
+        expect(
+            plan.items.map(({ recommendation, line, owner, update, updated, status, progress }) => ({
+                recommendation,
+                line,
+                owner,
+                update,
+                updated,
+                status,
+                progress
+            }))
+        ).toEqual([
+            {
+                recommendation: '12',
+                line: 1,
+                owner: 'Chief Constables',
+                update: 'We introduced the stalking screening tool in every case.',
+                updated: '2025-02-01',
+                status: 'in-progress',
+                progress: 50
+            },
+            {
+                recommendation: '13',
+                line: 8,
+                owner: 'Head of Public Protection',
+                update: 'SPO guidance has been issued to all supervisors.',
+                updated: '2025-03-03',
+                status: 'complete',
+                progress: undefined
+            },
+            {
+                recommendation: '7',
+                line: 14,
+                owner: 'Crime Registrar',
+                update: 'Our crime recording system now records included classifications.',
+                updated: '2025-03-10',
+                status: 'complete',
+                progress: undefined
+            }
+        ]);
+        expect(plan.notes.filter(n => n.what === 'an update with no recommendation')).toEqual([]);
+        expect(plan.narrative).toEqual([]);
+    });
+
+    test('the short titles under the headings are listed as left out, word for word; the quoted text of 7 is no note', () => {
+        const plan = readPlanPage(page, 'headed.txt', framework);
+        expect(plan.notes.find(n => n.what === 'title of recommendation 12')).toMatchObject({ kind: 'left-out', where: 'line 2' });
+        expect(plan.notes.find(n => n.what === 'title of recommendation 12')!.detail).toContain('“Risk identification and management”');
+        expect(plan.notes.find(n => n.what === 'title of recommendation 13')!.detail).toContain('“Stalking Protection Orders”');
+        expect(plan.notes.filter(n => n.what === 'text of recommendation 7' || n.what === 'title of recommendation 7')).toEqual([]);
+    });
+
+    test('the written plan parses and links with the framework', async () => {
+        const result = await roundTrip(readPlanPage(page, 'headed.txt', framework), 'Example Police');
+        expect([...result.lexerErrors, ...result.parserErrors, ...result.linkErrors, ...result.errors]).toEqual([]);
+        expect(result.parsed!.items.map(i => [i.status, i.updated])).toEqual([
+            ['in-progress', '2025-02-01'],
+            ['complete', '2025-03-03'],
+            ['complete', '2025-03-10']
+        ]);
+    });
+
+    test('a reworded recommendation under its heading is that recommendation, with a note quoting both texts', () => {
+        const reworded = 'By 27 March 2025, take steps so that risk identification and management is effective in every stalking case.';
+        const plan = readPlanPage(
+            ['Recommendation 12:', reworded, 'Force Update: Screening tool in use.', 'Date: 01/02/2025', 'Status: Complete'].join('\n'),
+            'reworded-headed.txt',
+            framework
+        );
+        expect(plan.items).toMatchObject([{ recommendation: '12', update: 'Screening tool in use.', status: 'complete' }]);
+        const note = plan.notes.find(n => n.what === 'text of recommendation 12')!;
+        expect(note.kind).toBe('suggestion');
+        expect(note.detail).toContain(reworded);
+        expect(note.detail).toContain(textOf('12'));
+    });
+
+    test('a number the framework does not have: a note, and its update is not carried but quoted', () => {
+        const plan = readPlanPage(
+            [
+                'Recommendation 99: Something else',
+                'Force Update: Words for a recommendation nobody made.',
+                'Date: 01/02/2025',
+                'Status: Complete',
+                'Recommendation 14',
+                'Force Update: Victims are referred to support.',
+                'Date: 02/02/2025',
+                'Status: In Progress'
+            ].join('\n'),
+            'unknown-heading.txt',
+            framework
+        );
+        expect(plan.items.map(i => [i.recommendation, i.update])).toEqual([['14', 'Victims are referred to support.']]);
+        expect(plan.notes.find(n => n.what === 'recommendation 99')).toMatchObject({ kind: 'not-carried', where: 'line 1' });
+        const dropped = plan.notes.find(n => n.what === 'an update of recommendation 99')!;
+        expect(dropped).toMatchObject({ kind: 'not-carried', where: 'line 2' });
+        expect(dropped.detail).toContain('Words for a recommendation nobody made.');
+        expect(dropped.detail).toContain('“Recommendation 99: Something else”');
+    });
+
+    test("a paragraph between the recommendation's text and its update is kept in the summary; the update stays under the heading", () => {
+        const plan = readPlanPage(
+            ['Recommendation 12', textOf('12'), 'Our response is below.', 'Force Update: Screening tool in use.', 'Status: Complete'].join(
+                '\n'
+            ),
+            'between.txt',
+            framework
+        );
+        expect(plan.items).toMatchObject([{ recommendation: '12', update: 'Screening tool in use.', status: 'complete' }]);
+        expect(plan.narrative).toEqual(['Our response is below.']);
+    });
+
+    test('without a framework the headings number the items', () => {
+        const plan = readPlanPage(page, 'headed.txt', undefined);
+        expect(plan.items.map(i => [i.recommendation, i.status])).toEqual([
+            ['12', 'in-progress'],
+            ['13', 'complete'],
+            ['7', 'complete']
+        ]);
+    });
+
+    test('a sentence that starts "Recommendation 12" in prose is not a heading', () => {
+        const plan = readPlanPage(
+            ['Recommendation 12 asks forces to assess risk in every case, and we agree.', 'Force Update: x', 'Status: Complete'].join('\n'),
+            'prose.txt',
+            framework
+        );
+        expect(plan.items).toEqual([]);
+        expect(plan.narrative).toEqual(['Recommendation 12 asks forces to assess risk in every case, and we agree.']);
+    });
+});
+
+describe('a recommendation quoted in part', async () => {
+    const framework = await frameworkPromise;
+    const textOf = (number: string) => framework.recommendations.find(r => r.number === number)!.text;
+    const block = (update: string) => [`Force Update: ${update}`, 'Date: 01/02/2025', 'Status: In Progress'];
+    const firstSentence = (text: string) => /^.*?[.](?=\s|$)/.exec(text.replace(/\s+/g, ' '))![0];
+    // Recommendation 17 cut short at a word's end, with an ellipsis.
+    const cut17 = textOf('17').slice(0, textOf('17').indexOf(' reflected in')) + '…';
+
+    const page = [
+        textOf('10').split('\n')[0]!,
+        ...block('Training reviewed.'),
+        firstSentence(textOf('11')),
+        ...block('Problem profile written.'),
+        textOf('13').split('\n')[0]!,
+        ...block('SPO policy revised.'),
+        cut17,
+        ...block('Allocation policy updated.')
+    ].join('\n');
+
+    test('its first paragraph, first sentence or a text cut short matches the one recommendation it starts', () => {
+        const plan = readPlanPage(page, 'partial.txt', framework);
+        expect(plan.items.map(i => [i.recommendation, i.update])).toEqual([
+            ['10', 'Training reviewed.'],
+            ['11', 'Problem profile written.'],
+            ['13', 'SPO policy revised.'],
+            ['17', 'Allocation policy updated.']
+        ]);
+        expect(plan.narrative).toEqual([]);
+        expect(plan.notes.filter(n => /update with no recommendation|recommendation with no number/.test(n.what))).toEqual([]);
+    });
+
+    test('each is a "changed" note saying the page quotes it in part, with both texts', () => {
+        const plan = readPlanPage(page, 'partial.txt', framework);
+        for (const number of ['10', '11', '13', '17']) {
+            const note = plan.notes.find(n => n.what === `text of recommendation ${number}`)!;
+            expect(note.kind).toBe('changed');
+            expect(note.detail).toContain('in part');
+            expect(note.detail).toContain(textOf(number).replace(/\s*\n\s*/g, ' '));
+        }
+        expect(plan.notes.find(n => n.what === 'text of recommendation 17')!.detail).toContain(cut17);
+    });
+
+    test('a leading part that several recommendations share matches none of them', () => {
+        const shared = 'By 27 March 2025, take steps to make sure that';
+        expect(textOf('12').startsWith(shared) && textOf('13').startsWith(shared)).toBe(true);
+        const plan = readPlanPage([shared, ...block('Work continues.')].join('\n'), 'shared.txt', framework);
+        expect(plan.items).toEqual([]);
+        expect(plan.narrative).toEqual([shared]);
+    });
+
+    test('its first sentence with a different rest is matched, and the note asks to check the text', () => {
+        const changed = `${firstSentence(textOf('11'))} We have added our own words here.`;
+        const plan = readPlanPage([changed, ...block('Problem profile written.')].join('\n'), 'first-sentence.txt', framework);
+        expect(plan.items.map(i => i.recommendation)).toEqual(['11']);
+        const note = plan.notes.find(n => n.what === 'text of recommendation 11')!;
+        expect(note.kind).toBe('suggestion');
+        expect(note.detail).toContain(changed);
+    });
+});
+
+describe('HTML layouts of a plan page', async () => {
+    const framework = await frameworkPromise;
+    const textOf = (number: string) => framework.recommendations.find(r => r.number === number)!.text;
+    const site = (body: string) =>
+        [
+            '<!doctype html><html><head><title>Stalking action plan | Cambridgeshire Constabulary</title>',
+            '<style>.x { color: red }</style><script>var s = "Status: Complete";</script></head><body>',
+            '<header class="site-header"><a href="/">Cambridgeshire Constabulary home</a><button>Menu</button></header>',
+            '<nav><ul><li><a href="/report">Report a crime</a></li></ul></nav>',
+            '<ol class="govuk-breadcrumbs__list"><li>Home</li><li>About us</li></ol>',
+            '<div aria-label="Breadcrumb trail"><a>Home</a> &gt; <a>Stalking</a></div>',
+            `<main><article><header><h1>Stalking Action Plan</h1></header>${body}</article></main>`,
+            '<form><label>Was this page useful?</label><button type="submit">Yes</button></form>',
+            '<footer><p>© Cambridgeshire Constabulary 2024</p></footer></body></html>'
+        ].join('\n');
+
+    test('<br> inside one paragraph breaks lines: the page is a plan page and its update is read', () => {
+        const html = site(
+            `<p>${textOf('12')}<br><strong>Force Update:</strong> Screening
+            tool in use.<br><strong>Date:</strong> 01/02/2025<br><strong>Status:</strong> In Progress 50%</p>`
+        );
+        const text = htmlPageText(html);
+        expect(text.split('\n')).toContain('Date: 01/02/2025');
+        expect(looksLikePlanPage(text)).toBe(true);
+        const plan = readPlanPage(text, 'br.html', framework);
+        expect(plan.items).toMatchObject([
+            { recommendation: '12', update: 'Screening tool in use.', updated: '2025-02-01', status: 'in-progress', progress: 50 }
+        ]);
+    });
+
+    test('a table with columns Recommendation, Force Update, Date and Status: one item per row', () => {
+        const html = site(
+            [
+                '<table><thead><tr><th>Recommendation</th><th>Force Update</th><th>Date</th><th>Status</th></tr></thead><tbody>',
+                `<tr><td>${textOf('12')}</td><td><p>Screening tool in use.</p><p>Audits monthly.</p></td><td>01/02/2025</td><td>In Progress 50%</td></tr>`,
+                `<tr><td><p>${textOf('13').split('\n').join('</p><p>')}</p></td><td>SPO policy revised.</td><td>03/03/2025</td><td>Complete</td></tr>`,
+                '<tr><td>7</td><td>Recording changed.</td><td>10/03/2025</td><td>Complete</td></tr>',
+                '</tbody></table>'
+            ].join('\n')
+        );
+        const text = htmlPageText(html);
+        expect(looksLikePlanPage(text)).toBe(true);
+        const plan = readPlanPage(text, 'table.html', framework);
+        expect(
+            plan.items.map(({ recommendation, update, updated, status, progress }) => ({
+                recommendation,
+                update,
+                updated,
+                status,
+                progress
+            }))
+        ).toEqual([
+            {
+                recommendation: '12',
+                update: 'Screening tool in use.\n\nAudits monthly.',
+                updated: '2025-02-01',
+                status: 'in-progress',
+                progress: 50
+            },
+            { recommendation: '13', update: 'SPO policy revised.', updated: '2025-03-03', status: 'complete', progress: undefined },
+            { recommendation: '7', update: 'Recording changed.', updated: '2025-03-10', status: 'complete', progress: undefined }
+        ]);
+        expect(plan.notes.filter(n => /^text of|update with no recommendation/.test(n.what))).toEqual([]);
+    });
+
+    test("the site's header, navigation, breadcrumbs, form, buttons and footer are left out; the article's own header is kept", () => {
+        const text = htmlPageText(site(`<p>${textOf('12')}</p><p>Force Update: x</p><p>Status: Complete</p>`));
+        for (const gone of [
+            'home',
+            'Home',
+            'Menu',
+            'Report a crime',
+            'About us',
+            '| Cambridgeshire',
+            'useful',
+            'Yes',
+            '©',
+            'color',
+            'var s'
+        ]) {
+            expect(text).not.toContain(gone);
+        }
+        expect(text.split('\n')[0]).toBe('Stalking Action Plan');
+        const plan = readPlanPage(text, 'site.html', framework);
+        expect(plan.narrative).toEqual(['Stalking Action Plan']);
+    });
+});
+
+describe('Markdown that is guidance, not a plan page', () => {
+    const example = [
+        'Recommendation Owner: Chief Constables',
+        'Force Update: What the force has done.',
+        'Date: 01/02/2025',
+        'Status: In Progress'
+    ];
+
+    test('a guidance document that shows one example update block and quotes a recommendation is not a plan page', () => {
+        const markdown = [
+            '# Stalking guidance',
+            '',
+            'This guidance helps officers record their work for the action plan answering the super-complaint.',
+            '',
+            '## Risk',
+            '',
+            'By 27 March 2025, take steps to make sure that risk identification, assessment and management is effective in all stalking and breaches of orders cases.',
+            '',
+            'Each update to the plan is written like this:',
+            '',
+            ...example,
+            '',
+            '## Recording',
+            '',
+            'Record stalking as the principal crime where it is present.'
+        ].join('\n');
+        expect(looksLikePlanPage(markdown)).toBe(false);
+    });
+
+    test('a plan page saved as Markdown, with a heading and two update blocks, is one', () => {
+        const markdown = [
+            '# Stalking Action Plan',
+            '',
+            'By 27 March 2025, review and update their learning and training provision relating to stalking.',
+            '',
+            ...example.map(l => `**${l.replace(':', ':**')}`),
+            '',
+            'By 27 March 2025, take steps to improve how their force effectively recognises and responds to online elements of stalking.',
+            '',
+            ...example.map(l => `**${l.replace(':', ':**')}`)
+        ].join('\n');
+        expect(looksLikePlanPage(markdown)).toBe(true);
+    });
+
+    test('text saved from a page with a single update block (no Markdown headings) is one', () => {
+        expect(
+            looksLikePlanPage(
+                ['By 27 March 2025, review and update their learning and training provision relating to stalking.', ...example].join('\n')
+            )
+        ).toBe(true);
+    });
+});

@@ -10,6 +10,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { pageText } from './html-page-text.js';
 import { ImportError, type ImportNote } from './import-report.js';
 import { safeLinkTarget } from '../publish/link-policy.js';
 
@@ -292,30 +293,13 @@ function placeNotes(tree: Root, definitions: Map<string, Root>): void {
     }
 }
 
-/** A saved web page's text, one block (paragraph, heading, list item, table cell) per line, as a browser shows it; scripts, styles and forms left out. */
+/**
+ * A saved web page's text as a browser shows it: one line per block (paragraph, heading, list item) and
+ * per `<br>`; a table with a header row as "Header: cell" lines; navigation, site header and footer,
+ * breadcrumbs, forms, buttons, scripts and styles left out (html-page-text.ts).
+ */
 export function htmlPageText(html: string): string {
-    const tree = toMdast(fromHtml(html)) as Root;
-    const lines: string[] = [];
-    const blocks = (nodes: readonly RootContent[]) => {
-        for (const node of nodes) {
-            if (
-                node.type === 'list' ||
-                node.type === 'blockquote' ||
-                node.type === 'listItem' ||
-                node.type === 'table' ||
-                node.type === 'tableRow'
-            ) {
-                blocks(node.children as RootContent[]);
-            } else {
-                const line = toString(node).replace(/\s+/g, ' ').trim();
-                if (line) {
-                    lines.push(line);
-                }
-            }
-        }
-    };
-    blocks(tree.children);
-    return lines.join('\n');
+    return pageText(fromHtml(html));
 }
 
 /** Simple YAML front matter (`title:`, `owner:`, `version:`), as many Markdown tools write it. */

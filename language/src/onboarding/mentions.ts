@@ -15,8 +15,11 @@ export interface Mention {
     recommendation?: string;
 }
 
-const REQUIREMENT = /(?<![\d.\w])(\d{1,3}\.\d{1,3})(?![\d.]\d|\d|\s*%)/g;
-const RECOMMENDATION = /\brecommendations?\s+(\d{1,3}(?:\s*(?:,|and|&|or)\s*\d{1,3})*)/gi;
+// A requirement id is not part of a longer number (a date "27.03.2025", "12.3.1"), a percentage, nor a
+// version ("version 12.1", "v12.1").
+const REQUIREMENT = /(?<![\d.\w])(?<!\bversions?\s+)(\d{1,3}\.\d{1,3})(?![\d.]\d|\d|\s*%)/gi;
+// Each number of "recommendations 10, 12 and 13"; a number followed by ".digit" ("12.3") is a requirement, not a recommendation.
+const RECOMMENDATION = /\brecommendations?\s+(\d{1,3}(?![.]?\d)(?:\s*(?:,|and|&|or)\s*\d{1,3}(?![.]?\d))*)/gi;
 
 /** The requirements and recommendations of `framework` named in `text`, in order, each phrase once. */
 export function findMentions(text: string, framework: FrameworkFacts | undefined): Mention[] {

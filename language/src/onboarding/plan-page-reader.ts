@@ -7,8 +7,9 @@ import { ImportError, type ImportNote } from './import-report.js';
 // site) into a GDL `plan`. Two shapes are met: structured pages that quote each recommendation, its
 // evidence requirements ("7.1 - Evidence requirements of progress/completion: …") and sometimes an
 // update block ("Recommendation Owner:", "Force Update:", "Date:", "Status:"); and narrative pages
-// that describe the force's response in paragraphs. Recommendations are numbered from their evidence
-// requirement ids and matched to the framework's quoted text; narrative paragraphs are kept word for
+// that describe the force's response in paragraphs. Recommendations are numbered by an explicit heading
+// ("Recommendation 12"), from their evidence requirement ids, or by matching the framework's quoted text
+// (whole, or a leading part of exactly one recommendation's); narrative paragraphs are kept word for
 // word; site furniture (cookie banners, "Quickly exit this site", beta banners) is left out and listed.
 
 export interface ImportedPlanItem {
@@ -72,8 +73,11 @@ const RECOMMENDATION_START = new RegExp(
     'i'
 );
 
+/** An explicit heading naming the recommendation: "Recommendation 12", "Recommendation 13: Stalking Protection Orders", "Recommendation 12 -". */
+const RECOMMENDATION_HEADING = /^Recommendation\s+(\d{1,3})(?![.]?\d)\s*(?:[:.\-\u2010-\u2015]\s*(.*))?$/i;
+
 type FieldKind = keyof typeof FIELD_LINES;
-type LineKind = 'blank' | 'furniture' | 'evidence' | FieldKind | 'text';
+type LineKind = 'blank' | 'furniture' | 'evidence' | 'heading' | FieldKind | 'text';
 
 interface PageLine {
     /** 1-based line number. */
@@ -81,7 +85,7 @@ interface PageLine {
     /** The line without surrounding white space. */
     text: string;
     kind: LineKind;
-    /** The evidence requirement id, for an evidence line. */
+    /** The evidence requirement id, for an evidence line; the recommendation's number, for a heading. */
     id?: string;
     /** What follows the label ("Date: 11/11/2024" → "11/11/2024"; the evidence text). */
     value?: string;
@@ -97,6 +101,10 @@ function classify(text: string, n: number): PageLine {
     const evidence = EVIDENCE_LINE.exec(text);
     if (evidence) {
         return { n, text, kind: 'evidence', id: evidence[1]!, ...(evidence[2]?.trim() ? { value: evidence[2].trim() } : {}) };
+    }
+    const heading = RECOMMENDATION_HEADING.exec(text);
+    if (heading) {
+        return { n, text, kind: 'heading', id: String(Number(heading[1])), value: heading[2]?.trim() ?? '' };
     }
     for (const [kind, pattern] of Object.entries(FIELD_LINES) as Array<[FieldKind, RegExp]>) {
         const field = pattern.exec(text);
@@ -129,26 +137,57 @@ function pageLines(text: string, fileName: string): PageLine[] {
 // ---------------------------------------------------------------- is it a plan page?
 
 /**
- * True for a force's published action plan page saved as text: a structured plan (evidence requirement
- * lines, update blocks, executive and operational leads) or a narrative one (it speaks of the
- * super-complaint and its action plan or recommendations, and is not a Markdown document with headings).
+ * True for a force's published action plan page saved as text. Text saved from a web page (no Markdown
+ * headings) is one when it has any sign of a structured plan (an evidence requirement line, an update
+ * label, a "Recommendation N" heading, executive and operational leads) or is a narrative response (it
+ * speaks of the super-complaint and its action plan or recommendations, on a force's page). A Markdown
+ * document with headings, which may show one example update block or quote a recommendation, needs the
+ * plan's shape repeated: two update blocks (at least one complete: an update with its date and status),
+ * three evidence requirement lines, or two "Recommendation N" headings and two updates.
  */
 export function looksLikePlanPage(text: string): boolean {
     const lines = text
         .replace(/^\uFEFF/, '')
         .split(/\r\n|\r|\n/)
-        .map(l => l.trim());
+        .map(l =>
+            l
+                .trim()
+                .replace(/^(?:[-*+>]\s+|#{1,6}\s+)+/, '')
+                .replace(/\*\*|__/g, '')
+        );
+    const raw = text.split(/\r\n|\r|\n/).map(l => l.trim());
+    const markdownHeadings = raw.some(l => /^#{1,6}\s+\S/.test(l)) || raw.some((l, i) => i > 0 && /^(=+|-+)$/.test(l) && raw[i - 1] !== '');
     const evidenceLines = lines.filter(l => EVIDENCE_LINE.test(l) && /evidence requirement/i.test(l)).length;
-    const updateBlocks = lines.filter(l => FIELD_LINES.owner.test(l) || /^Force Update\s*:/i.test(l)).length;
+    const updates = lines.filter(l => /^Force Update\s*:/i.test(l) || FIELD_LINES.update.test(l)).length;
+    const statuses = lines.filter(l => FIELD_LINES.status.test(l)).length;
+    const labels = lines.filter(l => FIELD_LINES.owner.test(l) || FIELD_LINES.update.test(l) || FIELD_LINES.status.test(l)).length;
+    const headings = lines.filter(l => RECOMMENDATION_HEADING.test(l)).length;
     const leads = lines.some(l => FIELD_LINES.executive.test(l)) && lines.some(l => FIELD_LINES.operational.test(l));
-    if (evidenceLines > 0 || updateBlocks > 0 || leads) {
+    const completeBlocks = lines.filter((l, i) => {
+        if (!FIELD_LINES.update.test(l)) {
+            return false;
+        }
+        const after = lines.slice(i + 1, i + 40);
+        const nextUpdate = after.findIndex(a => FIELD_LINES.update.test(a));
+        const own = nextUpdate < 0 ? after : after.slice(0, nextUpdate);
+        return own.some(a => FIELD_LINES.date.test(a)) && own.some(a => FIELD_LINES.status.test(a));
+    }).length;
+    const repeated =
+        evidenceLines >= 3 ||
+        (Math.max(updates, statuses) >= 2 && completeBlocks >= 1) ||
+        (headings >= 2 && Math.max(updates, statuses) >= 2);
+    if (repeated) {
         return true;
     }
-    const markdownHeadings =
-        lines.some(l => /^#{1,6}\s+\S/.test(l)) || lines.some((l, i) => i > 0 && /^(=+|-+)$/.test(l) && lines[i - 1] !== '');
+    if (markdownHeadings) {
+        return false;
+    }
+    if (evidenceLines > 0 || labels > 0 || headings > 0 || leads) {
+        return true;
+    }
     const aboutTheComplaint = /super[\s-]?complaint/i.test(text) && /action plan|recommendations?\b/i.test(text);
     const webPage = lines.some(l => FURNITURE.some(p => p.test(l))) || detectForce(lines) !== undefined;
-    return aboutTheComplaint && webPage && !markdownHeadings;
+    return aboutTheComplaint && webPage;
 }
 
 // ---------------------------------------------------------------- the force
@@ -234,6 +273,34 @@ function quoted(text: string): string {
     return `“${text.replace(/\s*\n\s*/g, ' ')}”`;
 }
 
+/** The text up to its first full stop (question or exclamation mark) that ends a sentence. */
+function firstSentence(text: string): string {
+    return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+}
+
+/**
+ * How the page's text quotes part of a recommendation's: a leading part of it ("prefix": its first
+ * paragraph or sentence, or its text cut short, an ellipsis at the end allowed; at least 40 characters,
+ * ending at a word's end), or its first sentence with a different rest ("first-sentence").
+ */
+function partOf(page: string, full: string): 'prefix' | 'first-sentence' | undefined {
+    const p = looseText(page.replace(/\s*(?:\.{3}|\u2026)\s*$/, ''));
+    const f = looseText(full);
+    if (p.length >= 40 && p.length < f.length && f.startsWith(p) && /^[\s.,;:!?)]/.test(f.slice(p.length))) {
+        return 'prefix';
+    }
+    const sentence = firstSentence(f);
+    if (sentence.length >= 40 && sentence.length < f.length && firstSentence(p) === sentence && p.length > sentence.length) {
+        return 'first-sentence';
+    }
+    return undefined;
+}
+
+/** A short title over a recommendation ("Stalking Protection Orders"), not its text: a few words, no full stop, no deadline. */
+function isTitle(text: string): boolean {
+    return !RECOMMENDATION_START.test(text) && text.split(/\s+/).length <= 12 && !/[.!?]$/.test(text);
+}
+
 // ---------------------------------------------------------------- dates and statuses
 
 type DateReading = { iso: string } | { problem: string };
@@ -280,7 +347,11 @@ interface UpdateBlock {
     status?: PageLine;
 }
 
-type Unit = { type: 'text'; lines: PageLine[] } | { type: 'evidence'; line: PageLine } | { type: 'block'; block: UpdateBlock };
+type Unit =
+    | { type: 'text'; lines: PageLine[] }
+    | { type: 'evidence'; line: PageLine }
+    | { type: 'heading'; line: PageLine }
+    | { type: 'block'; block: UpdateBlock };
 
 type Recommendation = FrameworkFacts['recommendations'][number];
 
@@ -354,6 +425,14 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
                 block = undefined;
                 units.push({ type: 'evidence', line });
                 break;
+            case 'heading':
+                block = undefined;
+                units.push({ type: 'heading', line });
+                if (line.value) {
+                    // "Recommendation 13: Stalking Protection Orders": what follows the number is read as the first line under the heading.
+                    units.push({ type: 'text', lines: [{ n: line.n, text: line.value, kind: 'text' }] });
+                }
+                break;
             case 'owner':
             case 'update':
             case 'date':
@@ -401,6 +480,8 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
     }
 
     let current: ImportedPlanItem | undefined;
+    /** The heading "Recommendation N" the page is under when N is not a recommendation of the framework. */
+    let unknownHeading: PageLine | undefined;
     const unknownNumbers = new Set<string>();
     const blockOf = new Map<ImportedPlanItem, UpdateBlock>();
 
@@ -454,6 +535,19 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
             return;
         }
         const loose = looseText(pageText) === looseText(recommendation.text);
+        const part = loose ? undefined : partOf(pageText, recommendation.text);
+        if (part) {
+            notes.push({
+                kind: part === 'prefix' ? 'changed' : 'suggestion',
+                what: `text of recommendation ${recommendation.number}`,
+                where: `line ${line}`,
+                detail:
+                    part === 'prefix'
+                        ? `The page quotes the framework's recommendation ${recommendation.number} in part: page ${quoted(pageText)}; framework ${quoted(recommendation.text)}. The item refers to the framework's recommendation.`
+                        : `The page quotes the first sentence of the framework's recommendation ${recommendation.number} and its text then differs: page ${quoted(pageText)}; framework ${quoted(recommendation.text)}. The item refers to the framework's recommendation ${recommendation.number}; check which text is right.`
+            });
+            return;
+        }
         notes.push({
             kind: loose ? 'changed' : 'suggestion',
             what: `text of recommendation ${recommendation.number}`,
@@ -478,10 +572,66 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
                 return { recommendation: found, length };
             }
         }
+        // A leading part of exactly one recommendation's text (its first paragraph or sentence, or its text
+        // cut short), or (one line) a text whose first sentence is that of exactly one recommendation.
+        const only = (joined: string, kinds: ReadonlyArray<ReturnType<typeof partOf>>) => {
+            const found = [...byNumber.values()].filter(r => r.text !== '' && kinds.includes(partOf(joined, r.text)));
+            return found.length === 1 ? found[0] : undefined;
+        };
+        for (let length = Math.min(6, run.length - i); length >= 1; length--) {
+            const joined = run
+                .slice(i, i + length)
+                .map(l => l.text)
+                .join(' ');
+            const found = only(joined, length === 1 ? ['prefix', 'first-sentence'] : ['prefix']);
+            if (found) {
+                return { recommendation: found, length };
+            }
+        }
         return undefined;
     };
 
-    const readRun = (run: PageLine[], next: Unit | undefined) => {
+    /** A "Recommendation N" heading with nothing under it before its evidence or update. */
+    const readHeading = (heading: PageLine) => {
+        setCurrent(itemFor(heading.id!, heading.n, undefined), heading);
+    };
+
+    const setCurrent = (item: ImportedPlanItem | undefined, heading?: PageLine) => {
+        current = item;
+        unknownHeading = item === undefined ? heading : undefined;
+    };
+
+    /**
+     * The lines under a heading "Recommendation N", up to the first text of another recommendation: the
+     * recommendation's text as the page quotes it (matched or not), after any short titles. Returns how
+     * many lines of the run it took.
+     */
+    const readUnderHeading = (heading: PageLine, run: PageLine[], spans: Array<{ start: number; end: number; number: string }>) => {
+        const number = heading.id!;
+        const own = spans[0]?.number === number ? spans[0] : undefined;
+        const end = own?.end ?? spans[0]?.start ?? run.length;
+        const lines = run.slice(0, end);
+        const firstText = lines.findIndex(l => !isTitle(l.text));
+        const titleCount = own ? own.start : firstText < 0 ? lines.length : firstText;
+        const titles = lines.slice(0, titleCount);
+        const body = lines.slice(titleCount);
+        if (own) {
+            spans.shift();
+        }
+        const item = itemFor(number, heading.n, body.length > 0 ? body.map(l => l.text).join('\n') : undefined);
+        if (titles.length > 0) {
+            notes.push({
+                kind: 'left-out',
+                what: `title of recommendation ${number}`,
+                where: `line ${titles[0]!.n}`,
+                detail: `The page's title for recommendation ${number} under its heading is not carried (the item refers to the framework's recommendation): ${titles.map(l => quoted(l.text)).join(' ')}`
+            });
+        }
+        setCurrent(item, heading);
+        return end;
+    };
+
+    const readRun = (run: PageLine[], next: Unit | undefined, heading: PageLine | undefined) => {
         const hint = next?.type === 'evidence' ? next.line.id!.split('.')[0]! : undefined;
         const spans: Array<{ start: number; end: number; number: string }> = [];
         for (let i = 0; i < run.length;) {
@@ -493,28 +643,56 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
                 i++;
             }
         }
+        // Under a heading "Recommendation N": N is the page's own number for what follows. A text that is
+        // another recommendation's, straight under the heading, is noted (the text decides the item).
+        let at = 0;
+        if (heading) {
+            const first = spans[0];
+            if (first && first.number !== heading.id && run.slice(0, first.start).every(l => isTitle(l.text))) {
+                notes.push({
+                    kind: 'suggestion',
+                    what: `heading "${heading.text}"`,
+                    where: `line ${heading.n}`,
+                    detail: `The page heads this "${heading.text}" but quotes the text of the framework's recommendation ${first.number} (line ${run[first.start]!.n}): the item is recommendation ${first.number}. Check the page's numbering.`
+                });
+                if (first.start > 0) {
+                    notes.push({
+                        kind: 'left-out',
+                        what: `title of recommendation ${first.number}`,
+                        where: `line ${run[0]!.n}`,
+                        detail: `The page's title under its heading is not carried: ${run
+                            .slice(0, first.start)
+                            .map(l => quoted(l.text))
+                            .join(' ')}`
+                    });
+                    first.start = 0;
+                }
+            } else {
+                at = readUnderHeading(heading, run, spans);
+            }
+        }
         // The evidence lines that follow name a recommendation the text before them did not match: the
         // recommendation's text is the run's last lines (from a deadline-led line, if any), as written.
-        if (hint !== undefined && !spans.some(s => s.number === hint)) {
-            const from = spans.at(-1)?.end ?? 0;
+        if (hint !== undefined && hint !== heading?.id && !spans.some(s => s.number === hint)) {
+            const from = spans.at(-1)?.end ?? at;
             if (from < run.length) {
                 const led = run.slice(from).findIndex(l => RECOMMENDATION_START.test(l.text));
                 spans.push({ start: led >= 0 ? from + led : from, end: run.length, number: hint });
             }
         }
-        let at = 0;
         for (const span of spans) {
             keepNarrative(run.slice(at, span.start));
             const pageText = run
                 .slice(span.start, span.end)
                 .map(l => l.text)
                 .join('\n');
-            current = itemFor(span.number, run[span.start]!.n, pageText);
+            setCurrent(itemFor(span.number, run[span.start]!.n, pageText));
             at = span.end;
         }
-        if (at < run.length) {
+        if (at < run.length && (heading === undefined || spans.length > 0)) {
             // Narrative after the last recommendation ends it: an update that follows has no recommendation.
-            current = undefined;
+            // (Under a heading "Recommendation N" with no other recommendation's text, N lasts to the next heading.)
+            setCurrent(undefined);
         }
         keepNarrative(run.slice(at));
     };
@@ -537,11 +715,11 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
 
     const readEvidence = (line: PageLine, previous: Unit | undefined) => {
         const number = line.id!.split('.')[0]!;
-        if (previous?.type !== 'text' && previous?.type !== 'evidence') {
+        if (previous?.type !== 'text' && previous?.type !== 'evidence' && previous?.type !== 'heading') {
             // Evidence with no recommendation text before it: the ids number the recommendation.
-            current = itemFor(number, line.n, undefined);
+            setCurrent(itemFor(number, line.n, undefined));
         } else if (!current) {
-            current = itemFor(number, line.n, undefined);
+            setCurrent(itemFor(number, line.n, undefined));
         }
         if (current && current.recommendation !== number) {
             notes.push({
@@ -584,6 +762,15 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
 
     const readBlock = (b: UpdateBlock) => {
         const target = current;
+        if (!target && unknownHeading) {
+            notes.push({
+                kind: 'not-carried',
+                what: `an update of recommendation ${unknownHeading.id}`,
+                where: `line ${b.first}`,
+                detail: `This update is under ${quoted(unknownHeading.text)} (line ${unknownHeading.n}), a recommendation the framework ${framework?.id ?? ''} does not have, so it is not carried: ${blockText(b)}`
+            });
+            return;
+        }
         if (!target) {
             notes.push({
                 kind: 'not-carried',
@@ -676,8 +863,13 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
 
     for (let u = 0; u < units.length; u++) {
         const unit = units[u]!;
-        if (unit.type === 'text') {
-            readRun(unit.lines, units[u + 1]);
+        const previous = units[u - 1];
+        if (unit.type === 'heading') {
+            if (units[u + 1]?.type !== 'text') {
+                readHeading(unit.line);
+            }
+        } else if (unit.type === 'text') {
+            readRun(unit.lines, units[u + 1], previous?.type === 'heading' ? previous.line : undefined);
         } else if (unit.type === 'evidence') {
             readEvidence(unit.line, units[u - 1]);
         } else {
@@ -756,9 +948,14 @@ export function writePlan(
     for (const line of options.sourceLine.split(/\r\n|\r|\n/)) {
         out.push(`// ${line}`.trimEnd());
     }
-    out.push('// Imported by gdl import from the published page: the notes of the import say what was left out or differs.', '');
+    out.push(
+        '// A draft: it covers nothing and is not published until it is approved. Check it against the page and the',
+        "// import report beside this file, merge it into the force's plan (or approve it as the plan), then set its status.",
+        ''
+    );
     out.push(`plan ${options.id} ${gdlString(options.title)} {`);
     out.push(`    force ${gdlString(options.forceName)}`);
+    out.push('    status draft');
     if (options.frameworkId) {
         out.push(`    responds-to ${options.frameworkId}`);
     }
