@@ -24,6 +24,8 @@ import * as ast from '../language/src/generated/ast.js';
 export interface ImportOptions {
     readonly into: string;
     readonly workspace?: string;
+    /** What the file is, when its kind is not to be guessed: guidance or a published plan page. */
+    readonly as?: 'guidance' | 'plan';
     /** The date written as the import's (YYYY-MM-DD); default today. */
     readonly today?: string;
 }
@@ -84,10 +86,15 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     const decoded = extension === '.docx' ? undefined : decode(bytes, file);
     const isMarkdown = extension === '.md' || extension === '.markdown';
     const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlPageText(decoded) : decoded;
-    const isPlan = text !== undefined && (!isMarkdown || looksLikePlanPage(text));
+    if (options.as === 'plan' && extension === '.docx') {
+        throw new UsageError(
+            `${file}: a published plan page is read from text, HTML or Markdown; save the page as text or HTML, or import this as guidance`
+        );
+    }
+    const isPlan = options.as ? options.as === 'plan' : text !== undefined && (!isMarkdown || looksLikePlanPage(text));
     let doc: ImportedDocument | undefined;
     let sourceText = text ?? '';
-    if (isPlan && !looksLikePlanPage(text)) {
+    if (isPlan && !options.as && !looksLikePlanPage(text!)) {
         throw new ImportError(
             `${file} does not look like a published action plan page (no recommendations, "Force Update:" or "Status:" lines). ` +
                 'To import guidance, save it as Markdown (.md) or Word (.docx).'
@@ -97,6 +104,8 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         doc = readHtmlDocument(content.html, { fileName: path.basename(file), ...content.properties }, DOC_TITLE_CLASS);
         sourceText = content.html;
         doc.notes.unshift(...content.notes);
+    } else if (!isPlan && (extension === '.html' || extension === '.htm')) {
+        doc = readHtmlDocument(decoded!, { fileName: path.basename(file) });
     } else if (!isPlan) {
         doc = readMarkdownDocument(text!, path.basename(file));
     }
@@ -194,6 +203,11 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         { path: reportFile, text: report }
     ]);
     out(`Imported ${file} as ${made}: ${path.join(shownInto, gdlFile)} (a draft).`);
+    if (!options.as && text !== undefined) {
+        out(
+            `Read as ${what === 'plan' ? 'a published action plan page' : 'guidance'}; if it is ${what === 'plan' ? 'guidance' : 'a plan page'}, delete what was written and import it again with --as ${what === 'plan' ? 'guidance' : 'plan'}.`
+        );
+    }
     out(`Import report: ${path.join(shownInto, reportFile)} (${noteCounts(written.notes)}).`);
     if (!root) {
         out(

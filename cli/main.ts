@@ -127,6 +127,11 @@ export async function run(argv: string[]): Promise<number> {
         )
         .argument('<file>', 'the document or saved page to import')
         .requiredOption('--into <folder>', 'the folder inside the workspace to write the new .gdl file and its import report to')
+        .addOption(
+            new Option('--as <kind>', 'what the file is, when it should not be guessed: guidance, or a published action plan page').choices(
+                ['guidance', 'plan']
+            )
+        )
         .option(
             '--workspace <folder>',
             'the workspace the folder belongs to (default: the nearest folder at or above it holding the framework, in its own .gdl files or a framework/ folder)'

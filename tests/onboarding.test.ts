@@ -104,10 +104,11 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
         expect(readdirSync(path.join(site, 'plans')).filter(f => f.endsWith('.html'))).toEqual(['cambridgeshire-constabulary-plan.html']);
         const drafts = path.join(home, 'cambs-drafts');
         expect(run(['build', 'cambs', '--out', drafts, '--allow-gaps', '--include-drafts', '--quiet'], home).code).toBe(0);
-        expect(readdirSync(path.join(drafts, 'plans')).filter(f => f.endsWith('.html')).sort()).toEqual([
-            'cambridgeshire-constabulary-plan.html',
-            'cambridgeshire-constabulary-published-plan.html'
-        ]);
+        expect(
+            readdirSync(path.join(drafts, 'plans'))
+                .filter(f => f.endsWith('.html'))
+                .sort()
+        ).toEqual(['cambridgeshire-constabulary-plan.html', 'cambridgeshire-constabulary-published-plan.html']);
     });
 
     test('bad files: corrupt, password-protected, empty, no headings — each a clear message, exit 2, nothing written', async () => {
@@ -155,6 +156,27 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
         }
         expect(filesBelow(home).sort()).toEqual(listing);
         expect(listing.length).toBe(before.length + cases.length);
+    });
+
+    test('--as says what a file is when it should not be guessed: a text page of guidance, an HTML page of guidance', () => {
+        const folder = path.join(home, 'kent/kent-police/guidance');
+        writeFileSync(path.join(home, 'notes.txt'), '# Breaches\n\n## Risk\n\nTreat every breach as a sign of heightened risk.\n');
+        const refused = run(['import', 'notes.txt', '--into', folder], home);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('does not look like a published action plan page');
+        const text = run(['import', 'notes.txt', '--into', folder, '--as', 'guidance'], home);
+        expect(text.code, text.stderr).toBe(0);
+        expect(text.stdout).toMatch(/as guidance breaches with 1 section/);
+        writeFileSync(
+            path.join(home, 'page.html'),
+            '<html><body><h1>Online stalking</h1><h2>Advice</h2><p>Keep <em>evidence</em>.</p></body></html>'
+        );
+        const html = run(['import', 'page.html', '--into', folder, '--as', 'guidance'], home);
+        expect(html.code, html.stderr).toBe(0);
+        expect(readFileSync(path.join(folder, 'online-stalking.gdl'), 'utf8')).toContain('Keep _evidence_.');
+        const guessed = run(['import', docx, '--into', folder, '--as', 'plan'], home);
+        expect(guessed.code).toBe(2);
+        expect(guessed.stderr).toContain('a published plan page is read from text, HTML or Markdown');
     });
 
     test('never overwrites: importing the same file twice, or init into a workspace, writes nothing the second time', () => {
