@@ -15,7 +15,6 @@ export function visible(text: string): string {
     return text.replace(CONTROL, c => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0))).replace(/\uFFFD/g, '?');
 }
 
- 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** How many characters of `text` {@link visible} changes: control characters and U+FFFD. */
