@@ -104,17 +104,7 @@ export async function newForceWorkspace(context: vscode.ExtensionContext): Promi
 /** GDL: Import document… — a Word or Markdown document, or a saved action plan page, into a folder of the workspace. */
 export async function importDocument(context: vscode.ExtensionContext, given?: vscode.Uri): Promise<void> {
     const open = vscode.workspace.workspaceFolders?.[0];
-    const file =
-        given ??
-        (
-            await vscode.window.showOpenDialog({
-                title: 'GDL: Import document — choose the Word or Markdown document, or the saved action plan page',
-                canSelectFiles: true,
-                canSelectMany: false,
-                filters: { 'Documents and saved pages': ['docx', 'md', 'markdown', 'txt', 'html', 'htm'] },
-                openLabel: 'Import'
-            })
-        )?.[0];
+    const file = given ?? (await chooseDocument());
     if (!file) {
         return;
     }
@@ -139,6 +129,39 @@ export async function importDocument(context: vscode.ExtensionContext, given?: v
         await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.file(path.resolve(into.fsPath, reportFile)));
     }
     void vscode.window.showInformationMessage(`Imported ${path.basename(file.fsPath)} as a draft. The import report lists what to check.`);
+}
+
+const IMPORTABLE = ['docx', 'md', 'markdown', 'txt', 'html', 'htm'];
+
+/** The document to import: the one open in the editor (when it is one a writer imports), or a file chosen. */
+async function chooseDocument(): Promise<vscode.Uri | undefined> {
+    const open = vscode.window.activeTextEditor?.document.uri;
+    const importable = open?.scheme === 'file' && IMPORTABLE.includes(path.extname(open.fsPath).slice(1).toLowerCase());
+    if (open && importable) {
+        const here = `Import ${path.basename(open.fsPath)}`;
+        const picked = await vscode.window.showQuickPick(
+            [
+                { label: here, description: 'the document open in the editor' },
+                { label: 'Choose a file…', description: 'a Word or Markdown document, or a saved action plan page' }
+            ],
+            { title: 'GDL: Import document', ignoreFocusOut: true }
+        );
+        if (!picked) {
+            return undefined;
+        }
+        if (picked.label === here) {
+            return open;
+        }
+    }
+    return (
+        await vscode.window.showOpenDialog({
+            title: 'GDL: Import document — choose the Word or Markdown document, or the saved action plan page',
+            canSelectFiles: true,
+            canSelectMany: false,
+            filters: { 'Documents and saved pages': IMPORTABLE },
+            openLabel: 'Import'
+        })
+    )?.[0];
 }
 
 /** The workspace's folders (not dot-folders, dependencies or output), a few levels deep, relative to its root. */

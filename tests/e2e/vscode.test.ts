@@ -198,15 +198,25 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await page.screenshot({ path: path.join(shots, 'publish-command.png') });
     });
 
-    test('"Import document…" on a Markdown file in the explorer writes draft guidance into the folder chosen, opens it and its report', async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+Shift+E');
-        const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'briefing.md' }).first();
-        await item.waitFor();
-        await item.click({ button: 'right' });
-        await page.locator('.context-view .action-label', { hasText: 'Import document' }).first().click();
+    /** Waits for the quick input to show `entry`, keeping a screenshot if it never does. */
+    async function expectChoice(entry: string, screenshot: string): Promise<void> {
+        await page
+            .locator('.quick-input-list .monaco-list-row', { hasText: entry })
+            .first()
+            .waitFor()
+            .catch(async (error: unknown) => {
+                await page.screenshot({ path: path.join(shots, screenshot) });
+                throw error;
+            });
+    }
+
+    test('"Import document…" on the Markdown document open in the editor writes draft guidance into the folder chosen, opens it and its report', async () => {
+        await openFile('briefing.md');
+        await runCommand('>GDL: Import document', 'Import document');
+        await expectChoice('Import briefing.md', 'import-command-no-document-choice.png');
+        await page.keyboard.press('Enter');
         const input = page.locator('.quick-input-widget input');
-        await input.waitFor();
+        await expectChoice('example-constabulary', 'import-command-no-folder-choice.png');
         await input.fill('example-constabulary/guidance');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'example-constabulary/guidance' }).first().waitFor();
         await page.keyboard.press('Enter');
@@ -229,6 +239,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
     });
 
     test('"New force workspace" refuses, in a message, to add a force to a workspace whose material belongs to no declared force', async () => {
+        await page.keyboard.press('Escape');
         await runCommand('>GDL: New force workspace', 'New force workspace');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
