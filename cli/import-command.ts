@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { htmlPageText, readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
+import { readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
+import { htmlPageText } from '../language/src/onboarding/html-page-text.js';
 import { DOC_TITLE_CLASS, readDocx } from '../language/src/onboarding/docx-reader.js';
-import { writeGuidance, type ImportContext, type WrittenImport } from '../language/src/onboarding/guidance-writer.js';
+import { provenanceLine, writeGuidance, type ImportContext, type WrittenImport } from '../language/src/onboarding/guidance-writer.js';
 import { importContext } from '../language/src/onboarding/import-context.js';
 import { ImportError, noteCounts, renderImportReport } from '../language/src/onboarding/import-report.js';
 import { looksLikePlanPage, readPlanPage, writePlan } from '../language/src/onboarding/plan-page-reader.js';
-import { slugFromTitle, IdAllocator, unwritableCharacters } from '../language/src/onboarding/gdl-text.js';
+import { slugFromTitle, IdAllocator, provenanceMark, unwritableCharacters } from '../language/src/onboarding/gdl-text.js';
 import { findSources } from '../language/src/source-files.js';
 import { createGdlServices } from '../language/src/gdl-module.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
@@ -91,10 +92,11 @@ export async function importCommand(file: string, options: ImportOptions, out: (
             `${file}: a published plan page is read from text, HTML or Markdown; save the page as text or HTML, or import this as guidance`
         );
     }
-    const isPlan = options.as ? options.as === 'plan' : text !== undefined && (!isMarkdown || looksLikePlanPage(text));
+    const planShaped = text !== undefined && looksLikePlanPage(text);
+    const isPlan = options.as ? options.as === 'plan' : text !== undefined && (!isMarkdown || planShaped);
     let doc: ImportedDocument | undefined;
     let sourceText = text ?? '';
-    if (isPlan && !options.as && !looksLikePlanPage(text!)) {
+    if (isPlan && !options.as && !planShaped) {
         throw new ImportError(
             `${file} does not look like a published action plan page (no recommendations, "Force Update:" or "Status:" lines). ` +
                 'To import guidance, save it as Markdown (.md) or Word (.docx).'
@@ -129,7 +131,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
                 plansOfForce.push(displayPath(document.uri, process.cwd()));
             }
             // The header every import writes names the file's SHA-256: the same file imported before.
-            if (document.textDocument.getText().includes(`SHA-256 ${sha256.slice(0, 16)}`)) {
+            if (document.textDocument.getText().includes(provenanceMark(sha256))) {
                 importedBefore.push(displayPath(document.uri, process.cwd()));
             }
         }
@@ -156,10 +158,9 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         }
         const id = new IdAllocator(context.ids).take(`${slugFromTitle(forceName, 4)}-published-plan`);
         const title = `${forceName} stalking action plan (imported)`;
-        const source = `Imported by \`gdl import\` on ${today} from ${provenance.fileName} (${kind}, SHA-256 ${provenance.sha256.slice(0, 16)}…).`;
         written = {
             id,
-            text: writePlan(plan, { id, title, forceName, frameworkId: context.framework?.id, sourceLine: source }),
+            text: writePlan(plan, { id, title, forceName, frameworkId: context.framework?.id, sourceLine: provenanceLine(provenance) }),
             notes: plan.notes
         };
         made = `plan ${id} with ${count(plan.items.length, 'item')}`;

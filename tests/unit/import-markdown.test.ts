@@ -150,6 +150,18 @@ describe('gdl import of Markdown', () => {
         );
     });
 
+    test('a file name cannot break out of the header comment: a name holding a line of GDL stays a comment', async () => {
+        const { context } = await frameworkOnly();
+        const fileName = 'notes\nplan evil "Evil" { status approved }\n// .md';
+        const written = writeGuidance(readMarkdownDocument('# T\n\n## S\n\nText.\n', fileName), context, { ...PROVENANCE, fileName });
+        const built = await buildWorkspace({ 'framework.gdl': framework, 'imported.gdl': written.text });
+        const root = built.documents.get('imported.gdl')!.parseResult.value as ast.GdlFile;
+        expect(root.elements.map(e => e.$type)).toEqual(['Guidance']);
+        expect(written.text.split('\n')[0]).toMatch(
+            /^\/\/ Imported by `gdl import` on 2026-11-26 from notes plan evil "Evil" \{ status approved \} \/\/ \.md/
+        );
+    });
+
     test('a document with no headings, or an empty one, is refused with a message saying what to do', () => {
         expect(() => readMarkdownDocument('Just a paragraph.\n\nAnd another.\n', 'notes.md')).toThrow(ImportError);
         expect(() => readMarkdownDocument('Just a paragraph.\n', 'notes.md')).toThrow(/notes\.md has no headings.*Heading 1, Heading 2/);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../language/src/generated/ast.js';
 import { ImportError } from '../../language/src/onboarding/import-report.js';
-import { htmlPageText } from '../../language/src/onboarding/document-reader.js';
+import { htmlPageText } from '../../language/src/onboarding/html-page-text.js';
 import { frameworkFacts, type FrameworkFacts } from '../../language/src/onboarding/framework-facts.js';
 import { looksLikePlanPage, readPlanPage, writePlan, type ImportedPlan } from '../../language/src/onboarding/plan-page-reader.js';
 import { buildWorkspace } from '../support/workspace.js';

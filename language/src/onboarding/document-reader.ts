@@ -10,7 +10,6 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { pageText } from './html-page-text.js';
 import { ImportError, type ImportNote } from './import-report.js';
 import { safeLinkTarget } from '../publish/link-policy.js';
 
@@ -293,15 +292,6 @@ function placeNotes(tree: Root, definitions: Map<string, Root>): void {
     }
 }
 
-/**
- * A saved web page's text as a browser shows it: one line per block (paragraph, heading, list item) and
- * per `<br>`; a table with a header row as "Header: cell" lines; navigation, site header and footer,
- * breadcrumbs, forms, buttons, scripts and styles left out (html-page-text.ts).
- */
-export function htmlPageText(html: string): string {
-    return pageText(fromHtml(html));
-}
-
 /** Simple YAML front matter (`title:`, `owner:`, `version:`), as many Markdown tools write it. */
 function frontMatter(text: string): { front: Record<string, string | undefined>; rest: string; offset: number } {
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
@@ -457,17 +447,7 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
                     detail: 'A heading with no text is titled "Untitled".'
                 });
             }
-            const section: ImportedSection = {
-                title: heading || 'Untitled',
-                markdown: '',
-                sources: [],
-                audiences: [],
-                addresses: [],
-                legislation: [],
-                see: [],
-                sections: [],
-                where: source.where(node)
-            };
+            const section: ImportedSection = { ...emptySection(), title: heading || 'Untitled', where: source.where(node) };
             if (parent && node.depth > parent.depth + 1) {
                 notes.push({
                     kind: 'changed',

@@ -44,6 +44,31 @@ export function gdlProse(markdown: string, indent: number): string {
     return `${pad}"""\n${lines.join('\n')}\n${pad}"""`;
 }
 
+/**
+ * `//` comment lines holding `text`, indented `indent` spaces and wrapped at `width` columns. Line
+ * breaks in the text are spaces: nothing in it (a file name, a page's words) can end the comment.
+ */
+export function gdlComment(text: string, indent = 0, width = 100): string[] {
+    const pad = ' '.repeat(indent);
+    const words = visible(text).replace(/\s+/g, ' ').trim().split(' ');
+    const lines: string[] = [];
+    let line = '';
+    for (const word of words) {
+        if (line && indent + 3 + line.length + 1 + word.length > width) {
+            lines.push(`${pad}// ${line}`);
+            line = word;
+        } else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    return [...lines, `${pad}// ${line}`.trimEnd()];
+}
+
+/** The mark of an imported file in its header: how a second import of the same bytes is recognised. */
+export function provenanceMark(sha256: string): string {
+    return `SHA-256 ${sha256.slice(0, 16)}…`;
+}
+
 /** A prose block when the text runs over lines or holds a quote, else a string. */
 export function gdlText(value: string, indent: number): string {
     return /[\n"]/.test(value.trim()) ? `\n${gdlProse(value.trim(), indent + 4)}` : ` ${gdlString(value)}`;

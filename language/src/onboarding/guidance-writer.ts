@@ -1,6 +1,6 @@
 import type { ImportedDocument, ImportedSection } from './document-reader.js';
 import type { FrameworkFacts } from './framework-facts.js';
-import { gdlProse, gdlString, IdAllocator, initialsOf, slugFromTitle } from './gdl-text.js';
+import { gdlComment, gdlProse, gdlString, IdAllocator, initialsOf, provenanceMark, slugFromTitle } from './gdl-text.js';
 import type { ImportNote } from './import-report.js';
 import { findMentions, requirementText } from './mentions.js';
 
@@ -44,6 +44,11 @@ const comparable = (url: string) =>
         .replace(/[?#].*$/, '')
         .replace(/\/+$/, '');
 
+/** The first line of every imported file: when, from which file, and the file's mark. */
+export function provenanceLine(provenance: Provenance): string {
+    return `Imported by \`gdl import\` on ${provenance.date} from ${provenance.fileName} (${provenance.kind}, ${provenanceMark(provenance.sha256)}).`;
+}
+
 export function writeGuidance(doc: ImportedDocument, workspace: ImportContext, provenance: Provenance): WrittenImport {
     const notes = [...doc.notes];
     const ids = new IdAllocator(workspace.ids);
@@ -75,10 +80,10 @@ export function writeGuidance(doc: ImportedDocument, workspace: ImportContext, p
         }
     };
     assign(doc.sections);
-    const existing = new IdAllocator(workspace.ids);
+    const existing = new Set(workspace.ids);
 
     const lines: string[] = [
-        `// Imported by \`gdl import\` on ${provenance.date} from ${provenance.fileName} (${provenance.kind}, SHA-256 ${provenance.sha256.slice(0, 16)}…).`,
+        ...gdlComment(provenanceLine(provenance)),
         '// Everything here is a draft. Check it against the original and the import report beside this file,',
         '// add `addresses` where a section answers an evidence requirement, then approve it.',
         '',

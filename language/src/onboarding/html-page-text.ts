@@ -1,3 +1,4 @@
+import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root } from 'hast';
 
 // The text of a saved web page as a browser shows it, one line per block (paragraph, heading, list
@@ -197,7 +198,15 @@ function tableLines(table: Element, inContent: boolean): string[] {
     return lines;
 }
 
-/** The page's text, one line per block and per `<br>`; a table with a header row as "Header: cell" lines. */
-export function pageText(tree: Root): string {
+/**
+ * A saved web page's text as a browser shows it: one line per block (paragraph, heading, list item) and
+ * per `<br>`; a table with a header row as "Header: cell" lines; navigation, site header and footer,
+ * breadcrumbs, forms, buttons, scripts and styles left out.
+ */
+export function htmlPageText(html: string): string {
+    return pageText(fromHtml(html));
+}
+
+function pageText(tree: Root): string {
     return linesOf(children(tree), false).join('\n');
 }

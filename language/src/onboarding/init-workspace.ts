@@ -1,6 +1,6 @@
 import type * as ast from '../generated/ast.js';
 import { longDate } from '../dates.js';
-import { gdlString, slugFromTitle } from './gdl-text.js';
+import { gdlComment, gdlString, slugFromTitle } from './gdl-text.js';
 
 // `gdl init`: the files of a new force workspace, or of a force added beside others. The shared part
 // (the framework, the common vocabulary, the editor settings) is copied only where the workspace has
@@ -55,24 +55,6 @@ export function fillTemplate(template: string, values: Record<string, string>): 
     return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-function wrapComment(text: string, indent: string, width = 100): string[] {
-    const words = text.replace(/\s+/g, ' ').trim().split(' ');
-    const lines: string[] = [];
-    let line = '';
-    for (const word of words) {
-        if (line && indent.length + 3 + line.length + 1 + word.length > width) {
-            lines.push(`${indent}// ${line}`);
-            line = word;
-        } else {
-            line = line ? `${line} ${word}` : word;
-        }
-    }
-    if (line) {
-        lines.push(`${indent}// ${line}`);
-    }
-    return lines;
-}
-
 /** The plan: one not-started item per recommendation made to chief constables, its deadline and text above it. */
 export function starterPlan(forceId: string, forceName: string, framework: ast.Framework, today: string): string {
     const lines = [
@@ -92,7 +74,7 @@ export function starterPlan(forceId: string, forceName: string, framework: ast.F
             `    // Recommendation ${recommendation.name}. ${deadlines.length === 1 ? 'Deadline' : 'Deadlines'}: ${deadlines.join('; ') || 'none given'}.`
         );
         if (recommendation.text) {
-            lines.push(...wrapComment(`"${recommendation.text}"`, '    '));
+            lines.push(...gdlComment(`"${recommendation.text}"`, 4));
         }
         lines.push(`    item ${recommendation.name} {`, '        status not-started', '        progress 0%', '    }');
     }
