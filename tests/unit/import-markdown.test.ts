@@ -9,7 +9,7 @@ import * as ast from '../../language/src/generated/ast.js';
 import { readHtmlDocument, readMarkdownDocument } from '../../language/src/onboarding/document-reader.js';
 import { writeGuidance, type ImportContext } from '../../language/src/onboarding/guidance-writer.js';
 import { importContext } from '../../language/src/onboarding/import-context.js';
-import { slugFromTitle } from '../../language/src/onboarding/gdl-text.js';
+import { provenanceMark, slugFromTitle } from '../../language/src/onboarding/gdl-text.js';
 import { ImportError } from '../../language/src/onboarding/import-report.js';
 import { prose } from '../../language/src/publish/mdast-helpers.js';
 import { load, publish, repo, site } from '../support/in-process.js';
@@ -157,6 +157,13 @@ describe('gdl import of Markdown', () => {
         const built = await buildWorkspace({ 'framework.gdl': framework, 'imported.gdl': written.text });
         const root = built.documents.get('imported.gdl')!.parseResult.value as ast.GdlFile;
         expect(root.elements.map(e => e.$type)).toEqual(['Guidance']);
+        // However long the name, the header keeps the file's mark whole: a second import of it is recognised by it.
+        const long = writeGuidance(readMarkdownDocument('# T\n\n## S\n\nText.\n', 'x.md'), context, {
+            ...PROVENANCE,
+            fileName: `${'a-very-long-folder-name/'.repeat(6)}Stalking guidance.md`
+        });
+        expect(long.text.split('\n').filter(l => l.startsWith('// ')).length).toBeGreaterThan(3);
+        expect(long.text).toContain(provenanceMark(PROVENANCE.sha256));
         expect(written.text.split('\n')[0]).toMatch(
             /^\/\/ Imported by `gdl import` on 2026-11-26 from notes plan evil "Evil" \{ status approved \} \/\/ \.md/
         );

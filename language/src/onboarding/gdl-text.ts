@@ -64,9 +64,12 @@ export function gdlComment(text: string, indent = 0, width = 100): string[] {
     return [...lines, `${pad}// ${line}`.trimEnd()];
 }
 
-/** The mark of an imported file in its header: how a second import of the same bytes is recognised. */
+/**
+ * The mark of an imported file in its header: how a second import of the same bytes is recognised.
+ * One word, so that wrapping the header comment never splits it.
+ */
 export function provenanceMark(sha256: string): string {
-    return `SHA-256 ${sha256.slice(0, 16)}…`;
+    return `SHA-256:${sha256.slice(0, 16)}`;
 }
 
 /** A prose block when the text runs over lines or holds a quote, else a string. */
