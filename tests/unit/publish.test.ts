@@ -212,15 +212,19 @@ describe('the coverage and plan pages, for an auditor', () => {
         const markdown = text(await publish(then), 'coverage.md');
         expect(markdown).toContain('**As of:** 2025-03-27');
         expect(cells(row(markdown, '25.1')).slice(2, 6)).toEqual(['2025-03-27', 'Not covered', 'None', 'Due']);
-        // The plan page shows each item as it stood then: item 25 had no update; on 2024-11-10 item 27 was in progress.
+        // The plan page shows each item as it stood then: item 25 was in progress, item 22 (due later) had no
+        // update yet; on 2024-11-10 item 27 was in progress.
         const plan = text(await publish(then), 'plans/ec-plan-2024.md');
         const item = (n: number) =>
             plan.slice(
                 plan.indexOf(`## Recommendation ${n}`),
                 plan.indexOf('## Recommendation', plan.indexOf(`## Recommendation ${n}`) + 5)
             );
-        expect(item(25)).toContain('**Status:** not started');
+        expect(item(25)).toContain('**Status:** in progress (60%)');
+        expect(item(25)).toContain('**Date:** 2025-03-20');
         expect(item(25)).not.toContain('2025-09-26');
+        expect(item(22)).toContain('**Status:** not started');
+        expect(item(22)).not.toContain('2025-09-26');
         const early = text(await publish(site(await load('guidance', '2024-11-10'))), 'plans/ec-plan-2024.md');
         const early27 = early.slice(early.indexOf('## Recommendation 27'), early.indexOf('## Recommendation 28'));
         expect(early27).toContain('**Status:** in progress (50%)');
