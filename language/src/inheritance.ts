@@ -12,6 +12,11 @@ export function effectiveStatus(node: ast.Governed): ast.Status {
     return 'draft';
 }
 
+/** A plan's status: approved unless it says otherwise (`status draft`: an imported page not yet merged). */
+export function planStatus(plan: ast.ActionPlan): ast.Status {
+    return plan.status ?? 'approved';
+}
+
 /** The first value of `pick` set on the section or one of its enclosing sections or document. */
 export function inherited<T>(node: ast.Section, pick: (n: ast.Guidance | ast.Section) => T | undefined): T | undefined {
     let current: ast.Guidance | ast.Section | undefined = node;

@@ -63,6 +63,8 @@ const cases: Case[] = [
     { code: 'GDL0308', files: variant([['guidance.gdl', '{ """Sub text.""" }', '{ }']]), in: 'guidance.gdl', says: "Section 's-two-a'" },
     { code: 'GDL0309', files: variant([['guidance.gdl', 'see s-two', 'see s-one']]), in: 'guidance.gdl' },
     { code: 'GDL0310', files: variant([['guidance.gdl', 'audience responders', '']]), in: 'guidance.gdl' },
+    { code: 'GDL0311', files: variant([['guidance.gdl', 'Text.', 'Text. TBC.']]), in: 'guidance.gdl', says: "Section 's-one' is not a draft, but its text carries a drafting note, 'TBC'" },
+    { code: 'GDL0312', files: variant([['guidance.gdl', 'Text.', 'See shared/reference/notes.md.']]), in: 'guidance.gdl', says: "Section 's-one' is not a draft, but its text names the file 'shared/reference/notes.md'" },
     { code: 'GDL0401', files: variant([['training.gdl', 'maps PP-1 ', '']]), in: 'training.gdl' },
     { code: 'GDL0402', files: variant([['training.gdl', 'assesses M-LO1 ', '']]), in: 'training.gdl' },
     { code: 'GDL0403', files: variant([['training.gdl', ' correct', '']]), in: 'training.gdl' },

@@ -2,7 +2,7 @@ import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import { planItemStatusText } from './coverage-words.js';
 import { forcesOf, type ForceInfo, type ForceMap } from './forces.js';
-import { effectiveStatus, inherited } from '../inheritance.js';
+import { effectiveStatus, inherited, planStatus } from '../inheritance.js';
 import { planItemState, type PlanItemState } from './plan-history.js';
 import { dayAfter } from '../dates.js';
 
@@ -488,9 +488,9 @@ function planTimeline(
         since: () => completedOn(END),
         at: date => {
             // A plan not yet approved (an imported page, typically) answers nothing until it is.
-            const planStatus = item.$container.status ?? 'approved';
-            if (planStatus === 'withdrawn' || (planStatus === 'draft' && !includeDrafts)) {
-                return { reason: `the plan is ${planStatus}`, suspect: false, exhibits: [] };
+            const status = planStatus(item.$container);
+            if (status === 'withdrawn' || (status === 'draft' && !includeDrafts)) {
+                return { reason: `the plan is ${status}`, suspect: false, exhibits: [] };
             }
             const state: PlanItemState = planItemState(item, date);
             if (state.status !== 'complete') {

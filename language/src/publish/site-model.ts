@@ -3,7 +3,7 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import type { CoverageModel } from '../coverage/coverage-model.js';
 import type { ForceInfo, ForceMap } from '../coverage/forces.js';
 import { isSatisfied } from '../coverage/coverage-words.js';
-import { effectiveStatus } from '../inheritance.js';
+import { effectiveStatus, planStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 
 /** What a build publishes, and where every page and anchor lives. */
@@ -40,10 +40,9 @@ export function siteModel(documents: LangiumDocument[], coverage: CoverageModel,
             .filter(g => publishable(effectiveStatus(g)) || g.sections.some(s => publishable(effectiveStatus(s))))
             .sort(byName),
         courses: all.filter(ast.isCoursePack).sort(byName),
-        // A plan is approved unless it says otherwise (`status draft`: an imported page not yet merged).
         plans: all
             .filter(ast.isActionPlan)
-            .filter(p => publishable(p.status ?? 'approved'))
+            .filter(p => publishable(planStatus(p)))
             .sort(byName),
         coverage,
         includeDrafts,

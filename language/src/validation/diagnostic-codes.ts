@@ -229,6 +229,21 @@ export const Codes = define({
         template: "Section '{id}' has no audience (set `audience` on it or on its document).",
         explanation: 'Audiences decide which course packs and pages a section appears in.'
     },
+    'drafting-note-in-text': {
+        code: 'GDL0311',
+        severity: 'warning',
+        template: "{what} is not a draft, but its text carries a drafting note, '{marker}': settle it, or keep the note in a `//` comment.",
+        explanation:
+            'Approved guidance, training, plans and the shared vocabulary they cite are published as written: a TODO, a TBC or a "verify before publishing" tells readers the text is unfinished. Draft material may carry them; `note`s and `//` comments are where authors talk to authors.'
+    },
+    'file-path-in-text': {
+        code: 'GDL0312',
+        severity: 'warning',
+        template:
+            "{what} is not a draft, but its text names the file '{path}', which readers cannot open: cite the source itself, or keep the path in a `//` comment.",
+        explanation:
+            "A path on an author's machine or in the repository (shared/reference/notes.md, ../x, C:\\…, file://…) means nothing on a published page and names internal files; an exhibit's `file` and web addresses are not paths in text."
+    },
     // 04xx: training
     'outcome-not-mapped': {
         code: 'GDL0401',

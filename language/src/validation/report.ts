@@ -1,4 +1,5 @@
-import type { AstNode, DiagnosticInfo, Reference, ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type CstNode, type DiagnosticInfo, type Reference, type ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import { Codes, message, type CodeName } from './diagnostic-codes.js';
 
 /**
@@ -26,4 +27,10 @@ export function resolvedTargets<T extends AstNode>(refs: ReadonlyArray<Reference
 /** The resolved targets of a list of references that lie outside `container` (another recommendation's requirement, another module's outcome). */
 export function targetsOutside<T extends AstNode>(refs: ReadonlyArray<Reference<T>>, container: AstNode | undefined): Array<[T, number]> {
     return container ? resolvedTargets(refs).filter(([target]) => target.$container !== container) : [];
+}
+
+/** The range of characters `start` to `end` of a token's text as written (a word inside a string or a prose block), to report a problem at that word. */
+export function rangeInToken(token: CstNode, start: number, end: number): Range {
+    const text = AstUtils.getDocument(token.astNode).textDocument;
+    return { start: text.positionAt(token.offset + start), end: text.positionAt(token.offset + end) };
 }

@@ -7,12 +7,15 @@ import {
     type AstNode,
     type AstNodeLocator,
     type CstNode,
+    type LeafCstNode,
     type ValidationAcceptor
 } from 'langium';
-import { report } from '../report.js';
+import { rangeInToken, report } from '../report.js';
+import { findingWords, unpublishableText } from '../drafting-notes.js';
 import type { IdIndex } from '../../id-index.js';
 import { isCalendarDate } from '../../dates.js';
-import { kindLabel } from '../../gdl-names.js';
+import { exportedName, kindLabel } from '../../gdl-names.js';
+import { effectiveStatus, planStatus } from '../../inheritance.js';
 import { dedentProse } from '../../gdl-value-converter.js';
 import { MAX_NESTING, proseTooDeep } from '../../nesting-limit.js';
 import * as ast from '../../generated/ast.js';
@@ -28,13 +31,7 @@ export class CommonChecks {
 
     /** Prose that nests quotes, lists or emphasis past the limit would overflow the publisher: report it where it is. */
     proseMustNotNestTooDeep = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
-        if (!file.$cstNode) {
-            return;
-        }
-        for (const leaf of CstUtils.streamCst(file.$cstNode)) {
-            if (!isLeafCstNode(leaf) || (leaf.tokenType.name !== 'PROSE' && leaf.tokenType.name !== 'STRING')) {
-                continue;
-            }
+        for (const leaf of textTokens(file)) {
             const value = leaf.tokenType.name === 'PROSE' ? dedentProse(leaf.text.slice(3, -3)) : leaf.text.slice(1, -1);
             if (proseTooDeep(value)) {
                 report(
@@ -43,6 +40,28 @@ export class CommonChecks {
                     { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING },
                     { node: file, range: leaf.range }
                 );
+            }
+        }
+    };
+
+    /**
+     * The text of material that is not a draft is what readers see: no drafting note, no path to a file,
+     * each reported at its words. A `note` is for authors, and an exhibit's `file` is a path by design.
+     */
+    textShouldBeFinished = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
+        for (const leaf of textTokens(file)) {
+            const feature = GrammarUtils.findAssignment(leaf)?.feature;
+            if (feature === 'notes' || feature === 'file' || statusOfText(leaf.astNode) !== 'approved') {
+                continue;
+            }
+            for (const finding of unpublishableText(leaf.text)) {
+                const what = ownerOfText(leaf.astNode);
+                const where = { node: leaf.astNode, range: rangeInToken(leaf, finding.start, finding.end) };
+                if (finding.kind === 'drafting-note') {
+                    report(accept, 'drafting-note-in-text', { what, marker: findingWords(finding) }, where);
+                } else {
+                    report(accept, 'file-path-in-text', { what, path: finding.text }, where);
+                }
             }
         }
     };
@@ -118,6 +137,48 @@ export class CommonChecks {
             });
         }
     };
+}
+
+// The quoted strings and prose blocks of a file.
+function* textTokens(file: ast.GdlFile): Generator<LeafCstNode> {
+    if (!file.$cstNode) {
+        return;
+    }
+    for (const leaf of CstUtils.streamCst(file.$cstNode)) {
+        if (isLeafCstNode(leaf) && (leaf.tokenType.name === 'PROSE' || leaf.tokenType.name === 'STRING')) {
+            yield leaf;
+        }
+    }
+}
+
+// The status of the material a text belongs to: its section's, module's or document's (a document's own text is
+// published with any of its sections), or its plan's. Frameworks, legislation, audiences, curricula, course packs,
+// exhibits and forces have no draft state: their text is always final.
+function statusOfText(node: AstNode): ast.Status {
+    const governed = AstUtils.getContainerOfType(node, ast.isGoverned);
+    if (governed) {
+        const published = ast.isGuidance(governed) && governed.sections.some(s => effectiveStatus(s) === 'approved');
+        return published ? 'approved' : effectiveStatus(governed);
+    }
+    const plan = AstUtils.getContainerOfType(node, ast.isActionPlan);
+    return plan ? planStatus(plan) : 'approved';
+}
+
+// What a text belongs to, as messages name it: the nearest named item, plan item or waiver.
+function ownerOfText(node: AstNode): string {
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (ast.isPlanItem(current)) {
+            return `Plan item ${current.recommendation.$refText}`;
+        }
+        if (ast.isWaiver(current)) {
+            return `The waiver of ${current.evidence.$refText}`;
+        }
+        const name = (current as { name?: unknown }).name;
+        if (typeof name === 'string') {
+            return `${kindLabel(current)} '${exportedName(current, name)}'`;
+        }
+    }
+    return 'This file';
 }
 
 // Writers see the keyword they typed (review-by), not the AST property name (reviewBy).
