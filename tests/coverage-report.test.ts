@@ -28,10 +28,10 @@ const json = (args: string[], cwd?: string) => JSON.parse(coverage([...args, '--
 
 const reportAjv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(reportAjv);
-const validateReport = reportAjv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.1.schema.json'), 'utf8')));
+const validateReport = reportAjv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.2.schema.json'), 'utf8')));
 
 describe('gdl coverage: formats', () => {
-    test('JSON validates against the published schema 1.1, for the example and for a workspace with gaps', () => {
+    test('JSON validates against the published schema 1.2, for the example and for a workspace with gaps', () => {
         const example = json(['guidance']);
         expect(validateReport(example), JSON.stringify(validateReport.errors)).toBe(true);
         expect(example.totals).toMatchObject({ requirements: 39, covered: 39, percent: 100 });

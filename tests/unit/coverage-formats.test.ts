@@ -85,11 +85,11 @@ function render(report: CoverageReport): Rendered {
 
 const unsatisfied = (state: string) => state === 'uncovered' || state === 'wrong-kind' || state === 'suspect';
 
-/** A validator of the report's JSON against schemas/coverage-report-1.1.schema.json. */
+/** A validator of the report's JSON against schemas/coverage-report-1.2.schema.json. */
 function reportValidator() {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats.default(ajv);
-    return ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.1.schema.json'), 'utf8')));
+    return ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.2.schema.json'), 'utf8')));
 }
 
 /** The rows of the HTML report's requirement matrix (`#matrix tbody tr`). */
@@ -311,11 +311,14 @@ function forceCells(html: string): Map<string, Map<string, { state: string; word
 }
 
 describe('coverage report formats: levels of assurance, timeliness, owners, forces', () => {
-    test('the 1.1 schema keeps every field, required field and state of 1.0: a 1.0 reader still reads a 1.1 report', () => {
+    test.each([
+        ['1.0', '1.1'],
+        ['1.1', '1.2']
+    ])("the %s schema's fields, required fields and values are all in %s: a reader of the older still reads a newer report", (from, to) => {
         const read = (version: string) =>
             JSON.parse(readFileSync(path.join(repo, `schemas/coverage-report-${version}.schema.json`), 'utf8'));
-        const [old, now] = [read('1.0'), read('1.1')];
-        expect(now.$id).toBe('urn:gdl:schema:coverage-report:1.1');
+        const [old, now] = [read(from), read(to)];
+        expect(now.$id).toBe(`urn:gdl:schema:coverage-report:${to}`);
         type Shape = { properties?: Record<string, unknown>; required?: string[]; enum?: unknown[]; $ref?: string };
         type Schema = Shape & { properties: { totals: Shape }; $defs: Record<string, Shape> };
         const shapes = (schema: Schema): Record<string, Shape> => ({ report: schema, totals: schema.properties.totals, ...schema.$defs });
@@ -333,8 +336,16 @@ describe('coverage report formats: levels of assurance, timeliness, owners, forc
                 expect(successor.enum, `${name}: ${value}`).toContain(value);
             }
         }
-        // And the 1.0 file stays, for its readers.
-        expect(old.$id).toBe('urn:gdl:schema:coverage-report:1.0');
+        // And the older file stays, for its readers.
+        expect(old.$id).toBe(`urn:gdl:schema:coverage-report:${from}`);
+    });
+
+    test('1.2 adds the plan status `unstated` to 1.1', () => {
+        const planStatus = (version: string) =>
+            JSON.parse(readFileSync(path.join(repo, `schemas/coverage-report-${version}.schema.json`), 'utf8')).$defs.recommendation
+                .properties.planStatus.enum;
+        expect(planStatus('1.1')).not.toContain('unstated');
+        expect(planStatus('1.2')).toContain('unstated');
     });
 
     test('the bundled guidance: 25.1–25.3 not covered as of 2025-03-27 (due that day); now covered, met late, first met 2025-09-19, in every format', async () => {
