@@ -23,10 +23,14 @@ describe('the published HTML in Chromium', () => {
 
     beforeAll(async () => {
         site = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-browser-')), 'site');
-        const result = spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'build', 'guidance', '--out', site, '--quiet'], {
-            cwd: repo,
-            encoding: 'utf8'
-        });
+        const result = spawnSync(
+            process.execPath,
+            [path.join(repo, 'bin/gdl.js'), 'build', 'guidance', '--force', 'Example Constabulary', '--out', site, '--quiet'],
+            {
+                cwd: repo,
+                encoding: 'utf8'
+            }
+        );
         expect(result.status, result.stdout + result.stderr).toBe(0);
         mkdirSync(shots, { recursive: true });
         browser = await launchChromium();

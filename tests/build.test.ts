@@ -23,7 +23,7 @@ const files = filesBelow;
 
 describe('gdl build on the bundled guidance', () => {
     const out = fresh('site');
-    const result = build(['guidance', '--out', out, '--quiet']);
+    const result = build(['guidance', '--force', 'Example Constabulary', '--out', out, '--quiet']);
 
     test('publishes the guidance site, both editions of every course pack in three formats, the plan and coverage pages', () => {
         expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -50,7 +50,7 @@ describe('gdl build on the bundled guidance', () => {
 
     test('a rebuild gives byte-identical files', () => {
         const again = fresh('again');
-        expect(build(['guidance', '--out', again, '--quiet']).code).toBe(0);
+        expect(build(['guidance', '--force', 'Example Constabulary', '--out', again, '--quiet']).code).toBe(0);
         expect(files(again)).toEqual(files(out));
         for (const file of files(out)) {
             expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(out, file))), file).toBe(true);
@@ -311,7 +311,19 @@ describe('a workspace of two forces, where only Kent covers 12.3', () => {
 
 test('--level sets the level of assurance the published coverage is judged at', () => {
     const out = fresh('level');
-    const result = build(['guidance', '--out', out, '--quiet', '--allow-gaps', '--level', 'verified', '--as-of', '2026-01-15']);
+    const result = build([
+        'guidance',
+        '--force',
+        'Example Constabulary',
+        '--out',
+        out,
+        '--quiet',
+        '--allow-gaps',
+        '--level',
+        'verified',
+        '--as-of',
+        '2026-01-15'
+    ]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const coverage = readFileSync(path.join(out, 'coverage.md'), 'utf8');
     expect(coverage).toContain('**Level of assurance judged at:** Verified');

@@ -15,6 +15,9 @@ import { PATIENCE_MS } from './support/patience.js';
 import { launchChromium } from './support/chromium.js';
 import { TWO_FORCES_AS_OF, twoForces } from './support/two-forces.js';
 
+/** The bundled workspace, judged for its fictional force (the real forces beside it have gaps). */
+const EXAMPLE = ['guidance', '--force', 'Example Constabulary'];
+
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
 const GAPS = 'tests/fixtures/gaps';
@@ -28,11 +31,11 @@ const json = (args: string[], cwd?: string) => JSON.parse(coverage([...args, '--
 
 const reportAjv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(reportAjv);
-const validateReport = reportAjv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.1.schema.json'), 'utf8')));
+const validateReport = reportAjv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.2.schema.json'), 'utf8')));
 
 describe('gdl coverage: formats', () => {
-    test('JSON validates against the published schema 1.1, for the example and for a workspace with gaps', () => {
-        const example = json(['guidance']);
+    test('JSON validates against the published schema 1.2, for the example and for a workspace with gaps', () => {
+        const example = json(EXAMPLE);
         expect(validateReport(example), JSON.stringify(validateReport.errors)).toBe(true);
         expect(example.totals).toMatchObject({ requirements: 39, covered: 39, percent: 100 });
         expect(example.requirements.map((r: { id: string }) => r.id).slice(0, 4)).toEqual(['7.1', '7.2', '10.1', '10.2']);
@@ -151,8 +154,8 @@ describe('gdl coverage: formats', () => {
 
     test('every format is byte-identical from one run to the next', () => {
         for (const format of ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit']) {
-            const first = coverage(['guidance', '--as-of', '2026-01-15', '--format', format]).stdout;
-            expect(coverage(['guidance', '--as-of', '2026-01-15', '--format', format]).stdout, format).toBe(first);
+            const first = coverage([...EXAMPLE, '--as-of', '2026-01-15', '--format', format]).stdout;
+            expect(coverage([...EXAMPLE, '--as-of', '2026-01-15', '--format', format]).stdout, format).toBe(first);
         }
     });
 });
@@ -161,7 +164,7 @@ describe('gdl coverage: options', () => {
     test('--fail-under sets the threshold (exit 1 below it); the example passes at 100', () => {
         expect(coverage([GAPS, '--fail-under', '20', '--format', 'json']).code).toBe(0);
         expect(coverage([GAPS, '--fail-under', '21', '--format', 'json']).code).toBe(1);
-        expect(coverage(['guidance', '--format', 'json']).code).toBe(0);
+        expect(coverage([...EXAMPLE, '--format', 'json']).code).toBe(0);
     });
 
     test('--as-of decides what is overdue', () => {
@@ -170,7 +173,7 @@ describe('gdl coverage: options', () => {
     });
 
     test('--recipient keeps only recommendations made to that recipient', () => {
-        const report = json(['guidance', '--recipient', 'pccs']);
+        const report = json([...EXAMPLE, '--recipient', 'pccs']);
         // Recommendation 15 (to PCCs) has no evidence requirements in the source: listed with none, and no rows.
         expect(report.recommendations.map((r: { id: string }) => r.id)).toEqual(['15', '16', '25', '27']);
         expect(report.recommendations.find((r: { id: string }) => r.id === '15').requirements).toBe(0);
@@ -231,24 +234,24 @@ describe('gdl coverage: options', () => {
 
     test('--output writes the report atomically and nothing to standard output', () => {
         const file = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-out-')), 'matrix.md');
-        const result = coverage(['guidance', '--format', 'markdown', '--output', file]);
+        const result = coverage([...EXAMPLE, '--format', 'markdown', '--output', file]);
         expect([result.code, result.stdout]).toEqual([0, '']);
         expect(readFileSync(file, 'utf8')).toContain('# Evidence requirement coverage');
         expect(existsSync(`${path.dirname(file)}/.matrix.md.${process.pid}.tmp`)).toBe(false);
     });
 
     test('an unknown format, a malformed date, an unreadable --since and an unwritable output are usage errors (exit 2)', () => {
-        const format = coverage(['guidance', '--format', 'pdf']);
+        const format = coverage([...EXAMPLE, '--format', 'pdf']);
         expect(format.code).toBe(2);
         expect(format.stderr).toContain('Allowed choices are table, markdown, html, csv, json, sarif, junit');
-        const date = coverage(['guidance', '--as-of', '27/03/2025']);
+        const date = coverage([...EXAMPLE, '--as-of', '27/03/2025']);
         expect([date.code, date.stderr.includes("'27/03/2025' is not a date")]).toEqual([2, true]);
-        const since = coverage(['guidance', '--since', 'no-such-revision']);
+        const since = coverage([...EXAMPLE, '--since', 'no-such-revision']);
         expect(since.code).toBe(2);
         expect(since.stderr).toMatch(/^gdl: cannot read --since 'no-such-revision'/);
-        const output = coverage(['guidance', '--output', '/no/such/folder/report.txt']);
+        const output = coverage([...EXAMPLE, '--output', '/no/such/folder/report.txt']);
         expect([output.code, output.stderr.trim()]).toEqual([2, "gdl: cannot write '/no/such/folder/report.txt': no such folder"]);
-        const percent = coverage(['guidance', '--fail-under', 'lots']);
+        const percent = coverage([...EXAMPLE, '--fail-under', 'lots']);
         expect(percent.code).toBe(2);
     });
 });
@@ -266,20 +269,20 @@ describe('gdl coverage: timeliness and forces', () => {
         report.requirements.filter(r => r.id.startsWith('25.')).map(r => [r.id, r.state, r.level, r.timeliness, r.firstMet]);
 
     test("the example: 25.1–25.3 not covered as of 2025-03-27; today covered, met late, first met 2025-09-19 (the partnership guidance's approval)", () => {
-        expect(twentyFive(json(['guidance', '--as-of', '2025-03-27']))).toEqual([
+        expect(twentyFive(json([...EXAMPLE, '--as-of', '2025-03-27']))).toEqual([
             ['25.1', 'uncovered', null, 'due', null],
             ['25.2', 'uncovered', null, 'due', null],
             ['25.3', 'uncovered', null, 'due', null]
         ]);
-        const today = json(['guidance']);
+        const today = json(EXAMPLE);
         expect(twentyFive(today)).toEqual([
             ['25.1', 'covered', 'evidenced', 'met-late', '2025-09-19'],
             ['25.2', 'covered', 'evidenced', 'met-late', '2025-09-19'],
             ['25.3', 'covered', 'evidenced', 'met-late', '2025-09-19']
         ]);
         expect(today.totals).toMatchObject({ covered: 39, metLate: 3, percent: 100 });
-        expect(coverage(['guidance', '--as-of', '2025-03-27', '--format', 'json']).code).toBe(1);
-        expect(coverage(['guidance']).stdout).toMatch(/^25 +25\.1 +covered +evidenced +2025-03-27 +met late 2025-09-19 /m);
+        expect(coverage([...EXAMPLE, '--as-of', '2025-03-27', '--format', 'json']).code).toBe(1);
+        expect(coverage(EXAMPLE).stdout).toMatch(/^25 +25\.1 +covered +evidenced +2025-03-27 +met late 2025-09-19 /m);
     });
 
     test('two forces, --by-force: 12.3 covered for Kent Police, not for Surrey Police, in table, CSV, JSON and HTML; exit 1', () => {

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { mutate, mutationArbitrary, seedSources } from './support/fuzz.js';
 import { LspSession } from './support/lsp-client.js';
+import { copyExampleWorkspace } from './support/files.js';
 
 // The language server's share of the fuzzing (a spawned server, so end to end); the in-process properties are in fuzz.test.ts.
 const repo = path.resolve(import.meta.dirname, '..');
@@ -15,7 +16,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 20261125);
 describe('fuzzing (npm run fuzz runs 100,000 cases; the suite a few hundred)', () => {
     test('100 mutated documents through the language server: it keeps answering every request', async () => {
         const root = mkdtempSync(path.join(tmpdir(), 'gdl-fuzz-lsp-'));
-        cpSync(path.join(repo, 'guidance'), root, { recursive: true });
+        copyExampleWorkspace(root);
         const session = new LspSession(root, { asOf: '2026-01-15' });
         try {
             await session.initialize();

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -8,6 +8,7 @@ import { HeapRequest } from '../language/src/lsp/gdl-protocol.js';
 import { mutate, mutationArbitrary } from './support/fuzz.js';
 import { LspSession } from './support/lsp-client.js';
 import { buildWorkspace, readFolder } from './support/workspace.js';
+import { copyExampleWorkspace } from './support/files.js';
 
 // What these tests assert holds however fast or busy the machine is: which builds finish before the
 // next edit arrives depends on speed, so no count of finished builds is asserted. Timings belong in
@@ -19,7 +20,7 @@ const FRAMEWORK = 'framework/super-complaint-2024.gdl';
 
 function workspaceCopy(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'gdl-load-'));
-    cpSync(path.join(repo, 'guidance'), root, { recursive: true });
+    copyExampleWorkspace(root);
     return root;
 }
 

@@ -1,19 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { FailHoverRequest, HeapRequest } from '../language/src/lsp/gdl-protocol.js';
 import { LspSession } from './support/lsp-client.js';
+import { copyExampleWorkspace } from './support/files.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
 const RISK = 'example-constabulary/guidance/risk.gdl';
 /** JSON-RPC's answer to a method the server does not have. */
 const METHOD_NOT_FOUND = -32601;
 
 function workspaceCopy(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'gdl-protocol-'));
-    cpSync(path.join(repo, 'guidance'), root, { recursive: true });
+    copyExampleWorkspace(root);
     return root;
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,8 +14,8 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { CoverageRequest, type CoverageAnswer } from '../language/src/lsp/gdl-protocol.js';
 import { applyEdits, LspSession } from './support/lsp-client.js';
+import { copyExampleWorkspace } from './support/files.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
 const RISK = 'example-constabulary/guidance/risk.gdl';
 const FRAMEWORK = 'framework/super-complaint-2024.gdl';
 
@@ -36,7 +36,7 @@ describe('the language server over LSP (a real server process)', () => {
 
     beforeAll(async () => {
         root = mkdtempSync(path.join(tmpdir(), 'gdl-lsp-'));
-        cpSync(path.join(repo, 'guidance'), root, { recursive: true });
+        copyExampleWorkspace(root);
         riskText = readFileSync(path.join(root, RISK), 'utf8');
         session = new LspSession(root, { asOf: '2026-01-15' });
         await session.initialize();

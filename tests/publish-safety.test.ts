@@ -12,7 +12,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { safeLinkTarget } from '../language/src/publish/link-policy.js';
 import { PATIENCE_MS } from './support/patience.js';
-import { fixtureCopy } from './support/files.js';
+import { fixtureCopy, copyExampleWorkspace } from './support/files.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -35,7 +35,7 @@ function snapshot(folder: string): Record<string, string> {
 /** A folder holding a copy of the bundled guidance (`ws`), a file of the user's and a folder of theirs. */
 function sandbox(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'gdl-out-'));
-    cpSync(path.join(repo, 'guidance'), path.join(root, 'ws'), { recursive: true });
+    copyExampleWorkspace(path.join(root, 'ws'));
     writeFileSync(path.join(root, 'report.txt'), "an auditor's notes\n");
     mkdirSync(path.join(root, 'mine'));
     writeFileSync(path.join(root, 'mine', 'keep.docx'), 'not ours');
@@ -231,7 +231,7 @@ describe("raw HTML in prose keeps the Markdown page's structure", () => {
         };
         const publish = (edit: (ws: string) => void) => {
             const root = mkdtempSync(path.join(tmpdir(), 'gdl-html-block-'));
-            cpSync(path.join(repo, 'guidance'), path.join(root, 'ws'), { recursive: true });
+            copyExampleWorkspace(path.join(root, 'ws'));
             edit(path.join(root, 'ws'));
             const result = run(['build', 'ws', '--out', 'site', '--quiet', '--as-of', '2026-01-15'], root);
             expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -370,7 +370,7 @@ describe('small wording', () => {
 // Word: the only hyperlinks are web and mail addresses.
 test('Word files link only to http, https and mailto addresses', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-docx-')), 'site');
-    expect(run(['build', 'guidance', '--out', out, '--quiet']).code).toBe(0);
+    expect(run(['build', 'guidance', '--force', 'Example Constabulary', '--out', out, '--quiet']).code).toBe(0);
     const docx = readdirSync(out, { recursive: true })
         .map(String)
         .filter(f => f.endsWith('.docx'));

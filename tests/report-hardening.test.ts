@@ -10,6 +10,9 @@ import { PATIENCE_MS } from './support/patience.js';
 import { expectSuitePerRecommendation, expectWholeLocations } from './support/expectations.js';
 import { fixtureCopy, sourceOutside } from './support/files.js';
 
+/** The bundled workspace, judged for its fictional force (the real forces beside it have gaps). */
+const EXAMPLE = ['guidance', '--force', 'Example Constabulary'];
+
 // Issue 10, items 7 and 8: what an adversarial review found in the reports and in the check's summary.
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -145,10 +148,10 @@ describe('CSV: no cell a spreadsheet would run (OWASP CSV injection)', () => {
 
 describe('the terminal table: locations are never cut', () => {
     test('every counted covering item of the bundled guidance shows its whole file:line, on its own line', () => {
-        const report = JSON.parse(run(['coverage', 'guidance', '--format', 'json', '--as-of', AS_OF]).stdout) as {
+        const report = JSON.parse(run(['coverage', ...EXAMPLE, '--format', 'json', '--as-of', AS_OF]).stdout) as {
             requirements: Array<{ id: string; items: Array<{ kind: string; id: string; file: string; line: number; counts: boolean }> }>;
         };
-        const table = run(['coverage', 'guidance', '--format', 'table', '--as-of', AS_OF]).stdout;
+        const table = run(['coverage', ...EXAMPLE, '--format', 'table', '--as-of', AS_OF]).stdout;
         expectWholeLocations(report, table);
     });
 });
@@ -163,13 +166,13 @@ describe('JUnit: a suite for every recommendation of the framework', () => {
     };
 
     test('the bundled framework: 16 suites in framework order; recommendation 15 (no evidence requirements) has one with no test cases', () => {
-        expectSuitePerRecommendation(suitesOf(run(['coverage', 'guidance', '--format', 'junit', '--as-of', AS_OF]).stdout));
+        expectSuitePerRecommendation(suitesOf(run(['coverage', ...EXAMPLE, '--format', 'junit', '--as-of', AS_OF]).stdout));
     });
 
     test('--recipient pccs keeps recommendation 15 too, in every format that lists recommendations', () => {
-        const { suites } = suitesOf(run(['coverage', 'guidance', '--format', 'junit', '--recipient', 'pccs']).stdout);
+        const { suites } = suitesOf(run(['coverage', ...EXAMPLE, '--format', 'junit', '--recipient', 'pccs']).stdout);
         expect(suites.map(s => s.name)).toEqual(['15', '16', '25', '27'].map(id => `SC2024 recommendation ${id}`));
-        const report = JSON.parse(run(['coverage', 'guidance', '--format', 'json', '--recipient', 'pccs']).stdout);
+        const report = JSON.parse(run(['coverage', ...EXAMPLE, '--format', 'json', '--recipient', 'pccs']).stdout);
         expect(report.recommendations.map((r: { id: string; requirements: number }) => `${r.id}:${r.requirements}`)).toEqual([
             '15:0',
             '16:1',
@@ -177,8 +180,8 @@ describe('JUnit: a suite for every recommendation of the framework', () => {
             '27:1'
         ]);
         // Made to PCCs only: listed as theirs, not as a 0/0 of the force's.
-        expect(run(['coverage', 'guidance', '--recipient', 'pccs']).stdout).toMatch(/^ {2}SC2024 15 +For PCCs: listed, not counted$/m);
-        expect(run(['coverage', 'guidance', '--format', 'markdown', '--recipient', 'pccs']).stdout).toMatch(/^\| SC2024 15 +\|/m);
+        expect(run(['coverage', ...EXAMPLE, '--recipient', 'pccs']).stdout).toMatch(/^ {2}SC2024 15 +For PCCs: listed, not counted$/m);
+        expect(run(['coverage', ...EXAMPLE, '--format', 'markdown', '--recipient', 'pccs']).stdout).toMatch(/^\| SC2024 15 +\|/m);
     });
 });
 

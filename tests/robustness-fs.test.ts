@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeSiteAtomically } from '../cli/build/write-site.js';
 import { PATIENCE_MS } from './support/patience.js';
-import { fixtureCopy, sourceOutside } from './support/files.js';
+import { fixtureCopy, sourceOutside, EXAMPLE_FOLDERS } from './support/files.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -39,7 +39,10 @@ describe('the file system: links, killed and concurrent builds', () => {
         // The last good build: its page and the marker every build leaves.
         writeFileSync(path.join(out, 'previous.html'), 'the last good build');
         writeFileSync(path.join(out, '.gdl-output'), 'written by gdl build');
-        const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--out', out], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--force', 'Example Constabulary', '--out', out], {
+            cwd: repo,
+            stdio: ['ignore', 'ignore', 'pipe']
+        });
         let stderr = '';
         // Kill it once it has started rendering pages (its progress lines), well before the swap.
         const exited = new Promise(resolve => child.on('exit', resolve));
@@ -53,7 +56,7 @@ describe('the file system: links, killed and concurrent builds', () => {
         expect(stderr, 'the build was killed while rendering').toContain('[3/');
         expect(tree(out)).toEqual(['.gdl-output', 'previous.html']);
         expect(readFileSync(path.join(out, 'previous.html'), 'utf8')).toBe('the last good build');
-        const next = run(['build', 'guidance', '--out', out, '--quiet']);
+        const next = run(['build', 'guidance', '--force', 'Example Constabulary', '--out', out, '--quiet']);
         expect(next.status, next.stderr).toBe(0);
         expect(existsSync(path.join(out, 'index.html'))).toBe(true);
         expect(readdirSync(parent)).toEqual(['site']);
@@ -63,10 +66,14 @@ describe('the file system: links, killed and concurrent builds', () => {
         const parent = mkdtempSync(path.join(tmpdir(), 'gdl-twice-'));
         const out = path.join(parent, 'site');
         const once = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-once-')), 'site');
-        expect(run(['build', 'guidance', '--out', once, '--quiet']).status).toBe(0);
+        expect(run(['build', 'guidance', '--force', 'Example Constabulary', '--out', once, '--quiet']).status).toBe(0);
         const start = () =>
             new Promise<number | null>(resolve => {
-                const child = spawn(process.execPath, [gdl, 'build', 'guidance', '--out', out, '--quiet'], { cwd: repo, stdio: 'ignore' });
+                const child = spawn(
+                    process.execPath,
+                    [gdl, 'build', 'guidance', '--force', 'Example Constabulary', '--out', out, '--quiet'],
+                    { cwd: repo, stdio: 'ignore' }
+                );
                 child.on('exit', code => resolve(code));
             });
         expect(await Promise.all([start(), start()])).toEqual([0, 0]);
@@ -97,6 +104,8 @@ describe('the file system: links, killed and concurrent builds', () => {
         const sources = readdirSync(path.join(repo, 'guidance'), { recursive: true })
             .map(String)
             .filter(f => f.endsWith('.gdl'))
+            // The Example Constabulary's workspace: the real forces' folders, flattened into one, would be forces in one folder.
+            .filter(f => EXAMPLE_FOLDERS.includes(f.split(path.sep)[0]!))
             .sort();
         sources.forEach((file, index) => {
             writeFileSync(path.join(forward, `${String(index).padStart(3, '0')}.gdl`), readFileSync(path.join(repo, 'guidance', file)));

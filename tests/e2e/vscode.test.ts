@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CodeServer } from './code-server.js';
 import { PATIENCE_MS } from '../support/patience.js';
 import { launchChromium } from '../support/chromium.js';
+import { copyExampleWorkspace } from '../support/files.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(repo, 'test-output', 'e2e');
 /** A copy of the example workspace with one planted gap: nothing covers 12.2 any more. */
 function workspaceWithGap(): string {
     const folder = mkdtempSync(path.join(tmpdir(), 'gdl-e2e-ws-'));
-    cpSync(path.join(repo, 'guidance'), folder, { recursive: true });
+    copyExampleWorkspace(folder);
     const edit = (file: string, from: string, to: string) => {
         const full = path.join(folder, file);
         const text = readFileSync(full, 'utf8');

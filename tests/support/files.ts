@@ -41,3 +41,17 @@ export function sourceOutside(name: string): string {
     writeFileSync(file, `audience ${name.replace(/\.gdl$/, '')} "Outside the workspace"`);
     return file;
 }
+
+/**
+ * The folders of the bundled workspace (guidance/) that make the Example Constabulary's workspace: the
+ * framework, the common vocabulary and the example force. The real forces' transcribed plans beside them
+ * are left out by whatever tests the example on its own.
+ */
+export const EXAMPLE_FOLDERS = ['framework', 'common', 'example-constabulary'];
+
+/** Copies the Example Constabulary's workspace (the {@link EXAMPLE_FOLDERS} of guidance/) into `to`. */
+export function copyExampleWorkspace(to: string): void {
+    for (const folder of EXAMPLE_FOLDERS) {
+        cpSync(path.join(repositoryRoot(), 'guidance', folder), path.join(to, folder), { recursive: true });
+    }
+}

@@ -6,7 +6,7 @@ import { buildSite } from '../../language/src/publish/build-site.js';
 import { siteModel, type SiteModel } from '../../language/src/publish/site-model.js';
 import { loadTemplates } from '../../cli/build/load-templates.js';
 import { displayPath } from '../../cli/problem-lines.js';
-import { loadWorkspace, type LoadedWorkspace } from '../../cli/workspace-loader.js';
+import { loadWorkspace, type JudgeOptions, type LoadedWorkspace } from '../../cli/workspace-loader.js';
 import { repositoryRoot } from './repository.js';
 
 // The core of `gdl coverage` and `gdl build`, called in-process from the TypeScript sources: no build,
@@ -15,8 +15,20 @@ import { repositoryRoot } from './repository.js';
 export const repo = repositoryRoot();
 
 /** Loads a folder (relative to the repository) as the CLI does: every source read, parsed, linked and validated. */
-export function load(folder: string, asOf?: string): Promise<LoadedWorkspace> {
-    return loadWorkspace(path.join(repo, folder), asOf);
+export function load(folder: string, judge?: string | JudgeOptions): Promise<LoadedWorkspace> {
+    return loadWorkspace(path.join(repo, folder), judge);
+}
+
+/**
+ * The fictional force of the bundled workspace (guidance/example-constabulary/), by name. The bundled
+ * workspace holds several forces (three real ones beside it): a command without `--force` reports the
+ * first by id, so whatever is about the example names it.
+ */
+export const EXAMPLE = 'Example Constabulary';
+
+/** The bundled workspace judged for the Example Constabulary, as `--force "Example Constabulary"` does. */
+export function loadExample(asOf?: string): Promise<LoadedWorkspace> {
+    return load('guidance', { asOf, force: EXAMPLE });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { computeCoverage, computeWorkspaceCoverage, type AssuranceLevel } from '../../language/src/coverage/coverage-model.js';
-import { coverageReport, load } from '../support/in-process.js';
+import { coverageReport, loadExample } from '../support/in-process.js';
 import { cleanBase, variant } from '../support/fixtures-base.js';
 import { buildWorkspace, miniFramework } from '../support/workspace.js';
 
@@ -166,8 +166,8 @@ describe('coverage as at a date', () => {
     });
 
     test('the shipped example: recommendation 25 was not met at its deadline and is met late today', async () => {
-        const atDeadline = coverageReport(await load('guidance', '2025-03-27'));
-        const today = coverageReport(await load('guidance', '2026-11-26'));
+        const atDeadline = coverageReport(await loadExample('2025-03-27'));
+        const today = coverageReport(await loadExample('2026-11-26'));
         for (const id of ['25.1', '25.2', '25.3']) {
             expect(atDeadline.requirements.find(r => r.id === id)).toMatchObject({ state: 'uncovered', timeliness: 'due' });
             expect(today.requirements.find(r => r.id === id)).toMatchObject({

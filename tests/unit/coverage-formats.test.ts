@@ -26,7 +26,7 @@ import { formatMarkdown } from '../../cli/report/format-markdown.js';
 import { formatSarif } from '../../cli/report/format-sarif.js';
 import { formatTable } from '../../cli/report/format-table.js';
 import { terminalSafe } from '../../cli/terminal-text.js';
-import { coverageReport, load, repo } from '../support/in-process.js';
+import { coverageReport, load, loadExample, repo } from '../support/in-process.js';
 import { expectSuitePerRecommendation, expectWholeLocations } from '../support/expectations.js';
 import { TWO_FORCES_AS_OF, twoForces } from '../support/two-forces.js';
 
@@ -85,11 +85,11 @@ function render(report: CoverageReport): Rendered {
 
 const unsatisfied = (state: string) => state === 'uncovered' || state === 'wrong-kind' || state === 'suspect';
 
-/** A validator of the report's JSON against schemas/coverage-report-1.1.schema.json. */
+/** A validator of the report's JSON against schemas/coverage-report-1.2.schema.json. */
 function reportValidator() {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats.default(ajv);
-    return ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.1.schema.json'), 'utf8')));
+    return ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.2.schema.json'), 'utf8')));
 }
 
 /** The rows of the HTML report's requirement matrix (`#matrix tbody tr`). */
@@ -115,7 +115,7 @@ function markdownTables(markdown: string): Table[] {
 describe('coverage report formats, in-process', () => {
     const workspaces: { guidance?: Rendered; gaps?: Rendered } = {};
     beforeAll(async () => {
-        workspaces.guidance = render(coverageReport(await load('guidance', AS_OF)));
+        workspaces.guidance = render(coverageReport(await loadExample(AS_OF)));
         workspaces.gaps = render(coverageReport(await load(GAPS, AS_OF)));
     });
 
@@ -153,7 +153,7 @@ describe('coverage report formats, in-process', () => {
     test.each(['guidance', 'gaps'] as const)(
         '%s: every format counts the same requirements, in the same order, with the same states',
         name => {
-            const { json, csv, junit, sarif, markdown, html, table } = workspaces[name]!;
+            const { report, json, csv, junit, sarif, markdown, html, table } = workspaces[name]!;
             const ids = json.requirements.map(r => r.id);
             const failing = json.requirements.filter(r => unsatisfied(r.state)).map(r => r.id);
             expect(ids).toHaveLength(json.totals.requirements);
@@ -178,7 +178,7 @@ describe('coverage report formats, in-process', () => {
             // The terminal table: a row per requirement and the same overall figures.
             const rows = table.split('\n').filter(line => /^\S+ +\d+\.\d+ +(covered|wrong kind|waived|suspect|NOT COVERED) /.test(line));
             expect(rows.map(line => line.split(/ +/)[1])).toEqual(ids);
-            expect(table).toContain(`Overall\nAs of ${AS_OF}, ${sentence}`);
+            expect(table).toContain(`Overall\nAs of ${AS_OF}${report.force ? ` for ${report.force.title}` : ''}, ${sentence}`);
             expect(html).toContain(sentence);
         }
     );
@@ -311,11 +311,14 @@ function forceCells(html: string): Map<string, Map<string, { state: string; word
 }
 
 describe('coverage report formats: levels of assurance, timeliness, owners, forces', () => {
-    test('the 1.1 schema keeps every field, required field and state of 1.0: a 1.0 reader still reads a 1.1 report', () => {
+    test.each([
+        ['1.0', '1.1'],
+        ['1.1', '1.2']
+    ])("the %s schema's fields, required fields and values are all in %s: a reader of the older still reads a newer report", (from, to) => {
         const read = (version: string) =>
             JSON.parse(readFileSync(path.join(repo, `schemas/coverage-report-${version}.schema.json`), 'utf8'));
-        const [old, now] = [read('1.0'), read('1.1')];
-        expect(now.$id).toBe('urn:gdl:schema:coverage-report:1.1');
+        const [old, now] = [read(from), read(to)];
+        expect(now.$id).toBe(`urn:gdl:schema:coverage-report:${to}`);
         type Shape = { properties?: Record<string, unknown>; required?: string[]; enum?: unknown[]; $ref?: string };
         type Schema = Shape & { properties: { totals: Shape }; $defs: Record<string, Shape> };
         const shapes = (schema: Schema): Record<string, Shape> => ({ report: schema, totals: schema.properties.totals, ...schema.$defs });
@@ -333,13 +336,21 @@ describe('coverage report formats: levels of assurance, timeliness, owners, forc
                 expect(successor.enum, `${name}: ${value}`).toContain(value);
             }
         }
-        // And the 1.0 file stays, for its readers.
-        expect(old.$id).toBe('urn:gdl:schema:coverage-report:1.0');
+        // And the older file stays, for its readers.
+        expect(old.$id).toBe(`urn:gdl:schema:coverage-report:${from}`);
+    });
+
+    test('1.2 adds the plan status `unstated` to 1.1', () => {
+        const planStatus = (version: string) =>
+            JSON.parse(readFileSync(path.join(repo, `schemas/coverage-report-${version}.schema.json`), 'utf8')).$defs.recommendation
+                .properties.planStatus.enum;
+        expect(planStatus('1.1')).not.toContain('unstated');
+        expect(planStatus('1.2')).toContain('unstated');
     });
 
     test('the bundled guidance: 25.1–25.3 not covered as of 2025-03-27 (due that day); now covered, met late, first met 2025-09-19, in every format', async () => {
-        const then = render(coverageReport(await load('guidance', '2025-03-27')));
-        const now = render(coverageReport(await load('guidance', AS_OF)));
+        const then = render(coverageReport(await loadExample('2025-03-27')));
+        const now = render(coverageReport(await loadExample(AS_OF)));
         const ids = ['25.1', '25.2', '25.3'];
         const rowsOf = (r: Rendered) => r.report.requirements.filter(x => ids.includes(x.id));
         expect(rowsOf(then).map(r => [r.id, r.state, r.level, r.timeliness, r.firstMet])).toEqual(
@@ -397,10 +408,14 @@ describe('coverage report formats: levels of assurance, timeliness, owners, forc
             ]);
         }
         // The report's level (and force, here the workspace's one undeclared force) in the formats a person reads.
+<<<<<<< HEAD
         expect(now.markdown).toContain(`As of ${AS_OF}, at the evidenced level: 38 covered, 1 waived, 0 suspect`);
+=======
+        expect(now.markdown).toContain(`As of ${AS_OF} for Example Constabulary, at the evidenced level: 39 covered, 0 waived, 0 suspect`);
+>>>>>>> forces
         expect(now.markdown).toContain('Level of assurance counted as covered: evidenced (');
         expect(now.html).toContain('Level of assurance counted as covered: evidenced (');
-        expect(now.sarif.runs[0]).toMatchObject({ properties: { level: 'evidenced', force: null, metLate: 3 } });
+        expect(now.sarif.runs[0]).toMatchObject({ properties: { level: 'evidenced', force: 'Example Constabulary', metLate: 3 } });
         // As of 2025-03-27, 25.x are due that day: gaps in JUnit and SARIF, not yet overdue.
         expect(then.junit.cases.filter(c => c.failure).map(c => c.name)).toEqual(['22.1', ...ids]);
         expect(
@@ -577,7 +592,7 @@ describe('coverage report formats: levels of assurance, timeliness, owners, forc
     });
 
     test('43 forces × 39 requirements: the terminal matrix fits 140 columns, one line per force; the HTML heat-map escapes force names', async () => {
-        const report = coverageReport(await load('guidance', AS_OF));
+        const report = coverageReport(await loadExample(AS_OF));
         const states = ['covered', 'covered', 'covered', 'uncovered', 'waived', 'suspect', 'wrong-kind'] as const;
         const names = [...ENGLAND_AND_WALES, '<img src=x onerror=alert(1)>Hostile'];
         report.byForce = names.map((title, f) => {

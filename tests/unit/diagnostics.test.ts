@@ -78,6 +78,9 @@ const cases: Case[] = [
     { code: 'GDL0501', files: variant([['plan.gdl', 'progress 100%', 'progress 50%']]), in: 'plan.gdl', says: 'Plan item 12 is complete but its progress is 50%' },
     { code: 'GDL0501', files: variant([['plan.gdl', 'status complete progress 100%', 'status not-started progress 10%']]), in: 'plan.gdl' },
     { code: 'GDL0502', files: variant([['plan.gdl', 'status complete progress 100%', 'status in-progress progress 50%']]), in: 'plan.gdl', says: 'was due by 2025-03-27 and its plan item is in progress (50%) (as of 2026-01-15)' },
+    { code: 'GDL0501', files: variant([['plan.gdl', 'status complete progress 100%', 'status unstated progress 25%']]), in: 'plan.gdl', says: 'Plan item 12 is not stated by the force but its progress is 25%' },
+    { code: 'GDL0502', files: variant([['plan.gdl', 'status complete progress 100%', 'status unstated']]), in: 'plan.gdl', says: 'was due by 2025-03-27 and its plan item is not stated by the force (as of 2026-01-15)' },
+    { code: 'GDL0502', files: variant([['plan.gdl', 'status complete progress 100% updated 2025-03-01 lead "L" update "Done."', 'status unstated']]), in: 'plan.gdl', says: 'was due by 2025-03-27 and its plan item is not stated by the force, nothing published (as of 2026-01-15)' },
     { code: 'GDL0503', files: variant([['framework.gdl', '\n}\naudience', '\n    recommendation 13 { text "t" deadline 2025-03-27 evidence 13.1 { text "x" } }\n}\naudience'], ['plan.gdl', 'addresses 12.2', 'addresses 12.2']], { 'cover.gdl': 'guidance G2 "g" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section s-13 "s" { addresses 13.1 """x""" } }' }), in: 'plan.gdl', says: 'no item for recommendation 13' },
     { code: 'GDL0504', files: variant([['plan.gdl', 'responds-to F', 'responds-to F\n    item 12 { status complete progress 100% }']]), in: 'plan.gdl' },
     { code: 'GDL0505', files: variant([['framework.gdl', '\n}\naudience', '\n    recommendation 13 { text "t" deadline 2025-03-27 evidence 13.1 { text "x" } }\n}\naudience'], ['plan.gdl', 'addresses 12.2', 'addresses 12.2, 13.1']]), in: 'plan.gdl', says: 'addresses 13.1, which belongs to recommendation 13' },
@@ -158,6 +161,11 @@ describe('boundaries that must not fire', () => {
             variant([['plan.gdl', 'status complete progress 100%', 'status in-progress progress 50%']]),
             '2025-03-10'
         );
+        expect(workspace.codes('plan.gdl')).toEqual([]);
+    });
+
+    test('unstated with no progress, before the deadline: consistent and not overdue, and not "without a status"', async () => {
+        const workspace = await buildWorkspace(variant([['plan.gdl', 'status complete progress 100%', 'status unstated']]), '2025-03-10');
         expect(workspace.codes('plan.gdl')).toEqual([]);
     });
 

@@ -12,7 +12,7 @@ import { importContext } from '../../language/src/onboarding/import-context.js';
 import { provenanceMark, slugFromTitle } from '../../language/src/onboarding/gdl-text.js';
 import { ImportError } from '../../language/src/onboarding/import-report.js';
 import { prose } from '../../language/src/publish/mdast-helpers.js';
-import { load, publish, repo, site } from '../support/in-process.js';
+import { loadExample, publish, repo, site } from '../support/in-process.js';
 import { buildWorkspace } from '../support/workspace.js';
 
 // `gdl import` of Markdown, in-process: headings become nested draft sections, the prose stays
@@ -176,7 +176,7 @@ describe('gdl import of Markdown', () => {
     });
 
     test("round trip: the example's published Markdown pages import as sections whose prose renders to the same HTML", async () => {
-        const example = await load('guidance', '2026-01-15');
+        const example = await loadExample('2026-01-15');
         const pages = await publish(site(example));
         const { context } = await frameworkOnly();
         const originals = example.documents

@@ -199,7 +199,8 @@ describe.each(PAGES)('importing $file', async ({ file, force }) => {
         ).toEqual(
             plan.items.map(i => ({
                 recommendation: i.recommendation,
-                status: i.status,
+                // The page gives no status: written `unstated`, not left without one.
+                status: i.status ?? (i.statusText === undefined ? 'unstated' : undefined),
                 progress: i.progress,
                 updated: i.updated,
                 update: i.update
@@ -251,6 +252,20 @@ describe('the Cambridgeshire structured plan', async () => {
     const text = fixture(file);
     const plan = readPlanPage(text, file, framework);
     const lines = text.split('\n').map(l => l.trim());
+
+    test('a recommendation the page gives no update for is written `status unstated`, with no update: no "has no status" warning', async () => {
+        const result = await roundTrip(plan, 'Cambridgeshire Constabulary');
+        const without = plan.items.filter(i => i.update === undefined).map(i => i.recommendation);
+        expect(without).toHaveLength(13);
+        expect(
+            result
+                .parsed!.items.filter(i => without.includes(i.recommendation.$refText))
+                .map(i => [i.recommendation.$refText, i.status, i.update])
+        ).toEqual(without.map(n => [n, 'unstated', undefined]));
+        expect(result.source).toContain('    item 7 {\n        status unstated\n    }');
+        const workspace = await buildWorkspace({ 'framework.gdl': FRAMEWORK_SOURCE, 'plan.gdl': result.source });
+        expect(workspace.codes('plan.gdl')).not.toContain('GDL0507');
+    });
 
     test('one item per recommendation on the page, numbered from its evidence requirements, in page order', () => {
         const numbers = [...new Set(lines.flatMap(l => /^(\d+)\.\d+\b/.exec(l)?.[1] ?? []))];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -137,6 +137,10 @@ describe('gdl init', () => {
     test('refuses to add a force to a workspace whose material belongs to no declared force, naming a file and the fix', async () => {
         const root = fresh();
         cpSync(path.join(repo, 'guidance'), root, { recursive: true });
+        // The bundled guidance without its forces' declarations: its material belongs to no declared force.
+        for (const file of filesBelow(root).filter(f => path.basename(f) === 'force.gdl')) {
+            rmSync(path.join(root, file), { force: true });
+        }
         const before = filesBelow(root).length;
         await expect(initCommand(root, { force: 'Kent Police', add: true, today: TODAY }, () => {})).rejects.toThrow(
             /declares no force \(for example .*\.gdl\).*add force\.gdl with the line force <id> "<Name of the force>"/

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { SiteModel } from '../../language/src/publish/site-model.js';
-import { load, publish, repo, site } from '../support/in-process.js';
+import { load, loadExample, publish, repo, site } from '../support/in-process.js';
 import { filesBelow } from '../support/files.js';
 import { expectFullSite, expectCoursePackMarkdown } from '../support/expectations.js';
 
@@ -41,7 +41,7 @@ describe('the bundled guidance, published', () => {
     let model: SiteModel;
     let files: Map<string, Buffer | string>;
     beforeAll(async () => {
-        model = site(await load('guidance'));
+        model = site(await loadExample());
         files = await publish(model);
     });
 
@@ -99,7 +99,7 @@ describe('the coverage and plan pages, for an auditor', () => {
     let files: Map<string, Buffer | string>;
     let model: SiteModel;
     beforeAll(async () => {
-        model = site(await load('guidance', '2026-01-15'));
+        model = site(await loadExample('2026-01-15'));
         files = await publish(model);
     });
     const row = (markdown: string, id: string) => markdown.split('\n').find(line => line.startsWith(`| [${id}](#requirement-${id})`));
@@ -207,7 +207,7 @@ describe('the coverage and plan pages, for an auditor', () => {
     });
 
     test('as at its deadline, recommendation 25 is not covered (due that day): the gate names it, and with gaps allowed the page says so', async () => {
-        const then = site(await load('guidance', '2025-03-27'));
+        const then = site(await loadExample('2025-03-27'));
         expect(then.gaps).toEqual(expect.arrayContaining(['25.1', '25.2', '25.3']));
         const markdown = text(await publish(then), 'coverage.md');
         expect(markdown).toContain('**As of:** 2025-03-27');
@@ -225,7 +225,7 @@ describe('the coverage and plan pages, for an auditor', () => {
         expect(item(25)).not.toContain('2025-09-26');
         expect(item(22)).toContain('**Status:** not started');
         expect(item(22)).not.toContain('2025-09-26');
-        const early = text(await publish(site(await load('guidance', '2024-11-10'))), 'plans/ec-plan-2024.md');
+        const early = text(await publish(site(await loadExample('2024-11-10'))), 'plans/ec-plan-2024.md');
         const early27 = early.slice(early.indexOf('## Recommendation 27'), early.indexOf('## Recommendation 28'));
         expect(early27).toContain('**Status:** in progress (50%)');
         expect(early27).toContain('**Date:** 2024-11-08');

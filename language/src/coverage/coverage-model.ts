@@ -495,9 +495,7 @@ function planTimeline(
             const state: PlanItemState = planItemState(item, date);
             if (state.status !== 'complete') {
                 const reason =
-                    state.status === undefined
-                        ? `plan item had no update by ${date}`
-                        : `plan item is ${planItemStatusText({ status: state.status, progress: state.progress })}`;
+                    state.status === undefined ? `plan item had no update by ${date}` : `plan item is ${planItemStatusText(state)}`;
                 return { reason, suspect: false, exhibits: [] };
             }
             const { onFile, verified } = exhibitsAt(exhibits, date, item.lead);

@@ -15,7 +15,7 @@ import { inherited } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
 
 /** Version of the report's JSON shape; schemas/coverage-report-<version>.schema.json describes it. */
-export const REPORT_SCHEMA_VERSION = '1.1';
+export const REPORT_SCHEMA_VERSION = '1.2';
 
 /** A place in a source file, relative to the workspace folder, one-based. */
 export interface SourceLocation {

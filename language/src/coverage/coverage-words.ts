@@ -117,9 +117,9 @@ export function shortfall(requirement: { readonly state: CoverageState; readonly
           : 'is not covered';
 }
 
-/** A plan status as words: "not started", "in progress", "complete". */
+/** A plan status as words: "not started", "in progress", "complete", "not stated by the force" (`unstated`). */
 export function planStatusText(status: string): string {
-    return status.replace('-', ' ');
+    return status === 'unstated' ? 'not stated by the force' : status.replace('-', ' ');
 }
 
 /** A plan item's progress after its status: " (40%)", or nothing. */
@@ -127,10 +127,17 @@ export function progressText(progress: number | null | undefined): string {
     return progress !== undefined && progress !== null ? ` (${progress}%)` : '';
 }
 
-/** A plan item's status as a reader says it: "in progress (40%)", "complete", "without a status". */
-export function planItemStatusText(item: { readonly status?: string; readonly progress?: number }): string {
+/**
+ * A plan item's status as a reader says it: "in progress (40%)", "complete", "without a status";
+ * `unstated` as "not stated by the force", and "not stated by the force, nothing published" when it has no update
+ * (the force published nothing on the recommendation).
+ */
+export function planItemStatusText(item: { readonly status?: string; readonly progress?: number; readonly update?: string }): string {
     if (!item.status) {
         return 'without a status';
+    }
+    if (item.status === 'unstated' && item.update === undefined) {
+        return `${planStatusText(item.status)}, nothing published`;
     }
     return planStatusText(item.status) + (item.status === 'in-progress' ? progressText(item.progress) : '');
 }

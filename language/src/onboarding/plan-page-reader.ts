@@ -883,7 +883,7 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
                 kind: 'suggestion',
                 what: `no update for recommendation ${item.recommendation}`,
                 where: `line ${item.line}`,
-                detail: `The page gives no update for recommendation ${item.recommendation}: the item has no status. Add the force's status and update by hand.`
+                detail: `The page gives no update for recommendation ${item.recommendation}, so its item is \`status unstated\` (nothing published). Add the force's status and update by hand if it published them elsewhere.`
             });
         }
     }
@@ -989,6 +989,9 @@ export function writePlan(
         out.push(`    item ${item.recommendation} {`);
         if (item.status !== undefined) {
             out.push(`        status ${item.status}`);
+        } else if (item.statusText === undefined) {
+            // The page gives no status (a status it gives but the plan cannot read is left for the force to set).
+            out.push('        status unstated');
         }
         if (item.progress !== undefined) {
             out.push(`        progress ${item.progress}%`);

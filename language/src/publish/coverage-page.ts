@@ -114,7 +114,7 @@ function othersSection(
                     item
                         ? [
                               planItemLink(site, page, item, extension, `plan item ${recommendation.name}`),
-                              text(`: ${planItemStatusText({ status: item.status, progress: item.progress })}`)
+                              text(`: ${planItemStatusText(item)}`)
                           ]
                         : 'none recorded'
                 ];

@@ -3,7 +3,7 @@ import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { heading, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
-import { compareIds, planStatusText, progressText, recipientsText } from '../coverage/coverage-words.js';
+import { compareIds, planItemStatusText, planStatusText, progressText, recipientsText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import { planEntries, planItemState } from '../coverage/plan-history.js';
 import { isOnFile } from '../coverage/coverage-model.js';
@@ -61,7 +61,12 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         }
         // As it stood at the site's as-of date: a site built as at an earlier date shows the item then.
         const then = planItemState(item, asOf);
-        const status = then.status ? planStatusText(then.status) + progressText(then.progress) : 'not started';
+        // `unstated` without an update: "not stated by the force, nothing published" (the force published nothing on it).
+        const status = !then.status
+            ? 'not started'
+            : then.status === 'unstated'
+              ? planItemStatusText(then)
+              : planStatusText(then.status) + progressText(then.progress);
         children.push(
             list([
                 [

@@ -311,7 +311,8 @@ export const Codes = define({
         code: 'GDL0501',
         severity: 'error',
         template: 'Plan item {id} is {status} but its progress is {progress}%.',
-        explanation: 'Not started means 0%, complete means 100%, and in progress lies strictly between.'
+        explanation:
+            'Not started means 0%, complete means 100%, in progress lies strictly between, and an unstated status (the publication gives none) has no progress.'
     },
     'plan-deadline-passed': {
         code: 'GDL0502',
@@ -347,7 +348,8 @@ export const Codes = define({
         code: 'GDL0507',
         severity: 'warning',
         template: 'Plan item {id} has no status.',
-        explanation: 'Every plan entry says whether it has not started, is in progress, or is complete.'
+        explanation:
+            "Every plan entry says whether it has not started, is in progress, or is complete, or (`unstated`) that the force's publication gives no status."
     },
     'plan-update-in-future': {
         code: 'GDL0508',

@@ -55,8 +55,15 @@ export class PlanChecks {
             report(accept, 'progress-out-of-range', { progress }, { node, property: 'progress' });
             return;
         }
+        // `unstated` has no progress: the force published no status, so it published no percentage either.
         const consistent =
-            node.status === 'not-started' ? progress === 0 : node.status === 'complete' ? progress === 100 : progress > 0 && progress < 100;
+            node.status === 'unstated'
+                ? false
+                : node.status === 'not-started'
+                  ? progress === 0
+                  : node.status === 'complete'
+                    ? progress === 100
+                    : progress > 0 && progress < 100;
         if (!consistent) {
             report(
                 accept,
