@@ -407,12 +407,8 @@ describe('coverage report formats: levels of assurance, timeliness, owners, forc
                 { name: 'owner', value: owner }
             ]);
         }
-        // The report's level (and force, here the workspace's one undeclared force) in the formats a person reads.
-<<<<<<< HEAD
-        expect(now.markdown).toContain(`As of ${AS_OF}, at the evidenced level: 38 covered, 1 waived, 0 suspect`);
-=======
-        expect(now.markdown).toContain(`As of ${AS_OF} for Example Constabulary, at the evidenced level: 39 covered, 0 waived, 0 suspect`);
->>>>>>> forces
+        // The report's level (and force) in the formats a person reads.
+        expect(now.markdown).toContain(`As of ${AS_OF} for Example Constabulary, at the evidenced level: 38 covered, 1 waived, 0 suspect`);
         expect(now.markdown).toContain('Level of assurance counted as covered: evidenced (');
         expect(now.html).toContain('Level of assurance counted as covered: evidenced (');
         expect(now.sarif.runs[0]).toMatchObject({ properties: { level: 'evidenced', force: 'Example Constabulary', metLate: 3 } });
