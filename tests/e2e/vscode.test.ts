@@ -98,14 +98,19 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     test('the extension activates: the status bar shows the workspace coverage percentage', async () => {
         await openFile('risk.gdl');
-        const item = page.locator('.statusbar-item', { hasText: 'Coverage 38/39 (97.4%)' });
+        const item = page.locator('.statusbar-item', { hasText: 'Coverage 37/39 (97.4%)' });
         await item.waitFor();
         await page.screenshot({ path: path.join(shots, 'status-bar.png') });
     });
 
     test('the Problems panel lists the planted coverage gap', async () => {
         await page.keyboard.press('Control+Shift+M');
-        await expectRow('.markers-panel .monaco-list-row', 'Evidence requirement 12.2 is not covered.', 'GDL0201', 'problems.png');
+        await expectRow(
+            '.markers-panel .monaco-list-row',
+            'Evidence requirement 12.2 is not covered for 1 of 1 force at the evidenced level: Example Constabulary (not covered).',
+            'GDL0201',
+            'problems.png'
+        );
     });
 
     test('hover on a requirement id shows its text and coverage', async () => {
