@@ -18,6 +18,9 @@ const repo = path.resolve(import.meta.dirname, '..');
 const RISK = 'example-constabulary/guidance/risk.gdl';
 const FRAMEWORK = 'framework/super-complaint-2024.gdl';
 
+/** The codes of a document's diagnostics, in order. */
+const codesOf = (diagnostics: Array<{ code?: unknown }>) => diagnostics.map(d => String(d.code));
+
 function workspaceCopy(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'gdl-load-'));
     copyExampleWorkspace(root);
@@ -136,9 +139,13 @@ test(`the language server under load: ${EDITS} random edits, every request answe
             }
             for (const [i, file] of files.entries()) {
                 await session.settled(file, versions[i]!, `${file} to settle`);
-                expect(session.diagnostics.get(session.uri(file))).toEqual([]);
+                // The restored texts have the diagnostics they had when opened: none, except the plan's
+                // two items still in progress after their deadline (GDL0502).
+                expect(codesOf(session.diagnostics.get(session.uri(file)) ?? [])).toEqual(
+                    file.endsWith('action-plan.gdl') ? ['GDL0502', 'GDL0502'] : []
+                );
             }
-            expect(session.coverageNotes.at(-1)).toEqual({ covered: 39, total: 39 });
+            expect(session.coverageNotes.at(-1)).toEqual({ covered: 38, total: 39 });
             return session.connection.sendRequest(HeapRequest);
         };
         const heaps: number[] = [];
