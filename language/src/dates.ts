@@ -23,6 +23,16 @@ export function dayAfter(date: string): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** A month's name as people write it, in full or shortened ("October", "Oct", "Sept"); capitalised unless the pattern is used with the `i` flag. */
+export const MONTH_PATTERN =
+    '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+
+/** The number (1 to 12) of a month named in full or shortened, in any case ("Oct", "sept"); 0 when it names none. */
+export function monthNumber(name: string): number {
+    const start = name.slice(0, 3).toLowerCase();
+    return MONTHS.findIndex(m => m.slice(0, 3).toLowerCase() === start) + 1;
+}
+
 /** A calendar date as people write it: "27 March 2025". */
 export function longDate(date: string): string {
     const [year, month, day] = date.split('-').map(Number);

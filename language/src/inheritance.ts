@@ -12,6 +12,15 @@ export function effectiveStatus(node: ast.Governed): ast.Status {
     return 'draft';
 }
 
+/**
+ * The status a governed item's own text is published with: its effective status, except that a document's own
+ * text (its summary, its sources) is published with any of its sections, so it counts as approved when one is.
+ */
+export function publishedStatus(node: ast.Governed): ast.Status {
+    const published = ast.isGuidance(node) && node.sections.some(s => effectiveStatus(s) === 'approved');
+    return published ? 'approved' : effectiveStatus(node);
+}
+
 /** A plan's status: approved unless it says otherwise (`status draft`: an imported page not yet merged). */
 export function planStatus(plan: ast.ActionPlan): ast.Status {
     return plan.status ?? 'approved';

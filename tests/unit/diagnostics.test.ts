@@ -65,6 +65,7 @@ const cases: Case[] = [
     { code: 'GDL0310', files: variant([['guidance.gdl', 'audience responders', '']]), in: 'guidance.gdl' },
     { code: 'GDL0311', files: variant([['guidance.gdl', 'Text.', 'Text. TBC.']]), in: 'guidance.gdl', says: "Section 's-one' is not a draft, but its text carries a drafting note, 'TBC'" },
     { code: 'GDL0312', files: variant([['guidance.gdl', 'Text.', 'See shared/reference/notes.md.']]), in: 'guidance.gdl', says: "Section 's-one' is not a draft, but its text names the file 'shared/reference/notes.md'" },
+    { code: 'GDL0313', files: variant([['guidance.gdl', 'cites PHA.s2A', 'cites PHA.s2A source "Home Office, terms of reference (22 October 2025)"']]), in: 'guidance.gdl', says: "Section 's-one' was approved on 2025-01-10 but cites a source dated 22 October 2025" },
     { code: 'GDL0401', files: variant([['training.gdl', 'maps PP-1 ', '']]), in: 'training.gdl' },
     { code: 'GDL0402', files: variant([['training.gdl', 'assesses M-LO1 ', '']]), in: 'training.gdl' },
     { code: 'GDL0403', files: variant([['training.gdl', ' correct', '']]), in: 'training.gdl' },

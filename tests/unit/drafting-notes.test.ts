@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver';
 import { cleanBase, variant } from '../support/fixtures-base.js';
+import { expected, findings as textFindings } from '../support/text-findings.js';
 import { buildWorkspace } from '../support/workspace.js';
 
 // GDL0311 (a drafting note) and GDL0312 (a path to a file) in the text of material that is not a draft,
@@ -8,43 +8,8 @@ import { buildWorkspace } from '../support/workspace.js';
 
 const codes = new Set(['GDL0311', 'GDL0312']);
 
-/** Zero-based line and column of an offset, counted here rather than by the language's own helpers. */
-function positionOf(text: string, offset: number): { line: number; character: number } {
-    const before = text.slice(0, offset);
-    return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
-}
-
-function offsetOf(text: string, position: { line: number; character: number }): number {
-    const lines = text.split('\n');
-    return lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
-}
-
-/** Each finding of a file as `code @line:col "the words under it"` (1-based, as `gdl check` prints them). */
-async function findings(files: Record<string, string>, file: string): Promise<string[]> {
-    const workspace = await buildWorkspace(files);
-    const text = files[file]!;
-    // A fixture that does not parse would find nothing for the wrong reason.
-    expect(workspace.codes(file)).not.toContain('GDL0001');
-    return workspace
-        .diagnostics(file)
-        .filter((d: Diagnostic) => codes.has(String(d.code)))
-        .map(d => {
-            expect(d.severity, d.message).toBe(2); // warning
-            const words = text.slice(offsetOf(text, d.range.start), offsetOf(text, d.range.end));
-            return `${d.code} @${d.range.start.line + 1}:${d.range.start.character + 1} ${JSON.stringify(words)}`;
-        });
-}
-
-/** What `findings` should print for these words of `text`, each found once in it. */
-function expected(text: string, words: Array<[code: string, words: string]>): string[] {
-    return words.map(([code, w]) => {
-        const offset = text.indexOf(w);
-        expect(offset, w).toBeGreaterThanOrEqual(0);
-        expect(text.indexOf(w, offset + 1), `${w} is not unique in the fixture`).toBe(-1);
-        const at = positionOf(text, offset);
-        return `${code} @${at.line + 1}:${at.character + 1} ${JSON.stringify(w)}`;
-    });
-}
+/** Each GDL0311 and GDL0312 finding in a file, as `code @line:col "the words"`. */
+const findings = (files: Record<string, string>, file: string) => textFindings(files, file, codes);
 
 const page = (sectionStatus: string, prose: string) => `
 guidance D "Drafted" {

@@ -1,5 +1,5 @@
 import type { FrameworkFacts } from './framework-facts.js';
-import { isCalendarDate, isBefore } from '../dates.js';
+import { isCalendarDate, isBefore, MONTH_PATTERN, monthNumber } from '../dates.js';
 import { gdlKeywords, gdlProse, gdlString } from './gdl-text.js';
 import { ImportError, type ImportNote } from './import-report.js';
 
@@ -41,10 +41,6 @@ export interface ImportedPlan {
 }
 
 // ---------------------------------------------------------------- lines of the page
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_PATTERN =
-    '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 
 /** Lines every page of the forces' common web platform carries, whatever the page says. */
 const FURNITURE = [
@@ -314,8 +310,7 @@ function readDate(text: string): DateReading {
     if (numeric) {
         [day, month, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
     } else if (written) {
-        const name = written[2]!.toLowerCase();
-        [day, month, year] = [Number(written[1]), MONTHS.findIndex(m => m.startsWith(name.slice(0, 3))) + 1, Number(written[3])];
+        [day, month, year] = [Number(written[1]), monthNumber(written[2]!), Number(written[3])];
     } else if (iso) {
         [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     } else {

@@ -244,6 +244,14 @@ export const Codes = define({
         explanation:
             "A path on an author's machine or in the repository (shared/reference/notes.md, ../x, C:\\…, file://…) means nothing on a published page and names internal files; an exhibit's `file` and web addresses are not paths in text."
     },
+    'source-after-approval': {
+        code: 'GDL0313',
+        severity: 'warning',
+        template:
+            "{what} '{id}' was approved on {approved} but cites a source dated {date}: a page approved then cannot rely on it. Re-approve the material, or remove the source.",
+        explanation:
+            'A source dated after the approval date did not exist when the material was approved, so what the page says it rests on, as at that date, is untrue. Dates are read from the source text (2025-10-22, 22 October 2025, October 2025, a year in brackets such as (2026) or after "Act"); a month or a year is later only when all of it is after the approval date, and numbers in web addresses are not dates. Drafts are not checked.'
+    },
     // 04xx: training
     'outcome-not-mapped': {
         code: 'GDL0401',

@@ -6,6 +6,8 @@
  * ("officers verify the caller's identity", "a TODO-free page") and web addresses are not findings.
  */
 
+import { blankWebAddresses } from './web-addresses.js';
+
 /** A drafting note or a file path in a text: where it starts and ends in the text, and the words as written. */
 export interface TextFinding {
     readonly kind: 'drafting-note' | 'internal-path';
@@ -62,11 +64,6 @@ const pathPatterns: readonly RegExp[] = [
     /(?<![\w./:@~-])(?:[\w-]+\/)+[\w-][\w.-]*\.(?:md|gdl|txt|docx?|pdf|xlsx?|csv|json|ya?ml|ts|js|html?|pptx?|odt|ods|rtf|xml|log|zip)(?![\w-])/giu
 ];
 
-// Web and mail addresses, written with a scheme, with www. or as a domain and a path (legislation.gov.uk/ukpga/1997/40):
-// blanked before the search, so neither a path nor a marker is found inside one. A file: address is not blanked.
-const webAddress =
-    /\b(?!file:)[a-z][a-z0-9+.-]*:\/\/[^\s<>"]*|\bmailto:[^\s<>"]*|\bwww\.[^\s<>"]*|(?<![\w/.@-])(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"]*/giu;
-
 // A first look: most texts have none of the words a note needs and no slash, and are passed over at once.
 const mayHaveNote = /todo|fixme|tb[acd]|xxx|draft|\[|needed|before|to\s+be|lorem/i;
 const mayHavePath = /[/\\]/;
@@ -78,7 +75,8 @@ export function unpublishableText(text: string): TextFinding[] {
     if (!notes && !paths) {
         return [];
     }
-    const searched = text.replace(webAddress, address => ' '.repeat(address.length));
+    // An address is blanked before the search, so neither a path nor a marker is found inside one.
+    const searched = blankWebAddresses(text);
     const found = [
         ...(notes ? matches(searched, text, draftingPatterns, 'drafting-note') : []),
         ...(paths ? matches(searched, text, pathPatterns, 'internal-path').map(trimPath) : [])

@@ -37,7 +37,7 @@ export function registerValidationChecks(services: GdlServices): void {
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],
-        Governed: guidance.datesShouldBeCoherent,
+        Governed: [guidance.datesShouldBeCoherent, guidance.sourcesShouldPredateApproval],
         Section: [
             guidance.approvedSectionMustNotCiteDraft,
             guidance.sectionShouldHaveOwner,

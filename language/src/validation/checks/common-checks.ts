@@ -15,7 +15,7 @@ import { findingWords, unpublishableText } from '../drafting-notes.js';
 import type { IdIndex } from '../../id-index.js';
 import { isCalendarDate } from '../../dates.js';
 import { exportedName, kindLabel } from '../../gdl-names.js';
-import { effectiveStatus, planStatus } from '../../inheritance.js';
+import { planStatus, publishedStatus } from '../../inheritance.js';
 import { dedentProse } from '../../gdl-value-converter.js';
 import { MAX_NESTING, proseTooDeep } from '../../nesting-limit.js';
 import * as ast from '../../generated/ast.js';
@@ -157,8 +157,7 @@ function* textTokens(file: ast.GdlFile): Generator<LeafCstNode> {
 function statusOfText(node: AstNode): ast.Status {
     const governed = AstUtils.getContainerOfType(node, ast.isGoverned);
     if (governed) {
-        const published = ast.isGuidance(governed) && governed.sections.some(s => effectiveStatus(s) === 'approved');
-        return published ? 'approved' : effectiveStatus(governed);
+        return publishedStatus(governed);
     }
     const plan = AstUtils.getContainerOfType(node, ast.isActionPlan);
     return plan ? planStatus(plan) : 'approved';

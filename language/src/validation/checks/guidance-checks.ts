@@ -1,8 +1,9 @@
-import type { ValidationAcceptor } from 'langium';
-import { report, resolvedTargets } from '../report.js';
-import { isBefore } from '../../dates.js';
+import { GrammarUtils, type ValidationAcceptor } from 'langium';
+import { rangeInToken, report, resolvedTargets } from '../report.js';
+import { writtenDates } from '../source-dates.js';
+import { isBefore, isCalendarDate } from '../../dates.js';
 import type { GdlSettings } from '../../gdl-settings.js';
-import { effectiveStatus, inherited } from '../../inheritance.js';
+import { effectiveStatus, inherited, publishedStatus } from '../../inheritance.js';
 import * as ast from '../../generated/ast.js';
 
 /** Checks on guidance documents and their sections, and the dates shared with training modules. */
@@ -11,7 +12,7 @@ export class GuidanceChecks {
 
     /** Review-by passed, review before approval, approval missing or in the future. */
     datesShouldBeCoherent = (node: ast.Governed, accept: ValidationAcceptor): void => {
-        const what = ast.isSection(node) ? 'Section' : ast.isGuidance(node) ? 'Guidance' : 'Module';
+        const what = governedLabel(node);
         const asOf = this.settings.effectiveAsOf();
         const id = node.name;
         if (node.reviewBy && effectiveStatus(node) === 'approved' && isBefore(node.reviewBy, asOf)) {
@@ -29,13 +30,38 @@ export class GuidanceChecks {
             report(accept, 'approval-in-future', { what, id, date: node.approved, asOf }, { node, property: 'approved' });
         }
         if (node.status === 'approved') {
-            const approved = ast.isSection(node) ? inherited(node, n => n.approved) : node.approved;
+            const approved = approvalDate(node);
             const reviewBy = ast.isSection(node) ? inherited(node, n => n.reviewBy) : node.reviewBy;
             if (!approved) {
                 report(accept, 'approved-without-date', { what, id }, { node, property: 'status' });
             }
             if (!reviewBy) {
                 report(accept, 'approved-without-review-date', { what, id }, { node, property: 'status' });
+            }
+        }
+    };
+
+    /**
+     * Approved material cannot rest on a source that did not exist when it was approved: a date its own `source`
+     * lines state ("terms of reference (22 October 2025)") after its approval date (its own, or a section's
+     * document's) is reported at that date. Drafts and withdrawn material are not checked.
+     */
+    sourcesShouldPredateApproval = (node: ast.Governed, accept: ValidationAcceptor): void => {
+        const approved = approvalDate(node);
+        if (node.sources.length === 0 || !approved || !isCalendarDate(approved) || publishedStatus(node) !== 'approved') {
+            return;
+        }
+        // The node's own `source` strings, not its subsections'.
+        for (const token of GrammarUtils.findNodesForProperty(node.$cstNode, 'sources')) {
+            for (const date of writtenDates(token.text)) {
+                if (isBefore(approved, date.earliest)) {
+                    report(
+                        accept,
+                        'source-after-approval',
+                        { what: governedLabel(node), id: node.name, approved, date: date.text.replace(/\s+/g, ' ') },
+                        { node, range: rangeInToken(token, date.start, date.end) }
+                    );
+                }
             }
         }
     };
@@ -77,4 +103,14 @@ export class GuidanceChecks {
             report(accept, 'section-without-content', { id: node.name }, { node, property: 'name' });
         }
     };
+}
+
+// What a message calls a governed item.
+function governedLabel(node: ast.Governed): string {
+    return ast.isSection(node) ? 'Section' : ast.isGuidance(node) ? 'Guidance' : 'Module';
+}
+
+// When the item was approved: its own date, or for a section the nearest enclosing section's or document's.
+function approvalDate(node: ast.Governed): string | undefined {
+    return ast.isSection(node) ? inherited(node, n => n.approved) : node.approved;
 }
