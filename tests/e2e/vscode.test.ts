@@ -180,15 +180,16 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         const terminal = page.locator('.terminal-wrapper .xterm-rows, .terminal-wrapper .xterm-accessibility-tree').first();
         await page
             .waitForFunction(() =>
+                // The line may wrap in the terminal: compare without white space.
                 [...document.querySelectorAll('.xterm-rows, .xterm-accessibility-tree')].some(e =>
-                    (e.textContent ?? '').includes('Coverage: 38/39')
+                    (e.textContent ?? '').replace(/\s+/g, '').includes('CoverageforExampleConstabulary:37/39')
                 )
             )
             .catch(async (error: unknown) => {
                 await page.screenshot({ path: path.join(shots, 'check-command-failed.png') });
                 throw error;
             });
-        expect(await terminal.textContent()).toContain('Coverage: 38/39');
+        expect((await terminal.textContent())?.replace(/\s+/g, '')).toContain('CoverageforExampleConstabulary:37/39');
         await page.screenshot({ path: path.join(shots, 'check-command.png') });
     });
     test('the command "GDL: Publish" runs the build, which refuses to publish while a requirement is uncovered', async () => {
@@ -244,7 +245,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await page.screenshot({ path: path.join(shots, 'import-command.png') });
     });
 
-    test('"New force workspace" refuses, in a message, to add a force to a workspace whose material belongs to no declared force', async () => {
+    test('"New force workspace" adds a force beside the example: its folder, plan and README are written and the README opens', async () => {
         await page.keyboard.press('Escape');
         await runCommand('>GDL: New force workspace', 'New force workspace');
         const input = page.locator('.quick-input-widget input');
@@ -253,12 +254,16 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await page.keyboard.press('Enter');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Add Kent Police to this workspace' }).first().waitFor();
         await page.keyboard.press('Enter');
-        const message = page.locator('.notifications-toasts', { hasText: 'No workspace was made' });
+        const message = page.locator('.notifications-toasts', { hasText: 'Kent Police was added to this workspace.' });
         await message.waitFor().catch(async (error: unknown) => {
             await page.screenshot({ path: path.join(shots, 'new-force-command-failed.png') });
             throw error;
         });
-        expect(await message.textContent()).toContain('declares no force');
+        expect(readFileSync(path.join(workspace, 'kent-police', 'force.gdl'), 'utf8')).toContain('"Kent Police"');
+        expect(readFileSync(path.join(workspace, 'kent-police', 'action-plan.gdl'), 'utf8')).toContain('force "Kent Police"');
+        // The example's own files are untouched.
+        expect(readFileSync(path.join(workspace, 'example-constabulary', 'force.gdl'), 'utf8')).toContain('"Example Constabulary"');
+        await page.locator('.tab', { hasText: 'README' }).first().waitFor();
         await page.screenshot({ path: path.join(shots, 'new-force-command.png') });
     });
 });
