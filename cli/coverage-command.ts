@@ -76,6 +76,13 @@ function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): 
         ? computeWorkspaceCoverage(workspace.documents, { asOf, includeDrafts: true, level: settings.assurance })
         : workspace.services.gdl.WorkspaceFacts.workspaceCoverage();
     const model = coverage.model(options.force !== undefined ? coverage.forces.find(options.force)?.id : undefined);
+    const forces = coverage.forces.forces;
+    if (coverage.forces.declared && forces.length > 1 && options.force === undefined && !options.byForce) {
+        // One force's report from a workspace of several: say whose, so nobody reads it as the workspace's.
+        process.stderr.write(
+            `gdl: this workspace declares ${forces.length} forces (${forces.map(f => f.title).join(', ')}); this report is for ${model.force.title}, the first. Choose one with --force ID, or see every force with --by-force.\n`
+        );
+    }
     const cwd = process.cwd();
     const files = new Map<string, string>();
     const locate = (node: AstNode) => {

@@ -285,6 +285,16 @@ describe('gdl coverage: timeliness and forces', () => {
         expect(coverage(EXAMPLE).stdout).toMatch(/^25 +25\.1 +covered +evidenced +2025-03-27 +met late 2025-09-19 /m);
     });
 
+    test('the bundled workspace of four forces without --force: the report names whose it is, on stderr, so JSON stays clean', () => {
+        const plain = coverage(['guidance', '--format', 'json']);
+        expect(plain.stderr).toContain(
+            'gdl: this workspace declares 4 forces (Cambridgeshire Constabulary, Devon and Cornwall Police, Example Constabulary, Thames Valley Police); this report is for Cambridgeshire Constabulary, the first.'
+        );
+        expect(JSON.parse(plain.stdout).force).toMatchObject({ title: 'Cambridgeshire Constabulary' });
+        expect(coverage(EXAMPLE).stderr).toBe('');
+        expect(coverage(['guidance', '--by-force']).stderr).toBe('');
+    });
+
     test('two forces, --by-force: 12.3 covered for Kent Police, not for Surrey Police, in table, CSV, JSON and HTML; exit 1', () => {
         const folder = twoForces();
         const run = (format: string) => coverage(['.', '--by-force', '--as-of', TWO_FORCES_AS_OF, '--format', format], folder);
