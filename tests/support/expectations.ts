@@ -75,7 +75,10 @@ export function expectCoursePackMarkdown(read: (file: string) => string): void {
     for (const hidden of ['(correct)', 'Trainer notes', 'Rationale', 'Appendix']) {
         expect(learner).not.toContain(hidden);
     }
-    expect(parse('plans/ec-plan-2024.md').children.filter(n => n.type === 'heading' && n.depth === 2)).toHaveLength(16);
+    // One section per recommendation answered (16), then the plan's waivers.
+    const sections = parse('plans/ec-plan-2024.md').children.filter(n => n.type === 'heading' && n.depth === 2);
+    expect(sections).toHaveLength(17);
+    expect(sections.at(-1)).toMatchObject({ children: [{ type: 'text', value: 'Waivers' }] });
 }
 
 /** JUnit for the bundled framework: a suite per recommendation in its order, one test case per evidence requirement, recommendation 15 (none) an empty suite. */

@@ -42,10 +42,10 @@ const requirement = async (files: Record<string, string>, id: string, level?: As
 };
 
 describe('the words for `unstated`', () => {
-    test('"not stated by the force"; "nothing published" when there is no update; the other statuses as before', () => {
-        expect(planStatusText('unstated')).toBe('not stated by the force');
-        expect(planItemStatusText({ status: 'unstated', update: 'We have a working group.' })).toBe('not stated by the force');
-        expect(planItemStatusText({ status: 'unstated' })).toBe('not stated by the force, nothing published');
+    test('"unstated (the force gave none)"; "no update published" when there is none; the other statuses as before', () => {
+        expect(planStatusText('unstated')).toBe('unstated (the force gave none)');
+        expect(planItemStatusText({ status: 'unstated', update: 'We have a working group.' })).toBe('unstated (the force gave none)');
+        expect(planItemStatusText({ status: 'unstated' })).toBe('unstated (the force gave none), no update published');
         expect(planItemStatusText({ status: 'in-progress', progress: 40 })).toBe('in progress (40%)');
         expect(planItemStatusText({ status: 'not-started', progress: 0 })).toBe('not started');
         expect(planItemStatusText({})).toBe('without a status');
@@ -58,8 +58,8 @@ describe('coverage: an unstated item never covers', () => {
         async level => {
             expect((await requirement(cleanBase, '12.2', level)).state).toBe('covered');
             for (const [files, words] of [
-                [narrative, 'plan item is not stated by the force'],
-                [nothing, 'plan item is not stated by the force, nothing published']
+                [narrative, 'plan item is unstated (the force gave none)'],
+                [nothing, 'plan item is unstated (the force gave none), no update published']
             ] as const) {
                 const r = await requirement(files, '12.2', level);
                 expect(r.state).toBe('uncovered');
@@ -71,7 +71,7 @@ describe('coverage: an unstated item never covers', () => {
 });
 
 describe('reports and the published plan page', () => {
-    test('the JSON report gives planStatus `unstated` and validates against schema 1.2; the Markdown report says "not stated by the force"', async () => {
+    test('the JSON report gives planStatus `unstated` and validates against schema 1.2; the Markdown report says "unstated (the force gave none)"', async () => {
         const report = coverageReport(await loaded(narrative));
         const twelve = report.recommendations.find(r => r.id === '12')!;
         expect([twelve.planStatus, twelve.planProgress, twelve.overdue]).toEqual(['unstated', null, true]);
@@ -80,20 +80,46 @@ describe('reports and the published plan page', () => {
         const validate = ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas/coverage-report-1.2.schema.json'), 'utf8')));
         expect(validate(JSON.parse(formatJson(report))), JSON.stringify(validate.errors)).toBe(true);
         expect(formatMarkdown(report)).toMatch(
-            /^\| F 12 +\| 2025-03-27 +\| 2\/3 +\| 66.7% +\| yes +\| not stated by the force +\| L +\|$/m
+            /^\| F 12 +\| 2025-03-27 +\| 2\/3 +\| 66.7% +\| yes +\| unstated \(the force gave none\) +\| L +\|$/m
         );
     });
 
-    test('the plan page: "not stated by the force" above the quoted update; "not stated by the force, nothing published" and no update without one', async () => {
+    test('the plan page: "unstated (the force gave none)" above the quoted update; "unstated (the force gave none), no update published" and no update without one', async () => {
         const page = async (files: Record<string, string>) => {
             const written = (await publish(site(await loaded(files)))).get('plans/P.md');
             return String(written);
         };
         const withUpdate = await page(narrative);
-        expect(withUpdate).toContain('**Status:** not stated by the force\n');
-        expect(withUpdate).toContain('### Update\n\nDone.');
+        expect(withUpdate).toContain('**Status:** unstated (the force gave none)\n');
+        // The force's words, under a heading that says they are its published text, not an update it gave.
+        expect(withUpdate).toContain("### From the force's published text\n\nDone.");
+        expect(withUpdate).not.toContain('### Update');
+        // The page says it is a transcription, and that the mapping of passages to recommendations is not the force's.
+        expect(withUpdate).toMatch(/\*\*A transcription\.\*\* This plan is .*published text, quoted word for word/);
+        expect(withUpdate).toContain('chosen when it was transcribed, not by the force');
         const without = await page(nothing);
-        expect(without).toContain('**Status:** not stated by the force, nothing published\n');
+        expect(without).toContain('**Status:** unstated (the force gave none), no update published\n');
         expect(without).not.toContain('### Update');
+        // A plan with no unstated item is the force's own: no transcription note.
+        expect(await page(cleanBase)).not.toContain('A transcription.');
+    });
+
+    test("the bundled real forces' plan pages link the page they were transcribed from; the example's plan page lists its waiver", async () => {
+        const all = await publish(site(await loadWorkspace(path.join(repo, 'guidance'), { asOf: AS_OF, force: 'thames-valley-police' })));
+        const thames = [...all.entries()].find(([file]) => file.startsWith('plans/') && file.endsWith('.md'))![1].toString();
+        expect(thames).toContain(
+            '- **Published at:** <https://www.thamesvalley.police.uk/foi-ai/thames-valley-police/other-information/response-to-stalking-super-complaint/>'
+        );
+        expect(thames).toContain('**A transcription.**');
+        const example = (
+            await publish(site(await loadWorkspace(path.join(repo, 'guidance'), { asOf: AS_OF, force: 'example-constabulary' })))
+        )
+            .get('plans/ec-plan-2024.md')!
+            .toString();
+        expect(example).toContain('## Waivers');
+        expect(example).toMatch(
+            /- \*\*20\.3: waived until 2027-03-31\*\* \(approved by Assistant Chief Constable, Crime and Public Protection on 2025-03-26\)\. Evidence requirement 20\.3 asks/
+        );
+        expect(example).not.toContain('**A transcription.**');
     });
 });

@@ -117,9 +117,9 @@ export function shortfall(requirement: { readonly state: CoverageState; readonly
           : 'is not covered';
 }
 
-/** A plan status as words: "not started", "in progress", "complete", "not stated by the force" (`unstated`). */
+/** A plan status as words: "not started", "in progress", "complete", "unstated (the force gave none)" (`unstated`). */
 export function planStatusText(status: string): string {
-    return status === 'unstated' ? 'not stated by the force' : status.replace('-', ' ');
+    return status === 'unstated' ? 'unstated (the force gave none)' : status.replace('-', ' ');
 }
 
 /** A plan item's progress after its status: " (40%)", or nothing. */
@@ -129,7 +129,7 @@ export function progressText(progress: number | null | undefined): string {
 
 /**
  * A plan item's status as a reader says it: "in progress (40%)", "complete", "without a status";
- * `unstated` as "not stated by the force", and "not stated by the force, nothing published" when it has no update
+ * `unstated` as "unstated (the force gave none)", and "unstated (the force gave none), no update published" when it has no update
  * (the force published nothing on the recommendation).
  */
 export function planItemStatusText(item: { readonly status?: string; readonly progress?: number; readonly update?: string }): string {
@@ -137,7 +137,7 @@ export function planItemStatusText(item: { readonly status?: string; readonly pr
         return 'without a status';
     }
     if (item.status === 'unstated' && item.update === undefined) {
-        return `${planStatusText(item.status)}, nothing published`;
+        return `${planStatusText(item.status)}, no update published`;
     }
     return planStatusText(item.status) + (item.status === 'in-progress' ? progressText(item.progress) : '');
 }

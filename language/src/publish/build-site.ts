@@ -6,7 +6,7 @@ import { guidancePage } from './guidance-page.js';
 import { forcesIndexPage, indexPage } from './index-page.js';
 import { planPage } from './plan-page.js';
 import { renderDocx } from './render-docx.js';
-import { renderHtml, type PageShell } from './render-html.js';
+import { renderHtml, shellFor, type PageShell } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { pagePath, type SiteModel } from './site-model.js';
 
@@ -33,11 +33,12 @@ export async function buildSite(
     fixedDate: string,
     progress: (done: number, total: number, path: string) => void
 ): Promise<Map<string, Buffer | string>> {
+    const shell = shellFor(templates.shell, site.force.title);
     const pages: Page[] = [
         {
             path: pagePath.index(),
-            title: templates.shell.siteName,
-            tree: ext => indexPage(site, templates.shell.siteName, templates.guidanceOrder, ext),
+            title: shell.siteName,
+            tree: ext => indexPage(site, shell.siteName, templates.guidanceOrder, ext),
             word: false
         },
         ...site.guidance.map(g => ({
@@ -62,7 +63,7 @@ export async function buildSite(
     for (const page of pages) {
         const depth = page.path.split('/').length - 1;
         files.set(`${page.path}.md`, renderMarkdown(page.tree('md')));
-        files.set(`${page.path}.html`, await renderHtml(page.tree('html'), page.title, templates.shell, depth));
+        files.set(`${page.path}.html`, await renderHtml(page.tree('html'), page.title, shell, depth));
         if (page.word) {
             files.set(`${page.path}.docx`, await renderDocx(page.tree('docx'), page.title, fixedDate));
         }
@@ -95,11 +96,10 @@ export async function buildForceSites(
         add(file, content);
     }
     const index = pagePath.index();
-    add(`${index}.md`, renderMarkdown(forcesIndexPage(sites, templates.shell.siteName, 'md')));
-    add(
-        `${index}.html`,
-        await renderHtml(forcesIndexPage(sites, templates.shell.siteName, 'html'), templates.shell.siteName, templates.shell, 0)
-    );
+    // The front page belongs to no one force: its name is the site's without one, published by the forces it lists.
+    const front = shellFor(templates.shell, '', 'the forces listed');
+    add(`${index}.md`, renderMarkdown(forcesIndexPage(sites, front.siteName, 'md')));
+    add(`${index}.html`, await renderHtml(forcesIndexPage(sites, front.siteName, 'html'), front.siteName, front, 0));
     for (const site of sites) {
         const folder = site.force.id;
         const own = await buildSite(site, templates, fixedDate, (done, total, path) => progress(done, total, `${folder}/${path}`));

@@ -1,9 +1,9 @@
 import { AstUtils, type AstNode } from 'langium';
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
-import { heading, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
+import { heading, link, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
-import { compareIds, planItemStatusText, planStatusText, progressText, recipientsText } from '../coverage/coverage-words.js';
+import { compareIds, planItemStatusText, planStatusText, progressText, recipientsText, waiverText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import { planEntries, planItemState } from '../coverage/plan-history.js';
 import { isOnFile } from '../coverage/coverage-model.js';
@@ -36,8 +36,22 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
     if (plan.published) {
         facts.push([strong('Published:'), ' ' + plan.published]);
     }
+    if (plan.address) {
+        facts.push([strong('Published at:'), ' ', link(plan.address, plan.address)]);
+    }
     if (facts.length > 0) {
         children.push(list(facts));
+    }
+    // `unstated` is how a plan transcribed from a force's page says the force gave no status: the reader
+    // is told that the page is a transcription and that which passage bears on which recommendation is
+    // the transcriber's reading, not the force's.
+    if (plan.items.some(item => item.status === 'unstated' || item.history.some(h => h.status === 'unstated'))) {
+        children.push(
+            paragraph(
+                strong('A transcription.'),
+                ` This plan is ${plan.force ?? 'the force'}'s published text, quoted word for word${plan.address ? ' from the page above' : ''}. Where the force gave no status for a recommendation, its status is shown as unstated; the passages quoted under a recommendation are those of the force's text that bear on it, chosen when it was transcribed, not by the force.`
+            )
+        );
     }
     if (plan.summary) {
         children.push(...prose(plan.summary, 1));
@@ -61,7 +75,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         }
         // As it stood at the site's as-of date: a site built as at an earlier date shows the item then.
         const then = planItemState(item, asOf);
-        // `unstated` without an update: "not stated by the force, nothing published" (the force published nothing on it).
+        // `unstated` without an update: "unstated (the force gave none), no update published" (the force published nothing on it).
         const status = !then.status
             ? 'not started'
             : then.status === 'unstated'
@@ -79,7 +93,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
             ])
         );
         if (then.update) {
-            children.push(heading(3, 'Update'), ...prose(then.update, 3));
+            children.push(heading(3, then.status === 'unstated' ? "From the force's published text" : 'Update'), ...prose(then.update, 3));
         }
         if (item.history.length > 0) {
             children.push(heading(3, 'History'), history(item, asOf));
@@ -96,6 +110,21 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         if (exhibits.length > 0) {
             children.push(heading(3, 'Exhibits'), list(exhibits.map(e => [...exhibitLine(e), ...notOurs(site, e)])));
         }
+    }
+    // The plan's waivers: requirements the force does not have to cover, and why (a plan item's update may refer to them).
+    const waivers = [...plan.waivers].sort((a, b) => compareIds(a.evidence.$refText, b.evidence.$refText));
+    if (waivers.length > 0) {
+        children.push(heading(2, 'Waivers'));
+        children.push(
+            list(
+                waivers.map(w => [
+                    strong(`${w.evidence.$refText}: ${waiverText(w)}`),
+                    text(
+                        `${w.approvedBy ? ` (approved by ${w.approvedBy}${w.approved ? ` on ${w.approved}` : ''})` : ''}${w.reason ? `. ${w.reason}` : ''}`
+                    )
+                ])
+            )
+        );
     }
     return root(children);
 }

@@ -29,6 +29,20 @@ export interface PageShell {
     footer: string;
 }
 
+/**
+ * The shell of one force's site: `{force}` in the site name, header and footer (out-templates/site.json)
+ * becomes the force's name, so that each force of a workspace of several publishes under its own name.
+ * `publisher` is what stands in for it on the front page of several forces, or in a workspace with no name.
+ */
+export function shellFor(shell: PageShell, force: string, publisher = 'the force'): PageShell {
+    const name = force.trim();
+    // With no name, "{force}: Stalking guidance" is "Stalking guidance", and "Published by {force}" names the publisher.
+    const fill = (text: string) =>
+        name ? text.replaceAll('{force}', name) : text.replace(/^\{force\}: /, '').replaceAll('{force}', publisher);
+    const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+    return { ...shell, siteName: capital(fill(shell.siteName)), header: capital(fill(shell.header)), footer: fill(shell.footer) };
+}
+
 /** A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's shell. */
 export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number): Promise<string> {
     const content = (await processor.run(tree)) as HastRoot;
