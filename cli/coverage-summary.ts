@@ -1,5 +1,5 @@
 import type { CoverageModel, RequirementCoverage } from '../language/src/coverage/coverage-model.js';
-import { kindsText, levelNames, timelinessNames } from '../language/src/coverage/coverage-words.js';
+import { kindsText, levelNames, levelText, timelinessNames } from '../language/src/coverage/coverage-words.js';
 import { forceName } from '../language/src/coverage/forces.js';
 import { count } from '../language/src/wording.js';
 
@@ -51,7 +51,7 @@ function describe(requirement: RequirementCoverage): string[] {
     const text = requirement.evidence.text ?? `[no text in the source: ${requirement.evidence.untexted ?? 'not recorded'}]`;
     const deadlines = requirement.recommendation.deadlines.map(d => d.date).join(', ');
     const lines = [
-        `  ${requirement.id}  (recommendation ${requirement.recommendation.name}${deadlines ? `, due ${deadlines}` : ''}; ${requirement.level ?? 'not addressed'}${requirement.timeliness ? `, ${timelinessNames[requirement.timeliness]}` : ''}) ${oneLine(text)}`
+        `  ${requirement.id}  (recommendation ${requirement.recommendation.name}${deadlines ? `, due ${deadlines}` : ''}; ${levelText(requirement)}${requirement.timeliness ? `, ${timelinessNames[requirement.timeliness]}` : ''}) ${oneLine(text)}`
     ];
     const pending = requirement.items.filter(i => !i.counts);
     if (pending.length > 0) {

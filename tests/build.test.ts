@@ -302,7 +302,9 @@ describe('a workspace of two forces, where only Kent covers 12.3', () => {
         expect(allText(path.join(out, 'sussex'))).not.toContain('Kent');
         // Each force's pages carry its own name (site.json's {force}), never another force's or the example's.
         const kentPage = readFileSync(path.join(out, 'kent', 'index.html'), 'utf8');
-        expect(kentPage).toContain('<title>Kent Police: stalking guidance and training – Kent Police: stalking guidance and training</title>');
+        expect(kentPage).toContain(
+            '<title>Kent Police: stalking guidance and training – Kent Police: stalking guidance and training</title>'
+        );
         expect(kentPage).toContain('Published by Kent Police.');
         expect(readFileSync(path.join(out, 'sussex', 'index.md'), 'utf8')).toMatch(/^# Sussex Police: stalking guidance and training$/m);
         expect(allText(out)).not.toContain('Example Constabulary');

@@ -48,6 +48,9 @@ describe('gdl check (spawned as a user runs it)', () => {
         for (const force of ['Cambridgeshire Constabulary', 'Devon and Cornwall Police', 'Thames Valley Police']) {
             expect(result.stdout).toContain(`Coverage for ${force}: 0/39 evidence requirements covered (0.0%)`);
         }
+        // Cambridgeshire's items 23 and 28 are in progress, as published: addressed, not counted, and said so on one line.
+        expect(result.stdout).toContain('  23.1  (recommendation 23, due 2025-03-27; addressed, not counted, overdue)');
+        expect(result.stdout).toContain('      addressed only by plan item 23 (plan item is in progress)');
         // The warnings are the true ones: requirements not covered (GDL0201) and recommendations overdue (GDL0502).
         const codes = new Set(result.stdout.split('\n').flatMap(line => problemLine.exec(line)?.[5] ?? []));
         expect([...codes].sort()).toEqual(['GDL0201', 'GDL0502']);

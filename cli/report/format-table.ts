@@ -76,6 +76,12 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
         const items = r.items.filter(i => i.counts).map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line})`);
         // Suspect: what would cover it, had it been reviewed since the requirement was revised.
         items.push(...r.items.filter(i => i.suspect && !i.counts).map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line}) — suspect`));
+        // What points at the requirement but does not count (a plan item in progress, a draft), and why.
+        items.push(
+            ...r.items
+                .filter(i => !i.suspect && !i.counts)
+                .map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line}) — not counted${i.reason ? `: ${i.reason}` : ''}`)
+        );
         return {
             r,
             cells: [r.recommendation, r.id, stateWord(r), r.level ?? '-', r.deadline ?? '-', timelinessCell(r)],

@@ -195,7 +195,7 @@ describe('coverage report formats, in-process', () => {
         const results = sarif.runs[0]!.results;
         expect(results.map(r => r.ruleId)).toEqual(['GDL0201', 'GDL0202', 'GDL0201', 'GDL0201']);
         expect(results[0]!.message.text).toContain(
-            '12.1 (recommendation 12) is not covered (not addressed, overdue (due 2025-03-27); owner: none named)'
+            '12.1 (recommendation 12) is not covered (addressed, not counted, overdue (due 2025-03-27); owner: none named)'
         );
         expect(results[0]!.locations.map(l => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`)).toEqual(
             ['tests/fixtures/gaps/framework.gdl:8', 'tests/fixtures/gaps/plan.gdl:4']

@@ -74,15 +74,31 @@ export function forcesShortText(short: ReadonlyArray<{ readonly force: string; r
     return names.join(', ') + (short.length > named ? ` and ${short.length - named} more` : '');
 }
 
+/**
+ * The level a requirement reached, or why none: "evidenced"; "addressed, not counted" when something points
+ * at it but does not count (a plan item in progress, a draft); "not addressed" when nothing does.
+ */
+export function levelText(requirement: {
+    readonly level?: string | null;
+    readonly items?: ReadonlyArray<{ readonly counts: boolean }>;
+}): string {
+    return requirement.level
+        ? requirement.level
+        : (requirement.items ?? []).some(i => !i.counts)
+          ? 'addressed, not counted'
+          : 'not addressed';
+}
+
 /** A requirement's level and timeliness in a few words: "evidenced, met late (2025-09-19, due 2025-03-27)". */
 export function assuranceText(requirement: {
     readonly level?: string | null;
+    readonly items?: ReadonlyArray<{ readonly counts: boolean }>;
     readonly timeliness?: string | null;
     readonly firstMet?: string | null;
     readonly deadline?: string | null;
 }): string {
     const parts: string[] = [];
-    parts.push(requirement.level ? requirement.level : 'not addressed');
+    parts.push(levelText(requirement));
     if (requirement.timeliness) {
         const when =
             requirement.timeliness === 'on-time' || requirement.timeliness === 'met-late'
