@@ -292,7 +292,10 @@ describe('gdl coverage: timeliness and forces', () => {
         );
         expect(JSON.parse(plain.stdout).force).toMatchObject({ title: 'Cambridgeshire Constabulary' });
         expect(coverage(EXAMPLE).stderr).toBe('');
-        expect(coverage(['guidance', '--by-force']).stderr).toBe('');
+        const byForce = coverage(['guidance', '--by-force']);
+        expect(byForce.stderr).toBe('');
+        // The level is every force's, not the first force's.
+        expect(byForce.stdout).toContain('Level of assurance: evidenced for every force;');
     });
 
     test('two forces, --by-force: 12.3 covered for Kent Police, not for Surrey Police, in table, CSV, JSON and HTML; exit 1', () => {

@@ -205,7 +205,24 @@ function formatForceTable(report: CoverageReport, colour: boolean): string {
     const below = forces.filter(f => f.totals.percent < 100).length;
     lines.push(
         `${count(forces.length, 'force')}, ${count(report.requirements.filter(r => r.state !== 'for-others').length, 'requirement')} counted for each; ${count(below, 'force')} below 100%.`,
-        `Level of assurance: ${report.level} for ${report.force?.title ?? 'the workspace'}; without --level, each force's plan can ask for another.`
+        `Level of assurance: ${levelsByForce(forces)}; without --level, each force's plan can ask for another.`
     );
     return lines.join('\n') + '\n';
+}
+
+/** The level each force is judged at: "evidenced for every force", or "evidenced for Kent Police; verified for Surrey Police". */
+function levelsByForce(forces: ReadonlyArray<{ readonly title: string; readonly level: string }>): string {
+    const levels = [...new Set(forces.map(f => f.level))];
+    if (levels.length === 1) {
+        return `${levels[0]} for ${forces.length === 1 ? forces[0]!.title : 'every force'}`;
+    }
+    return levels
+        .map(
+            level =>
+                `${level} for ${forces
+                    .filter(f => f.level === level)
+                    .map(f => f.title)
+                    .join(', ')}`
+        )
+        .join('; ');
 }
