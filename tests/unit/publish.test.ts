@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { SiteModel } from '../../language/src/publish/site-model.js';
+import { shellFor } from '../../language/src/publish/render-html.js';
 import { load, loadExample, publish, repo, site } from '../support/in-process.js';
 import { filesBelow } from '../support/files.js';
 import { expectFullSite, expectCoursePackMarkdown } from '../support/expectations.js';
@@ -230,5 +231,27 @@ describe('the coverage and plan pages, for an auditor', () => {
         expect(early27).toContain('**Status:** in progress (50%)');
         expect(early27).toContain('**Date:** 2024-11-08');
         expect(early27).not.toContain('2024-11-15');
+    });
+});
+
+describe("each force's pages carry its own name (site.json's {force})", () => {
+    const shell = {
+        html: '<html></html>',
+        siteName: '{force}: stalking guidance and training',
+        header: '{force}',
+        footer: 'Published by {force}.'
+    };
+    test("the name is filled in as written, even with characters a replacement pattern would read ($&, $')", () => {
+        expect(shellFor(shell, "Kent $& Medway $' Police")).toMatchObject({
+            siteName: "Kent $& Medway $' Police: stalking guidance and training",
+            header: "Kent $& Medway $' Police",
+            footer: "Published by Kent $& Medway $' Police."
+        });
+    });
+    test('with no name, the site name drops it and the footer names the publisher', () => {
+        expect(shellFor(shell, '', 'the forces listed')).toMatchObject({
+            siteName: 'Stalking guidance and training',
+            footer: 'Published by the forces listed.'
+        });
     });
 });

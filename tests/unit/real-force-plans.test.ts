@@ -138,6 +138,13 @@ const planOf = (folder: string): ast.ActionPlan => {
     return (document.parseResult.value as ast.GdlFile).elements.find(ast.isActionPlan)!;
 };
 
+/** What `check` finds wrong with each item's update, as "item N: why"; nothing when every update passes. */
+const itemFindings = (plan: ast.ActionPlan, check: (update: string) => string | undefined): string[] =>
+    plan.items.flatMap(i => {
+        const why = i.update === undefined ? undefined : check(i.update);
+        return why === undefined ? [] : [`item ${i.recommendation.$refText}: ${why}`];
+    });
+
 describe('the comparison a transcription is checked with', () => {
     const page = readFileSync(path.join(FIXTURES, 'cambridgeshire.txt'), 'utf8');
     const quote =
@@ -206,21 +213,11 @@ describe.each(FORCES)('$force: the transcribed plan', ({ folder, fixture, force 
     });
 
     test("within each update, the quoted passages keep the page's order", () => {
-        const plan = planOf(folder);
-        const misordered = plan.items.flatMap(i => {
-            const why = i.update === undefined ? undefined : orderMismatch(i.update, page);
-            return why === undefined ? [] : [`item ${i.recommendation.$refText}: ${why}`];
-        });
-        expect(misordered).toEqual([]);
+        expect(itemFindings(planOf(folder), update => orderMismatch(update, page))).toEqual([]);
     });
 
     test('no passage that points back is quoted without the text it points to', () => {
-        const plan = planOf(folder);
-        const cut = plan.items.flatMap(i => {
-            const why = i.update === undefined ? undefined : cutFromContext(i.update, page);
-            return why === undefined ? [] : [`item ${i.recommendation.$refText}: ${why}`];
-        });
-        expect(cut).toEqual([]);
+        expect(itemFindings(planOf(folder), update => cutFromContext(update, page))).toEqual([]);
     });
 
     test('its leads, if any, are the ones the page labels as such ("Executive Lead:", "Operational Lead:"), as written', () => {

@@ -38,7 +38,8 @@ export function shellFor(shell: PageShell, force: string, publisher = 'the force
     const name = force.trim();
     // With no name, "{force}: Stalking guidance" is "Stalking guidance", and "Published by {force}" names the publisher.
     const fill = (text: string) =>
-        name ? text.replaceAll('{force}', name) : text.replace(/^\{force\}: /, '').replaceAll('{force}', publisher);
+        // A function, not a string, as the replacement: a name is text, and "$&" or "$'" in it is not a pattern.
+        name ? text.replaceAll('{force}', () => name) : text.replace(/^\{force\}: /, '').replaceAll('{force}', () => publisher);
     const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
     return { ...shell, siteName: capital(fill(shell.siteName)), header: capital(fill(shell.header)), footer: fill(shell.footer) };
 }

@@ -33,7 +33,7 @@ export function registerValidationChecks(services: GdlServices): void {
         EvidenceChecks: evidence
     } = services.validation;
     const checks: ValidationChecks<GdlAstType> = {
-        GdlFile: [common.proseMustNotNestTooDeep, common.textShouldBeFinished],
+        GdlFile: common.textMustBePublishable,
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],

@@ -22,47 +22,22 @@ import * as ast from '../../generated/ast.js';
 
 const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date'] as const;
 
-/** Checks that apply to every kind of node: ids, repeated properties, dates, prose nesting. */
+/** Checks that apply to every kind of node: ids, repeated properties, dates, and the text of a file (prose nesting, drafting notes, file paths). */
 export class CommonChecks {
     constructor(
         private readonly ids: IdIndex,
         private readonly locator: AstNodeLocator
     ) {}
 
-    /** Prose that nests quotes, lists or emphasis past the limit would overflow the publisher: report it where it is. */
-    proseMustNotNestTooDeep = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
-        for (const leaf of textTokens(file)) {
-            const value = leaf.tokenType.name === 'PROSE' ? dedentProse(leaf.text.slice(3, -3)) : leaf.text.slice(1, -1);
-            if (proseTooDeep(value)) {
-                report(
-                    accept,
-                    'nesting-too-deep',
-                    { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING },
-                    { node: file, range: leaf.range }
-                );
-            }
-        }
-    };
-
     /**
-     * The text of material that is not a draft is what readers see: no drafting note, no path to a file,
-     * each reported at its words. A `note` is for authors, and an exhibit's `file` is a path by design.
+     * Every quoted string and prose block of a file, in one walk of its syntax tree: prose that nests past the
+     * publisher's limit, and, in material that is not a draft, drafting notes and paths to files (what readers
+     * would see), each reported where it is.
      */
-    textShouldBeFinished = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
+    textMustBePublishable = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
         for (const leaf of textTokens(file)) {
-            const feature = GrammarUtils.findAssignment(leaf)?.feature;
-            if (feature === 'notes' || feature === 'file' || statusOfText(leaf.astNode) !== 'approved') {
-                continue;
-            }
-            for (const finding of unpublishableText(leaf.text)) {
-                const what = ownerOfText(leaf.astNode);
-                const where = { node: leaf.astNode, range: rangeInToken(leaf, finding.start, finding.end) };
-                if (finding.kind === 'drafting-note') {
-                    report(accept, 'drafting-note-in-text', { what, marker: findingWords(finding) }, where);
-                } else {
-                    report(accept, 'file-path-in-text', { what, path: finding.text }, where);
-                }
-            }
+            proseMustNotNestTooDeep(file, leaf, accept);
+            textShouldBeFinished(leaf, accept);
         }
     };
 
@@ -137,6 +112,42 @@ export class CommonChecks {
             });
         }
     };
+}
+
+// Prose that nests quotes, lists or emphasis past the limit would overflow the publisher.
+function proseMustNotNestTooDeep(file: ast.GdlFile, leaf: LeafCstNode, accept: ValidationAcceptor): void {
+    const value = leaf.tokenType.name === 'PROSE' ? dedentProse(leaf.text.slice(3, -3)) : leaf.text.slice(1, -1);
+    if (proseTooDeep(value)) {
+        report(
+            accept,
+            'nesting-too-deep',
+            { what: 'Prose nests quotes, lists or emphasis', limit: MAX_NESTING },
+            { node: file, range: leaf.range }
+        );
+    }
+}
+
+// The text of material that is not a draft is what readers see: no drafting note, no path to a file. A `note` is
+// for authors, and an exhibit's `file` is a path by design. The text is searched first (most has nothing to find),
+// so the property and status are looked up only for a text with a finding.
+function textShouldBeFinished(leaf: LeafCstNode, accept: ValidationAcceptor): void {
+    const findings = unpublishableText(leaf.text);
+    if (findings.length === 0) {
+        return;
+    }
+    const feature = GrammarUtils.findAssignment(leaf)?.feature;
+    if (feature === 'notes' || feature === 'file' || statusOfText(leaf.astNode) !== 'approved') {
+        return;
+    }
+    const what = ownerOfText(leaf.astNode);
+    for (const finding of findings) {
+        const where = { node: leaf.astNode, range: rangeInToken(leaf, finding.start, finding.end) };
+        if (finding.kind === 'drafting-note') {
+            report(accept, 'drafting-note-in-text', { what, marker: findingWords(finding) }, where);
+        } else {
+            report(accept, 'file-path-in-text', { what, path: finding.text }, where);
+        }
+    }
 }
 
 // The quoted strings and prose blocks of a file.
