@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import type * as ast from '../generated/ast.js';
+import * as ast from '../generated/ast.js';
 import { heading, list, paragraph, prose, root, strong, table } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
 import { isPublished, type SiteModel } from './site-model.js';
@@ -47,7 +47,9 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
             children.push(
                 table(
                     ['Activity', 'Duration', 'Supports'],
-                    module.activities.map(a => [a.title, minutes(a.duration), a.supports.map(s => s.$refText).join(', ') || '–'])
+                    module.steps
+                        .filter(ast.isActivity)
+                        .map(a => [a.title, minutes(a.duration), a.supports.map(s => s.$refText).join(', ') || '–'])
                 )
             );
         }
@@ -65,7 +67,7 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
             );
         }
         if (has('content')) {
-            for (const content of module.contents) {
+            for (const content of module.steps.filter(ast.isContent)) {
                 children.push(heading(3, content.title));
                 content.body.forEach(b => children.push(...prose(b, 3)));
                 if (has('trainer-notes') && content.trainerNotes) {
@@ -73,9 +75,9 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
                 }
             }
         }
-        if (has('activities') && module.activities.length > 0) {
+        if (has('activities') && module.steps.filter(ast.isActivity).length > 0) {
             children.push(heading(3, 'Activities'));
-            for (const activity of module.activities) {
+            for (const activity of module.steps.filter(ast.isActivity)) {
                 children.push(heading(4, `${activity.title} (${minutes(activity.duration)})`));
                 activity.body.forEach(b => children.push(...prose(b, 4)));
                 if (has('trainer-notes') && activity.trainerNotes) {

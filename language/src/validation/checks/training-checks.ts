@@ -1,9 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { report, resolvedTargets, targetsOutside } from '../report.js';
-import type * as ast from '../../generated/ast.js';
-
-const minutes = (d: ast.Duration | undefined): number =>
-    d === undefined ? 0 : d.unit === 'hours' ? d.value * 60 : d.unit === 'days' ? d.value * 60 * 7.5 : d.value;
+import * as ast from '../../generated/ast.js';
+import { minutesOf } from '../../training/durations.js';
 
 /** Checks on training modules, knowledge checks and course packs. */
 export class TrainingChecks {
@@ -41,8 +39,8 @@ export class TrainingChecks {
         if (node.outcomes.length === 0) {
             report(accept, 'module-without-outcomes', { id: node.name }, { node, property: 'name' });
         }
-        const total = node.activities.reduce((sum, a) => sum + minutes(a.duration), 0);
-        const duration = minutes(node.duration);
+        const total = node.steps.filter(ast.isActivity).reduce((sum, a) => sum + (minutesOf(a.duration) ?? 0), 0);
+        const duration = minutesOf(node.duration) ?? 0;
         if (node.duration && total > duration) {
             report(accept, 'activities-exceed-duration', { id: node.name, total, duration }, { node, property: 'duration' });
         }
