@@ -205,16 +205,20 @@ export function generateForces(target: string, forces: number, seed = 1): void {
             const checks = Array.from(
                 { length: 4 },
                 (_, o) =>
-                    `    check ${id}-q${o + 1} { question "${words(next, 10)}?" assesses ${id}-lo${o + 1} option "${words(next, 4)}" option "${words(next, 4)}" correct option "${words(next, 4)}" rationale "${words(next, 15)}" }`
+                    // The correct answer moves (option 1, 2, 3, 1) and is the shortest, as a balanced bank's would be.
+                    `    check ${id}-q${o + 1} { question "${words(next, 10)}?" assesses ${id}-lo${o + 1} ${[0, 1, 2]
+                        .map(i => (i === o % 3 ? `option "${words(next, 3)}" correct` : `option "${words(next, 4)}"`))
+                        .join(' ')} rationale "${words(next, 15)}" }`
             );
+            // A running order that adds up to the module's three hours: 15 + 30 + 4 × 30 + 15 minutes.
             const activities = Array.from(
-                { length: 3 },
+                { length: 4 },
                 (_, o) =>
                     `    activity ${id}-a${o + 1} "${words(next, 4)}" { duration 30 minutes supports ${id}-lo${o + 1} """${words(next, 40)}""" }`
             );
             writeFileSync(
                 path.join(folder, `module-${m}.gdl`),
-                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n${m === 1 ? `    exhibits ${p}-ex-training\n` : ''}    delivery classroom\n${outcomes.join('\n')}\n    content "${words(next, 3)}" { trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n${checks.join('\n')}\n}\n`
+                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n${m === 1 ? `    exhibits ${p}-ex-training\n` : ''}    delivery classroom\n    pass-mark 80 %\n${outcomes.join('\n')}\n    introduction { duration 15 minutes }\n    content "${words(next, 3)}" { duration 30 minutes trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n    break { duration 15 minutes }\n${checks.join('\n')}\n}\n`
             );
         }
         writeFileSync(
