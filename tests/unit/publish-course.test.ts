@@ -235,6 +235,36 @@ describe('handouts', () => {
     });
 });
 
+describe('handout file names', () => {
+    test('two handouts of one module with the same file name keep apart (each prefixed by its id); unsafe characters become "-"', async () => {
+        const ws = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-names-')), 'ws');
+        for (const dir of ['a', 'b']) {
+            mkdirSync(path.join(ws, dir), { recursive: true });
+            writeFileSync(path.join(ws, dir, 'notes.md'), `notes ${dir}\n`);
+        }
+        writeFileSync(path.join(ws, 'My Case (v2).md'), 'case\n');
+        writeFileSync(
+            path.join(ws, 'w.gdl'),
+            `module M "M" { status approved duration 10 minutes
+                content "C" { duration 10 minutes uses first, second, odd """Text.""" }
+                handout first "First notes" { file "a/notes.md" }
+                handout second "Second notes" { file "b/notes.md" }
+                handout odd "Odd name" { file "My Case (v2).md" }
+            }
+            course CP "Course" { modules M }`
+        );
+        const loaded = await loadWorkspace(ws);
+        const facts = loaded.services.gdl.WorkspaceFacts;
+        const own = await build(siteModel(loaded.documents, facts.coverageModel(), false, facts.workspaceCoverage().forces));
+        const folder = 'courses/CP-trainer/handouts/M';
+        expect([...own.keys()].filter(f => f.includes('/handouts/')).sort()).toEqual(
+            [`${folder}/My-Case-v2-.md`, `${folder}/first-notes.md`, `${folder}/second-notes.md`].sort()
+        );
+        expect(own.get(`${folder}/second-notes.md`)!.toString()).toBe('notes b\n');
+        expect(own.get('courses/CP-trainer.md')!.toString()).toContain('[Odd name](CP-trainer/handouts/M/My-Case-v2-.md) (My-Case-v2-.md)');
+    });
+});
+
 describe('assessment', () => {
     const quiz = () => moduleQuiz((workspace.documents[0]!.parseResult.value as ast.GdlFile).elements.filter(ast.isTrainingModule)[0]!);
 
