@@ -15,6 +15,9 @@ const supports = (step: ast.SessionStep) => (ast.isActivity(step) ? step.support
  */
 export function runningOrderTable(module: ast.TrainingModule): RootContent[] {
     const steps = runningOrder(module);
+    if (steps.length === 0) {
+        return [];
+    }
     const total = runningOrderTotal(module);
     const end = total.untimed.length === 0 ? clockText(total.minutes) : '–';
     const rows = steps.map(s => [
