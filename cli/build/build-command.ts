@@ -54,7 +54,9 @@ export async function buildCommand(
     }
     // A force's build judges its own files and the shared ones (the framework, the common vocabulary), as `check --force` does.
     const judged = several ? workspace.documents : workspace.documents.filter(d => forces.judges(models[0]!.force, d.uri.toString()));
-    const sites: SiteModel[] = models.map(model => siteModel(judged, model, options.includeDrafts === true, forces));
+    // Handouts are read from inside the workspace only (the check reports one outside, and that refuses the build).
+    const root = workspace.services.gdl.Settings.workspaceRoot;
+    const sites: SiteModel[] = models.map(model => siteModel(judged, model, options.includeDrafts === true, forces, { root }));
     const errors = collectProblems(judged, process.cwd()).filter(p => p.severity === 'error');
     const gapped = sites.filter(s => s.gaps.length > 0);
     const whose = (site: SiteModel) => (several ? `${forceName(site.force)}: ` : '');

@@ -60,11 +60,14 @@ export function expectCoursePackMarkdown(read: (file: string) => string): void {
     const headings = trainer.children.filter(n => n.type === 'heading').map(n => (n.children[0] as { value: string }).value);
     expect(headings).toEqual(
         expect.arrayContaining([
-            'Session plan',
+            'Document control',
+            'Running order',
             'Learning outcomes',
             'Curriculum mapping',
             'Knowledge checks',
-            'Appendix: learning outcomes and evidence requirements'
+            'Appendix: learning outcomes and evidence requirements',
+            'Evaluation form',
+            'CPD record'
         ])
     );
     expect(trainer.children.filter(n => n.type === 'table').length).toBeGreaterThanOrEqual(3);
@@ -72,7 +75,7 @@ export function expectCoursePackMarkdown(read: (file: string) => string): void {
     expect(trainerText).toContain('(correct)');
     expect(trainerText).toContain('**Trainer notes:**');
     const learner = read('courses/CP-FR-learner.md');
-    for (const hidden of ['(correct)', 'Trainer notes', 'Rationale', 'Appendix']) {
+    for (const hidden of ['(correct)', 'Trainer notes', 'Rationale', 'Appendix', 'Running order', 'Evaluation form', 'CPD record']) {
         expect(learner).not.toContain(hidden);
     }
     // One section per recommendation answered (16), then the plan's waivers.

@@ -1,57 +1,87 @@
-import type { RootContent } from 'mdast';
-import * as ast from '../generated/ast.js';
-import { heading, list, paragraph, prose, root, strong, table } from './mdast-helpers.js';
+import type { BlockContent, RootContent } from 'mdast';
+import type * as ast from '../generated/ast.js';
+import { effectiveStatus } from '../inheritance.js';
+import { durationText, minutesOf } from '../training/durations.js';
+import { assessment } from './course-assessment.js';
+import { cpdRecord, evaluationForm, type EvaluationForm } from './course-closing.js';
+import { moduleHandouts, publishedModules, type Edition } from './course-handouts.js';
+import { kitList, resourceList } from './course-resources.js';
+import { runningOrderTable, sessionSteps } from './course-running-order.js';
 import { gapNotice } from './gap-notice.js';
-import { isPublished, type SiteModel } from './site-model.js';
+import { heading, list, paragraph, prose, root, strong, table } from './mdast-helpers.js';
+import type { SiteModel } from './site-model.js';
 
-/** The parts an edition can contain; out-templates/site.json says which each edition has, in order. */
+/** The parts an edition can contain; out-templates/site.json says which each edition has. */
 export type CoursePart =
+    | 'document-control'
     | 'session-plan'
+    | 'kit'
     | 'outcomes'
     | 'curriculum-mapping'
     | 'content'
     | 'trainer-notes'
     | 'activities'
+    | 'resources'
     | 'checks'
     | 'answers'
-    | 'evidence-appendix';
+    | 'evidence-appendix'
+    | 'evaluation'
+    | 'cpd-record';
 export const coursePartNames: readonly CoursePart[] = [
+    'document-control',
     'session-plan',
+    'kit',
     'outcomes',
     'curriculum-mapping',
     'content',
     'trainer-notes',
     'activities',
+    'resources',
     'checks',
     'answers',
-    'evidence-appendix'
+    'evidence-appendix',
+    'evaluation',
+    'cpd-record'
 ];
 
-const minutes = (d: ast.Duration | undefined) => (d ? `${d.value} ${d.unit}` : '–');
+/** What a course page takes from the templates beyond its parts. */
+export interface CoursePageOptions {
+    /** The evaluation form's questions (site.json); the 'evaluation' part prints nothing without them. */
+    evaluation?: EvaluationForm;
+}
 
-/** A course pack edition: the trainer's has timings, notes, answers and the evidence appendix; the learner's has none of them. */
-export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'trainer' | 'learner', parts: readonly CoursePart[]) {
+/**
+ * A course pack edition. Each module opens with its welfare note, whatever the parts; then (as the parts
+ * say) the running order with start times, the kit list, outcomes, the session's steps in the order
+ * written, resources and the assessment. The trainer's has timings, notes, the answer key, the evidence
+ * appendix, an evaluation form and CPD record sheets; the learner's a seeded draw of the questions.
+ */
+export function coursePage(
+    site: SiteModel,
+    course: ast.CoursePack,
+    edition: Edition,
+    parts: readonly CoursePart[],
+    options: CoursePageOptions = {}
+) {
     const has = (part: CoursePart) => parts.includes(part);
-    const modules = course.modules.map(m => m.ref).filter((m): m is ast.TrainingModule => m !== undefined && isPublished(site, m));
+    const modules = publishedModules(site, course);
     const children: RootContent[] = [
         heading(1, `${course.title}: ${edition} edition`),
         ...gapNotice(site),
         paragraph(strong('Audience:'), ' ' + (course.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')),
-        ...(course.summary ? prose(course.summary, 1) : [])
+        ...(course.summary ? prose(course.summary, 1) : []),
+        ...(has('document-control') ? documentControl(course, modules) : [])
     ];
     for (const module of modules) {
+        const handouts = moduleHandouts(site, course, edition, module);
         children.push(heading(2, `${module.name}: ${module.title}`, module.name));
-        children.push(paragraph(`Duration: ${minutes(module.duration)}. Delivery: ${module.delivery ?? 'not set'}.`));
+        children.push(...welfareNote(module));
+        children.push(paragraph(`Duration: ${durationText(minutesOf(module.duration))}. Delivery: ${module.delivery ?? 'not set'}.`));
         if (has('session-plan')) {
-            children.push(heading(3, 'Session plan'));
-            children.push(
-                table(
-                    ['Activity', 'Duration', 'Supports'],
-                    module.steps
-                        .filter(ast.isActivity)
-                        .map(a => [a.title, minutes(a.duration), a.supports.map(s => s.$refText).join(', ') || '–'])
-                )
-            );
+            children.push(...runningOrderTable(module));
+        }
+        if (has('kit')) {
+            children.push(...kitList(module));
         }
         if (has('outcomes')) {
             children.push(heading(3, 'Learning outcomes'));
@@ -66,34 +96,21 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
                 )
             );
         }
-        if (has('content')) {
-            for (const content of module.steps.filter(ast.isContent)) {
-                children.push(heading(3, content.title));
-                content.body.forEach(b => children.push(...prose(b, 3)));
-                if (has('trainer-notes') && content.trainerNotes) {
-                    children.push(paragraph(strong('Trainer notes:'), ' ' + content.trainerNotes));
-                }
-            }
+        children.push(
+            ...sessionSteps(course, module, {
+                edition,
+                content: has('content'),
+                activities: has('activities'),
+                timings: has('session-plan'),
+                trainerNotes: has('trainer-notes'),
+                handouts
+            })
+        );
+        if (has('resources')) {
+            children.push(...resourceList(course, edition, module, handouts));
         }
-        if (has('activities') && module.steps.filter(ast.isActivity).length > 0) {
-            children.push(heading(3, 'Activities'));
-            for (const activity of module.steps.filter(ast.isActivity)) {
-                children.push(heading(4, `${activity.title} (${minutes(activity.duration)})`));
-                activity.body.forEach(b => children.push(...prose(b, 4)));
-                if (has('trainer-notes') && activity.trainerNotes) {
-                    children.push(paragraph(strong('Trainer notes:'), ' ' + activity.trainerNotes));
-                }
-            }
-        }
-        if (has('checks') && module.checks.length > 0) {
-            children.push(heading(3, 'Knowledge checks'));
-            module.checks.forEach((check, index) => {
-                children.push(paragraph(strong(`${index + 1}.`), ' ' + (check.question ?? '')));
-                children.push(list(check.options.map(o => [o.text + (has('answers') && o.correct ? ' (correct)' : '')])));
-                if (has('answers') && check.rationale) {
-                    children.push(paragraph(strong('Rationale:'), ' ' + check.rationale));
-                }
-            });
+        if (has('checks')) {
+            children.push(...assessment(course, module, has('answers')));
         }
     }
     if (has('evidence-appendix')) {
@@ -105,5 +122,39 @@ export function coursePage(site: SiteModel, course: ast.CoursePack, edition: 'tr
             )
         );
     }
+    if (has('evaluation') && options.evaluation) {
+        children.push(...evaluationForm(course, options.evaluation));
+    }
+    if (has('cpd-record')) {
+        children.push(...cpdRecord(course, modules));
+    }
     return root(children);
+}
+
+/** Who owns each module, which version is published, and when it was approved and is due for review. */
+function documentControl(course: ast.CoursePack, modules: readonly ast.TrainingModule[]): RootContent[] {
+    return [
+        heading(2, 'Document control', 'document-control'),
+        ...(course.owner ? [paragraph(strong('Course owner:'), ' ' + course.owner)] : []),
+        table(
+            ['Module', 'Owner', 'Version', 'Status', 'Approved', 'Review by'],
+            modules.map(m => [
+                m.name,
+                m.owner ?? 'not set',
+                m.version ?? 'not set',
+                effectiveStatus(m),
+                m.approved ?? 'not set',
+                m.reviewBy ?? 'not set'
+            ])
+        )
+    ];
+}
+
+/** A module's welfare note, first in both editions: learners and trainers read it before anything that may distress them. */
+function welfareNote(module: ast.TrainingModule): RootContent[] {
+    if (!module.welfare) {
+        return [];
+    }
+    const body = prose(module.welfare, 3) as BlockContent[];
+    return [{ type: 'blockquote', children: [paragraph(strong('Welfare note (trauma-informed):')), ...body] }];
 }

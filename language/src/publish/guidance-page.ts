@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { effectiveStatus, inherited } from '../inheritance.js';
-import { emphasis, heading, link, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
+import { emphasis, heading, link, list, paragraph, prose, quote, root, strong, table, text } from './mdast-helpers.js';
 import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
 import { gapNotice } from './gap-notice.js';
 
@@ -12,14 +12,20 @@ export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension:
     const children: RootContent[] = [
         heading(1, guidance.title),
         ...gapNotice(site),
-        list([
-            [strong('Owner:'), ' ' + (guidance.owner ?? 'not set')],
-            [strong('Version:'), ' ' + (guidance.version ?? 'not set')],
-            [strong('Status:'), ' ' + effectiveStatus(guidance)],
-            [strong('Approved:'), ' ' + (guidance.approved ?? 'not set')],
-            [strong('Review by:'), ' ' + (guidance.reviewBy ?? 'not set')],
-            [strong('Audience:'), ' ' + (guidance.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')]
-        ]),
+        // Document control, as on a course pack: who owns the document, which version, and its dates.
+        table(
+            ['Owner', 'Version', 'Status', 'Approved', 'Review by'],
+            [
+                [
+                    guidance.owner ?? 'not set',
+                    guidance.version ?? 'not set',
+                    effectiveStatus(guidance),
+                    guidance.approved ?? 'not set',
+                    guidance.reviewBy ?? 'not set'
+                ]
+            ]
+        ),
+        paragraph(strong('Audience:'), ' ' + (guidance.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')),
         ...(guidance.summary ? prose(guidance.summary, 1) : []),
         heading(2, 'Contents'),
         list(

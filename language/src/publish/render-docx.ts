@@ -1,8 +1,12 @@
 import {
+    AlignmentType,
     Document,
     ExternalHyperlink,
+    Footer,
+    Header,
     HeadingLevel,
     Packer,
+    PageNumber,
     Paragraph,
     Table,
     TableCell,
@@ -118,8 +122,34 @@ function listBlocks(node: List, level: number): Block[] {
     );
 }
 
-/** A Word document from the page's mdast: headings, paragraphs, lists and tables as real Word structures. */
-export async function renderDocx(tree: Root, title: string, fixedDate: string): Promise<Buffer> {
+/** Every page's header: the marking, then the document's title. */
+function pageHeader(title: string, classification: string): Header {
+    return new Header({
+        children: [
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: classification, bold: true })] }),
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, size: 18 })] })
+        ]
+    });
+}
+
+/** Every page's footer: the marking, then "Page X of Y" as Word fields (PAGE, NUMPAGES), which Word fills in as it lays out the pages. */
+function pageFooter(classification: string): Footer {
+    return new Footer({
+        children: [
+            new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 })]
+            }),
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: classification, bold: true })] })
+        ]
+    });
+}
+
+/**
+ * A Word document from the page's mdast: headings, paragraphs, lists and tables as real Word structures;
+ * every page with a header and a footer carrying the protective marking, the title and the page number.
+ */
+export async function renderDocx(tree: Root, title: string, fixedDate: string, classification: string): Promise<Buffer> {
     const document = new Document({
         title,
         creator: 'GDL',
@@ -137,7 +167,13 @@ export async function renderDocx(tree: Root, title: string, fixedDate: string): 
                 }
             ]
         },
-        sections: [{ children: blocks(tree.children) }]
+        sections: [
+            {
+                headers: { default: pageHeader(title, classification) },
+                footers: { default: pageFooter(classification) },
+                children: blocks(tree.children)
+            }
+        ]
     });
     return deterministic(await Packer.toBuffer(document), fixedDate);
 }

@@ -44,14 +44,29 @@ export function shellFor(shell: PageShell, force: string, publisher = 'the force
     return { ...shell, siteName: capital(fill(shell.siteName)), header: capital(fill(shell.header)), footer: fill(shell.footer) };
 }
 
-/** A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's shell. */
-export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number): Promise<string> {
+/** The protective marking as a banner (site.css styles `.gdl-classification`); a text node, escaped as any text. */
+const banner = (classification: string, where: 'top' | 'bottom'): Element => ({
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['gdl-classification', `gdl-classification--${where}`] },
+    children: [{ type: 'text', value: classification }]
+});
+
+/**
+ * A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's
+ * shell; with a `classification`, a banner with the marking at the top and bottom of the page, whatever
+ * the template holds.
+ */
+export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number, classification?: string): Promise<string> {
     const content = (await processor.run(tree)) as HastRoot;
     const page = fromHtml(shell.html);
     const prefix = '../'.repeat(depth);
     let main: Element | undefined;
+    let body: Element | undefined;
     visit(page, 'element', (node: Element) => {
-        if (node.tagName === 'title') {
+        if (node.tagName === 'body') {
+            body = node;
+        } else if (node.tagName === 'title') {
             node.children = [{ type: 'text', value: `${title} – ${shell.siteName}` }];
         } else if (node.tagName === 'main') {
             main = node;
@@ -71,5 +86,8 @@ export async function renderHtml(tree: Root, title: string, shell: PageShell, de
         throw new Error('the page template has no <main> element');
     }
     main.children = content.children as ElementContent[];
+    if (classification !== undefined && body) {
+        body.children = [banner(classification, 'top'), ...body.children, banner(classification, 'bottom')];
+    }
     return toHtml(page) + '\n';
 }

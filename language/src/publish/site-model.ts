@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, URI, UriUtils, type LangiumDocument } from 'langium';
 import type { CoverageModel } from '../coverage/coverage-model.js';
 import type { ForceInfo, ForceMap } from '../coverage/forces.js';
 import { isSatisfied } from '../coverage/coverage-words.js';
@@ -21,25 +22,45 @@ export interface SiteModel {
     suspect: string[];
     /** Which force each document answers for. */
     forces: ForceMap;
+    /** The bytes of every handout of the courses' modules that could be read (a missing one is the check's to report). */
+    handoutFiles: ReadonlyMap<ast.Handout, Buffer>;
 }
+
+/** Reads a workspace file's bytes, or undefined when it cannot (missing, a folder, unreadable). */
+export type ReadFile = (uri: URI) => Buffer | undefined;
+
+const readFromDisk: ReadFile = uri => {
+    try {
+        return uri.scheme === 'file' ? readFileSync(uri.fsPath) : undefined;
+    } catch {
+        return undefined;
+    }
+};
 
 /**
  * Collects what a build publishes for one force (the coverage's), in a stable order: its own documents
  * and the shared ones, as `forces` says; drafts only with `includeDrafts`, withdrawn never.
  */
-export function siteModel(documents: LangiumDocument[], coverage: CoverageModel, includeDrafts: boolean, forces: ForceMap): SiteModel {
+export function siteModel(
+    documents: LangiumDocument[],
+    coverage: CoverageModel,
+    includeDrafts: boolean,
+    forces: ForceMap,
+    files: { root?: string; read?: ReadFile } = {}
+): SiteModel {
     const own = documents.filter(d => forces.judges(coverage.force, d.uri.toString()));
     const all = own.flatMap(d => AstUtils.streamAllContents(d.parseResult.value).toArray());
     const publishable = (status: ast.Status) => status === 'approved' || (includeDrafts && status === 'draft');
     const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
     const short = coverage.requirements.filter(r => r.state !== 'for-others' && !isSatisfied(r.state));
+    const courses = all.filter(ast.isCoursePack).sort(byName);
     return {
         force: coverage.force,
         guidance: all
             .filter(ast.isGuidance)
             .filter(g => publishable(effectiveStatus(g)) || g.sections.some(s => publishable(effectiveStatus(s))))
             .sort(byName),
-        courses: all.filter(ast.isCoursePack).sort(byName),
+        courses,
         plans: all
             .filter(ast.isActionPlan)
             .filter(p => publishable(planStatus(p)))
@@ -48,8 +69,41 @@ export function siteModel(documents: LangiumDocument[], coverage: CoverageModel,
         includeDrafts,
         gaps: short.map(r => r.id),
         suspect: short.filter(r => r.state === 'suspect').map(r => r.id),
-        forces
+        forces,
+        handoutFiles: readHandouts(courses, files.root, files.read ?? readFromDisk)
     };
+}
+
+/**
+ * Where a handout's file is: its path resolved against the folder of the file that declares it (as an
+ * exhibit's is). Undefined for a path that could never be a workspace file (absolute, a URL, a
+ * backslash) or that leaves `root`: the check reports those, and the build must never read them.
+ */
+export function handoutSource(handout: ast.Handout, root?: string): URI | undefined {
+    const file = handout.file;
+    if (!file || /^([a-z][a-z0-9+.-]*:|[\\/])/i.test(file) || file.includes('\\')) {
+        return undefined;
+    }
+    const target = UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(handout).uri), file);
+    if (root !== undefined && !target.toString().startsWith(URI.parse(root).toString().replace(/\/?$/, '/'))) {
+        return undefined;
+    }
+    return target;
+}
+
+// Read once per build, here and not in the page builders, which stay pure: they are given the bytes.
+function readHandouts(courses: ast.CoursePack[], root: string | undefined, read: ReadFile): Map<ast.Handout, Buffer> {
+    const out = new Map<ast.Handout, Buffer>();
+    for (const module of courses.flatMap(c => c.modules.map(m => m.ref))) {
+        for (const handout of module?.handouts ?? []) {
+            const source = out.has(handout) ? undefined : handoutSource(handout, root);
+            const content = source && read(source);
+            if (content) {
+                out.set(handout, content);
+            }
+        }
+    }
+    return out;
 }
 
 /** Whether a section (or a module) appears in published output. */

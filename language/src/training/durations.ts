@@ -28,3 +28,9 @@ export function durationText(minutes: number | undefined): string {
 export function clockText(minutes: number): string {
     return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** Minutes as a CPD record states them, in hours to two decimals at most: "4 hours", "1.5 hours", "1 hour". */
+export function hoursText(minutes: number): string {
+    const hours = Math.round((minutes / 60) * 100) / 100;
+    return `${hours} hour${hours === 1 ? '' : 's'}`;
+}

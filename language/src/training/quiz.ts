@@ -40,6 +40,13 @@ export interface Quiz {
     asked: number;
 }
 
+/** How a question's kind is put to a learner, in every output that asks it. */
+export const questionKindText: Readonly<Record<QuestionKind, string>> = {
+    'single-answer': 'Select one',
+    'multiple-answer': 'Select all that apply',
+    'true-false': 'True or false'
+};
+
 export function questionKind(check: ast.KnowledgeCheck): QuestionKind {
     return (check.kind as QuestionKind | undefined) ?? 'single-answer';
 }
