@@ -1,11 +1,12 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, CodeLensParams, Location } from 'vscode-languageserver';
+import type { CodeLens, CodeLensParams, Location, Position } from 'vscode-languageserver';
 import type { CoveringItem } from '../coverage/coverage-model.js';
 import { assuranceText, coverageLine, forcesShortText, isSatisfied } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
+import { assessmentLine, runningOrderLine } from '../training/module-summary.js';
 import { coverageOf, documentCoverage, type DocumentCoverage } from './gdl-force-coverage.js';
 
 /** The command a coverage lens runs: the client shows the covering items as a references list. */
@@ -28,6 +29,10 @@ export class GdlCodeLensProvider implements CodeLensProvider {
         const lenses: CodeLens[] = [];
         const shown = documentCoverage(this.services.gdl.WorkspaceFacts, document.uri.toString());
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+            if (ast.isTrainingModule(node) && node.$cstNode) {
+                lenses.push(trainingLens(node, node.$cstNode.range.start));
+                continue;
+            }
             if (!ast.isEvidence(node) || !node.$cstNode) {
                 continue;
             }
@@ -73,6 +78,16 @@ export class GdlCodeLensProvider implements CodeLensProvider {
         const head = `${met === own.length ? 'covered' : 'not covered'} for ${met === own.length ? met : short.length} of ${own.length} forces`;
         return { title: fit(short.length > 0 ? `${head} — ${named}` : head, MAX_TITLE), items };
     }
+}
+
+/**
+ * A lens above each training module: its running order against its duration and its assessment
+ * ("running order 3 hours 45 minutes of 4 hours · 10 questions, 8 asked at each attempt, pass mark 80%").
+ * It runs no command: the hover on the module shows the running order in full.
+ */
+function trainingLens(module: ast.TrainingModule, at: Position): CodeLens {
+    const title = `${runningOrderLine(module)} · ${assessmentLine(module)}`;
+    return { range: { start: at, end: at }, command: { title: title[0]!.toUpperCase() + title.slice(1), command: '' } };
 }
 
 function fit(text: string, width: number): string {

@@ -6,6 +6,7 @@ import type { WorkspaceFacts } from '../coverage/workspace-facts.js';
 import { assuranceText, coverageLine, recipientsText } from '../coverage/coverage-words.js';
 import { effectiveStatus } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
+import { assessmentLine, runningOrderLine, runningOrderTable } from '../training/module-summary.js';
 import { coverageOf, documentCoverage, stateLine, stateWords, timelinessLine } from './gdl-force-coverage.js';
 import { forceName } from '../coverage/forces.js';
 
@@ -86,7 +87,10 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
         if (ast.isGoverned(node)) {
             const kind = ast.isSection(node) ? 'Section' : ast.isGuidance(node) ? 'Guidance' : 'Training module';
             const addresses = ast.isSection(node) ? node.addresses.map(r => r.$refText) : [];
-            return `**${kind} ${node.name}** — ${node.title}\n\nStatus: ${effectiveStatus(node)}${addresses.length > 0 ? `\n\nAddresses: ${addresses.join(', ')}` : ''}`;
+            const training = ast.isTrainingModule(node)
+                ? `\n\n${runningOrderLine(node)}; ${assessmentLine(node)}${node.steps.length > 0 ? `\n\n${runningOrderTable(node)}` : ''}`
+                : '';
+            return `**${kind} ${node.name}** — ${node.title}\n\nStatus: ${effectiveStatus(node)}${addresses.length > 0 ? `\n\nAddresses: ${addresses.join(', ')}` : ''}${training}`;
         }
         if (ast.isLearningOutcome(node)) {
             return `**Learning outcome ${node.name}** (module ${node.$container.name})\n\n${node.text}\n\nMaps: ${node.maps.map(m => m.$refText).join(', ') || 'nothing'}; addresses: ${node.addresses.map(r => r.$refText).join(', ') || 'nothing'}`;
