@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
+import * as ast from '../../language/src/generated/ast.js';
+import { answerBalance } from '../../language/src/training/answer-balance.js';
+import type { QuizQuestion } from '../../language/src/training/quiz.js';
 import { Codes, type CodeName } from '../../language/src/validation/diagnostic-codes.js';
 import { cleanBase } from '../support/fixtures-base.js';
 import { buildWorkspace } from '../support/workspace.js';
@@ -318,5 +321,99 @@ describe('question kinds', () => {
         const codes = (await diagnosticsOf(edited(['option "a" option "b" correct }', 'option "b" }']))).map(d => d.code);
         expect(codes).toContain(Codes['check-without-correct-answer'].code);
         expect(codes).toContain(Codes['check-too-few-options'].code);
+    });
+});
+
+/** A module of single-answer checks, each written as its options with the correct one in capitals ("a B c"). */
+function quizModule(checks: string[]): string {
+    const lines = checks.map((options, i) => {
+        const written = options.split(' ').map(o => (o === o.toUpperCase() ? `option "${o.toLowerCase()}" correct` : `option "${o}"`));
+        return `    check B-Q${i + 1} { question "Q${i + 1}?" assesses B-LO1 ${written.join(' ')} }`;
+    });
+    return ['module B "Balance" {', '    pass-mark 80%', '    outcome B-LO1 "x" { maps PP-1 }', ...lines, '}'].join('\n');
+}
+
+async function balanceFindings(checks: string[]) {
+    const module = quizModule(checks);
+    const workspace = await buildWorkspace({ ...cleanBase, 'b.gdl': module });
+    const of = (name: CodeName) => workspace.diagnostics('b.gdl').filter(d => d.code === Codes[name].code);
+    return { module, position: of('answers-same-position'), longest: of('answers-longest') };
+}
+
+describe('answer balance', () => {
+    test('the statistics: the commonest position (earliest on a tie) and how often the answer is the longest, over countable questions only', () => {
+        const q = (kind: QuizQuestion['kind'], ...options: string[]): QuizQuestion => ({
+            id: 'q',
+            kind,
+            question: '?',
+            options: options.map(o => ({ text: o.replace('*', ''), correct: o.startsWith('*') })),
+            rationale: undefined,
+            assesses: []
+        });
+        const balance = answerBalance([
+            q('single-answer', 'aa', '*bbb', 'c'),
+            q('single-answer', '*a', 'bb', 'c'),
+            q('single-answer', 'a', '*b', 'cc'),
+            q('single-answer', '*aaa', 'bbb', 'c'), // the longest, but not strictly
+            q('single-answer', '*a', 'b'), // two options: not counted
+            q('multiple-answer', '*a', '*b', 'c'), // not single-answer: not counted
+            q('single-answer', '*a', '*b', 'c') // two correct: not counted
+        ]);
+        expect(balance).toEqual({ counted: 4, commonest: { position: 1, count: 2 }, longest: 1 });
+        expect(answerBalance([])).toEqual({ counted: 0, commonest: undefined, longest: 0 });
+    });
+
+    test('the same position in more than 60%: named with its count, on the module name', async () => {
+        const { module, position } = await balanceFindings(['a B c', 'a B c', 'a B c', 'a B c', 'A b c']);
+        expect(position.map(d => d.message)).toEqual([
+            "In module 'B' the correct answer is option 2 in 4 of 5 single-answer checks: vary its position."
+        ]);
+        expect(position[0]!.range.start).toEqual(positionOf(module, 'B "'));
+    });
+
+    test('the longest option in more than 60%', async () => {
+        const { module, longest, position } = await balanceFindings(['a LONGER c', 'LONGER b c', 'a b LONGER', 'LONGER b c', 'a b C']);
+        expect(position).toEqual([]);
+        expect(longest.map(d => d.message)).toEqual([
+            "In module 'B' the correct answer is the longest option in 4 of 5 single-answer checks: write wrong options as full as the right one."
+        ]);
+        expect(longest[0]!.range.start).toEqual(positionOf(module, 'B "'));
+    });
+
+    test('exactly 60% is not a pattern', async () => {
+        const { position, longest } = await balanceFindings(['a B c', 'a B c', 'a B c', 'A b c', 'a b C']);
+        expect([...position, ...longest]).toEqual([]);
+    });
+
+    test('fewer than four countable checks say nothing, however alike', async () => {
+        const { position, longest } = await balanceFindings(['a LONGER c', 'a LONGER c', 'a LONGER c', 'a B', 'a B']);
+        expect([...position, ...longest]).toEqual([]);
+    });
+});
+
+describe('references inside a module', () => {
+    test("`uses` and a pool resolve to the module's own handouts and checks", async () => {
+        const workspace = await buildWorkspace(files(goodModule));
+        const module = (workspace.documents.get('x.gdl')!.parseResult.value as ast.GdlFile).elements.find(ast.isTrainingModule)!;
+        const activity = module.steps.find(ast.isActivity)!;
+        expect(activity.uses.map(u => u.ref)).toEqual([module.handouts.find(h => h.name === 'X-H1')]);
+        expect(module.pools[0]!.checks.map(c => c.ref)).toEqual(module.checks.filter(c => ['X-Q2', 'X-Q3'].includes(c.name)));
+    });
+
+    test("a step using another module's handout: a diagnostic at the reference", async () => {
+        const other = `module Y "Module Y" { handout Y-H1 "Theirs" { file "handouts/worksheet.gdl" } }`;
+        const module = edited(['uses X-H1', 'uses X-H1, Y-H1']);
+        const workspace = await buildWorkspace(files(module, { 'y.gdl': other }));
+        const used = workspace.diagnostics('x.gdl').filter(d => d.code === Codes['step-uses-other-module-handout'].code);
+        expect(used.map(d => d.message)).toEqual(["Activity 'X-A1' of module 'X' uses 'Y-H1', a handout of another module (Y)."]);
+        expect(used[0]!.range.start).toEqual(positionOf(module, 'Y-H1'));
+    });
+
+    test('a reference to nothing is an unresolved reference, located', async () => {
+        const module = edited(['draw 1 from X-Q2, X-Q3', 'draw 1 from X-Q2, X-Q9']);
+        const unresolved = (await diagnosticsOf(module)).filter(d => d.code === Codes['unresolved-reference'].code);
+        expect(unresolved.map(d => d.range.start)).toEqual([positionOf(module, 'X-Q9')]);
+        // With a reference unresolved, the pool's size is unknown: no guess that it draws too many.
+        expect(await found(module, 'pool-draws-too-many')).toEqual([]);
     });
 });
