@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { report, resolvedTargets, targetsOutside } from '../report.js';
-import * as ast from '../../generated/ast.js';
+import type * as ast from '../../generated/ast.js';
 import { answerBalance, isSkewed } from '../../training/answer-balance.js';
 import { DEFAULT_PASS_MARK, questionKind, questionOptions, quizQuestion } from '../../training/quiz.js';
 
