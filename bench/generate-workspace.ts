@@ -202,19 +202,28 @@ export function generateForces(target: string, forces: number, seed = 1): void {
                 ]);
                 return `    outcome ${id}-lo${o + 1} "${words(next, 10)}" { maps NC-${((m + o) % 10) + 1} addresses ${[...addresses].join(', ')} }`;
             });
-            const checks = Array.from(
-                { length: 4 },
-                (_, o) =>
-                    `    check ${id}-q${o + 1} { question "${words(next, 10)}?" assesses ${id}-lo${o + 1} option "${words(next, 4)}" option "${words(next, 4)}" correct option "${words(next, 4)}" rationale "${words(next, 15)}" }`
-            );
+            const checks = Array.from({ length: 4 }, (_, o) => {
+                const question = words(next, 10);
+                // The correct answer moves from check to check and is never the one longest option, as in a
+                // balanced quiz (GDL0429, GDL0430): if it would be, it trades texts with its neighbour.
+                const texts = [0, 1, 2].map(() => words(next, 4));
+                const correct = (m + o) % 3;
+                if (texts.every((t, i) => i === correct || t.length < texts[correct]!.length)) {
+                    const neighbour = (correct + 1) % 3;
+                    [texts[correct], texts[neighbour]] = [texts[neighbour]!, texts[correct]!];
+                }
+                const options = texts.map((t, i) => `option "${t}"${i === correct ? ' correct' : ''}`).join(' ');
+                return `    check ${id}-q${o + 1} { question "${question}?" assesses ${id}-lo${o + 1} ${options} rationale "${words(next, 15)}" }`;
+            });
+            // Every outcome is practised: the last activity supports the last two.
             const activities = Array.from(
                 { length: 3 },
                 (_, o) =>
-                    `    activity ${id}-a${o + 1} "${words(next, 4)}" { duration 30 minutes supports ${id}-lo${o + 1} """${words(next, 40)}""" }`
+                    `    activity ${id}-a${o + 1} "${words(next, 4)}" { duration 30 minutes supports ${id}-lo${o + 1}${o === 2 ? `, ${id}-lo4` : ''} """${words(next, 40)}""" }`
             );
             writeFileSync(
                 path.join(folder, `module-${m}.gdl`),
-                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n${m === 1 ? `    exhibits ${p}-ex-training\n` : ''}    delivery classroom\n${outcomes.join('\n')}\n    content "${words(next, 3)}" { trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n${checks.join('\n')}\n}\n`
+                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n    pass-mark 80%\n${m === 1 ? `    exhibits ${p}-ex-training\n` : ''}    delivery classroom\n${outcomes.join('\n')}\n    content "${words(next, 3)}" { duration 90 minutes trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n${checks.join('\n')}\n}\n`
             );
         }
         writeFileSync(
