@@ -58,9 +58,14 @@ export function registerValidationChecks(services: GdlServices): void {
         ],
         Activity: [training.activityShouldSupportOutcome, training.stepShouldUseOwnHandouts],
         Content: training.stepShouldUseOwnHandouts,
-        Handout: training.handoutShouldBeOnFile,
+        Handout: [training.handoutShouldBeOnFile, training.handoutShouldBeUsed],
         QuestionPool: assessment.poolMustBeDrawable,
-        LearningOutcome: [training.outcomeShouldMapToCurriculum, training.outcomeShouldBeAssessed, evidence.coverShouldBelongAndBeCurrent],
+        LearningOutcome: [
+            training.outcomeShouldMapToCurriculum,
+            training.outcomeShouldBeAssessed,
+            training.outcomeShouldBePractised,
+            evidence.coverShouldBelongAndBeCurrent
+        ],
         Exhibit: evidence.exhibitShouldBeOnFile,
         Force: evidence.forceShouldHavePlan,
         KnowledgeCheck: assessment.checkMustBeAnswerable,

@@ -39,13 +39,17 @@ export class TrainingChecks {
         }
     };
 
-    /** An outcome is checked by a knowledge check, and practised by an activity when the module has any. */
     outcomeShouldBeAssessed = (node: ast.LearningOutcome, accept: ValidationAcceptor): void => {
         const module = node.$container;
         const assessed = module.checks.some(c => c.assesses.some(r => r.ref === node));
         if (!assessed) {
             report(accept, 'outcome-not-assessed', { id: node.name }, { node, property: 'name' });
         }
+    };
+
+    /** In a module with activities, every outcome is practised by one (a module of content alone, e-learning say, asks for none). */
+    outcomeShouldBePractised = (node: ast.LearningOutcome, accept: ValidationAcceptor): void => {
+        const module = node.$container;
         const activities = module.steps.filter(ast.isActivity);
         if (activities.length > 0 && !activities.some(a => a.supports.some(r => r.ref === node))) {
             report(accept, 'outcome-not-supported', { id: node.name, module: module.name }, { node, property: 'name' });
@@ -113,6 +117,10 @@ export class TrainingChecks {
                 );
             }
         }
+    };
+
+    /** The trainer edition lists a handout at the step that uses it. */
+    handoutShouldBeUsed = (node: ast.Handout, accept: ValidationAcceptor): void => {
         const module = node.$container;
         const used = module.steps.some(s => !ast.isInterlude(s) && s.uses.some(u => u.ref === node));
         if (!used) {
