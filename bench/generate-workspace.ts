@@ -202,19 +202,24 @@ export function generateForces(target: string, forces: number, seed = 1): void {
                 ]);
                 return `    outcome ${id}-lo${o + 1} "${words(next, 10)}" { maps NC-${((m + o) % 10) + 1} addresses ${[...addresses].join(', ')} }`;
             });
-            const checks = Array.from(
-                { length: 4 },
-                (_, o) =>
-                    // The correct answer moves (option 1, 2, 3, 1) and is the shortest, as a balanced bank's would be.
-                    `    check ${id}-q${o + 1} { question "${words(next, 10)}?" assesses ${id}-lo${o + 1} ${[0, 1, 2]
-                        .map(i => (i === o % 3 ? `option "${words(next, 3)}" correct` : `option "${words(next, 4)}"`))
-                        .join(' ')} rationale "${words(next, 15)}" }`
-            );
+            const checks = Array.from({ length: 4 }, (_, o) => {
+                const question = words(next, 10);
+                // The correct answer moves from check to check and is never the one longest option, as in a
+                // balanced quiz (GDL0429, GDL0430): if it would be, it trades texts with its neighbour.
+                const texts = [0, 1, 2].map(() => words(next, 4));
+                const correct = (m + o) % 3;
+                if (texts.every((t, i) => i === correct || t.length < texts[correct]!.length)) {
+                    const neighbour = (correct + 1) % 3;
+                    [texts[correct], texts[neighbour]] = [texts[neighbour]!, texts[correct]!];
+                }
+                const options = texts.map((t, i) => `option "${t}"${i === correct ? ' correct' : ''}`).join(' ');
+                return `    check ${id}-q${o + 1} { question "${question}?" assesses ${id}-lo${o + 1} ${options} rationale "${words(next, 15)}" }`;
+            });
             // A running order that adds up to the module's three hours: 15 + 30 + 4 × 30 + 15 minutes.
             const activities = Array.from(
                 { length: 4 },
                 (_, o) =>
-                    `    activity ${id}-a${o + 1} "${words(next, 4)}" { duration 30 minutes supports ${id}-lo${o + 1} """${words(next, 40)}""" }`
+                    `    activity ${id}-a${o + 1} "${words(next, 4)}" { duration 30 minutes supports ${id}-lo${o + 1}${o === 2 ? `, ${id}-lo4` : ''} """${words(next, 40)}""" }`
             );
             writeFileSync(
                 path.join(folder, `module-${m}.gdl`),

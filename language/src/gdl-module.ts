@@ -36,6 +36,8 @@ import { GuidanceChecks } from './validation/checks/guidance-checks.js';
 import { EvidenceChecks } from './validation/checks/evidence-checks.js';
 import { PlanChecks, WaiverChecks } from './validation/checks/plan-checks.js';
 import { TrainingChecks } from './validation/checks/training-checks.js';
+import { AssessmentChecks } from './validation/checks/assessment-checks.js';
+import { WorkspaceFiles } from './validation/workspace-file.js';
 import { registerValidationChecks, type GdlValidationServices } from './validation/gdl-validator.js';
 import { GdlValueConverter } from './gdl-value-converter.js';
 import { SourceTexts } from './source-text.js';
@@ -80,7 +82,15 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         CommonChecks: services => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
         FrameworkChecks: services => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
         GuidanceChecks: services => new GuidanceChecks(services.gdl.Settings),
-        TrainingChecks: () => new TrainingChecks(),
+        TrainingChecks: services =>
+            new TrainingChecks(
+                new WorkspaceFiles(
+                    services.gdl.Settings,
+                    services.shared.workspace.FileSystemProvider,
+                    services.shared.workspace.WorkspaceManager
+                )
+            ),
+        AssessmentChecks: () => new AssessmentChecks(),
         PlanChecks: services => new PlanChecks(services.gdl.Settings),
         WaiverChecks: services => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts),
         EvidenceChecks: services =>

@@ -30,6 +30,10 @@ export function kindLabel(node: AstNode): string {
             return 'Knowledge check';
         case ast.Activity.$type:
             return 'Activity';
+        case ast.Handout.$type:
+            return 'Handout';
+        case ast.QuestionPool.$type:
+            return 'Question pool';
         case ast.CoursePack.$type:
             return 'Course';
         case ast.ActionPlan.$type:

@@ -37,8 +37,9 @@ module M "Module" {
     review-by 2027-01-10
     duration 2 hours
     delivery classroom
+    pass-mark 80%
     outcome M-LO1 "Recognise stalking." { maps PP-1 addresses 12.3 }
-    content "Intro" { """x""" }
+    content "Intro" { duration 90 minutes """x""" }
     activity M-A1 "Case" { duration 30 minutes supports M-LO1 """y""" }
     check M-Q1 { question "Q?" assesses M-LO1 option "a" option "b" correct rationale "because" }
 }

@@ -131,8 +131,8 @@ describe('plans and training', () => {
         const edits: Array<[string, string, string]> = [
             [
                 'training.gdl',
-                'content "Intro" { """x""" }',
-                'content "Intro" { """x [insert local contact]""" trainer-notes "See ~/slides/intro.pptx" }'
+                'content "Intro" { duration 90 minutes """x""" }',
+                'content "Intro" { duration 90 minutes """x [insert local contact]""" trainer-notes "See ~/slides/intro.pptx" }'
             ],
             ['training.gdl', 'rationale "because"', 'rationale "Check the wording on gov.uk before publishing."']
         ];

@@ -55,7 +55,7 @@ describe('every construct parses into the model a writer means', async () => {
         expect(module.duration).toMatchObject({ value: 2, unit: 'hours' });
         expect(module.delivery).toBe('classroom');
         expect(module.outcomes[0]!.maps[0]!.ref?.text).toBe('Recognise stalking.');
-        expect(module.steps.filter(ast.isActivity)[0]!.supports[0]!.ref).toBe(module.outcomes[0]);
+        expect(module.steps.find(ast.isActivity)!.supports[0]!.ref).toBe(module.outcomes[0]);
         const check = module.checks[0]!;
         expect(check.options.map(o => [o.text, o.correct])).toEqual([
             ['a', false],

@@ -9,6 +9,8 @@ import * as ast from '../generated/ast.js';
 import { assessmentLine, runningOrderLine, runningOrderTable } from '../training/module-summary.js';
 import { coverageOf, documentCoverage, stateLine, stateWords, timelinessLine } from './gdl-force-coverage.js';
 import { forceName } from '../coverage/forces.js';
+import { durationText, minutesOf } from '../training/durations.js';
+import { questionKind } from '../training/quiz.js';
 
 /** Most forces a hover on shared material lists, one line each. */
 const MAX_FORCES_LISTED = 12;
@@ -104,6 +106,10 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
         if (ast.isAudience(node)) {
             return `**Audience ${node.name}** — ${node.title}${node.description ? `\n\n${node.description}` : ''}`;
         }
+        const training = trainingHover(node);
+        if (training) {
+            return training;
+        }
         if (ast.isCoursePack(node) || ast.isFramework(node) || ast.isActionPlan(node) || ast.isCurriculum(node)) {
             return `**${node.name}** — ${node.title}`;
         }
@@ -142,6 +148,27 @@ export class GdlHoverProvider extends MultilineCommentHoverProvider {
         const more = found.length > MAX_FORCES_LISTED ? [`- and ${found.length - MAX_FORCES_LISTED} more forces`] : [];
         return [`**Coverage by force**${levels.length === 1 ? ` (${levels[0]} counts)` : ''}:`, ...lines, ...more].join('\n');
     }
+}
+
+/** Hover on the parts of a module a trainer names: a handout, a question pool, a knowledge check, an activity. */
+function trainingHover(node: AstNode): string | undefined {
+    if (ast.isHandout(node)) {
+        const editions = node.editions.length > 0 ? node.editions : ['trainer'];
+        const facts = [`File: ${node.file ?? 'none given'}`, `in the ${editions.join(' and ')} edition${editions.length > 1 ? 's' : ''}`];
+        return `**Handout ${node.name}** — ${node.title}\n\n${facts.join('; ')}${node.description ? `\n\n${node.description}` : ''}`;
+    }
+    if (ast.isQuestionPool(node)) {
+        const checks = node.checks.map(c => c.$refText);
+        return `**Question pool ${node.name}**${node.title ? ` — ${node.title}` : ''}\n\nDraws ${node.draw} of ${checks.length} at each attempt: ${checks.join(', ')}`;
+    }
+    if (ast.isKnowledgeCheck(node)) {
+        return `**Knowledge check ${node.name}** (${questionKind(node)}, module ${node.$container.name})${node.question ? `\n\n${node.question}` : ''}`;
+    }
+    if (ast.isActivity(node)) {
+        const minutes = minutesOf(node.duration);
+        return `**Activity ${node.name}** — ${node.title}${minutes === undefined ? '' : ` (${durationText(minutes)})`}\n\nSupports: ${node.supports.map(s => s.$refText).join(', ') || 'nothing'}`;
+    }
+    return undefined;
 }
 
 function quote(text: string): string {

@@ -11,6 +11,7 @@ type ReferenceProperty =
     | 'maps'
     | 'assesses'
     | 'supports'
+    | 'uses'
     | 'modules'
     | 'links'
     | 'exhibits'
@@ -30,7 +31,8 @@ const referenceTokens: Record<ReferenceProperty, string> = {
     audiences: SemanticTokenTypes.type,
     maps: SemanticTokenTypes.property,
     assesses: SemanticTokenTypes.property,
-    supports: SemanticTokenTypes.property
+    supports: SemanticTokenTypes.property,
+    uses: SemanticTokenTypes.variable
 };
 
 // Every date property of the grammar; `withdrawn` and `verified` are dates only where they are strings (a date), not statuses or flags.
@@ -58,6 +60,10 @@ export class GdlSemanticTokenProvider extends AbstractSemanticTokenProvider {
                 acceptor({ node, property: property as never, type });
             }
         }
+        // A pool's `checks` are references; a module's `checks` are the checks themselves, so they are not in the table above.
+        if (ast.isQuestionPool(node)) {
+            node.checks.forEach((_, index) => acceptor({ node, property: 'checks', index, type: SemanticTokenTypes.property }));
+        }
         const declared = declarationType(node);
         if (declared) {
             acceptor({ node, property: 'name' as never, type: declared, modifier: SemanticTokenModifiers.declaration });
@@ -83,7 +89,10 @@ function declarationType(node: AstNode): string | undefined {
     if (ast.isLearningOutcome(node) || ast.isCurriculumOutcome(node)) {
         return SemanticTokenTypes.property;
     }
-    if (ast.isExhibit(node)) {
+    if (ast.isKnowledgeCheck(node) || ast.isActivity(node) || ast.isQuestionPool(node)) {
+        return SemanticTokenTypes.property;
+    }
+    if (ast.isExhibit(node) || ast.isHandout(node)) {
         return SemanticTokenTypes.variable;
     }
     if (ast.isForce(node)) {

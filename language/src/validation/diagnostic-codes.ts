@@ -290,11 +290,12 @@ export const Codes = define({
         template: "Knowledge check '{id}' assesses '{outcome}', an outcome of another module ({module}).",
         explanation: 'A check belongs to the module whose outcomes it assesses.'
     },
-    'activities-exceed-duration': {
+    'running-order-mismatch': {
         code: 'GDL0407',
         severity: 'warning',
-        template: "Activities in module '{id}' take {total} minutes, more than its duration of {duration} minutes.",
-        explanation: 'A session plan that overruns the module cannot be delivered as written.'
+        template: "The running order of module '{id}' adds up to {total}, {difference} {comparison} the module's duration of {duration}.",
+        explanation:
+            'A trainer delivers the running order as written: steps that overrun the module cannot be delivered in the time booked, and a running order that falls short leaves time unplanned.'
     },
     'module-without-outcomes': {
         code: 'GDL0408',
@@ -313,6 +314,146 @@ export const Codes = define({
         severity: 'error',
         template: "Course '{id}' lists no modules.",
         explanation: 'A course pack with no modules produces an empty pack.'
+    },
+    'step-without-duration': {
+        code: 'GDL0411',
+        severity: 'warning',
+        template: "{step} of module '{id}' has no duration: the running order cannot give the start time of anything after it.",
+        explanation:
+            "The trainer edition prints the running order with start times; a step without a duration leaves every later start time unknown and the module's total unchecked."
+    },
+    'outcome-not-supported': {
+        code: 'GDL0412',
+        severity: 'warning',
+        template: "Learning outcome '{id}' is supported by no activity of module '{module}' (`supports {id}`).",
+        explanation: 'In a module with activities, an outcome that none of them practises is taught by nothing the learners do.'
+    },
+    'activity-supports-nothing': {
+        code: 'GDL0413',
+        severity: 'warning',
+        template: "Activity '{id}' supports no learning outcome (`supports`).",
+        explanation:
+            'An activity is in the running order to practise an outcome; one that supports none cannot be justified in the session plan.'
+    },
+    'handout-file-missing': {
+        code: 'GDL0414',
+        severity: 'error',
+        template: "Handout '{id}' is the file '{file}', which {problem}.",
+        explanation: 'A handout is copied into the course pack; a file that is not there cannot travel with it.'
+    },
+    'handout-outside-workspace': {
+        code: 'GDL0415',
+        severity: 'error',
+        template: "Handout '{id}' points at '{file}', outside the workspace: give a path inside it, relative to this file.",
+        explanation: 'The course pack is built from the workspace alone: a file outside it is not in the repository that builds the pack.'
+    },
+    'handout-without-file': {
+        code: 'GDL0416',
+        severity: 'error',
+        template: 'Handout \'{id}\' names no file (`file "path"`): there is nothing to copy into the pack.',
+        explanation: 'A handout is a file that travels with the course pack; without one the pack lists a resource nobody can hand out.'
+    },
+    'handout-not-used': {
+        code: 'GDL0417',
+        severity: 'info',
+        template:
+            "Handout '{id}' is used by no step of module '{module}' (`uses {id}`): the running order does not say when it is handed out.",
+        explanation:
+            'The trainer edition lists each handout at the step that uses it; a handout no step uses still travels with the pack, but the trainer is not told when to give it out.'
+    },
+    'pass-mark-out-of-range': {
+        code: 'GDL0418',
+        severity: 'error',
+        template: "Module '{id}' has a pass mark of {mark}%: a pass mark is between 1% and 100%.",
+        explanation: 'The learning platform scores the quiz against the pass mark: 0% passes everyone, over 100% fails everyone.'
+    },
+    'pass-mark-missing': {
+        code: 'GDL0419',
+        severity: 'warning',
+        template: "Module '{id}' has knowledge checks but no pass mark (`pass-mark N%`): the default of {default}% is used.",
+        explanation: 'The pass mark decides who has completed the training; it should be set by the module, not left to a default.'
+    },
+    'pool-draws-too-many': {
+        code: 'GDL0420',
+        severity: 'error',
+        template: "Pool '{id}' draws {draw} questions from {count}: it cannot draw more than it holds.",
+        explanation: 'Each attempt draws questions from the pool at random; it cannot draw more questions than the pool lists.'
+    },
+    'pool-draws-none': {
+        code: 'GDL0421',
+        severity: 'error',
+        template: "Pool '{id}' draws no questions: its checks are never asked.",
+        explanation: 'A pool that draws nothing removes its questions from every attempt.'
+    },
+    'check-in-two-pools': {
+        code: 'GDL0422',
+        severity: 'warning',
+        template:
+            "Knowledge check '{check}' is also in pool '{first}': it is asked from '{first}' only, so pool '{id}' holds one question fewer.",
+        explanation:
+            'A question is drawn from one pool; listed in two, it counts only in the first, and the second draws from fewer questions than it lists.'
+    },
+    'pool-check-other-module': {
+        code: 'GDL0423',
+        severity: 'error',
+        template: "Pool '{id}' lists '{check}', a knowledge check of another module ({module}).",
+        explanation: "A pool draws from its own module's knowledge checks; another module's check is not in this module's quiz."
+    },
+    'single-answer-several-correct': {
+        code: 'GDL0424',
+        severity: 'error',
+        template: "Knowledge check '{id}' is single-answer but marks {count} options `correct`: make it `multiple-answer`, or mark one.",
+        explanation:
+            'A single-answer question offers one choice; with two right answers, a learner who picks either is marked wrong by the platform.'
+    },
+    'true-false-without-answer': {
+        code: 'GDL0425',
+        severity: 'error',
+        template: "Knowledge check '{id}' is true-false but gives no `answer true` or `answer false`.",
+        explanation: 'A true/false question is marked against its stated answer; without one it cannot be marked.'
+    },
+    'true-false-with-options': {
+        code: 'GDL0426',
+        severity: 'error',
+        template:
+            "Knowledge check '{id}' is true-false but lists options: its options are always True and False; state `answer true` or `answer false` instead.",
+        explanation: 'A true/false question is asked as True or False; options written for it would be silently ignored.'
+    },
+    'answer-on-option-question': {
+        code: 'GDL0427',
+        severity: 'error',
+        template:
+            "Knowledge check '{id}' is {kind} but gives an `answer`: `answer` is for true-false questions; mark its correct options instead.",
+        explanation:
+            'A single- or multiple-answer question is marked by its options marked `correct`; an `answer` on it would be silently ignored.'
+    },
+    'multiple-answer-all-correct': {
+        code: 'GDL0428',
+        severity: 'warning',
+        template: "Knowledge check '{id}' marks every option `correct`: a learner who ticks everything passes it.",
+        explanation: 'A multiple-answer question tests judgement only when some of its options are wrong.'
+    },
+    'answers-same-position': {
+        code: 'GDL0429',
+        severity: 'warning',
+        template:
+            "In module '{id}' the correct answer is option {position} in {count} of {counted} single-answer checks: vary its position.",
+        explanation:
+            'Counted over single-answer checks of three or more options, when a module has at least four: a learner who spots that most answers sit in one place can pass without knowing them.'
+    },
+    'answers-longest': {
+        code: 'GDL0430',
+        severity: 'warning',
+        template:
+            "In module '{id}' the correct answer is the longest option in {count} of {counted} single-answer checks: write wrong options as full as the right one.",
+        explanation:
+            'Counted over single-answer checks of three or more options, when a module has at least four: test-wise learners pick the longest option, so it must not be a reliable clue.'
+    },
+    'step-uses-other-module-handout': {
+        code: 'GDL0431',
+        severity: 'error',
+        template: "{step} of module '{id}' uses '{handout}', a handout of another module ({module}).",
+        explanation: "A module's course pack carries its own handouts; another module's handout is not copied with it."
     },
     // 05xx: action plan
     'plan-status-percent-inconsistent': {

@@ -4,6 +4,7 @@ import { type FrameworkChecks } from './checks/framework-checks.js';
 import { type GuidanceChecks } from './checks/guidance-checks.js';
 import { type PlanChecks, type WaiverChecks } from './checks/plan-checks.js';
 import { type TrainingChecks } from './checks/training-checks.js';
+import { type AssessmentChecks } from './checks/assessment-checks.js';
 import { type EvidenceChecks } from './checks/evidence-checks.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { GdlAstType } from '../generated/ast.js';
@@ -15,6 +16,7 @@ export type GdlValidationServices = {
         FrameworkChecks: FrameworkChecks;
         GuidanceChecks: GuidanceChecks;
         TrainingChecks: TrainingChecks;
+        AssessmentChecks: AssessmentChecks;
         PlanChecks: PlanChecks;
         WaiverChecks: WaiverChecks;
         EvidenceChecks: EvidenceChecks;
@@ -28,6 +30,7 @@ export function registerValidationChecks(services: GdlServices): void {
         FrameworkChecks: framework,
         GuidanceChecks: guidance,
         TrainingChecks: training,
+        AssessmentChecks: assessment,
         PlanChecks: plan,
         WaiverChecks: waivers,
         EvidenceChecks: evidence
@@ -46,11 +49,26 @@ export function registerValidationChecks(services: GdlServices): void {
             evidence.coverShouldBelongAndBeCurrent,
             evidence.citationsShouldStayInForce
         ],
-        TrainingModule: [training.moduleShouldBeDeliverable, evidence.citationsShouldStayInForce],
-        LearningOutcome: [training.outcomeShouldMapToCurriculum, training.outcomeShouldBeAssessed, evidence.coverShouldBelongAndBeCurrent],
+        TrainingModule: [
+            training.moduleShouldBeDeliverable,
+            training.runningOrderShouldFitDuration,
+            assessment.passMarkShouldBeSet,
+            assessment.answersShouldBeBalanced,
+            evidence.citationsShouldStayInForce
+        ],
+        Activity: [training.activityShouldSupportOutcome, training.stepShouldUseOwnHandouts],
+        Content: training.stepShouldUseOwnHandouts,
+        Handout: [training.handoutShouldBeOnFile, training.handoutShouldBeUsed],
+        QuestionPool: assessment.poolMustBeDrawable,
+        LearningOutcome: [
+            training.outcomeShouldMapToCurriculum,
+            training.outcomeShouldBeAssessed,
+            training.outcomeShouldBePractised,
+            evidence.coverShouldBelongAndBeCurrent
+        ],
         Exhibit: evidence.exhibitShouldBeOnFile,
         Force: evidence.forceShouldHavePlan,
-        KnowledgeCheck: training.checkMustBeAnswerable,
+        KnowledgeCheck: assessment.checkMustBeAnswerable,
         CoursePack: training.courseShouldMatchAudience,
         ActionPlan: plan.planMustAnswerFramework,
         PlanItem: [

@@ -1,5 +1,6 @@
-import { AstUtils, UriUtils, URI, type AstNode, type FileSystemProvider, type ValidationAcceptor, type WorkspaceManager } from 'langium';
+import { AstUtils, type AstNode, type FileSystemProvider, type ValidationAcceptor, type WorkspaceManager } from 'langium';
 import { report } from '../report.js';
+import { WorkspaceFiles } from '../workspace-file.js';
 import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
 import { forceName } from '../../coverage/forces.js';
 import type { GdlSettings } from '../../gdl-settings.js';
@@ -16,12 +17,16 @@ function itemName(node: ast.Section | ast.LearningOutcome | ast.PlanItem): strin
 
 /** Checks on evidence on file (exhibits) and on forces: where exhibits are, whose they are, suspect cover. */
 export class EvidenceChecks {
+    private readonly workspaceFiles: WorkspaceFiles;
+
     constructor(
         private readonly settings: GdlSettings,
         private readonly facts: WorkspaceFacts,
-        private readonly files: FileSystemProvider,
-        private readonly workspace: WorkspaceManager
-    ) {}
+        files: FileSystemProvider,
+        workspace: WorkspaceManager
+    ) {
+        this.workspaceFiles = new WorkspaceFiles(settings, files, workspace);
+    }
 
     exhibitShouldBeOnFile = (node: ast.Exhibit, accept: ValidationAcceptor): void => {
         const missing = [!node.kind && 'kind', !node.dated && 'date (`dated`)', !node.owner && 'owner'].filter((m): m is string => !!m);
@@ -55,35 +60,11 @@ export class EvidenceChecks {
     };
 
     private fileShouldExist(node: ast.Exhibit, file: string, accept: ValidationAcceptor): void {
-        const document = AstUtils.getDocument(node);
-        const outside = () => report(accept, 'exhibit-outside-workspace', { id: node.name, file }, { node, property: 'file' });
-        // A path relative to the file that declares the exhibit, with forward slashes; never absolute, never a URL.
-        if (file === '' || /^([a-z][a-z0-9+.-]*:|[\\/])/i.test(file) || file.includes('\\')) {
-            outside();
-            return;
-        }
-        const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), file);
-        const roots = this.settings.workspaceRoot ? [this.settings.workspaceRoot] : (this.workspace.workspaceFolders ?? []).map(f => f.uri);
-        const inside = (root: string) => {
-            const prefix = URI.parse(root).toString().replace(/\/?$/, '/');
-            return target.toString().startsWith(prefix);
-        };
-        if (roots.length > 0 ? !roots.some(inside) : file.split('/').includes('..')) {
-            outside();
-            return;
-        }
-        const problem = target.scheme === 'file' ? this.notAFile(target) : undefined;
-        if (problem) {
-            report(accept, 'exhibit-file-missing', { id: node.name, file, problem }, { node, property: 'file' });
-        }
-    }
-
-    /** Why a path is not a file on disk, or undefined when it is one. */
-    private notAFile(uri: URI): string | undefined {
-        try {
-            return this.files.statSync(uri).isFile ? undefined : 'is a folder, not a file';
-        } catch {
-            return 'does not exist';
+        const found = this.workspaceFiles.problem(node, file);
+        if (found?.outside) {
+            report(accept, 'exhibit-outside-workspace', { id: node.name, file }, { node, property: 'file' });
+        } else if (found) {
+            report(accept, 'exhibit-file-missing', { id: node.name, file, problem: found.problem }, { node, property: 'file' });
         }
     }
 
