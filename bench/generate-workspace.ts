@@ -219,7 +219,7 @@ export function generateForces(target: string, forces: number, seed = 1): void {
             const activities = Array.from(
                 { length: 4 },
                 (_, o) =>
-                    `    activity ${id}-a${o + 1} "${words(next, 4)}" { duration 30 minutes supports ${id}-lo${o + 1}${o === 2 ? `, ${id}-lo4` : ''} """${words(next, 40)}""" }`
+                    `    activity ${id}-a${o + 1} "${words(next, 4)}" { duration 30 minutes supports ${id}-lo${o + 1} """${words(next, 40)}""" }`
             );
             writeFileSync(
                 path.join(folder, `module-${m}.gdl`),
