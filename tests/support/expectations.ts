@@ -75,9 +75,15 @@ export function expectCoursePackMarkdown(read: (file: string) => string): void {
     expect(trainerText).toContain('(correct)');
     expect(trainerText).toContain('**Trainer notes:**');
     const learner = read('courses/CP-FR-learner.md');
-    for (const hidden of ['(correct)', 'Trainer notes', 'Rationale', 'Appendix', 'Running order', 'Evaluation form', 'CPD record']) {
+    for (const hidden of ['(correct)', 'Trainer notes', 'Rationale', 'Appendix', 'Running order', 'answer key']) {
         expect(learner).not.toContain(hidden);
     }
+    // The learner's plenary may mention the evaluation, but the trainer's forms are not in their edition.
+    const learnerHeadings = parse('courses/CP-FR-learner.md')
+        .children.filter(n => n.type === 'heading')
+        .map(n => (n.children[0] as { value: string }).value);
+    expect(learnerHeadings).not.toContain('Evaluation form');
+    expect(learnerHeadings).not.toContain('CPD record');
     // One section per recommendation answered (16), then the plan's waivers.
     const sections = parse('plans/ec-plan-2024.md').children.filter(n => n.type === 'heading' && n.depth === 2);
     expect(sections).toHaveLength(17);

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, URI, UriUtils, type LangiumDocument } from 'langium';
+import { AstUtils, URI, type LangiumDocument } from 'langium';
 import type { CoverageModel } from '../coverage/coverage-model.js';
 import type { ForceInfo, ForceMap } from '../coverage/forces.js';
 import { isSatisfied } from '../coverage/coverage-words.js';
 import { effectiveStatus, planStatus } from '../inheritance.js';
+import { workspaceFileUri } from '../validation/workspace-file.js';
 import * as ast from '../generated/ast.js';
 
 /** What a build publishes, and where every page and anchor lives. */
@@ -80,15 +81,7 @@ export function siteModel(
  * backslash) or that leaves `root`: the check reports those, and the build must never read them.
  */
 export function handoutSource(handout: ast.Handout, root?: string): URI | undefined {
-    const file = handout.file;
-    if (!file || /^([a-z][a-z0-9+.-]*:|[\\/])/i.test(file) || file.includes('\\')) {
-        return undefined;
-    }
-    const target = UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(handout).uri), file);
-    if (root !== undefined && !target.toString().startsWith(URI.parse(root).toString().replace(/\/?$/, '/'))) {
-        return undefined;
-    }
-    return target;
+    return handout.file ? workspaceFileUri(AstUtils.getDocument(handout).uri, handout.file, root === undefined ? [] : [root]) : undefined;
 }
 
 // Read once per build, here and not in the page builders, which stay pure: they are given the bytes.
