@@ -138,6 +138,36 @@ describe('the language server over LSP (a real server process)', () => {
         expect(lenses[0]!.command!.command).toBe('gdl.showCoverage');
     });
 
+    test('above each training module a lens gives its running order against its duration and its assessment; the hover shows the running order', async () => {
+        const MODULE = 'example-constabulary/training/fr-1-first-responders.gdl';
+        const moduleText = readFileSync(path.join(root, MODULE), 'utf8');
+        await session.open(MODULE, moduleText);
+        const lenses = (await session.connection.sendRequest('textDocument/codeLens', {
+            textDocument: { uri: session.uri(MODULE) }
+        })) as CodeLens[];
+        expect(lenses.map(l => l.command?.title)).toEqual([
+            expect.stringMatching(/^Running order 4 hours, as planned · \d+ questions, \d+ asked at each attempt, pass mark 80%$/)
+        ]);
+        expect(lenses[0]!.range.start.line).toBe(positionOf(moduleText, '\nmodule FR-1 ', 1).line);
+        // Lengthen the first step: the lens says the running order now overruns.
+        const longer = moduleText.replace(/(introduction "[^"]*" \{\s*duration )15 minutes/, '$145 minutes');
+        expect(longer).not.toBe(moduleText);
+        await session.change(MODULE, 2, longer);
+        const after = (await session.connection.sendRequest('textDocument/codeLens', {
+            textDocument: { uri: session.uri(MODULE) }
+        })) as CodeLens[];
+        expect(after[0]!.command?.title).toMatch(/^Running order 4 hours 30 minutes of 4 hours · /);
+        const hover = (await session.connection.sendRequest('textDocument/hover', {
+            textDocument: { uri: session.uri(MODULE) },
+            position: positionOf(longer, '\nmodule FR-1 ', '\nmodule FR'.length)
+        })) as Hover;
+        const value = (hover.contents as { value: string }).value;
+        expect(value).toContain('| Start | Step | Duration |');
+        expect(value).toContain('| 0:00 | Introduction: Welcome, ground rules and outcomes | 45 minutes |');
+        expect(value).toMatch(/\| 0:45 \| Content: Recap: the College of Policing e-learning \| 5 minutes \|/);
+        await session.change(MODULE, 3, moduleText);
+    });
+
     test('an edit that drops a coverage link updates the framework document; undoing it clears the warning', async () => {
         // 12.2 is covered by the plan and by one guidance section: drop it from the plan first (still covered) ...
         const PLAN = 'example-constabulary/action-plan.gdl';

@@ -33,7 +33,8 @@ export function assessmentLine(module: ast.TrainingModule): string {
 /** The running order as a Markdown table for a hover: start, step, duration. */
 export function runningOrderTable(module: ast.TrainingModule): string {
     const rows = runningOrder(module).map(
-        s => `| ${s.start === undefined ? '?' : clockText(s.start)} | ${s.kind}: ${s.title.replace(/\|/g, '\\|')} | ${durationText(s.minutes)} |`
+        s =>
+            `| ${s.start === undefined ? '?' : clockText(s.start)} | ${s.kind}: ${s.title.replace(/\|/g, '\\|')} | ${durationText(s.minutes)} |`
     );
     return ['| Start | Step | Duration |', '|---|---|---|', ...rows].join('\n');
 }
