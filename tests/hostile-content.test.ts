@@ -54,10 +54,22 @@ module M ${str} {
     status approved
     approved 2025-01-01
     review-by 2027-01-01
+    duration 1 hour
+    pass-mark 80 %
+    version ${str}
+    welfare ${prose}
+    kit ${str}
     outcome M-LO1 ${str} { maps PP-1 addresses 1.1 }
-    content ${str} { trainer-notes ${prose} ${prose} }
-    activity A1 ${str} { supports M-LO1 trainer-notes ${str} ${prose} }
+    introduction ${str} { duration 10 minutes uses H1 trainer-notes ${str} ${prose} }
+    content ${str} { duration 20 minutes trainer-notes ${prose} ${prose} }
+    activity A1 ${str} { duration 20 minutes supports M-LO1 uses H1, H2 criteria ${str} criteria ${prose} trainer-notes ${str} ${prose} }
+    plenary ${str} { duration 10 minutes ${prose} }
+    handout H1 ${str} { file "handout.md" for trainer, learner description ${str} }
+    handout H2 ${str} { file "answer-key.md" description ${prose} }
     check Q1 { question ${prose} assesses M-LO1 option ${str} option ${str} correct rationale ${prose} }
+    check Q2 true-false { question ${str} assesses M-LO1 answer false rationale ${str} }
+    check Q3 multiple-answer { question ${str} assesses M-LO1 option ${str} correct option ${str} correct option ${str} }
+    pool P1 ${str} draw 1 from Q2, Q3
 }
 course CP ${str} { audience aud modules M editions trainer, learner ${prose} }
 plan P ${str} {
@@ -79,6 +91,8 @@ function files(folder: string, extension: string): string[] {
 describe(`hostile content: ${payloads.length} XSS payloads in every free-text position`, () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-hostile-'));
     writeFileSync(path.join(workspace, 'hostile.gdl'), hostileWorkspace);
+    writeFileSync(path.join(workspace, 'handout.md'), payloads.join('\n\n'));
+    writeFileSync(path.join(workspace, 'answer-key.md'), payloads.join('\n\n'));
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-hostile-out-')), 'site');
 
     test('the workspace parses cleanly, so every payload really reaches the outputs', () => {
@@ -97,6 +111,12 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
         const html = readFileSync(path.join(out, 'guidance/doc.html'), 'utf8');
         expect(html).toContain('&#x3C;img src=x onerror=alert(1)>');
         expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+        // ... and in the course pack's new positions: welfare note, kit, running order, handouts, criteria, pools.
+        const trainer = readFileSync(path.join(out, 'courses/CP-trainer.html'), 'utf8');
+        for (const heading of ['Running order', 'Kit list', 'Resources', 'Knowledge checks']) {
+            expect(trainer).toContain(heading);
+        }
+        expect(trainer.split('&#x3C;script>alert(1)&#x3C;/script>').length).toBeGreaterThan(10);
     });
 
     test('the published HTML loaded in Chromium runs none of them, and has no script or event-handler attribute', async () => {
