@@ -2,6 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import { report, resolvedTargets, targetsOutside } from '../report.js';
 import * as ast from '../../generated/ast.js';
 import { minutesOf } from '../../training/durations.js';
+import { questionOptions } from '../../training/quiz.js';
 
 /** Checks on training modules, knowledge checks and course packs. */
 export class TrainingChecks {
@@ -23,10 +24,12 @@ export class TrainingChecks {
         if (!node.question) {
             report(accept, 'check-without-question', { id: node.name }, { node, property: 'name' });
         }
-        if (!node.options.some(o => o.correct)) {
+        // A true/false question's options are True and False, its answer the one marked (quiz.ts).
+        const options = questionOptions(node);
+        if (!options.some(o => o.correct)) {
             report(accept, 'check-without-correct-answer', { id: node.name }, { node, property: 'name' });
         }
-        if (node.options.length < 2) {
+        if (options.length < 2) {
             report(accept, 'check-too-few-options', { id: node.name }, { node, property: 'name' });
         }
         for (const [outcome, index] of targetsOutside(node.assesses, node.$container)) {
