@@ -184,41 +184,50 @@ describe('learning-platform packages (gdl build --lms)', () => {
         }
     });
 
-    test('cmi5: the AU fetches its token, reads the launch data, and sends initialized, completed, passed or failed, terminated', async () => {
+    const actor = { objectType: 'Agent', name: 'A Learner', account: { homePage: 'https://lms.example', name: 'learner-1' } };
+
+    /** Launches the AU as a cmi5 LMS does (launch data in the state API, the five query parameters), answers, and returns what the LRS received. */
+    async function launchCmi5(registration: string, wrong: boolean) {
         const course = new XMLParser({ ignoreAttributes: false }).parse(
             await (await JSZip.loadAsync(packageOf(site, 'cmi5'))).file('cmi5.xml')!.async('string')
         );
         const au = course.courseStructure.au;
-        const mastery = Number(au['@_masteryScore']);
-        expect(mastery).toBe(0.75);
-        const actor = { objectType: 'Agent', name: 'A Learner', account: { homePage: 'https://lms.example', name: 'learner-1' } };
+        const session = crypto.randomUUID();
+        host.statements.length = 0;
+        host.launchData = {
+            contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': session } },
+            launchMode: 'Normal',
+            moveOn: au['@_moveOn'],
+            masteryScore: Number(au['@_masteryScore'])
+        };
+        const query = new URLSearchParams({
+            endpoint: `${host.url}/lrs/`,
+            fetch: `${host.url}/cmi5/fetch?session=${session}`,
+            actor: JSON.stringify(actor),
+            registration,
+            activityId: au['@_id']
+        });
+        const page = await browser.newPage();
+        await page.goto(`${host.url}/packages/cmi5/${au.url}?${query.toString()}`);
+        await answer(page.mainFrame(), () => wrong);
+        await expect.poll(() => host.statements.at(-1)?.statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/terminated');
+        await page.close();
+        return { au, session, mastery: Number(au['@_masteryScore']), received: [...host.statements] };
+    }
+
+    const verbs = (received: Host['statements']) => received.map(s => s.statement.verb.id.split('/').pop());
+
+    test('cmi5: the AU fetches its token, reads the launch data, and sends initialized, completed, passed or failed, terminated', async () => {
         for (const [wrong, verb, success, scaled] of [
             [false, 'passed', true, 1],
             [true, 'failed', false, 0]
         ] as const) {
-            host.statements.length = 0;
             const registration = crypto.randomUUID();
-            const session = crypto.randomUUID();
-            host.launchData = {
-                contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': session } },
-                launchMode: 'Normal',
-                moveOn: au['@_moveOn'],
-                masteryScore: mastery
-            };
-            const query = new URLSearchParams({
-                endpoint: `${host.url}/lrs/`,
-                fetch: `${host.url}/cmi5/fetch?session=${session}`,
-                actor: JSON.stringify(actor),
-                registration,
-                activityId: au['@_id']
-            });
-            const page = await browser.newPage();
-            await page.goto(`${host.url}/packages/cmi5/${au.url}?${query.toString()}`);
-            await answer(page.mainFrame(), () => wrong);
-            await expect.poll(() => host.statements.length).toBe(4);
-            const statements = host.statements.map(s => s.statement);
-            expect(statements.map(s => s.verb.id.split('/').pop())).toEqual(['initialized', 'completed', verb, 'terminated']);
-            for (const { statement, authorization } of host.statements) {
+            const { au, session, mastery, received } = await launchCmi5(registration, wrong);
+            expect(mastery).toBe(0.75);
+            expect(verbs(received)).toEqual(['initialized', 'completed', verb, 'terminated']);
+            const statements = received.map(s => s.statement);
+            for (const { statement, authorization } of received) {
                 expect(authorization).toBe(`Basic ${host.token}`);
                 expect(statement.actor).toEqual(actor);
                 expect(statement.object.id).toBe(au['@_id']);
@@ -234,7 +243,13 @@ describe('learning-platform packages (gdl build --lms)', () => {
             expect(statements[2]!.result?.score).toEqual({ scaled, raw: success ? 4 : 0, min: 0, max: 4 });
             expect(statements[2]!.context.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(mastery);
             expect(statements[3]!.result?.duration).toMatch(/^PT\d+(\.\d+)?S$/);
-            await page.close();
         }
+    });
+
+    test('cmi5: relaunched in one registration, the AU sends completed once and passed once (fail, then pass, then again)', async () => {
+        const registration = crypto.randomUUID();
+        expect(verbs((await launchCmi5(registration, true)).received)).toEqual(['initialized', 'completed', 'failed', 'terminated']);
+        expect(verbs((await launchCmi5(registration, false)).received)).toEqual(['initialized', 'passed', 'terminated']);
+        expect(verbs((await launchCmi5(registration, false)).received)).toEqual(['initialized', 'terminated']);
     });
 });

@@ -16,6 +16,9 @@
     var CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
     var MOVE_ON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
     var MASTERY = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
+    // The AU's own state document: what this registration has already recorded, since cmi5 allows one
+    // "completed" and one "passed" per registration, however many times the learner launches.
+    var PROGRESS = 'urn:gdl:cmi5:progress';
 
     var params = new URLSearchParams(window.location.search);
     var launch = {
@@ -27,6 +30,7 @@
     };
     var token = null;
     var launchData = null;
+    var progress = { completed: false, passed: false };
     var actor = null;
     var started = Date.now();
 
@@ -92,6 +96,30 @@
         return made;
     }
 
+    function stateUrl(stateId) {
+        var query = new URLSearchParams({
+            stateId: stateId,
+            activityId: launch.activityId,
+            agent: JSON.stringify(actor),
+            registration: launch.registration
+        });
+        return endpoint('activities/state?' + query.toString());
+    }
+
+    // A state document the LRS does not hold yet is answered 404: for our own progress, that means none.
+    function readProgress() {
+        var headers = { Authorization: 'Basic ' + token, 'X-Experience-API-Version': '1.0.3' };
+        return fetch(stateUrl(PROGRESS), { headers: headers }).then(function (response) {
+            if (response.status === 404) {
+                return progress;
+            }
+            if (!response.ok) {
+                throw new Error('GET state answered ' + response.status);
+            }
+            return response.json();
+        });
+    }
+
     function send(verb, result, extensions) {
         return xapi('POST', endpoint('statements'), statement(verb, result, extensions));
     }
@@ -110,17 +138,15 @@
                         throw new Error('the fetch URL gave no auth-token (' + (answer['error-text'] || answer['error-code'] || 'no reason') + ')');
                     }
                     token = answer['auth-token'];
-                    var query = new URLSearchParams({
-                        stateId: 'LMS.LaunchData',
-                        activityId: launch.activityId,
-                        agent: JSON.stringify(actor),
-                        registration: launch.registration
-                    });
-                    return xapi('GET', endpoint('activities/state?' + query.toString()));
+                    return xapi('GET', stateUrl('LMS.LaunchData'));
                 })
                 .then(function (response) { return response.json(); })
                 .then(function (data) {
                     launchData = data;
+                    return readProgress();
+                })
+                .then(function (saved) {
+                    progress = { completed: saved.completed === true, passed: saved.passed === true };
                     return send('initialized');
                 })
                 .then(function () {
@@ -130,28 +156,36 @@
         finish: function (result) {
             // Only a Normal launch may record completion or a result; Browse and Review launches just end.
             var normal = !launchData.launchMode || launchData.launchMode === 'Normal';
-            var chain = Promise.resolve();
-            if (normal) {
-                chain = chain.then(function () { return send('completed', { completion: true, duration: duration() }); });
-                if (result.asked > 0) {
-                    var mastery = typeof launchData.masteryScore === 'number' ? {} : null;
-                    if (mastery) {
-                        mastery[MASTERY] = launchData.masteryScore;
-                    }
-                    chain = chain.then(function () {
-                        return send(
-                            result.passed ? 'passed' : 'failed',
-                            {
-                                success: result.passed,
-                                score: { scaled: Math.round(result.scaled * 10000) / 10000, raw: result.correct, min: 0, max: result.asked },
-                                duration: duration()
-                            },
-                            mastery || undefined
-                        );
-                    });
-                }
+            var steps = [];
+            if (normal && !progress.completed) {
+                steps.push(function () {
+                    return send('completed', { completion: true, duration: duration() });
+                });
             }
-            return chain.then(function () { return send('terminated', { duration: duration() }); });
+            // Once passed in a registration, a later attempt records no result: neither a second pass nor a fail.
+            if (normal && result.asked > 0 && !progress.passed) {
+                var mastery = null;
+                if (typeof launchData.masteryScore === 'number') {
+                    mastery = {};
+                    mastery[MASTERY] = launchData.masteryScore;
+                }
+                steps.push(function () {
+                    var score = { scaled: Math.round(result.scaled * 10000) / 10000, raw: result.correct, min: 0, max: result.asked };
+                    return send(result.passed ? 'passed' : 'failed', { success: result.passed, score: score, duration: duration() }, mastery);
+                });
+            }
+            if (normal) {
+                steps.push(function () {
+                    var saved = { completed: true, passed: progress.passed || result.passed === true };
+                    return xapi('PUT', stateUrl(PROGRESS), saved);
+                });
+            }
+            steps.push(function () {
+                return send('terminated', { duration: duration() });
+            });
+            return steps.reduce(function (chain, step) {
+                return chain.then(step);
+            }, Promise.resolve());
         }
     };
 })();

@@ -86,6 +86,8 @@ export async function startHost(packages: Record<string, Buffer>): Promise<Host>
         launchData: {},
         token: Buffer.from('learner:session-secret').toString('base64')
     };
+    // The AU's own state documents, by registration, activity and state id (the LRS's document store).
+    const states = new Map<string, string>();
     const server: Server = createServer(async (request, response) => {
         const url = new URL(request.url ?? '/', 'http://localhost');
         const send = (status: number, body: string | Buffer, type = 'application/json') => {
@@ -100,12 +102,20 @@ export async function startHost(packages: Record<string, Buffer>): Promise<Host>
             if (authorization !== `Basic ${host.token}` || request.headers['x-experience-api-version'] === undefined) {
                 return send(401, JSON.stringify({ error: 'not authorised' }));
             }
-            if (
-                url.pathname === '/lrs/activities/state' &&
-                request.method === 'GET' &&
-                url.searchParams.get('stateId') === 'LMS.LaunchData'
-            ) {
-                return send(200, JSON.stringify(host.launchData));
+            if (url.pathname === '/lrs/activities/state') {
+                const stateId = url.searchParams.get('stateId') ?? '';
+                const key = `${url.searchParams.get('registration')} ${url.searchParams.get('activityId')} ${stateId}`;
+                if (request.method === 'GET' && stateId === 'LMS.LaunchData') {
+                    return send(200, JSON.stringify(host.launchData));
+                }
+                if (request.method === 'GET') {
+                    const saved = states.get(key);
+                    return saved === undefined ? send(404, '{}') : send(200, saved);
+                }
+                if (request.method === 'PUT' && stateId !== 'LMS.LaunchData') {
+                    states.set(key, await body(request));
+                    return send(204, '');
+                }
             }
             if (url.pathname === '/lrs/statements' && request.method === 'POST') {
                 const statement = JSON.parse(await body(request)) as Statement;
