@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium.js';
+import { answerQuiz, pool } from './support/lms-fixture.js';
 import { startHost, type Host } from './support/lms-host.js';
 
 // A package's page as the learner meets it, in Chromium under scorm-again: accessible, a fresh draw
@@ -15,7 +16,6 @@ import { startHost, type Host } from './support/lms-host.js';
 const repo = path.resolve(import.meta.dirname, '..');
 const shots = path.join(repo, 'test-output', 'lms');
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const pool = ['Who decides whether a report is stalking?', 'Breach of a stalking protection order is an offence.'];
 
 describe('a package page, as the learner meets it', () => {
     let browser: Browser;
@@ -31,7 +31,10 @@ describe('a package page, as the learner meets it', () => {
         expect(result.status, result.stdout + result.stderr).toBe(0);
         mkdirSync(shots, { recursive: true });
         browser = await launchChromium();
-        host = await startHost({ scorm2004: readFileSync(path.join(site, 'lms', 'CP.scorm2004.zip')) });
+        host = await startHost({
+            scorm2004: readFileSync(path.join(site, 'lms', 'CP.scorm2004.zip')),
+            'two-modules': readFileSync(path.join(site, 'lms', 'CP2.scorm2004.zip'))
+        });
     });
 
     afterAll(async () => {
@@ -39,13 +42,13 @@ describe('a package page, as the learner meets it', () => {
         await host?.close();
     });
 
-    async function launch(): Promise<{ frame: Frame; close: () => Promise<void> }> {
+    async function launch(pack = 'scorm2004'): Promise<{ frame: Frame; page: Page; close: () => Promise<void> }> {
         const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
         await page.goto(`${host.url}/host/scorm2004.html`);
-        await page.locator('#sco').evaluate((frame: HTMLIFrameElement) => (frame.src = '/packages/scorm2004/index.html'));
+        await page.locator('#sco').evaluate((frame: HTMLIFrameElement, src) => (frame.src = src), `/packages/${pack}/index.html`);
         const frame = (await (await page.locator('#sco').elementHandle())!.contentFrame())!;
         await frame.waitForSelector('form#gdl-quiz[data-ready="true"]');
-        return { frame, close: () => page.close() };
+        return { frame, page, close: () => page.close() };
     }
 
     test('axe-core (WCAG 2.2 A and AA rules) finds no violation on the page with its quiz', async () => {
@@ -94,6 +97,25 @@ describe('a package page, as the learner meets it', () => {
         });
         expect(recorded).toEqual(['incomplete', 'unknown']);
         await close();
+    });
+
+    test('a pack of two modules passes only when each reaches its own pass mark, whatever the overall score', async () => {
+        const recorded = (page: Page) =>
+            page.evaluate(() => {
+                const api = (window as unknown as { API_1484_11: { cmi: { success_status: string; score: { scaled: string } } } })
+                    .API_1484_11;
+                return [api.cmi.success_status, api.cmi.score.scaled];
+            });
+        const first = await launch('two-modules');
+        expect(await first.frame.locator('#assessment p').first().textContent()).toContain("each module's pass mark: M 75%, M2 100%");
+        // M's four right (100% of a 75% mark), M2's one wrong (0% of a 100% mark): 80% overall, and not passed.
+        await answerQuiz(first.frame, question => question === 'What goes in the log?');
+        expect(await recorded(first.page)).toEqual(['failed', '0.8']);
+        await first.close();
+        const second = await launch('two-modules');
+        await answerQuiz(second.frame, () => false);
+        expect(await recorded(second.page)).toEqual(['passed', '1']);
+        await second.close();
     });
 
     test('opened with no platform behind it, the page says so and offers no quiz to submit', async () => {

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium.js';
+import { answerQuiz, pool } from './support/lms-fixture.js';
 import { startHost, type Host } from './support/lms-host.js';
 
 // `gdl build --lms` as a learning platform sees it: the packages' files, the course launched in
@@ -16,16 +17,6 @@ import { startHost, type Host } from './support/lms-host.js';
 const repo = path.resolve(import.meta.dirname, '..');
 const fixture = path.join(repo, 'tests/fixtures/lms/input');
 const kinds = ['scorm12', 'scorm2004', 'cmi5'] as const;
-
-// The learner's answer key for the fixture's questions (tests/fixtures/lms/input/workspace.gdl), by question text.
-const key: Record<string, string[]> = {
-    'Which of these is stalking?': ['A fixated pattern of contact'],
-    'Which words does the FOUR mnemonic use? {pick two} ~ all that apply': ['Fixated', 'Obsessive'],
-    'A stalker must be a stranger: true or false?': ['False'],
-    'Who decides whether a report is stalking?': ['The behaviour reported, judged against FOUR'],
-    'Breach of a stalking protection order is an offence.': ['True']
-};
-const pool = ['Who decides whether a report is stalking?', 'Breach of a stalking protection order is an offence.'];
 
 function gdl(...args: string[]) {
     return spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), ...args], { cwd: repo, encoding: 'utf8' });
@@ -43,27 +34,6 @@ interface Cmi12 {
 type Api<T> = { cmi: T; isTerminated(): boolean };
 
 const packageOf = (site: string, kind: string) => readFileSync(path.join(site, 'lms', `CP.${kind}.zip`));
-
-/** Answers every question asked: right, or (for the questions `wrong` names by index) with a wrong choice. Returns the questions asked. */
-async function answer(frame: Frame, wrong: (index: number) => boolean): Promise<string[]> {
-    await frame.waitForSelector('form#gdl-quiz[data-ready="true"]');
-    const asked = await frame.locator('.gdl-quiz__question:not([hidden])').all();
-    const texts: string[] = [];
-    for (const [index, question] of asked.entries()) {
-        const text = (await question.locator('legend').textContent()) ?? '';
-        texts.push(text);
-        const right = key[text];
-        expect(right, `a question the fixture does not hold: ${text}`).toBeDefined();
-        const labels = await question.locator('label').allTextContents();
-        const choose = wrong(index) ? [labels.find(l => !right!.includes(l))!] : right!;
-        for (const label of choose) {
-            await question.getByLabel(label, { exact: true }).check();
-        }
-    }
-    await frame.getByRole('button', { name: 'Submit answers' }).click();
-    await frame.waitForSelector('#gdl-quiz-result[data-state="recorded"], #gdl-quiz-result[data-state="failed"]');
-    return texts;
-}
 
 async function launchScorm(browser: Browser, host: Host, kind: 'scorm12' | 'scorm2004'): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.newPage();
@@ -122,7 +92,7 @@ describe('learning-platform packages (gdl build --lms)', () => {
 
     test('SCORM 2004: a right attempt is completed, passed, scaled 1; a wrong one completed, failed, scaled 0', async () => {
         const right = await launchScorm(browser, host, 'scorm2004');
-        const asked = await answer(right.frame, () => false);
+        const asked = await answerQuiz(right.frame, () => false);
         expect(asked).toHaveLength(4);
         expect(asked.filter(q => pool.includes(q))).toHaveLength(1);
         const recorded = () =>
@@ -141,7 +111,7 @@ describe('learning-platform packages (gdl build --lms)', () => {
         await right.page.close();
 
         const wrong = await launchScorm(browser, host, 'scorm2004');
-        await answer(wrong.frame, () => true);
+        await answerQuiz(wrong.frame, () => true);
         const failed = await wrong.page.evaluate(() => {
             const api = (window as unknown as { API_1484_11: Api<Cmi2004> }).API_1484_11;
             return [api.cmi.completion_status, api.cmi.success_status, api.cmi.score.scaled, api.cmi.score.raw];
@@ -153,7 +123,7 @@ describe('learning-platform packages (gdl build --lms)', () => {
 
     test('SCORM 2004: three of four right meets a 75% pass mark exactly', async () => {
         const { page, frame } = await launchScorm(browser, host, 'scorm2004');
-        await answer(frame, index => index === 0);
+        await answerQuiz(frame, (_, index) => index === 0);
         const result = await page.evaluate(() => {
             const api = (window as unknown as { API_1484_11: Api<Cmi2004> }).API_1484_11;
             return [api.cmi.success_status, api.cmi.score.scaled, api.cmi.score.raw, api.cmi.score.max];
@@ -168,7 +138,7 @@ describe('learning-platform packages (gdl build --lms)', () => {
             [true, 'failed', '0']
         ] as const) {
             const { page, frame } = await launchScorm(browser, host, 'scorm12');
-            await answer(frame, () => wrong);
+            await answerQuiz(frame, () => wrong);
             const recorded = await page.evaluate(() => {
                 const api = (window as unknown as { API: Api<Cmi12> }).API;
                 return {
@@ -209,7 +179,7 @@ describe('learning-platform packages (gdl build --lms)', () => {
         });
         const page = await browser.newPage();
         await page.goto(`${host.url}/packages/cmi5/${au.url}?${query.toString()}`);
-        await answer(page.mainFrame(), () => wrong);
+        await answerQuiz(page.mainFrame(), () => wrong);
         await expect.poll(() => host.statements.at(-1)?.statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/terminated');
         await page.close();
         return { au, session, mastery: Number(au['@_masteryScore']), received: [...host.statements] };

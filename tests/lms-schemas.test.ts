@@ -67,8 +67,10 @@ async function validate(kind: keyof typeof platforms, xml: string) {
 
 describe('learning-platform manifests and the --lms option', () => {
     let site: string;
-    const manifest = async (kind: keyof typeof platforms) =>
-        (await JSZip.loadAsync(readFileSync(path.join(site, 'lms', `CP.${kind}.zip`)))).file(platforms[kind].manifest)!.async('string');
+    const manifest = async (kind: keyof typeof platforms, pack = 'CP') =>
+        (await JSZip.loadAsync(readFileSync(path.join(site, 'lms', `${pack}.${kind}.zip`))))
+            .file(platforms[kind].manifest)!
+            .async('string');
 
     beforeAll(() => {
         site = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-lms-xsd-')), 'site');
@@ -76,8 +78,16 @@ describe('learning-platform manifests and the --lms option', () => {
         expect(result.status, result.stdout + result.stderr).toBe(0);
     });
 
-    test.each(['scorm12', 'scorm2004', 'cmi5'] as const)('the %s manifest is valid against the official schemas', async kind => {
-        expect(await validate(kind, await manifest(kind))).toEqual([]);
+    // CP has one module (a mastery score in the manifest); CP2 two with different pass marks (none).
+    test.each([
+        ['scorm12', 'CP'],
+        ['scorm2004', 'CP'],
+        ['cmi5', 'CP'],
+        ['scorm12', 'CP2'],
+        ['scorm2004', 'CP2'],
+        ['cmi5', 'CP2']
+    ] as const)('the %s manifest of %s is valid against the official schemas', async (kind, pack) => {
+        expect(await validate(kind, await manifest(kind, pack))).toEqual([]);
     });
 
     test('the validator does reject what the schemas forbid (a SCO type, a moveOn criterion)', async () => {
@@ -117,7 +127,12 @@ describe('learning-platform manifests and the --lms option', () => {
         const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-lms-banks-')), 'site');
         expect(gdl('build', fixture, '--out', out, '--quiet').status).toBe(0);
         const files = filesBelow(out);
-        expect(files.filter(f => f.startsWith('banks/')).sort()).toEqual(['banks/M.gift.txt', 'banks/M.xml']);
+        expect(files.filter(f => f.startsWith('banks/')).sort()).toEqual([
+            'banks/M.gift.txt',
+            'banks/M.xml',
+            'banks/M2.gift.txt',
+            'banks/M2.xml'
+        ]);
         expect(files.some(f => f.startsWith('lms/'))).toBe(false);
     });
 });

@@ -25,9 +25,13 @@ export function quizForm(quizzes: readonly Quiz[]): Element {
 }
 
 function instructions(quizzes: readonly Quiz[]): string {
-    const marks = [...new Set(quizzes.filter(q => q.asked > 0).map(q => q.passMark))];
-    const mark = marks.length === 1 ? `${marks[0]}%` : "each module's pass mark";
-    return `Answer every question, then submit. To pass you need ${mark}${quizzes.length > 1 ? ' in every module' : ''}.`;
+    const asked = quizzes.filter(q => q.asked > 0);
+    const marks = new Set(asked.map(q => q.passMark));
+    const need =
+        marks.size === 1
+            ? `${asked[0]!.passMark}%${asked.length > 1 ? ' in every module' : ''}`
+            : `each module's pass mark: ${asked.map(q => `${q.module} ${q.passMark}%`).join(', ')}`;
+    return `Answer every question, then submit. To pass you need ${need}.`;
 }
 
 function moduleBlock(quiz: Quiz): Element {
