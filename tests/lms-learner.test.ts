@@ -99,6 +99,25 @@ describe('a package page, as the learner meets it', () => {
         await close();
     });
 
+    test('leaving before submitting suspends the attempt: the platform is told, and records no result', async () => {
+        const { page, frame, close } = await launch();
+        await frame.locator('.gdl-quiz__question:not([hidden])').first().locator('input').first().check();
+        await page.locator('#sco').evaluate((element: HTMLIFrameElement) => (element.src = 'about:blank'));
+        const api = () =>
+            page.evaluate(() => {
+                const scorm = (
+                    window as unknown as {
+                        API_1484_11: { cmi: { completion_status: string; success_status: string }; isTerminated(): boolean };
+                    }
+                ).API_1484_11;
+                // cmi.exit is write-only to content; the platform's record of it is the data model serialised for a commit.
+                const exit = (JSON.parse(JSON.stringify(scorm.cmi)) as { exit: string }).exit;
+                return [scorm.isTerminated(), exit, scorm.cmi.completion_status, scorm.cmi.success_status];
+            });
+        await expect.poll(api).toEqual([true, 'suspend', 'incomplete', 'unknown']);
+        await close();
+    });
+
     test('a pack of two modules passes only when each reaches its own pass mark, whatever the overall score', async () => {
         const recorded = (page: Page) =>
             page.evaluate(() => {

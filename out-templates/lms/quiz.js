@@ -124,9 +124,22 @@
         show('This page was built for a learning platform, and none is connected.', 'error');
         return;
     }
+    var started = false;
+    // Leaving mid-attempt ends the platform session (SCORM: suspended); a submitted attempt has already ended it.
+    window.addEventListener('pagehide', function () {
+        if (started && !done && platform.leave) {
+            done = true;
+            try {
+                platform.leave();
+            } catch (error) {
+                // The page is going: there is no one left to tell.
+            }
+        }
+    });
     platform.start().then(
         function (info) {
             launch = info || {};
+            started = true;
             draw();
             submit.disabled = false;
             form.setAttribute('data-ready', 'true');

@@ -80,6 +80,13 @@
                 call('LMSFinish', ['']);
                 resolve();
             });
+        },
+        // The learner leaves before submitting: the attempt is suspended, not left open on the platform.
+        leave: function () {
+            set('cmi.core.session_time', timespan(Date.now() - started));
+            set('cmi.core.exit', 'suspend');
+            call('LMSCommit', ['']);
+            call('LMSFinish', ['']);
         }
     };
 })();

@@ -64,6 +64,13 @@
                 call('Terminate', ['']);
                 resolve();
             });
+        },
+        // The learner leaves before submitting: the attempt is suspended, not left open on the platform.
+        leave: function () {
+            set('cmi.session_time', 'PT' + ((Date.now() - started) / 1000).toFixed(2) + 'S');
+            set('cmi.exit', 'suspend');
+            call('Commit', ['']);
+            call('Terminate', ['']);
         }
     };
 })();
