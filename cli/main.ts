@@ -5,7 +5,7 @@ import { assuranceLevels } from '../language/src/coverage/coverage-model.js';
 import { ExitCode, UsageError } from './errors.js';
 import { ImportError } from '../language/src/onboarding/import-report.js';
 import { buildCommand, type BuildOptions } from './build/build-command.js';
-import { parseLmsKinds } from './build/lms-runtime.js';
+import { parseLmsKinds } from './build/lms-build.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
 import { terminalText } from './terminal-text.js';
 import { initCommand, type InitOptions } from './init-command.js';

@@ -8,10 +8,8 @@ import { loadWorkspace, workspaceRoot, type JudgeOptions } from '../workspace-lo
 import { checkOutputFolder } from './output-folder.js';
 import { defaultTemplates, loadTemplates } from './load-templates.js';
 import { writeSiteAtomically } from './write-site.js';
-import { lmsPackages } from '../../language/src/publish/lms/lms-packages.js';
 import type { LmsKind } from '../../language/src/publish/lms/package-model.js';
-import { questionBanks } from '../../language/src/publish/lms/question-banks.js';
-import { loadLmsRuntime } from './lms-runtime.js';
+import { addLearningPlatformFiles, loadLmsRuntime } from './lms-build.js';
 
 export interface BuildOptions extends JudgeOptions {
     readonly out: string;
@@ -86,24 +84,7 @@ export async function buildCommand(
     const date = buildDate(judged);
     const files = several ? await buildForceSites(sites, templates, date, report) : await buildSite(sites[0]!, templates, date, report);
     // Question banks always, packages when asked: into the same map, so they are published with the rest or not at all.
-    for (const site of sites) {
-        const folder = several ? `${site.force.id}/` : '';
-        const learning = new Map<string, Buffer | string>(questionBanks(site));
-        if (lmsRuntime) {
-            const packageTemplates = {
-                shell: templates.shell,
-                learnerParts: templates.editions.learner,
-                assets: templates.assets,
-                runtime: lmsRuntime
-            };
-            for (const [file, zip] of await lmsPackages(site, options.lms!, packageTemplates, date)) {
-                learning.set(file, zip);
-            }
-        }
-        for (const [file, content] of learning) {
-            files.set(`${folder}${file}`, content);
-        }
-    }
+    await addLearningPlatformFiles(files, sites, several, { templates, runtime: lmsRuntime, kinds: options.lms ?? [], date });
     await writeSiteAtomically(options.out, files, () => checkOutputFolder(options.out, protect));
     if (!options.quiet) {
         const notYet = gapped.map(site => `${whose(site)}${gapsText(site)}`).join('; ');
