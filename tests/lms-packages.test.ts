@@ -168,7 +168,8 @@ describe('learning-platform packages (gdl build --lms)', () => {
             contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': session } },
             launchMode: 'Normal',
             moveOn: au['@_moveOn'],
-            masteryScore: Number(au['@_masteryScore'])
+            masteryScore: Number(au['@_masteryScore']),
+            returnURL: `${host.url}/returned?registration=${registration}`
         };
         const query = new URLSearchParams({
             endpoint: `${host.url}/lrs/`,
@@ -180,6 +181,7 @@ describe('learning-platform packages (gdl build --lms)', () => {
         const page = await browser.newPage();
         await page.goto(`${host.url}/packages/cmi5/${au.url}?${query.toString()}`);
         await answerQuiz(page.mainFrame(), () => wrong);
+        expect(await page.locator('#gdl-return').getAttribute('href')).toBe(`${host.url}/returned?registration=${registration}`);
         await expect.poll(() => host.statements.at(-1)?.statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/terminated');
         await page.close();
         return { au, session, mastery: Number(au['@_masteryScore']), received: [...host.statements] };

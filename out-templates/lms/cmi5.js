@@ -183,9 +183,14 @@
             steps.push(function () {
                 return send('terminated', { duration: duration() });
             });
-            return steps.reduce(function (chain, step) {
-                return chain.then(step);
-            }, Promise.resolve());
+            return steps
+                .reduce(function (chain, step) {
+                    return chain.then(step);
+                }, Promise.resolve())
+                .then(function () {
+                    // Where the platform asks the learner to be sent back to once the AU has ended.
+                    return { returnURL: launchData.returnURL };
+                });
         }
     };
 })();

@@ -93,6 +93,21 @@
             (result.passed ? 'passed.' : 'not passed. You can try again by launching the course again.');
     }
 
+    // A link back to the platform when it gave one (cmi5's returnURL); only a web address, never script.
+    function offerReturn(url) {
+        if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
+            return;
+        }
+        var paragraph = document.createElement('p');
+        var link = document.createElement('a');
+        link.href = url;
+        link.className = 'govuk-link';
+        link.id = 'gdl-return';
+        link.textContent = 'Return to the learning platform';
+        paragraph.appendChild(link);
+        output.parentNode.insertBefore(paragraph, output.nextSibling);
+    }
+
     form.addEventListener('submit', function (event) {
         event.preventDefault();
         if (done) {
@@ -111,8 +126,9 @@
         });
         show(describe(result) + ' Sending your result to the learning platform…', 'sending');
         platform.finish(result).then(
-            function () {
+            function (after) {
                 show(describe(result) + ' Your result has been recorded.', result.passed === false ? 'failed' : 'recorded');
+                offerReturn(after && after.returnURL);
             },
             function (error) {
                 show(describe(result) + ' The learning platform did not record it: ' + error.message, 'error');
