@@ -5,6 +5,7 @@ import { assuranceLevels } from '../language/src/coverage/coverage-model.js';
 import { ExitCode, UsageError } from './errors.js';
 import { ImportError } from '../language/src/onboarding/import-report.js';
 import { buildCommand, type BuildOptions } from './build/build-command.js';
+import { parseLmsKinds } from './build/lms-build.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
 import { terminalText } from './terminal-text.js';
 import { initCommand, type InitOptions } from './init-command.js';
@@ -96,6 +97,11 @@ export async function run(argv: string[]): Promise<number> {
         .option('--templates <folder>', 'use these templates instead of the bundled out-templates/')
         .addOption(levelOption())
         .option('--force <force>', 'publish one force of a workspace of several (its id or name)')
+        .option(
+            '--lms <platforms>',
+            'also package each course pack for learning platforms: scorm12, scorm2004, cmi5 (comma-separated for several)',
+            parseLmsKinds
+        )
         .option('--quiet', 'no progress or summary (for CI)')
         .action(async (folder: string, options: BuildOptions) => {
             const tty = process.stderr.isTTY === true;

@@ -8,6 +8,8 @@ import { loadWorkspace, workspaceRoot, type JudgeOptions } from '../workspace-lo
 import { checkOutputFolder } from './output-folder.js';
 import { defaultTemplates, loadTemplates } from './load-templates.js';
 import { writeSiteAtomically } from './write-site.js';
+import type { LmsKind } from '../../language/src/publish/lms/package-model.js';
+import { addLearningPlatformFiles, loadLmsRuntime } from './lms-build.js';
 
 export interface BuildOptions extends JudgeOptions {
     readonly out: string;
@@ -15,6 +17,8 @@ export interface BuildOptions extends JudgeOptions {
     readonly includeDrafts?: boolean;
     readonly quiet?: boolean;
     readonly templates?: string;
+    /** Learning platforms to package each course pack for (`--lms`). */
+    readonly lms?: readonly LmsKind[];
 }
 
 /**
@@ -40,6 +44,7 @@ export async function buildCommand(
     ];
     await checkOutputFolder(options.out, protect);
     const templates = loadTemplates(templateFolder);
+    const lmsRuntime = options.lms && options.lms.length > 0 ? loadLmsRuntime(templateFolder) : undefined;
     const workspace = await loadWorkspace(folder, { asOf: options.asOf, level: options.level, force: options.force });
     const facts = workspace.services.gdl.WorkspaceFacts;
     const forces = facts.workspaceCoverage().forces;
@@ -78,9 +83,10 @@ export async function buildCommand(
             progress(`[${done}/${total}] ${path}`);
         }
     };
-    const files = several
-        ? await buildForceSites(sites, templates, buildDate(judged), report)
-        : await buildSite(sites[0]!, templates, buildDate(judged), report);
+    const date = buildDate(judged);
+    const files = several ? await buildForceSites(sites, templates, date, report) : await buildSite(sites[0]!, templates, date, report);
+    // Question banks always, packages when asked: into the same map, so they are published with the rest or not at all.
+    await addLearningPlatformFiles(files, sites, several, { templates, runtime: lmsRuntime, kinds: options.lms ?? [], date });
     await writeSiteAtomically(options.out, files, () => checkOutputFolder(options.out, protect));
     if (!options.quiet) {
         const notYet = gapped.map(site => `${whose(site)}${gapsText(site)}`).join('; ');

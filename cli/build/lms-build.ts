@@ -1,0 +1,70 @@
+// The learning-platform part of `gdl build`: the --lms option, the scripts packages run, and adding banks and packages to the build.
+import { InvalidArgumentError } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lmsKinds, type LmsKind } from '../../language/src/publish/lms/package-model.js';
+import type { SiteTemplates } from '../../language/src/publish/build-site.js';
+import { lmsPackages, type PackageTemplates } from '../../language/src/publish/lms/lms-packages.js';
+import { questionBanks } from '../../language/src/publish/lms/question-banks.js';
+import type { SiteModel } from '../../language/src/publish/site-model.js';
+import { UsageError } from '../errors.js';
+
+/** The scripts a package runs in the learner's browser, from the templates folder's lms/: the quiz and each platform's adapter. */
+export function loadLmsRuntime(templates: string): PackageTemplates['runtime'] {
+    const read = (file: string) => {
+        const full = path.join(templates, 'lms', file);
+        if (!existsSync(full)) {
+            throw new UsageError(`template ${full} is missing: the learning-platform packages need it`);
+        }
+        return readFileSync(full, 'utf8');
+    };
+    const adapters = Object.fromEntries(lmsKinds.map(kind => [kind, read(`${kind}.js`)])) as Record<LmsKind, string>;
+    return { quiz: read('quiz.js'), adapters };
+}
+
+/** `--lms scorm12,cmi5`: the platforms named, each once, in the order given; anything else is a usage error (commander's, exit 2). */
+export function parseLmsKinds(value: string, previous: LmsKind[] = []): LmsKind[] {
+    const kinds = [...previous];
+    for (const part of value.split(',').map(p => p.trim())) {
+        if (!(lmsKinds as readonly string[]).includes(part)) {
+            throw new InvalidArgumentError(
+                `'${part}' is not a learning platform gdl can package for; use ${lmsKinds.join(', ')} (or several, comma-separated).`
+            );
+        }
+        if (!kinds.includes(part as LmsKind)) {
+            kinds.push(part as LmsKind);
+        }
+    }
+    return kinds;
+}
+
+/**
+ * Adds each site's question banks (always) and, when platforms are named, its course packs' packages to
+ * the build's files; with several forces, under each force's folder, as the rest of its site is.
+ */
+export async function addLearningPlatformFiles(
+    files: Map<string, Buffer | string>,
+    sites: readonly SiteModel[],
+    several: boolean,
+    options: { templates: SiteTemplates; runtime: PackageTemplates['runtime'] | undefined; kinds: readonly LmsKind[]; date: string }
+): Promise<void> {
+    const { templates, runtime, kinds, date } = options;
+    for (const site of sites) {
+        const folder = several ? `${site.force.id}/` : '';
+        const learning = new Map<string, Buffer | string>(questionBanks(site));
+        if (runtime && kinds.length > 0) {
+            const packageTemplates = {
+                shell: templates.shell,
+                learnerParts: templates.editions.learner,
+                assets: templates.assets,
+                runtime
+            };
+            for (const [file, zip] of await lmsPackages(site, kinds, packageTemplates, date)) {
+                learning.set(file, zip);
+            }
+        }
+        for (const [file, content] of learning) {
+            files.set(`${folder}${file}`, content);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import type * as ast from '../../generated/ast.js';
+import type { CoursePart } from '../course-page.js';
+import type { PageShell } from '../render-html.js';
+import type { SiteModel } from '../site-model.js';
+import { cmi5Course } from './cmi5-course.js';
+import { lmsPath, type LmsKind, type PackageDescription } from './package-model.js';
+import { courseQuizzes, packagePage, packageScripts } from './package-page.js';
+import { packageZip } from './package-zip.js';
+import { scorm12Manifest } from './scorm12-manifest.js';
+import { scorm2004Manifest } from './scorm2004-manifest.js';
+
+/** What a package is built from besides the sources: the site's templates and the scripts that run in the learner's browser. */
+export interface PackageTemplates {
+    shell: PageShell;
+    learnerParts: readonly CoursePart[];
+    /** The site's CSS, fonts and images, by path: the page looks as it does on the site, offline. */
+    assets: ReadonlyMap<string, Buffer | string>;
+    /** out-templates/lms/: the quiz, and one adapter per platform (`scorm12.js`, `scorm2004.js`, `cmi5.js`). */
+    runtime: { quiz: string; adapters: Readonly<Record<LmsKind, string>> };
+}
+
+const manifests: Record<LmsKind, { file: string; write: (p: PackageDescription) => string }> = {
+    scorm12: { file: 'imsmanifest.xml', write: scorm12Manifest },
+    scorm2004: { file: 'imsmanifest.xml', write: scorm2004Manifest },
+    cmi5: { file: 'cmi5.xml', write: cmi5Course }
+};
+
+const LAUNCH = 'index.html';
+
+/** One package per course pack and platform, by output path (`lms/<course>.<kind>.zip`). */
+export async function lmsPackages(
+    site: SiteModel,
+    kinds: readonly LmsKind[],
+    templates: PackageTemplates,
+    date: string
+): Promise<Map<string, Buffer>> {
+    const packages = new Map<string, Buffer>();
+    for (const course of site.courses) {
+        const page = await packagePage(site, course, templates.shell, templates.learnerParts);
+        for (const kind of kinds) {
+            const content: Array<[string, Buffer | string]> = [
+                [LAUNCH, page],
+                [packageScripts[0], templates.runtime.adapters[kind]],
+                [packageScripts[1], templates.runtime.quiz],
+                ...[...templates.assets].sort(([a], [b]) => a.localeCompare(b))
+            ];
+            const description = describe(
+                site,
+                course,
+                content.map(([file]) => file)
+            );
+            const manifest = manifests[kind];
+            packages.set(lmsPath.package(course, kind), await packageZip([[manifest.file, manifest.write(description)], ...content], date));
+        }
+    }
+    return packages;
+}
+
+function describe(site: SiteModel, course: ast.CoursePack, files: string[]): PackageDescription {
+    const quizzes = courseQuizzes(site, course).filter(q => q.asked > 0);
+    const marks = [...new Set(quizzes.map(q => q.passMark))];
+    return {
+        name: course.name,
+        title: course.title,
+        description: `${course.title}: the learner edition${quizzes.length > 0 ? ', with its assessment' : ''} (${quizzes.map(q => q.module).join(', ') || 'no modules'}).`,
+        force: site.force.id,
+        launch: LAUNCH,
+        files,
+        masteryScore: marks.length === 1 ? marks[0]! / 100 : undefined
+    };
+}
