@@ -83,6 +83,12 @@ describe('learning-platform packages (gdl build --lms)', () => {
         expect(page).not.toContain('Knowledge checks');
         expect(page).not.toContain('Rationale');
         expect(page).not.toContain('Stalking is a course of conduct.');
+        // The learner's handout travels with the package, where the page links it; the answer key does not.
+        expect(names).toContain('CP-learner/handouts/M/case.md');
+        expect(await zip.file('CP-learner/handouts/M/case.md')!.async('string')).toContain('Ms A reports');
+        expect(page).toContain('href="CP-learner/handouts/M/case.md"');
+        expect(names.filter(n => n.includes('case-key'))).toEqual([]);
+        expect(page).not.toContain('answer key');
         const manifest = new XMLParser({ ignoreAttributes: false, isArray: name => name === 'file' }).parse(
             await zip.file('imsmanifest.xml')!.async('string')
         );

@@ -1,4 +1,5 @@
 import type * as ast from '../../generated/ast.js';
+import { editionHandouts, handoutHref } from '../course-handouts.js';
 import type { CoursePart } from '../course-page.js';
 import type { PageShell } from '../render-html.js';
 import type { SiteModel } from '../site-model.js';
@@ -42,6 +43,8 @@ export async function lmsPackages(
                 [LAUNCH, page],
                 [packageScripts[0], templates.runtime.adapters[kind]],
                 [packageScripts[1], templates.runtime.quiz],
+                // The learner's handouts, where the page links them; a trainer-only file is never among them.
+                ...editionHandouts(site, course, 'learner').map((h): [string, Buffer] => [handoutHref(course, 'learner', h), h.content]),
                 ...[...templates.assets].sort(([a], [b]) => a.localeCompare(b))
             ];
             const description = describe(
