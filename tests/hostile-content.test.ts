@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium.js';
@@ -102,7 +103,19 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
         expect(check.stdout).not.toMatch(/ error /);
         const build = spawnSync(
             process.execPath,
-            [path.join(repo, 'bin/gdl.js'), 'build', workspace, '--out', out, '--quiet', '--allow-gaps', '--as-of', '2026-01-15'],
+            [
+                path.join(repo, 'bin/gdl.js'),
+                'build',
+                workspace,
+                '--out',
+                out,
+                '--quiet',
+                '--allow-gaps',
+                '--as-of',
+                '2026-01-15',
+                '--lms',
+                'scorm2004'
+            ],
             { encoding: 'utf8' }
         );
         expect(build.status, build.stdout + build.stderr).toBe(0);
@@ -170,6 +183,45 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
         );
         expect(executed).toEqual([]);
         expect(findings).toEqual([]);
+    });
+
+    test("the learning platform package's page runs none of them: its only scripts are the package's own, its quiz shows them as text", async () => {
+        const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'lms/CP.scorm2004.zip')));
+        const unpacked = mkdtempSync(path.join(tmpdir(), 'gdl-hostile-package-'));
+        for (const [name, entry] of Object.entries(zip.files)) {
+            if (!entry.dir) {
+                mkdirSync(path.dirname(path.join(unpacked, name)), { recursive: true });
+                writeFileSync(path.join(unpacked, name), await entry.async('nodebuffer'));
+            }
+        }
+        const browser = await launchChromium();
+        const executed: string[] = [];
+        try {
+            const page = await browser.newPage();
+            page.on('dialog', dialog => {
+                executed.push(`${dialog.type()} ${dialog.message()}`);
+                void dialog.dismiss();
+            });
+            await page.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+            await page.goto(pathToFileURL(path.join(unpacked, 'index.html')).toString());
+            await page.mouse.move(300, 300);
+            await page.waitForTimeout(200);
+            const found = await page.evaluate(() => ({
+                scripts: Array.from(document.querySelectorAll('script')).map(s => s.getAttribute('src') ?? 'inline'),
+                handlers: Array.from(document.querySelectorAll('*')).flatMap(e =>
+                    Array.from(e.attributes)
+                        .filter(a => /^on/i.test(a.name) || /^\s*(javascript|data|vbscript):/i.test(a.value))
+                        .map(a => `${e.tagName} ${a.name}`)
+                ),
+                quiz: document.querySelector('form')?.textContent ?? ''
+            }));
+            expect(found.scripts).toEqual(['lms/platform.js', 'lms/quiz.js']);
+            expect(found.handlers).toEqual([]);
+            expect(found.quiz).toContain('<script>alert(1)</script>');
+        } finally {
+            await browser.close();
+        }
+        expect(executed).toEqual([]);
     });
 
     test('Markdown and Word keep the payloads as text', async () => {
