@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, URI, type LangiumDocument } from 'langium';
+import { AstUtils, type LangiumDocument, type URI } from 'langium';
 import type { CoverageModel } from '../coverage/coverage-model.js';
 import type { ForceInfo, ForceMap } from '../coverage/forces.js';
 import { isSatisfied } from '../coverage/coverage-words.js';
