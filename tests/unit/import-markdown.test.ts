@@ -103,6 +103,20 @@ describe('gdl import of Markdown', () => {
         expect(writeGuidance(readMarkdownDocument(markdown, 'doc.md'), context, PROVENANCE).text).toBe(written.text);
     });
 
+    test("a document's protective marking, at its top and foot, is not taken for its title or text, and the report says so", () => {
+        const doc = readMarkdownDocument(
+            '**OFFICIAL-SENSITIVE**\n\n# Stalking: local procedure\n\n## Introduction\n\nText.\n\nOFFICIAL-SENSITIVE\n',
+            'p.md'
+        );
+        expect(doc.title).toBe('Stalking: local procedure');
+        expect(doc.sections.map(s => s.title)).toEqual(['Introduction']);
+        expect(doc.sections[0]!.markdown).not.toContain('OFFICIAL');
+        expect(doc.notes).toContainEqual(expect.objectContaining({ kind: 'left-out', what: 'protective marking' }));
+        // A section titled as a keyword of the language gets an id that is not one ("introduction" is a step of a module).
+        expect(slugFromTitle('Introduction', 4, 'slp')).toBe('slp-introduction');
+        expect(slugFromTitle('Introduction')).toBe('introduction-x');
+    });
+
     test('ids already used in the workspace are not reused', async () => {
         const { context } = await frameworkOnly();
         const taken = { ...context, ids: [...context.ids, 'stalking-guidance', 'sg-risk'] };

@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { ImportError, type ImportNote } from './import-report.js';
+import { takeDetails, takeMarkings } from './published-details.js';
 import { safeLinkTarget } from '../publish/link-policy.js';
 
 // A document (Markdown, or a Word file's HTML) as nested sections of Markdown prose. Every heading
@@ -318,23 +319,6 @@ function labelOf(node: RootContent): string | undefined {
     return plain(node).replace(/:$/, '');
 }
 
-/** A list whose items are each "**Key:** value": the details list under a published page's title. */
-function detailsOf(node: RootContent): Map<string, string> | undefined {
-    if (node.type !== 'list') {
-        return undefined;
-    }
-    const details = new Map<string, string>();
-    for (const item of node.children) {
-        const first = item.children[0];
-        if (item.children.length !== 1 || first?.type !== 'paragraph' || first.children[0]?.type !== 'strong') {
-            return undefined;
-        }
-        const key = plain(first.children[0]).replace(/:$/, '');
-        details.set(key.toLowerCase(), plain(first).slice(plain(first.children[0]).length).trim());
-    }
-    return details.size > 0 ? details : undefined;
-}
-
 function linksOf(list: List): Array<{ url: string; title: string }> {
     const links: Array<{ url: string; title: string }> = [];
     visit(list, 'link', node => {
@@ -360,6 +344,15 @@ interface Draft {
 export function documentFromMdast(tree: Root, source: DocumentSource): ImportedDocument {
     const notes: ImportNote[] = [];
     const nodes = [...tree.children];
+    const marking = takeMarkings(nodes);
+    if (marking) {
+        notes.push({
+            kind: 'left-out',
+            what: 'protective marking',
+            where: 'the top and foot of the document',
+            detail: `"${marking}": a published page carries the marking set in out-templates/site.json.`
+        });
+    }
     const headings = nodes.filter((n): n is Heading => n.type === 'heading');
     if (headings.length === 0) {
         throw new ImportError(
@@ -387,9 +380,10 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
     const audiences: string[] = [];
 
     // A published page's details list: owner and version are kept; the rest belongs to an approval.
-    const details = nodes[0] ? detailsOf(nodes[0]) : undefined;
+    const taken = takeDetails(nodes);
+    const details = taken?.details;
     if (details && (details.has('owner') || details.has('version'))) {
-        nodes.shift();
+        nodes.splice(0, taken.count);
         owner ??= details.get('owner') && details.get('owner') !== 'not set' ? details.get('owner') : undefined;
         version ??= details.get('version') && details.get('version') !== 'not set' ? details.get('version') : undefined;
         if (details.get('audience') && details.get('audience') !== 'all') {

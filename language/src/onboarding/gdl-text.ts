@@ -94,9 +94,10 @@ const SMALL_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'in', 'on', 'f
 /**
  * A readable id from a title: lower case ASCII words joined by hyphens, leading numbering ("1.2",
  * "3.") and small words dropped, at most `words` words. Starts with a letter; never a
- * keyword. The same title always gives the same slug.
+ * keyword (judged with the `prefix` it is given, if any: "sog-introduction" is no keyword). The same
+ * title always gives the same slug.
  */
-export function slugFromTitle(title: string, words = 5): string {
+export function slugFromTitle(title: string, words = 5, prefix?: string): string {
     const plain = title
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
@@ -108,7 +109,9 @@ export function slugFromTitle(title: string, words = 5): string {
     const significant = all.filter((w, i) => !SMALL_WORDS.has(w) || (i === all.length - 1 && w.length === 1));
     const chosen = (significant.length > 0 ? significant : all).slice(0, words);
     let slug = chosen.join('-') || 'untitled';
-    if (!/^[a-z]/.test(slug)) {
+    if (prefix) {
+        slug = `${prefix}-${slug}`;
+    } else if (!/^[a-z]/.test(slug)) {
         slug = `s-${slug}`;
     }
     return gdlKeywords().has(slug) ? `${slug}-x` : slug;

@@ -63,7 +63,7 @@ export function writeGuidance(doc: ImportedDocument, workspace: ImportContext, p
     const assign = (sections: ImportedSection[]) => {
         for (const section of sections) {
             const wanted = section.wantedId && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(section.wantedId) ? section.wantedId : undefined;
-            const given = ids.take(wanted ?? `${prefix}-${slugFromTitle(section.title, 4)}`);
+            const given = ids.take(wanted ?? slugFromTitle(section.title, 4, prefix));
             sectionIds.set(section, given);
             if (section.wantedId) {
                 byAnchor.set(section.wantedId, given);
