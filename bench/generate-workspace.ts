@@ -223,7 +223,7 @@ export function generateForces(target: string, forces: number, seed = 1): void {
             );
             writeFileSync(
                 path.join(folder, `module-${m}.gdl`),
-                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n${m === 1 ? `    exhibits ${p}-ex-training\n` : ''}    delivery classroom\n    pass-mark 80 %\n${outcomes.join('\n')}\n    introduction { duration 15 minutes }\n    content "${words(next, 3)}" { duration 30 minutes trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n    break { duration 15 minutes }\n${checks.join('\n')}\n}\n`
+                `module ${id} "${words(next, 5)}" {\n    audience ${audiences[m - 1]}\n    owner "Training lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n    duration 3 hours\n${m === 1 ? `    exhibits ${p}-ex-training\n` : ''}    delivery classroom\n    pass-mark 80%\n${outcomes.join('\n')}\n    introduction { duration 15 minutes }\n    content "${words(next, 3)}" { duration 30 minutes trainer-notes "${words(next, 20)}" """${words(next, 120)}""" }\n${activities.join('\n')}\n    break { duration 15 minutes }\n${checks.join('\n')}\n}\n`
             );
         }
         writeFileSync(

@@ -56,7 +56,7 @@ module M ${str} {
     approved 2025-01-01
     review-by 2027-01-01
     duration 1 hour
-    pass-mark 80 %
+    pass-mark 80%
     version ${str}
     welfare ${prose}
     kit ${str}
