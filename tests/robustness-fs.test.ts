@@ -114,14 +114,20 @@ describe('the file system: links, killed and concurrent builds', () => {
                 readFileSync(path.join(repo, 'guidance', file))
             );
         });
-        // The example's exhibit files, where its exhibits.gdl (now at the top) says they are.
+        // The example's exhibit and handout files, where its exhibits.gdl and modules (now at the top) say they are.
         for (const folder of [forward, backward]) {
             cpSync(path.join(repo, 'guidance/example-constabulary/exhibits'), path.join(folder, 'exhibits'), { recursive: true });
+            cpSync(path.join(repo, 'guidance/example-constabulary/training/handouts'), path.join(folder, 'handouts'), { recursive: true });
         }
         const outA = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');
         const outB = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-order-out-')), 'site');
-        expect(run(['build', forward, '--out', outA, '--quiet']).status).toBe(0);
-        expect(run(['build', backward, '--out', outB, '--quiet']).status).toBe(0);
+        for (const [from, to] of [
+            [forward, outA],
+            [backward, outB]
+        ]) {
+            const result = run(['build', from!, '--out', to!, '--quiet']);
+            expect(result.status, result.stdout + result.stderr).toBe(0);
+        }
         expect(tree(outB)).toEqual(tree(outA));
         for (const file of tree(outA)) {
             expect(readFileSync(path.join(outB, file)).equals(readFileSync(path.join(outA, file))), file).toBe(true);
