@@ -3,7 +3,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { URI } from 'langium';
 import { writeSiteAtomically } from '../cli/build/write-site.js';
+import { reallyInside } from '../language/src/validation/workspace-file.js';
 import { PATIENCE_MS } from './support/patience.js';
 import { fixtureCopy, sourceOutside, EXAMPLE_FOLDERS } from './support/files.js';
 
@@ -30,6 +32,31 @@ describe('the file system: links, killed and concurrent builds', () => {
         expect(result.stdout).not.toContain('secret');
         // The link inside the workspace was read: its plan is defined twice now.
         expect(result.stdout).toMatch(/GDL0003 Plan id 'gaps-plan' is defined more than once/);
+    });
+
+    test('a handout that is a link to a file outside the workspace is an error, and its target is never published', () => {
+        const secret = sourceOutside('secret-handout.md');
+        const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-handout-link-'));
+        cpSync(path.join(repo, 'tests/fixtures/lms/input'), workspace, { recursive: true });
+        symlinkSync(secret, path.join(workspace, 'case-link.md'));
+        writeFileSync(
+            path.join(workspace, 'workspace.gdl'),
+            readFileSync(path.join(workspace, 'workspace.gdl'), 'utf8').replace('file "case.md"', 'file "case-link.md"')
+        );
+        const check = run(['check', workspace]);
+        expect(check.stdout).toMatch(
+            /workspace\.gdl:\d+:\d+ error GDL0415 Handout 'M-H1' points at 'case-link\.md', outside the workspace/
+        );
+        const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-handout-link-out-')), 'site');
+        const build = run(['build', workspace, '--out', out, '--allow-gaps']);
+        expect(build.status).toBe(1);
+        expect(existsSync(out)).toBe(false);
+        // The rule the check and the build's reader share: the link is outside, the plain file and a link inside are not.
+        const roots = [URI.file(workspace).toString()];
+        symlinkSync(path.join(workspace, 'case.md'), path.join(workspace, 'inside-link.md'));
+        expect(reallyInside(URI.file(path.join(workspace, 'case-link.md')), roots)).toBe(false);
+        expect(reallyInside(URI.file(path.join(workspace, 'case.md')), roots)).toBe(true);
+        expect(reallyInside(URI.file(path.join(workspace, 'inside-link.md')), roots)).toBe(true);
     });
 
     test('a build killed half-way leaves the previous output intact, and the next build cleans up after it', async () => {

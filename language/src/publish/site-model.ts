@@ -5,7 +5,7 @@ import type { CoverageModel } from '../coverage/coverage-model.js';
 import type { ForceInfo, ForceMap } from '../coverage/forces.js';
 import { isSatisfied } from '../coverage/coverage-words.js';
 import { effectiveStatus, planStatus } from '../inheritance.js';
-import { workspaceFileUri } from '../validation/workspace-file.js';
+import { reallyInside, workspaceFileUri } from '../validation/workspace-file.js';
 import * as ast from '../generated/ast.js';
 
 /** What a build publishes, and where every page and anchor lives. */
@@ -78,10 +78,13 @@ export function siteModel(
 /**
  * Where a handout's file is: its path resolved against the folder of the file that declares it (as an
  * exhibit's is). Undefined for a path that could never be a workspace file (absolute, a URL, a
- * backslash) or that leaves `root`: the check reports those, and the build must never read them.
+ * backslash) or that leaves `root`, by its path or through a link: the check reports those, and the
+ * build must never read them.
  */
 export function handoutSource(handout: ast.Handout, root?: string): URI | undefined {
-    return handout.file ? workspaceFileUri(AstUtils.getDocument(handout).uri, handout.file, root === undefined ? [] : [root]) : undefined;
+    const roots = root === undefined ? [] : [root];
+    const target = handout.file ? workspaceFileUri(AstUtils.getDocument(handout).uri, handout.file, roots) : undefined;
+    return target && reallyInside(target, roots) ? target : undefined;
 }
 
 // Read once per build, here and not in the page builders, which stay pure: they are given the bytes.

@@ -345,7 +345,8 @@ export const Codes = define({
         code: 'GDL0415',
         severity: 'error',
         template: "Handout '{id}' points at '{file}', outside the workspace: give a path inside it, relative to this file.",
-        explanation: 'The course pack is built from the workspace alone: a file outside it is not in the repository that builds the pack.'
+        explanation:
+            'The course pack is built from the workspace alone: a file outside it, by its path or through a link, is not in the repository that builds the pack, and is never copied into it.'
     },
     'handout-without-file': {
         code: 'GDL0416',
@@ -549,7 +550,8 @@ export const Codes = define({
         code: 'GDL0602',
         severity: 'error',
         template: "Exhibit '{id}' points at '{file}', outside the workspace: give a path inside it, relative to this file, or an address.",
-        explanation: 'The workspace must carry its own evidence: a file outside it is not in the repository an auditor receives.'
+        explanation:
+            'The workspace must carry its own evidence: a file outside it, by its path or through a link, is not in the repository an auditor receives.'
     },
     'exhibit-without-location': {
         code: 'GDL0603',

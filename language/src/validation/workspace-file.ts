@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import * as path from 'node:path';
 import { AstUtils, UriUtils, URI, type AstNode, type FileSystemProvider, type WorkspaceManager } from 'langium';
 import type { GdlSettings } from '../gdl-settings.js';
 
@@ -20,6 +22,33 @@ export function workspaceFileUri(declaredIn: URI, file: string, roots: readonly 
 }
 
 /**
+ * Whether a file on disk really lies inside one of the roots once links are followed: a path that stays
+ * in the workspace may still be a link to a file elsewhere (`handouts/key.md -> /etc/passwd`), which
+ * must be neither published nor counted as evidence. A file that cannot be resolved (missing, a broken
+ * link) is not judged here: reading it reports the problem.
+ */
+export function reallyInside(file: URI, roots: readonly string[]): boolean {
+    if (file.scheme !== 'file' || roots.length === 0) {
+        return true;
+    }
+    let real: string;
+    try {
+        real = realpathSync(file.fsPath);
+    } catch {
+        return true;
+    }
+    return roots.some(root => {
+        let top: string;
+        try {
+            top = realpathSync(URI.parse(root).fsPath);
+        } catch {
+            return false;
+        }
+        return real === top || real.startsWith(top + path.sep);
+    });
+}
+
+/**
  * The one rule for files the workspace carries (an exhibit on file, a handout that travels with a
  * course pack): inside the workspace, and there. Each check reports the problem under its own code.
  */
@@ -37,8 +66,9 @@ export class WorkspaceFiles {
 
     /** What is wrong with the file `node`'s source names, or undefined when it is a file inside the workspace. */
     problem(node: AstNode, file: string): WorkspaceFileProblem | undefined {
-        const target = workspaceFileUri(AstUtils.getDocument(node).uri, file, this.roots());
-        if (!target) {
+        const roots = this.roots();
+        const target = workspaceFileUri(AstUtils.getDocument(node).uri, file, roots);
+        if (!target || !reallyInside(target, roots)) {
             return { outside: true };
         }
         // Only files on disk can be looked at; a document from elsewhere (an editor buffer) is trusted.
