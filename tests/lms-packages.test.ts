@@ -81,6 +81,9 @@ describe('learning-platform packages (gdl build --lms)', () => {
         const page = await zip.file('index.html')!.async('string');
         expect(page).toContain('What stalking is');
         expect(page).not.toContain('Knowledge checks');
+        // The protective marking, as on every published page, at the top and foot of the package's page.
+        expect(page).toMatch(/class="gdl-classification gdl-classification--top">OFFICIAL</);
+        expect(page).toMatch(/class="gdl-classification gdl-classification--bottom">OFFICIAL</);
         expect(page).not.toContain('Rationale');
         expect(page).not.toContain('Stalking is a course of conduct.');
         // The learner's handout travels with the package, where the page links it; the answer key does not.

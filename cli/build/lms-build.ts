@@ -4,13 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lmsKinds, type LmsKind } from '../../language/src/publish/lms/package-model.js';
 import type { SiteTemplates } from '../../language/src/publish/build-site.js';
-import { lmsPackages, type PackageTemplates } from '../../language/src/publish/lms/lms-packages.js';
+import { lmsPackages, type PackageRuntime } from '../../language/src/publish/lms/lms-packages.js';
 import { questionBanks } from '../../language/src/publish/lms/question-banks.js';
 import type { SiteModel } from '../../language/src/publish/site-model.js';
 import { UsageError } from '../errors.js';
 
 /** The scripts a package runs in the learner's browser, from the templates folder's lms/: the quiz and each platform's adapter. */
-export function loadLmsRuntime(templates: string): PackageTemplates['runtime'] {
+export function loadLmsRuntime(templates: string): PackageRuntime {
     const read = (file: string) => {
         const full = path.join(templates, 'lms', file);
         if (!existsSync(full)) {
@@ -46,20 +46,14 @@ export async function addLearningPlatformFiles(
     files: Map<string, Buffer | string>,
     sites: readonly SiteModel[],
     several: boolean,
-    options: { templates: SiteTemplates; runtime: PackageTemplates['runtime'] | undefined; kinds: readonly LmsKind[]; date: string }
+    options: { templates: SiteTemplates; runtime: PackageRuntime | undefined; kinds: readonly LmsKind[]; date: string }
 ): Promise<void> {
     const { templates, runtime, kinds, date } = options;
     for (const site of sites) {
         const folder = several ? `${site.force.id}/` : '';
         const learning = new Map<string, Buffer | string>(questionBanks(site));
         if (runtime && kinds.length > 0) {
-            const packageTemplates = {
-                shell: templates.shell,
-                learnerParts: templates.editions.learner,
-                assets: templates.assets,
-                runtime
-            };
-            for (const [file, zip] of await lmsPackages(site, kinds, packageTemplates, date)) {
+            for (const [file, zip] of await lmsPackages(site, kinds, templates, runtime, date)) {
                 learning.set(file, zip);
             }
         }

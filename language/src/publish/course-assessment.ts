@@ -3,6 +3,7 @@ import * as ast from '../generated/ast.js';
 import {
     drawQuestions,
     learnerOptions,
+    learnerSeed,
     moduleQuiz,
     questionKindText,
     type Quiz,
@@ -10,9 +11,6 @@ import {
     type QuizQuestion
 } from '../training/quiz.js';
 import { emphasis, heading, list, paragraph, strong } from './mdast-helpers.js';
-
-/** The seed of a learner edition's draw and shuffle: the same pack and module give the same questions in the same order. */
-export const learnerSeed = (course: ast.CoursePack, module: ast.TrainingModule) => `${course.name}/${module.name}`;
 
 const passMarkText = (quiz: Quiz) => `${quiz.passMark}%${quiz.passMarkStated ? '' : ' (the default: the module states no pass mark)'}`;
 

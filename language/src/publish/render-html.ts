@@ -54,10 +54,10 @@ const banner = (classification: string, where: 'top' | 'bottom'): Element => ({
 
 /**
  * A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's
- * shell; with a `classification`, a banner with the marking at the top and bottom of the page, whatever
- * the template holds.
+ * shell, with a banner of the protective marking at the top and bottom of the page, whatever the
+ * template holds (required: no page is published without its marking).
  */
-export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number, classification?: string): Promise<string> {
+export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number, classification: string): Promise<string> {
     const content = (await processor.run(tree)) as HastRoot;
     const page = fromHtml(shell.html);
     const prefix = '../'.repeat(depth);
@@ -86,7 +86,7 @@ export async function renderHtml(tree: Root, title: string, shell: PageShell, de
         throw new Error('the page template has no <main> element');
     }
     main.children = content.children as ElementContent[];
-    if (classification !== undefined && body) {
+    if (body) {
         body.children = [banner(classification, 'top'), ...body.children, banner(classification, 'bottom')];
     }
     return toHtml(page) + '\n';

@@ -137,6 +137,9 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
     return out;
 }
 
+/** The seed of a learner's draw and shuffle: the same pack and module give the same questions in the same order, in every edition and package. */
+export const learnerSeed = (course: ast.CoursePack, module: { name: string }) => `${course.name}/${module.name}`;
+
 /** A question's options in the order a learner sees them: shuffled by the seed, except true/false (always True, False). */
 export function learnerOptions(question: QuizQuestion, seed: string): QuizOption[] {
     return question.kind === 'true-false' ? question.options : seededShuffle(question.options, `${seed}/${question.id}`);

@@ -1,7 +1,6 @@
 import type * as ast from '../../generated/ast.js';
 import { editionHandouts, handoutHref } from '../course-handouts.js';
-import type { CoursePart } from '../course-page.js';
-import type { PageShell } from '../render-html.js';
+import type { SiteTemplates } from '../build-site.js';
 import type { SiteModel } from '../site-model.js';
 import { cmi5Course } from './cmi5-course.js';
 import { lmsPath, type LmsKind, type PackageDescription } from './package-model.js';
@@ -10,14 +9,10 @@ import { packageZip } from './package-zip.js';
 import { scorm12Manifest } from './scorm12-manifest.js';
 import { scorm2004Manifest } from './scorm2004-manifest.js';
 
-/** What a package is built from besides the sources: the site's templates and the scripts that run in the learner's browser. */
-export interface PackageTemplates {
-    shell: PageShell;
-    learnerParts: readonly CoursePart[];
-    /** The site's CSS, fonts and images, by path: the page looks as it does on the site, offline. */
-    assets: ReadonlyMap<string, Buffer | string>;
-    /** out-templates/lms/: the quiz, and one adapter per platform (`scorm12.js`, `scorm2004.js`, `cmi5.js`). */
-    runtime: { quiz: string; adapters: Readonly<Record<LmsKind, string>> };
+/** The scripts a package runs in the learner's browser (out-templates/lms/): the quiz, and one adapter per platform. */
+export interface PackageRuntime {
+    quiz: string;
+    adapters: Readonly<Record<LmsKind, string>>;
 }
 
 const manifests: Record<LmsKind, { file: string; write: (p: PackageDescription) => string }> = {
@@ -32,17 +27,18 @@ const LAUNCH = 'index.html';
 export async function lmsPackages(
     site: SiteModel,
     kinds: readonly LmsKind[],
-    templates: PackageTemplates,
+    templates: SiteTemplates,
+    runtime: PackageRuntime,
     date: string
 ): Promise<Map<string, Buffer>> {
     const packages = new Map<string, Buffer>();
     for (const course of site.courses) {
-        const page = await packagePage(site, course, templates.shell, templates.learnerParts);
+        const page = await packagePage(site, course, templates);
         for (const kind of kinds) {
             const content: Array<[string, Buffer | string]> = [
                 [LAUNCH, page],
-                [packageScripts[0], templates.runtime.adapters[kind]],
-                [packageScripts[1], templates.runtime.quiz],
+                [packageScripts[0], runtime.adapters[kind]],
+                [packageScripts[1], runtime.quiz],
                 // The learner's handouts, where the page links them; a trainer-only file is never among them.
                 ...editionHandouts(site, course, 'learner').map((h): [string, Buffer] => [handoutHref(course, 'learner', h), h.content]),
                 ...[...templates.assets].sort(([a], [b]) => a.localeCompare(b))

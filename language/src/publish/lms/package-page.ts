@@ -5,8 +5,9 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type * as ast from '../../generated/ast.js';
 import { moduleQuiz, type Quiz } from '../../training/quiz.js';
-import { coursePage, type CoursePart } from '../course-page.js';
-import { renderHtml, shellFor, type PageShell } from '../render-html.js';
+import type { SiteTemplates } from '../build-site.js';
+import { coursePage } from '../course-page.js';
+import { renderHtml, shellFor } from '../render-html.js';
 import { isPublished, type SiteModel } from '../site-model.js';
 import { quizForm } from './quiz-form.js';
 
@@ -26,10 +27,11 @@ export function courseQuizzes(site: SiteModel, course: ast.CoursePack): Quiz[] {
  * knowledge checks (the package asks them as a scored form instead), then the assessment and the
  * scripts. The learner edition never carries answers, so neither does the printed part here.
  */
-export async function packagePage(site: SiteModel, course: ast.CoursePack, shell: PageShell, learnerParts: readonly CoursePart[]) {
-    const parts = learnerParts.filter(p => p !== 'checks' && p !== 'answers');
+export async function packagePage(site: SiteModel, course: ast.CoursePack, templates: SiteTemplates) {
+    const parts = templates.editions.learner.filter(p => p !== 'checks' && p !== 'answers');
     const title = `${course.title}: learner edition`;
-    const html = await renderHtml(coursePage(site, course, 'learner', parts), title, shellFor(shell, site.force.title), 0);
+    const shell = shellFor(templates.shell, site.force.title);
+    const html = await renderHtml(coursePage(site, course, 'learner', parts), title, shell, 0, templates.classification);
     const page = fromHtml(html);
     let main: Element | undefined;
     let body: Element | undefined;
@@ -43,7 +45,7 @@ export async function packagePage(site: SiteModel, course: ast.CoursePack, shell
     if (!main || !body) {
         throw new Error('the page template has no <main> or <body> element');
     }
-    main.children.push(quizForm(courseQuizzes(site, course)));
+    main.children.push(quizForm(course, courseQuizzes(site, course)));
     body.children.push(...packageScripts.map(src => h('script', { src })));
     return toHtml(page) + '\n';
 }

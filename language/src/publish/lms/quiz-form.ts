@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { learnerOptions, type Quiz, type QuizQuestion, type QuizSection } from '../../training/quiz.js';
+import type * as ast from '../../generated/ast.js';
+import { learnerOptions, learnerSeed, type Quiz, type QuizQuestion, type QuizSection } from '../../training/quiz.js';
 
 /**
  * The knowledge checks of a package's modules as one form the learner answers. Every question of every
@@ -11,13 +12,13 @@ import { learnerOptions, type Quiz, type QuizQuestion, type QuizSection } from '
  * The answer key is in the page (`data-correct`): a package scores itself in the learner's browser, as
  * SCORM and cmi5 content does; the platform only records what it is told.
  */
-export function quizForm(quizzes: readonly Quiz[]): Element {
+export function quizForm(course: ast.CoursePack, quizzes: readonly Quiz[]): Element {
     const asked = quizzes.reduce((n, q) => n + q.asked, 0);
     return h('section.gdl-quiz', { id: 'assessment', ariaLabelledBy: 'assessment-title' }, [
         h('h2.govuk-heading-l', { id: 'assessment-title' }, 'Assessment'),
         h('p.govuk-body', asked > 0 ? instructions(quizzes) : 'This course has no assessment: finish it when you have read it.'),
         h('form.gdl-quiz__form', { id: 'gdl-quiz', noValidate: true, dataAsked: String(asked) }, [
-            ...quizzes.filter(q => q.asked > 0).map(moduleBlock),
+            ...quizzes.filter(q => q.asked > 0).map(quiz => moduleBlock(course, quiz)),
             h('button.govuk-button', { type: 'submit', id: 'gdl-quiz-submit', disabled: true }, asked > 0 ? 'Submit answers' : 'Finish')
         ]),
         h('div.gdl-quiz__result', { id: 'gdl-quiz-result', role: 'status', ariaLive: 'polite', hidden: true })
@@ -34,20 +35,20 @@ function instructions(quizzes: readonly Quiz[]): string {
     return `Answer every question, then submit. To pass you need ${need}.`;
 }
 
-function moduleBlock(quiz: Quiz): Element {
+function moduleBlock(course: ast.CoursePack, quiz: Quiz): Element {
     return h('div.gdl-quiz__module', { dataModule: quiz.module, dataPassMark: String(quiz.passMark) }, [
         h('h3.govuk-heading-m', `${quiz.module}: ${quiz.title}`),
-        ...quiz.sections.map(section => sectionBlock(quiz, section))
+        ...quiz.sections.map(section => sectionBlock(learnerSeed(course, { name: quiz.module }), section))
     ]);
 }
 
-function sectionBlock(quiz: Quiz, section: QuizSection): Element {
+function sectionBlock(seed: string, section: QuizSection): Element {
     // A pool's questions carry their pool's draw: quiz.js shows that many of them at each attempt.
     const properties = section.pool ? { dataPool: section.pool.id, dataDraw: String(section.pool.draw) } : {};
     return h(
         'div.gdl-quiz__section',
         properties,
-        section.questions.map(question => questionBlock(quiz.module, question))
+        section.questions.map(question => questionBlock(seed, question))
     );
 }
 
