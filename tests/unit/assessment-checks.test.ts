@@ -7,12 +7,12 @@ import { diagnosticsOf, edited, expectOne, files, found, goodModule, positionOf 
 import { buildWorkspace } from '../support/workspace.js';
 
 describe('the pass mark', () => {
-    test.each(['0', '101', '150'])('%s%% is out of range, reported at the number', async mark => {
+    test.each(['0', '101', '150'])('a pass mark of %s per cent is out of range, reported at the number', async mark => {
         const module = edited(['pass-mark 75%', `pass-mark ${mark}%`]);
         await expectOne(module, 'pass-mark-out-of-range', `${mark}%`, `has a pass mark of ${mark}%`);
     });
 
-    test.each(['1', '100'])('%s%% is in range', async mark => {
+    test.each(['1', '100'])('a pass mark of %s per cent is in range', async mark => {
         expect(await found(edited(['pass-mark 75%', `pass-mark ${mark}%`]), 'pass-mark-out-of-range')).toEqual([]);
     });
 
