@@ -101,3 +101,80 @@ describe('an editor feature that throws inside the server (a real server process
         expect(session.exited).toBe(false);
     });
 });
+
+describe('requests the editor sends before the first build ends, or about documents the server does not know (a real server process)', () => {
+    /** Every request the server answers for a document, with the parameters an editor sends. */
+    const requests = (uri: string, position: { line: number; character: number }): Array<[string, object]> => [
+        ['textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }],
+        ['textDocument/codeLens', { textDocument: { uri } }],
+        ['textDocument/hover', { textDocument: { uri }, position }],
+        ['textDocument/completion', { textDocument: { uri }, position }],
+        ['textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }],
+        ['textDocument/prepareRename', { textDocument: { uri }, position }],
+        ['textDocument/semanticTokens/full', { textDocument: { uri } }],
+        ['textDocument/documentSymbol', { textDocument: { uri } }],
+        ['textDocument/foldingRange', { textDocument: { uri } }],
+        ['textDocument/definition', { textDocument: { uri }, position }]
+    ];
+
+    test('opening a file, changing a setting and asking at once: every request is answered, none fails', async () => {
+        const root = workspaceCopy();
+        const text = readFileSync(path.join(root, RISK), 'utf8');
+        const session = new LspSession(root, { asOf: '2026-01-15' });
+        try {
+            await session.initialize();
+            const uri = session.uri(RISK);
+            const lines = text.split('\n');
+            const line = lines.findIndex(l => l.includes('addresses 12.3'));
+            const position = { line, character: lines[line]!.length };
+            // As VS Code does in a fresh window: open, send the settings, ask for code actions (and the rest) at once.
+            for (let round = 0; round < 3; round++) {
+                await session.open(RISK, text);
+                await session.configure({ asOf: `2026-01-1${5 + round}` });
+                const answers = await Promise.allSettled(
+                    requests(uri, position).map(([method, params]) => session.connection.sendRequest(method, params))
+                );
+                const failed = answers.flatMap((a, i) =>
+                    a.status === 'rejected' ? [`${requests(uri, position)[i]![0]}: ${String((a.reason as Error).message)}`] : []
+                );
+                expect(failed).toEqual([]);
+                await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+            }
+            const codeActions = await session.connection.sendRequest('textDocument/codeAction', requests(uri, position)[0]![1]);
+            expect(Array.isArray(codeActions)).toBe(true);
+        } finally {
+            await session.close();
+        }
+    });
+
+    test('a request about a document the server does not know, or without its optional parts, is answered with nothing; nothing is logged as a failure', async () => {
+        const root = workspaceCopy();
+        const session = new LspSession(root, { asOf: '2026-01-15' });
+        try {
+            await session.initialize();
+            await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build');
+            const unknown = session.uri('no/such/file.gdl');
+            const position = { line: 0, character: 0 };
+            for (const [method, params] of requests(unknown, position)) {
+                await expect(session.connection.sendRequest(method, params), method).resolves.toSatisfy(
+                    (answer: unknown) => answer === null || (Array.isArray(answer) && answer.length === 0)
+                );
+            }
+            // A code action request without its context, references without theirs.
+            const known = session.uri(RISK);
+            await expect(
+                session.connection.sendRequest('textDocument/codeAction', {
+                    textDocument: { uri: known },
+                    range: { start: position, end: position }
+                })
+            ).resolves.toBeDefined();
+            await expect(
+                session.connection.sendRequest('textDocument/references', { textDocument: { uri: known }, position })
+            ).resolves.toBeDefined();
+            expect(session.log.filter(m => m.includes('failed'))).toEqual([]);
+            expect(session.stderr.join('')).not.toContain('TypeError');
+        } finally {
+            await session.close();
+        }
+    });
+});

@@ -1,5 +1,5 @@
-import { DefaultDocumentBuilder, type LangiumDocument, type URI } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
+import type { CancellationToken, Disposable } from 'vscode-languageserver';
 import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
 import { declares } from './declarations.js';
@@ -37,6 +37,39 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
         );
     }
 
+    /**
+     * An editor request waits for its document to reach the state it needs. Langium fails the request
+     * (RequestFailed, "Document state of … is Parsed, requiring Validated, but workspace state is
+     * already Validated") when the workspace got there first: a document opened or changed while
+     * another build finished, whose own build has not started yet. The writer saw that as an error
+     * popup on opening a file. Here the request waits for the document's build; should the next build
+     * leave it behind (or none come), it is answered with the document as it is, after a while.
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        const document = this.langiumDocuments.getDocument(uri);
+        if (!document || document.state >= state || this.currentState < state || cancelToken.isCancellationRequested) {
+            return super.awaitDocumentState(state, uri, cancelToken);
+        }
+        return new Promise((resolve, reject) => {
+            const waits: Disposable[] = [];
+            const finish = (settle: () => void) => {
+                waits.forEach(w => w.dispose());
+                clearTimeout(timer);
+                settle();
+            };
+            const timer = setTimeout(() => finish(() => resolve(uri)), BEHIND_PATIENCE_MS);
+            waits.push(
+                this.onDocumentPhase(state, built => {
+                    if (UriUtils.equals(built.uri, uri)) {
+                        finish(() => resolve(uri));
+                    }
+                }),
+                this.onBuildPhase(state, () => finish(() => resolve(uri))),
+                cancelToken.onCancellationRequested(() => finish(() => reject(OperationCancelled)))
+            );
+        });
+    }
+
     /** Whether a file declares a force (or a plan): before the change (its last build), or, with `current`, in its text now. */
     private declaresNow(uri: URI, current: boolean, is: (e: ast.Element) => boolean, declaration: RegExp): boolean {
         const before = this.langiumDocuments.getDocument(uri);
@@ -55,6 +88,9 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
         return declaration.test(text);
     }
 }
+
+/** How long a request waits for a document left behind by a build before it is answered with the document as it is. */
+const BEHIND_PATIENCE_MS = 10_000;
 
 // A declaration as written in a file's text (before it is parsed): `force kent "Kent Police"`, `plan p "Plan"`.
 const forceDeclaration = /(^|[\s;}])force\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;

@@ -5,6 +5,7 @@ import { buildCoverageReport } from '../coverage/coverage-report.js';
 import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
+import { guardDocumentRequests } from './request-guard.js';
 import { CoverageChangedNotification, CoverageRequest, coverageUriOf, type CoverageAnswer } from './gdl-protocol.js';
 
 /** The editor's `gdl.*` settings, as the client sends them. */
@@ -55,11 +56,14 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
     const facts = services.gdl.WorkspaceFacts;
     const configuration = shared.workspace.ConfigurationProvider;
     publishCurrentDiagnosticsOnly(connection, services);
+    guardDocumentRequests(connection, shared);
 
     const apply = async (given: unknown) => {
         if (applyEditorSettings(settings, given)) {
             const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
-            await shared.workspace.DocumentBuilder.update(uris, []);
+            // Under the workspace lock, as Langium runs the builds of edits: a rebuild beside another one
+            // left documents behind a workspace already validated, and the editor's requests failed.
+            await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token));
         }
     };
     // The workspace is first built with the settings the server fetches at start-up (workspace/configuration),

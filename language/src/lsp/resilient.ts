@@ -1,9 +1,11 @@
 import { isOperationCancelled } from 'langium';
+import { ResponseError } from 'vscode-languageserver';
 
 /**
  * Wraps an editor feature so that an exception inside it is logged and answered with an empty
  * result: one broken feature must not break the writer's editor. Cancellation still propagates,
- * since Langium uses it to abandon stale requests.
+ * since Langium uses it to abandon stale requests, and so does a ResponseError a provider throws on
+ * purpose: a refusal the writer is meant to read (a rename that is not allowed).
  *
  * Langium (4.1) does not do this. Its request handlers (`createRequestHandler` for hover,
  * completion, code actions, symbols, definition, references, rename, folding and formatting;
@@ -42,7 +44,7 @@ export function resilient<T extends object>(
                     const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
                     if (result instanceof Promise) {
                         return result.catch((error: unknown) => {
-                            if (isOperationCancelled(error)) {
+                            if (isOperationCancelled(error) || error instanceof ResponseError) {
                                 throw error;
                             }
                             return report(property, error);
@@ -50,7 +52,7 @@ export function resilient<T extends object>(
                     }
                     return result;
                 } catch (error) {
-                    if (isOperationCancelled(error)) {
+                    if (isOperationCancelled(error) || error instanceof ResponseError) {
                         throw error;
                     }
                     return report(property, error);
