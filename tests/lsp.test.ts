@@ -454,11 +454,12 @@ describe('a workspace of two forces over LSP (a real server process)', () => {
         expect(warningOn('12.3')!.range.start.line).toBe(positionOf(text(FRAMEWORK_FILE), 'evidence 12.3').line);
     });
 
-    test("the quick fix on the framework's warning drafts the cover in the folder of the force that falls short", async () => {
+    test("the quick fix on the framework's warning drafts the cover in the guidance folder of the force that falls short, and opens it", async () => {
         const actions = await actionsFor(FRAMEWORK_FILE, warningOn('12.3')!);
         const stub = actions.find(a => a.title.startsWith('Create a draft section covering 12.3'))!;
         expect(stub.title).toBe('Create a draft section covering 12.3 in a new file for Surrey Police');
-        expect(stub.edit!.documentChanges![0]).toMatchObject({ kind: 'create', uri: session.uri('surrey/cover-12-3.gdl') });
+        expect(stub.edit!.documentChanges![0]).toMatchObject({ kind: 'create', uri: session.uri('surrey/guidance/cover-12-3.gdl') });
+        expect(stub.command).toMatchObject({ command: 'gdl.showDocument', arguments: [session.uri('surrey/guidance/cover-12-3.gdl'), 4] });
     });
 
     test('the coverage request answers for the force of the document it names: Kent covers 12.3, Surrey does not', async () => {

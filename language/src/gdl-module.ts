@@ -17,6 +17,7 @@ import { createGrammarConfig } from 'langium';
 import { WorkspaceFacts } from './coverage/workspace-facts.js';
 import { IdIndex } from './id-index.js';
 import { GdlCodeActionProvider } from './lsp/gdl-code-actions.js';
+import { GdlCommandHandler } from './lsp/gdl-commands.js';
 import { GdlCodeLensProvider } from './lsp/gdl-code-lens.js';
 import { GdlCompletionProvider } from './lsp/gdl-completion.js';
 import { GdlFormatter } from './lsp/gdl-formatter.js';
@@ -121,6 +122,9 @@ export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     workspace: {
         DocumentBuilder: shared => new GdlDocumentBuilder(shared),
         WorkspaceManager: shared => new GdlWorkspaceManager(shared)
+    },
+    lsp: {
+        ExecuteCommandHandler: shared => new GdlCommandHandler(shared)
     }
 };
 

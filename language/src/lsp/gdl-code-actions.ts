@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, URI, UriUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
     CodeActionKind,
@@ -6,8 +6,7 @@ import {
     type CodeActionParams,
     type Diagnostic,
     type Position,
-    type TextEdit,
-    type WorkspaceEdit
+    type TextEdit
 } from 'vscode-languageserver';
 import type { CoverageModel } from '../coverage/coverage-model.js';
 import { isSatisfied } from '../coverage/coverage-words.js';
@@ -17,6 +16,7 @@ import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 import { frameworkFacts } from '../onboarding/framework-facts.js';
 import { findMentions } from '../onboarding/mentions.js';
+import { draftSection, hasDraftFor } from './gdl-draft-section.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
@@ -29,7 +29,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
-        for (const diagnostic of params.context.diagnostics) {
+        for (const diagnostic of params.context?.diagnostics ?? []) {
             const data = diagnostic.data as { suggestion?: string; evidence?: string; recommendation?: string } | undefined;
             if (diagnostic.code === Codes['unresolved-reference'].code && data?.suggestion) {
                 actions.push(this.replaceWith(document, diagnostic, data.suggestion));
@@ -71,11 +71,8 @@ export class GdlCodeActionProvider implements CodeActionProvider {
 
     /** In a guidance section: offer to address each requirement the workspace has not covered. */
     private addressHere(document: LangiumDocument, position: Position): CodeAction[] {
-        const root = document.parseResult.value;
-        const offset = document.textDocument.offsetAt(position);
-        const leaf = root.$cstNode && CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
-        const section = leaf && AstUtils.getContainerOfType(leaf.astNode, ast.isSection);
-        if (!section || !section.$cstNode) {
+        const section = enclosing(document, position, ast.isSection);
+        if (!section?.$cstNode) {
             return [];
         }
         const already = new Set(section.addresses.map(r => r.$refText));
@@ -118,63 +115,23 @@ export class GdlCodeActionProvider implements CodeActionProvider {
     }
 
     /**
-     * A draft section addressing the requirement, in the guidance that already answers its
-     * recommendation, or a new file: for the force of the document, or (in shared material) the
-     * first force it falls short for, in that force's folder.
+     * A draft section addressing the requirement, for the force of the document, or (in shared
+     * material) the first force it falls short for; not offered once that force has a draft for it.
      */
     private createStub(document: LangiumDocument, diagnostic: Diagnostic, id: string): CodeAction | undefined {
         const model = this.modelFallingShort(document, id);
         const coverage = model?.requirements.find(r => r.id === id);
-        if (!model || !coverage) {
+        if (!model || !coverage || hasDraftFor(coverage)) {
             return undefined;
         }
-        const sectionId = `cover-${id.replace(/\./g, '-')}`;
-        const text = coverage.evidence.text ?? coverage.evidence.untexted ?? '';
-        const summary = text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
-        const body = [
-            `section ${sectionId} "${summary.replace(/"/g, "'")}" {`,
-            '    status draft',
-            `    addresses ${id}`,
-            '    """',
-            `    Draft: say how the force meets ${id}.`,
-            '    """',
-            '}'
-        ];
-        const host = this.guidanceAnswering(model, coverage.recommendation);
+        const draft = draftSection(this.services, model, coverage);
         const forces = this.services.gdl.WorkspaceFacts.workspaceCoverage().forces.declared;
-        const edit: WorkspaceEdit = {};
-        if (host?.$cstNode) {
-            const hostDocument = AstUtils.getDocument(host);
-            const close = GrammarUtils.findNodesForKeyword(host.$cstNode, '}').at(-1)!;
-            const indent = ' '.repeat(host.$cstNode.range.start.character + 4);
-            edit.changes = {
-                [hostDocument.uri.toString()]: [
-                    { range: { start: close.range.start, end: close.range.start }, newText: `\n${body.map(l => indent + l).join('\n')}\n` }
-                ]
-            };
-        } else {
-            const folder = model.force.folder ? URI.parse(model.force.folder) : UriUtils.dirname(document.uri);
-            const uri = UriUtils.joinPath(folder, `${sectionId}.gdl`).toString();
-            const file = [
-                `guidance ${sectionId}-guidance "Coverage of ${id}" {`,
-                '    status draft',
-                ...body.map(l => `    ${l}`),
-                '}',
-                ''
-            ].join('\n');
-            edit.documentChanges = [
-                { kind: 'create', uri, options: { ignoreIfExists: true } },
-                {
-                    textDocument: { uri, version: null },
-                    edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file }]
-                }
-            ];
-        }
         return {
-            title: `Create a draft section covering ${id}${host ? ` in '${host.name}'` : ' in a new file'}${forces ? ` for ${forceName(model.force)}` : ''}`,
+            title: `Create a draft section covering ${id} ${draft.where}${forces ? ` for ${forceName(model.force)}` : ''}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit
+            edit: draft.edit,
+            command: draft.open
         };
     }
 
@@ -187,15 +144,6 @@ export class GdlCodeActionProvider implements CodeActionProvider {
         }
         const models = facts.judgedModels();
         return models.find(m => m.requirements.some(r => r.id === id && !isSatisfied(r.state) && r.state !== 'for-others')) ?? models[0];
-    }
-
-    /** Guidance of the force that already addresses a requirement of the recommendation, found in the coverage model, not by walking every file. */
-    private guidanceAnswering(model: CoverageModel, recommendation: ast.Recommendation): ast.Guidance | undefined {
-        const item = model.requirements
-            .filter(r => r.recommendation === recommendation)
-            .flatMap(r => r.items)
-            .find(i => i.kind === 'guidance');
-        return item ? AstUtils.getContainerOfType(item.node, ast.isGuidance) : undefined;
     }
 
     /**
@@ -296,4 +244,23 @@ function findNode<T extends AstNode>(document: LangiumDocument, position: Positi
     const root = document.parseResult.value.$cstNode;
     const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
     return leaf ? AstUtils.getContainerOfType(leaf.astNode, guard) : undefined;
+}
+
+/**
+ * The innermost node of a kind whose lines hold the position: the cursor at the end of a line, in
+ * the indentation, on a blank line or in the whitespace of a section is in that section (a leaf
+ * under the cursor is only found on a word).
+ */
+export function enclosing<T extends AstNode>(document: LangiumDocument, position: Position, guard: (n: unknown) => n is T): T | undefined {
+    const offset = document.textDocument.offsetAt(position);
+    let found: T | undefined;
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        const cst = node.$cstNode;
+        // From the start of the node's first line (its indentation) to its end.
+        const holds = cst && cst.offset - cst.range.start.character <= offset && offset <= cst.end;
+        if (holds && guard(node) && (!found || found.$cstNode!.offset <= cst.offset)) {
+            found = node;
+        }
+    }
+    return found;
 }
