@@ -126,6 +126,18 @@ describe('the language server over LSP (a real server process)', () => {
         expect(Object.keys(changes).length).toBeGreaterThan(1);
     });
 
+    test('F2 on a requirement of the framework is refused with a message the writer reads, not renamed in every file', async () => {
+        const position = positionOf(riskText, 'addresses 12.3', 'addresses 12.'.length);
+        const params = { textDocument: { uri: session.uri(RISK) }, position };
+        const message =
+            "12.3 is an evidence requirement of the national framework (SC2024): its number is the report's and cannot be renamed.";
+        await expect(session.connection.sendRequest('textDocument/prepareRename', params)).rejects.toMatchObject({ code: -32803, message });
+        await expect(session.connection.sendRequest('textDocument/rename', { ...params, newName: '12.9' })).rejects.toMatchObject({
+            code: -32803,
+            message
+        });
+    });
+
     test('code lenses above each requirement say how it is covered', async () => {
         const lenses = (await session.connection.sendRequest('textDocument/codeLens', {
             textDocument: { uri: session.uri(FRAMEWORK) }

@@ -6,7 +6,6 @@ import {
     DefaultDocumentSymbolProvider,
     DefaultFoldingRangeProvider,
     DefaultReferencesProvider,
-    DefaultRenameProvider,
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
@@ -22,6 +21,7 @@ import { GdlCodeLensProvider } from './lsp/gdl-code-lens.js';
 import { GdlCompletionProvider } from './lsp/gdl-completion.js';
 import { GdlFormatter } from './lsp/gdl-formatter.js';
 import { GdlHoverProvider } from './lsp/gdl-hover.js';
+import { GdlRenameProvider } from './lsp/gdl-rename.js';
 import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { resilient } from './lsp/resilient.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
@@ -112,7 +112,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         DocumentSymbolProvider: services => resilient(new DefaultDocumentSymbolProvider(services), 'documentSymbols'),
         DefinitionProvider: services => resilient(new DefaultDefinitionProvider(services), 'definition'),
         ReferencesProvider: services => resilient(new DefaultReferencesProvider(services), 'references'),
-        RenameProvider: services => resilient(new DefaultRenameProvider(services), 'rename'),
+        RenameProvider: services => resilient(new GdlRenameProvider(services), 'rename'),
         FoldingRangeProvider: services => resilient(new DefaultFoldingRangeProvider(services), 'folding')
     }
 };
