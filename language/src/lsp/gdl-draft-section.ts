@@ -6,6 +6,7 @@ import { declares } from '../declarations.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 import { effectiveStatus } from '../inheritance.js';
+import { shortened } from '../wording.js';
 import { SHOW_DOCUMENT_COMMAND } from './gdl-commands.js';
 
 /** A draft section for a requirement: where it goes, what it says, and the command that opens it. */
@@ -34,7 +35,7 @@ export function draftSection(services: GdlServices, model: CoverageModel, covera
     const id = coverage.id;
     const sectionId = unusedId(services, `cover-${id.replace(/\./g, '-')}`);
     const text = coverage.evidence.text ?? coverage.evidence.untexted ?? '';
-    const summary = text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+    const summary = shortened(text, 60);
     const body = [
         `section ${sectionId} "${summary.replace(/"/g, "'")}" {`,
         '    status draft',
