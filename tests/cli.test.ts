@@ -82,7 +82,7 @@ describe('gdl check (spawned as a user runs it)', () => {
         expect(result.code).toBe(1);
         const problems = result.lines.filter(l => problemLine.test(l));
         expect(problems).toContain(
-            'tests/fixtures/gaps/framework.gdl:8:18 warning GDL0201 Evidence requirement 12.1 is not covered at the evidenced level; it is addressed only by guidance §risk-screening (section is draft).'
+            'tests/fixtures/gaps/framework.gdl:8:18 warning GDL0201 Evidence requirement 12.1 is not covered at the evidenced level; it is addressed only by guidance §risk-screening (section is draft). The requirement: "Considering implementing the stalking screening tool."'
         );
         expect(
             problems.some(p =>
@@ -132,7 +132,7 @@ audience responders "Responders"`
         expect(both.stdout).toContain('Coverage for Essex Police: 1/2 evidence requirements covered (50.0%)');
         expect(both.stdout).toContain('Coverage for Kent Police: 2/2 evidence requirements covered (100.0%)');
         expect(both.lines.filter(l => problemLine.test(l))).toEqual([
-            `${path.join(folder, 'framework.gdl')}:2:46 warning GDL0201 Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Essex Police (not covered).`
+            `${path.join(folder, 'framework.gdl')}:2:46 warning GDL0201 Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Essex Police (not covered). The requirement: "Third."`
         ]);
         const kent = run(['check', folder, '--as-of', '2026-01-15', '--force', 'kent']);
         expect(kent.code, kent.stdout).toBe(0);

@@ -194,9 +194,15 @@ describe('the language server over LSP (a real server process)', () => {
         await session.change(RISK, 2, dropped);
         const warning = await session.diagnosticWith(FRAMEWORK, 'GDL0201');
         expect(warning.message).toBe(
-            'Evidence requirement 12.2 is not covered for 1 of 1 force at the evidenced level: Example Constabulary (not covered).'
+            'Evidence requirement 12.2 is not covered for 1 of 1 force at the evidenced level: Example Constabulary (not covered). The requirement: "Having clear policies and procedures in place for assessing and managing risk…"'
         );
         expect(warning.range.start.line).toBe(positionOf(readFileSync(path.join(root, FRAMEWORK), 'utf8'), 'evidence 12.2').line);
+        // The file the writer edited says so too, at the section that was the last cover.
+        const lost = await session.diagnosticWith(RISK, 'GDL0210');
+        expect(lost.message).toMatch(
+            /^Evidence requirement 12\.2 is no longer covered: guidance §risk-\S+ was its last cover\. The requirement: "Having clear policies and procedures in place for assessing and managing risk…"$/
+        );
+        expect(lost.severity).toBe(2);
 
         const actions = (await session.connection.sendRequest('textDocument/codeAction', {
             textDocument: { uri: session.uri(RISK) },
@@ -207,6 +213,10 @@ describe('the language server over LSP (a real server process)', () => {
 
         await session.change(RISK, 3, riskText);
         await session.waitFor(() => (session.diagnostics.get(session.uri(FRAMEWORK)) ?? []).length === 0, 'the framework warning to clear');
+        await session.waitFor(
+            () => !(session.diagnostics.get(session.uri(RISK)) ?? []).some(d => d.code === 'GDL0210'),
+            'the warning in the edited file to clear'
+        );
     });
 
     test('a section whose text names a requirement it does not address is offered `addresses` for it, first', async () => {
@@ -293,7 +303,7 @@ describe('the language server over LSP (a real server process)', () => {
         // It goes into guidance that already answers recommendation 12.
         expect(stub.title).toMatch(/^Create a draft section covering 12\.2 in '(ec-recognising|ec-risk)' for Example Constabulary$/);
         const [edit] = Object.values(stub.edit!.changes!)[0]!;
-        expect(edit!.newText).toContain('section cover-12-2 "Having clear policies and procedures in place for assessi…" {');
+        expect(edit!.newText).toContain('section cover-12-2 "Having clear policies and procedures in place for assessing…" {');
         expect(edit!.newText).toContain('addresses 12.2');
     });
 
@@ -461,7 +471,7 @@ describe('a workspace of two forces over LSP (a real server process)', () => {
 
     test("the framework's warning names the force that does not cover a requirement", () => {
         expect(warningOn('12.3')!.message).toBe(
-            'Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered).'
+            'Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered). The requirement: "Recognising the heightened risk associated with breaches of protective orders."'
         );
         expect(warningOn('12.3')!.range.start.line).toBe(positionOf(text(FRAMEWORK_FILE), 'evidence 12.3').line);
     });
@@ -576,7 +586,7 @@ describe('a workspace of two forces over LSP (a real server process)', () => {
         );
         await session.waitFor(() => !warningOn('12.4')?.message.includes('Kent Police'), 'Kent to cover 12.4');
         expect(warningOn('12.4')!.message).toBe(
-            'Evidence requirement 12.4 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered).'
+            'Evidence requirement 12.4 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered). The requirement: "Recording every breach."'
         );
         expect(row(await coverage(KENT_GUIDANCE), '12.4').state).toBe('covered');
     });

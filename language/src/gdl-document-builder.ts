@@ -97,9 +97,10 @@ const forceDeclaration = /(^|[\s;}])force\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;
 const planDeclaration = /(^|[\s;}])plan\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;
 
 // Problems that a change to another file can resolve: a duplicate id removed elsewhere, material that
-// belongs to no force or cites another force's (a force declaration or a citation changed elsewhere).
+// belongs to no force or cites another force's (a force declaration or a citation changed elsewhere),
+// a requirement an edit here uncovered (covered again elsewhere).
 const workspaceWideCodes = new Set(
-    ['duplicate-id', 'outside-every-force', 'exhibit-other-force'].map(name => Codes[name as keyof typeof Codes].code)
+    ['duplicate-id', 'outside-every-force', 'exhibit-other-force', 'uncovered-by-edit'].map(name => Codes[name as keyof typeof Codes].code)
 );
 
 function reportsWorkspaceWide(document: LangiumDocument): boolean {

@@ -14,6 +14,8 @@ import {
 } from 'langium/lsp';
 import { createGrammarConfig } from 'langium';
 import { WorkspaceFacts } from './coverage/workspace-facts.js';
+import { CoverageLosses } from './coverage/coverage-losses.js';
+import { CoverageLossChecks } from './validation/checks/coverage-loss-checks.js';
 import { IdIndex } from './id-index.js';
 import { GdlCodeActionProvider } from './lsp/gdl-code-actions.js';
 import { GdlCommandHandler } from './lsp/gdl-commands.js';
@@ -53,6 +55,8 @@ export type GdlAddedServices = {
         IdIndex: IdIndex;
         /** What was wrong with the encoding of the files read (GDL0008). */
         SourceTexts: SourceTexts;
+        /** Requirements an edit left uncovered, by the file edited (GDL0210). */
+        CoverageLosses: CoverageLosses;
     };
 } & GdlValidationServices;
 
@@ -65,7 +69,8 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         Settings: () => new GdlSettings(),
         WorkspaceFacts: services => new WorkspaceFacts(services.shared, services.gdl.Settings),
         IdIndex: services => new IdIndex(services.shared),
-        SourceTexts: () => new SourceTexts()
+        SourceTexts: () => new SourceTexts(),
+        CoverageLosses: services => new CoverageLosses(services.shared, services.gdl.WorkspaceFacts, services.gdl.Settings)
     },
     parser: {
         Lexer: services => new GdlLexer(services),
@@ -92,6 +97,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
                 )
             ),
         AssessmentChecks: () => new AssessmentChecks(),
+        CoverageLossChecks: services => new CoverageLossChecks(services.gdl.CoverageLosses, services.gdl.Settings),
         PlanChecks: services => new PlanChecks(services.gdl.Settings),
         WaiverChecks: services => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts),
         EvidenceChecks: services =>

@@ -12,7 +12,8 @@ export function shortened(text: string, width: number): string {
     if (flat.length <= width) {
         return flat;
     }
-    const cut = flat.slice(0, width - 1);
-    const space = cut.lastIndexOf(' ');
-    return `${(space > width / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+    // The last space where the words before it and the ellipsis fit; a word longer than half the width is cut.
+    const space = flat.lastIndexOf(' ', width - 1);
+    const cut = space > width / 2 ? flat.slice(0, space) : flat.slice(0, width - 1);
+    return `${cut.replace(/[\s,;:.]+$/, '')}…`;
 }

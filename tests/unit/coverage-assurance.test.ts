@@ -251,7 +251,7 @@ module ${id}-m "M" { audience responders owner "O" status approved approved 2025
         // Essex's module addresses 12.3 but its guidance does not: 12.3 needs guidance and training.
         expect(coverage.model('essex').requirements.map(r => r.state)).toEqual(['covered', 'covered', 'wrong-kind']);
         expect(workspace.diagnostics('framework.gdl').map(d => d.message)).toEqual([
-            'Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Essex Police (wrong kind).'
+            'Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Essex Police (wrong kind). The requirement: "Third requirement."'
         ]);
         // With --force, only that force is judged.
         workspace.services.gdl.Settings.force = 'Kent Police';

@@ -13,6 +13,8 @@ interface Case {
     in: string;
     /** Text the message must contain. */
     says?: string;
+    /** An edit made after the first build, as the writer makes one in the editor: the file and its new text. */
+    edit?: [file: string, text: string];
 }
 
 /** The clean base without some of its files. */
@@ -52,6 +54,7 @@ const cases: Case[] = [
     { code: 'GDL0207', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" expires 2025-12-31 }\n    waive 12.1 { reason "r" approved-by "A" expires 2026-12-31 }']]), in: 'plan.gdl', says: '12.1 is waived more than once (also at plan.gdl:' },
     { code: 'GDL0208', files: variant([['guidance.gdl', 'addresses 12.1, 12.3', 'addresses 12.3'], ['plan.gdl', 'responds-to F', 'responds-to F\n    waive 12.1 { reason "r" approved-by "A" approved 2026-06-01 expires 2026-12-31 }']]), in: 'plan.gdl', says: 'approved on 2026-06-01, after the as-of date 2026-01-15' },
     { code: 'GDL0209', files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { text "First requirement." revised 2025-06-01 }']]), in: 'framework.gdl', says: 'Evidence requirement 12.1 was revised on 2025-06-01; its cover was approved before then and is suspect until reviewed: guidance §s-one (2025-01-10)' },
+    { code: 'GDL0210', files: cleanBase, edit: ['guidance.gdl', cleanBase['guidance.gdl']!.replace('addresses 12.1, 12.3', 'addresses 12.3')], in: 'guidance.gdl', says: 'Evidence requirement 12.1 is no longer covered: guidance §s-one was its last cover. The requirement: "First requirement."' },
     { code: 'GDL0301', files: cleanBase, asOf: '2027-02-01', in: 'guidance.gdl', says: 'due for review by 2027-01-10' },
     { code: 'GDL0302', files: variant([['guidance.gdl', 'section s-two "Two" {', 'section s-two "Two" { status draft']]), in: 'guidance.gdl', says: "relies on 's-two', which is draft" },
     { code: 'GDL0302', files: variant([['training.gdl', 'status approved', 'status draft']]), in: 'plan.gdl', says: "Completed plan item '12' relies on 'M'" },
@@ -159,6 +162,9 @@ describe('the diagnostic catalogue', () => {
 describe.each(cases)('$code fires', c => {
     test(`in ${c.in}${c.says ? `: ${c.says}` : ''}`, async () => {
         const workspace = await buildWorkspace(c.files, c.asOf);
+        if (c.edit) {
+            await workspace.edit(...c.edit);
+        }
         const matching = workspace.diagnostics(c.in).filter(d => d.code === c.code);
         expect(
             matching.map(d => d.message),

@@ -112,7 +112,7 @@ export const Codes = define({
     'evidence-not-covered': {
         code: 'GDL0201',
         severity: 'warning',
-        template: 'Evidence requirement {id} is not covered{detail}.',
+        template: 'Evidence requirement {id} is not covered{detail}. The requirement: "{text}"',
         explanation:
             'An evidence requirement is covered, for a force as of a date, when approved guidance or training, or a completed plan item, addresses it at the level of assurance asked for (by default evidenced: approved material, or a plan item backed by an exhibit or by approved material that addresses it).'
     },
@@ -167,6 +167,13 @@ export const Codes = define({
             'Evidence requirement {id} was revised on {revised}; its cover was approved before then and is suspect until reviewed: {items}.',
         explanation:
             'When a framework revises a requirement, cover approved against the old text no longer counts until someone reviews it against the new.'
+    },
+    'uncovered-by-edit': {
+        code: 'GDL0210',
+        severity: 'warning',
+        template: 'Evidence requirement {id} is no longer covered{force}: {label} was its last cover. The requirement: "{text}"',
+        explanation:
+            'Reported in the file whose edit took away the last cover of a requirement (a section that no longer addresses it, made draft, or deleted), at the section that covered it, for as long as the requirement stays uncovered; the framework reports the gap too (GDL0201).'
     },
     // 03xx: guidance
     'review-date-passed': {

@@ -6,6 +6,7 @@ import { type PlanChecks, type WaiverChecks } from './checks/plan-checks.js';
 import { type TrainingChecks } from './checks/training-checks.js';
 import { type AssessmentChecks } from './checks/assessment-checks.js';
 import { type EvidenceChecks } from './checks/evidence-checks.js';
+import { type CoverageLossChecks } from './checks/coverage-loss-checks.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { GdlAstType } from '../generated/ast.js';
 
@@ -20,6 +21,7 @@ export type GdlValidationServices = {
         PlanChecks: PlanChecks;
         WaiverChecks: WaiverChecks;
         EvidenceChecks: EvidenceChecks;
+        CoverageLossChecks: CoverageLossChecks;
     };
 };
 
@@ -33,10 +35,11 @@ export function registerValidationChecks(services: GdlServices): void {
         AssessmentChecks: assessment,
         PlanChecks: plan,
         WaiverChecks: waivers,
-        EvidenceChecks: evidence
+        EvidenceChecks: evidence,
+        CoverageLossChecks: losses
     } = services.validation;
     const checks: ValidationChecks<GdlAstType> = {
-        GdlFile: common.textMustBePublishable,
+        GdlFile: [common.textMustBePublishable, losses.uncoveredByEditShouldBeReported],
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],
