@@ -200,7 +200,7 @@ describe('the language server over LSP (a real server process)', () => {
         // The file the writer edited says so too, at the section that was the last cover.
         const lost = await session.diagnosticWith(RISK, 'GDL0210');
         expect(lost.message).toMatch(
-            /^Evidence requirement 12\.2 is no longer covered: guidance §risk-\S+ was its last cover\. The requirement: "Having clear policies and procedures in place for assessing and managing risk…"$/
+            /^Evidence requirement 12\.2 is no longer covered for Example Constabulary: guidance §risk-\S+ was its last cover\. The requirement: "Having clear policies and procedures in place for assessing and managing risk…"$/
         );
         expect(lost.severity).toBe(2);
 
@@ -471,7 +471,7 @@ describe('a workspace of two forces over LSP (a real server process)', () => {
 
     test("the framework's warning names the force that does not cover a requirement", () => {
         expect(warningOn('12.3')!.message).toBe(
-            'Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered). The requirement: "Recognising the heightened risk associated with breaches of protective orders."'
+            'Evidence requirement 12.3 is not covered for 1 of 2 forces at the evidenced level: Surrey Police (not covered). The requirement: "Recognising the heightened risk of breaches."'
         );
         expect(warningOn('12.3')!.range.start.line).toBe(positionOf(text(FRAMEWORK_FILE), 'evidence 12.3').line);
     });

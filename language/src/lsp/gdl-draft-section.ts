@@ -69,7 +69,7 @@ export function draftSection(services: GdlServices, model: CoverageModel, covera
     const folder = example ? UriUtils.dirname(AstUtils.getDocument(example).uri) : guidanceFolder(services, model.force);
     const uri = unusedFile(services, folder, sectionId);
     const owner = example?.owner ?? model.plans.flatMap(p => p.items.map(i => i.lead)).find(l => l !== undefined);
-    const audiences = example?.audiences.map(a => a.$refText).filter(a => a !== '') ?? [];
+    const audiences = example?.audiences.map(a => a.$refText).filter(a => a !== '') ?? onlyAudience(services);
     const file = [
         `guidance ${unusedId(services, `${sectionId}-guidance`)} "Coverage of ${id}" {`,
         ...(owner ? [`    owner "${owner.replace(/"/g, "'")}"`] : []),
@@ -95,6 +95,12 @@ export function draftSection(services: GdlServices, model: CoverageModel, covera
             file.findIndex(l => l.includes(`section ${sectionId}`))
         )
     };
+}
+
+/** The workspace's audience when it declares only one (a force's first guidance then has no other to choose). */
+function onlyAudience(services: GdlServices): string[] {
+    const audiences = services.shared.workspace.IndexManager.allElements(ast.Audience.$type).toArray();
+    return audiences.length === 1 ? [audiences[0]!.name] : [];
 }
 
 function openCommand(uri: string, line: number): Command {
