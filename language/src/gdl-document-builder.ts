@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
+import { DefaultDocumentBuilder, type DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
 import type { CancellationToken, Disposable } from 'vscode-languageserver';
 import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
