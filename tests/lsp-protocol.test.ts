@@ -143,6 +143,13 @@ describe('requests the editor sends before the first build ends, or about docume
             }
             const codeActions = await session.connection.sendRequest('textDocument/codeAction', requests(uri, position)[0]![1]);
             expect(Array.isArray(codeActions)).toBe(true);
+            // A file that is not on disk, opened and asked about at once (before the server has added it).
+            await session.open('example-constabulary/guidance/new.gdl', text.replace(/risk-/g, 'new-'));
+            const fresh = session.uri('example-constabulary/guidance/new.gdl');
+            const answers = await Promise.allSettled(
+                requests(fresh, position).map(([method, params]) => session.connection.sendRequest(method, params))
+            );
+            expect(answers.filter(a => a.status === 'rejected').map(a => String((a as PromiseRejectedResult).reason))).toEqual([]);
         } finally {
             await session.close();
         }

@@ -41,13 +41,17 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
      * An editor request waits for its document to reach the state it needs. Langium fails the request
      * (RequestFailed, "Document state of … is Parsed, requiring Validated, but workspace state is
      * already Validated") when the workspace got there first: a document opened or changed while
-     * another build finished, whose own build has not started yet. The writer saw that as an error
-     * popup on opening a file. Here the request waits for the document's build; should the next build
-     * leave it behind (or none come), it is answered with the document as it is, after a while.
+     * another build finished, whose own build has not started yet; and (ServerCancelled, "No document
+     * found") when a file just opened has not been added yet. The writer saw an error popup on opening
+     * a file. Here the request waits for the document's own build; should none bring it there, it is
+     * answered with the document as it is, after a while.
      */
     protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         const document = this.langiumDocuments.getDocument(uri);
-        if (!document || document.state >= state || this.currentState < state || cancelToken.isCancellationRequested) {
+        const behind = document
+            ? document.state < state && this.currentState >= state
+            : this.textDocuments?.get(uri.toString()) !== undefined;
+        if (!behind || cancelToken.isCancellationRequested) {
             return super.awaitDocumentState(state, uri, cancelToken);
         }
         return new Promise((resolve, reject) => {
@@ -64,7 +68,6 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
                         finish(() => resolve(uri));
                     }
                 }),
-                this.onBuildPhase(state, () => finish(() => resolve(uri))),
                 cancelToken.onCancellationRequested(() => finish(() => reject(OperationCancelled)))
             );
         });
