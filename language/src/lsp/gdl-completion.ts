@@ -9,7 +9,6 @@ import {
     type CompletionParams
 } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import type { CoverageState } from '../coverage/coverage-model.js';
 import { idSortKey, isSatisfied, stateNames } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
@@ -30,10 +29,6 @@ export class GdlCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [' ', ','] };
     /** The keywords that come right before an id in the grammar (`addresses`, `audience`, `see`…) and the list comma. */
     private readonly beforeReference: ReadonlySet<string>;
-    /** The coverage state of each requirement for the force of the document being completed. */
-    private states = new Map<string, CoverageState>();
-    private force = '';
-
     constructor(private readonly gdl: GdlServices) {
         super(gdl);
         this.beforeReference = new Set(
@@ -53,9 +48,6 @@ export class GdlCompletionProvider extends DefaultCompletionProvider {
         if (typed && !this.referenceExpected(document, document.textDocument.offsetAt(params.position))) {
             return { isIncomplete: false, items: [] };
         }
-        const model = this.gdl.gdl.WorkspaceFacts.coverageModel(document.uri.toString());
-        this.states = new Map(model.requirements.map(r => [r.id, r.state]));
-        this.force = forceName(model.force);
         const list = await super.getCompletion(document, params, cancelToken);
         // After a typed space or comma only ids are offered, never the keywords that could also follow.
         return typed && list ? { ...list, items: list.items.filter(i => i.kind !== CompletionItemKind.Keyword) } : list;
@@ -86,7 +78,7 @@ export class GdlCompletionProvider extends DefaultCompletionProvider {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
         if (ast.isEvidence(node)) {
-            return { ...item, ...this.requirementItem(node) };
+            return { ...item, ...this.requirementItem(node, context.document) };
         }
         let detail: string | undefined;
         let documentation: string | undefined;
@@ -109,17 +101,19 @@ export class GdlCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** A requirement: its text beside the id, in full below; marked and first when the force has not covered it. */
-    private requirementItem(node: ast.Evidence): Partial<CompletionValueItem> {
+    private requirementItem(node: ast.Evidence, document: LangiumDocument): Partial<CompletionValueItem> {
+        // The force of the document being completed (the coverage is computed once per build).
+        const model = this.gdl.gdl.WorkspaceFacts.coverageModel(document.uri.toString());
+        const state = model.of(node)?.state;
         const text = node.text ?? `No text in the source: ${node.untexted ?? ''}`;
         const recommendation = node.$container;
-        const state = this.states.get(node.name);
         const open = state !== undefined && !isSatisfied(state) && state !== 'for-others';
         const lines = [
             `**Evidence requirement ${node.name}** — recommendation ${recommendation.name} of ${recommendation.$container.name}`,
             '',
             text,
             ...(recommendation.text ? ['', `**Recommendation ${recommendation.name}:** ${recommendation.text}`] : []),
-            ...(state ? ['', `**Coverage (${this.force}):** ${stateNames[state].label}`] : [])
+            ...(state ? ['', `**Coverage (${forceName(model.force)}):** ${stateNames[state].label}`] : [])
         ];
         return {
             detail: `Evidence ${node.name} (recommendation ${recommendation.name})`,
