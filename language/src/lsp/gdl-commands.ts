@@ -1,8 +1,7 @@
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
 import { ShowDocumentRequest } from 'vscode-languageserver';
 
-/** Opens a document in the editor at a line: `[uri, line]`. A quick fix runs it after its edit (a new draft file). */
-export const SHOW_DOCUMENT_COMMAND = 'gdl.showDocument';
+import { SHOW_DOCUMENT_COMMAND } from './gdl-protocol.js';
 
 /** The server's commands: opening a document it has just written (LSP's window/showDocument, asked of the client). */
 export class GdlCommandHandler extends AbstractExecuteCommandHandler {

@@ -7,7 +7,7 @@ import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 import { effectiveStatus } from '../inheritance.js';
 import { shortened } from '../wording.js';
-import { SHOW_DOCUMENT_COMMAND } from './gdl-commands.js';
+import { SHOW_DOCUMENT_COMMAND } from './gdl-protocol.js';
 
 /** A draft section for a requirement: where it goes, what it says, and the command that opens it. */
 export interface DraftSection {

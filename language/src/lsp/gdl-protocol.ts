@@ -46,6 +46,13 @@ export interface CoverageFigures {
 /** Notification sent after every build: the workspace coverage figures, for the status bar. */
 export const CoverageChangedNotification = new NotificationType<CoverageFigures>('gdl/coverageChanged');
 
+/**
+ * Command (workspace/executeCommand, arguments `[uri, line]`): opens a document at a line, through
+ * LSP's window/showDocument. A quick fix that writes a new file (the draft section) runs it after its
+ * edit. The language client registers it from the server's capabilities; nothing to wire.
+ */
+export const SHOW_DOCUMENT_COMMAND = 'gdl.showDocument';
+
 // Requests for tests only: the server registers them only when started with this argument.
 
 /** The server argument that registers the test-only requests below (`tests/support/lsp-client.ts` passes it). */
