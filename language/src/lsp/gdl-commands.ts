@@ -1,6 +1,5 @@
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
 import { ShowDocumentRequest } from 'vscode-languageserver';
-
 import { SHOW_DOCUMENT_COMMAND } from './gdl-protocol.js';
 
 /** The server's commands: opening a document it has just written (LSP's window/showDocument, asked of the client). */
