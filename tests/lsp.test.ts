@@ -482,6 +482,20 @@ describe('a workspace of two forces over LSP (a real server process)', () => {
         expect(stub.title).toBe('Create a draft section covering 12.3 in a new file for Surrey Police');
         expect(stub.edit!.documentChanges![0]).toMatchObject({ kind: 'create', uri: session.uri('surrey/guidance/cover-12-3.gdl') });
         expect(stub.command).toMatchObject({ command: 'gdl.showDocument', arguments: [session.uri('surrey/guidance/cover-12-3.gdl'), 4] });
+        // The editor runs the command after the edit: the server asks it to show the new file at the section.
+        const shown: unknown[] = [];
+        session.connection.onRequest('window/showDocument', (params: unknown) => {
+            shown.push(params);
+            return { success: true };
+        });
+        expect(await session.connection.sendRequest('workspace/executeCommand', stub.command)).toBe(true);
+        expect(shown).toEqual([
+            {
+                uri: session.uri('surrey/guidance/cover-12-3.gdl'),
+                takeFocus: true,
+                selection: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }
+            }
+        ]);
     });
 
     test('the coverage request answers for the force of the document it names: Kent covers 12.3, Surrey does not', async () => {
