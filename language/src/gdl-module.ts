@@ -24,7 +24,8 @@ import { GdlHoverProvider } from './lsp/gdl-hover.js';
 import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { resilient } from './lsp/resilient.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
-import { GdlDocumentValidator } from './validation/gdl-document-validator.js';
+import { ProseChecks } from './prose/prose-checks.js';
+import { ProseDocumentValidator } from './prose/prose-document-validator.js';
 import { GdlLexer } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
@@ -52,6 +53,8 @@ export type GdlAddedServices = {
         IdIndex: IdIndex;
         /** What was wrong with the encoding of the files read (GDL0008). */
         SourceTexts: SourceTexts;
+        /** The plain-English checks and the workspace's gdl.config.json. */
+        Prose: ProseChecks;
     };
 } & GdlValidationServices;
 
@@ -64,7 +67,14 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         Settings: () => new GdlSettings(),
         WorkspaceFacts: services => new WorkspaceFacts(services.shared, services.gdl.Settings),
         IdIndex: services => new IdIndex(services.shared),
-        SourceTexts: () => new SourceTexts()
+        SourceTexts: () => new SourceTexts(),
+        Prose: services =>
+            new ProseChecks(
+                services.gdl.Settings,
+                services.shared.workspace.FileSystemProvider,
+                services.shared.workspace.WorkspaceManager,
+                services.shared.workspace.DocumentBuilder
+            )
     },
     parser: {
         Lexer: services => new GdlLexer(services),
@@ -78,7 +88,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         ScopeComputation: services => new GdlScopeComputation(services)
     },
     validation: {
-        DocumentValidator: services => new GdlDocumentValidator(services),
+        DocumentValidator: services => new ProseDocumentValidator(services),
         CommonChecks: services => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
         FrameworkChecks: services => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
         GuidanceChecks: services => new GuidanceChecks(services.gdl.Settings),
