@@ -4,6 +4,7 @@ import { GdlDocumentValidator, MAX_PROBLEMS_PER_FILE } from '../validation/gdl-d
 import { Codes } from '../validation/diagnostic-codes.js';
 import { count } from '../wording.js';
 import type { GdlServices } from '../gdl-module.js';
+import type { GdlSettings } from '../gdl-settings.js';
 import type { ProseChecks } from './prose-checks.js';
 
 /**
@@ -14,17 +15,20 @@ import type { ProseChecks } from './prose-checks.js';
  */
 export class ProseDocumentValidator extends GdlDocumentValidator {
     private readonly prose: ProseChecks;
+    private readonly settings: GdlSettings;
 
     constructor(services: GdlServices) {
         super(services);
         this.prose = services.gdl.Prose;
+        this.settings = services.gdl.Settings;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         await this.prose.current();
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const prose = await this.prose.diagnostics(document, cancelToken);
-        const room = Math.max(0, MAX_PROBLEMS_PER_FILE - diagnostics.length);
+        // `gdl check --prose` asked for them all (and counts them by code); the editor shows a file's first hundred problems.
+        const room = this.settings.prose.asked ? prose.length : Math.max(0, MAX_PROBLEMS_PER_FILE - diagnostics.length);
         if (prose.length <= room) {
             return [...diagnostics, ...prose];
         }

@@ -15,6 +15,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { ProseRule } from './prose-options.js';
+import retextRealignPositions from './realign-positions.js';
 import { basePoliceWords, enGbDictionary } from './prose-resources.js';
 
 /** One plain-English finding in a text: its rule, where it is (offsets in the text), the words and what to write instead. */
@@ -74,8 +75,9 @@ export class ProseProcessor {
     constructor(words: readonly string[]) {
         const english = unified()
             .use(retextEnglish)
+            .use(retextRealignPositions)
             // max -1: no suggestions while checking (nspell's are slow: ~0.4 s a word); the quick fix asks for them.
-            .use(retextSpell, { dictionary: enGbDictionary(), personal: [...basePoliceWords(), ...words].join('\n'), max: -1 })
+            .use(retextSpell, { dictionary: enGbDictionary(), personal: personalDictionary([...basePoliceWords(), ...words]), max: -1 })
             .use(readabilityByAge)
             .use(retextSimplify)
             .use(retextPassive)
@@ -99,7 +101,7 @@ export class ProseProcessor {
             const rule = ruleOfSource[message.source ?? ''];
             const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
             const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
-            if (!rule || start === undefined || end === undefined) {
+            if (!rule || start === undefined || end === undefined || (rule === 'prose-spelling' && !spellable(text, start, end))) {
                 continue;
             }
             findings.push({
@@ -116,6 +118,25 @@ export class ProseProcessor {
 }
 
 // A second speller that does suggest, made when the first quick fix asks (the checking one never does).
+// Each word, and its possessive (the SAU's): nspell's personal dictionary takes words one a line.
+function personalDictionary(words: readonly string[]): string {
+    return words.flatMap(word => [word, `${word}'s`]).join('\n');
+}
+
+/**
+ * Whether an unknown word is a word to spell: not a section of an Act or an id (s4A, 2A, CH1-ACT3: digits), not a
+ * web domain (legislation.gov.uk), not a lone letter, and not part of a word split by emphasis (**F**ixated).
+ */
+function spellable(text: string, start: number, end: number): boolean {
+    const word = text.slice(start, end);
+    if (/\d/.test(word) || /\w\.\w/.test(word) || word.length < 2) {
+        return false;
+    }
+    const joinedBefore = /[\p{L}](?:\*\*?|__?)$|[\p{L}]$/u.test(text.slice(Math.max(0, start - 3), start));
+    const joinedAfter = /^(?:\*\*?|__?)[\p{L}]/u.test(text.slice(end, end + 3));
+    return !joinedBefore && !joinedAfter;
+}
+
 let suggester: ((word: string) => Promise<readonly string[]>) | undefined;
 const suggestions = new Map<string, readonly string[]>();
 
