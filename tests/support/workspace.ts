@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { EmptyFileSystemProvider, URI, type FileSystemNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createGdlServices, type GdlServices } from '../../language/src/gdl-module.js';
+import { configDiagnostics } from '../../language/src/lsp/prose-server-setup.js';
+import { CONFIG_FILE } from '../../language/src/prose/workspace-config.js';
 
 /** A workspace built in memory, as the language server and the CLI build one. */
 export interface TestWorkspace {
@@ -71,9 +73,11 @@ export async function buildWorkspace(
     }
     await workspace.DocumentBuilder.build([...documents.values()], { validation: true });
     const diagnostics = (file?: string) =>
-        file
-            ? (workspace.LangiumDocuments.getDocument(uriOf(file))?.diagnostics ?? [])
-            : workspace.LangiumDocuments.all.toArray().flatMap(d => d.diagnostics ?? []);
+        file === CONFIG_FILE
+            ? configDiagnostics(services.gdl.Prose.workspaceConfiguration)
+            : file
+              ? (workspace.LangiumDocuments.getDocument(uriOf(file))?.diagnostics ?? [])
+              : workspace.LangiumDocuments.all.toArray().flatMap(d => d.diagnostics ?? []);
     return {
         services,
         documents,

@@ -58,7 +58,8 @@ export function setUpProseServer(connection: Connection, services: GdlServices):
     };
 }
 
-function configDiagnostics(configuration: WorkspaceConfiguration): Diagnostic[] {
+/** The problems of gdl.config.json as diagnostics on that file (GDL0708), as the editor shows them. */
+export function configDiagnostics(configuration: WorkspaceConfiguration): Diagnostic[] {
     return configuration.problems.map(problem => {
         const position = { line: problem.line - 1, character: problem.column - 1 };
         return {
