@@ -41,7 +41,12 @@ async function main(): Promise<void> {
     } else if (job === 'check-prose') {
         // `gdl check --prose`: the same build with the plain-English checks, and their findings counted.
         const workspace = await loadWorkspace(folder, { asOf: '2026-01-15', prose: true }, services);
-        detail = { findings: workspace.documents.reduce((sum, d) => sum + (d.diagnostics ?? []).filter(x => /^GDL07/.test(String(x.code))).length, 0) };
+        detail = {
+            findings: workspace.documents.reduce(
+                (sum, d) => sum + (d.diagnostics ?? []).filter(x => /^GDL07/.test(String(x.code))).length,
+                0
+            )
+        };
     } else if (job === 'coverage-html') {
         detail = {
             exit: await coverageCommand(folder, { format: 'html', output: out, asOf: '2026-01-15', failUnder: 0 }, () => undefined)

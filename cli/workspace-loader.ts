@@ -39,7 +39,8 @@ export interface JudgeOptions {
 
 /** Reads every source under `folder` and builds the workspace with validation, as of a date (or with all of {@link JudgeOptions}). */
 export async function loadWorkspace(folder: string, judge?: string | JudgeOptions, given?: GdlServices): Promise<LoadedWorkspace> {
-    const { asOf, level, force, prose } = typeof judge === 'string' ? { asOf: judge, level: undefined, force: undefined, prose: false } : (judge ?? {});
+    const { asOf, level, force, prose } =
+        typeof judge === 'string' ? { asOf: judge, level: undefined, force: undefined, prose: false } : (judge ?? {});
     const root = path.resolve(folder);
     let stat;
     try {

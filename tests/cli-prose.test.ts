@@ -44,7 +44,9 @@ describe('gdl check --prose', () => {
         const folder = workspace({ 'plain.gdl': plain });
         const result = run(['check', '.', '--prose', '--as-of', '2026-01-15'], folder);
         expect(result.lines).toContain("plain.gdl:9:25 info GDL0702 'utilise' has a simpler alternative: 'use'.");
-        expect(result.lines).toContain("plain.gdl:9:37 warning GDL0707 'stalkng' is not in the en-GB dictionary or the workspace word list.");
+        expect(result.lines).toContain(
+            "plain.gdl:9:37 warning GDL0707 'stalkng' is not in the en-GB dictionary or the workspace word list."
+        );
         expect(result.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
         expect(result.stderr).toBe('');
     });
@@ -56,14 +58,17 @@ describe('gdl check --prose', () => {
     });
 
     test('the workspace word list and the config file apply; a malformed config file is a located problem, not a crash', () => {
-        const listed = run(['check', '.', '--prose', '--as-of', '2026-01-15'], workspace({ 'plain.gdl': plain, 'gdl-words.txt': 'stalkng\n' }));
+        const listed = run(
+            ['check', '.', '--prose', '--as-of', '2026-01-15'],
+            workspace({ 'plain.gdl': plain, 'gdl-words.txt': 'stalkng\n' })
+        );
         expect(listed.lines).toContain('Plain English: 1 finding (GDL0702 simpler 1).');
         const broken = run(
             ['check', '.', '--prose', '--as-of', '2026-01-15'],
             workspace({ 'plain.gdl': plain, 'gdl.config.json': '{\n  "prose": { "severity": { "GDL0702": "off" }\n}' })
         );
         expect(broken.lines).toContain(
-            'gdl.config.json:3:2 warning GDL0708 not valid JSON (Expected \',\' or \'}\' after property value); the defaults are used instead.'
+            "gdl.config.json:3:2 warning GDL0708 not valid JSON (Expected ',' or '}' after property value); the defaults are used instead."
         );
         expect(broken.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
         expect(broken.stdout + broken.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);

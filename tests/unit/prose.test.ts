@@ -144,7 +144,10 @@ describe('readability per audience', () => {
     test('a sentence too hard for call handlers (reading age 14) is fine for specialist officers (18)', async () => {
         const forCallHandlers = page(sentence, 'call-handlers');
         const forSpecialists = page(sentence, 'specialist-officers');
-        const workspace = await build({ 'a.gdl': forCallHandlers, 'b.gdl': forSpecialists.replace('guidance D', 'guidance E').replace('d-one', 'e-one') });
+        const workspace = await build({
+            'a.gdl': forCallHandlers,
+            'b.gdl': forSpecialists.replace('guidance D', 'guidance E').replace('d-one', 'e-one')
+        });
         const readability = workspace.diagnostics('a.gdl').filter(d => d.code === 'GDL0701');
         expect(readability).toHaveLength(1);
         expect(readability[0]!.message).toContain('Call handlers (reading age 14)');
@@ -162,7 +165,10 @@ describe('readability per audience', () => {
 describe('severities, the config file and the word list', () => {
     const text = page(eachRule);
     const severityOf = (workspace: TestWorkspace, code: string) =>
-        workspace.diagnostics('page.gdl').filter(d => d.code === code).map(d => d.severity);
+        workspace
+            .diagnostics('page.gdl')
+            .filter(d => d.code === code)
+            .map(d => d.severity);
 
     test('the catalogue severities by default: spelling a warning, a simpler word information', async () => {
         const workspace = await build({ 'page.gdl': text });
@@ -208,7 +214,8 @@ describe('severities, the config file and the word list', () => {
     });
 
     test('a wrong value is reported at its key, and the rest of the file still applies', () => {
-        const config = '{ "prose": { "severity": { "GDL0703": "loud", "GDL0702": "off" }, "readingAge": { "public": "twelve" } },\n  "citations": { "currencyMonths": 6 } }';
+        const config =
+            '{ "prose": { "severity": { "GDL0703": "loud", "GDL0702": "off" }, "readingAge": { "public": "twelve" } },\n  "citations": { "currencyMonths": 6 } }';
         const parsed = parseConfiguration(config, 'gdl.config.json');
         expect(parsed.problems.map(p => `${p.line}:${p.column} ${p.problem}`)).toEqual([
             '1:28 the severity of GDL0703 must be one of off, hint, info, warning, error',
@@ -290,7 +297,9 @@ describe('quick fixes', () => {
         const workspace = await build({ 'page.gdl': text, 'gdl-words.txt': 'SIO' });
         const actions = await proseCodeActions(workspace.documents.get('page.gdl')!, diagnostic(workspace, 'GDL0707'), workspace.services);
         const add = actions.find(a => a.title.startsWith('Add'))!;
-        expect(edits(add)).toEqual([{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, newText: '\nstalkng\n' }]);
+        expect(edits(add)).toEqual([
+            { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, newText: '\nstalkng\n' }
+        ]);
     }, 30_000);
 });
 

@@ -41,7 +41,8 @@ export function applyEditorSettings(settings: GdlSettings, configuration: unknow
         ? (given.assuranceLevel as AssuranceLevel)
         : undefined;
     const proseChanged = applyProseEditorSettings(settings, given.prose);
-    const changed = proseChanged || settings.asOf !== asOf || settings.coverageSeverity !== coverageSeverity || settings.assurance !== assurance;
+    const changed =
+        proseChanged || settings.asOf !== asOf || settings.coverageSeverity !== coverageSeverity || settings.assurance !== assurance;
     settings.asOf = asOf;
     settings.coverageSeverity = coverageSeverity;
     settings.assurance = assurance;

@@ -32,19 +32,22 @@ export async function proseCodeActions(document: LangiumDocument, diagnostic: Di
     const data = diagnostic.data as ProseDiagnosticData;
     const spelling = data.code === Codes['prose-spelling'].code;
     const replacements = spelling ? await spellingSuggestions(data.actual) : data.replacements;
-    const actions = replacements.slice(0, MAX_REPLACEMENTS).map(
-        (replacement, index): CodeAction => ({
-            title: `Replace '${data.actual}' with '${matchCase(data.actual, replacement)}'`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: index === 0 && replacements.length === 1,
-            edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: matchCase(data.actual, replacement) }] } }
-        })
-    );
+    const actions = replacements.slice(0, MAX_REPLACEMENTS).map((replacement, index): CodeAction => ({
+        title: `Replace '${data.actual}' with '${matchCase(data.actual, replacement)}'`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: index === 0 && replacements.length === 1,
+        edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: matchCase(data.actual, replacement) }] } }
+    }));
     if (spelling) {
         const edit = await addToWordList(data.actual, services);
         if (edit) {
-            actions.push({ title: `Add '${data.actual}' to the workspace word list`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+            actions.push({
+                title: `Add '${data.actual}' to the workspace word list`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                edit
+            });
         }
     }
     return actions;

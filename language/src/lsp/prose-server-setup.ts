@@ -36,15 +36,15 @@ export function setUpProseServer(connection: Connection, services: GdlServices):
     let shown: string | undefined;
     // By the end of validation the configuration the build used is read.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async () => {
-            const configuration = await services.gdl.Prose.current();
-            const uri = configuration.configUri?.toString();
-            if (shown && shown !== uri) {
-                void connection.sendDiagnostics({ uri: shown, diagnostics: [] });
-            }
-            if (uri) {
-                void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(configuration) });
-            }
-            shown = uri;
+        const configuration = await services.gdl.Prose.current();
+        const uri = configuration.configUri?.toString();
+        if (shown && shown !== uri) {
+            void connection.sendDiagnostics({ uri: shown, diagnostics: [] });
+        }
+        if (uri) {
+            void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(configuration) });
+        }
+        shown = uri;
     });
     const handler = shared.lsp.DocumentUpdateHandler;
     const original = handler.didChangeWatchedFiles?.bind(handler);

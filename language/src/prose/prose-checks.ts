@@ -89,7 +89,12 @@ export class ProseChecks {
         await this.current();
         const options = this.options();
         const root = document.parseResult.value;
-        if (!options.enabled || document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0 || !ast.isGdlFile(root)) {
+        if (
+            !options.enabled ||
+            document.parseResult.lexerErrors.length > 0 ||
+            document.parseResult.parserErrors.length > 0 ||
+            !ast.isGdlFile(root)
+        ) {
             return [];
         }
         const diagnostics: Diagnostic[] = [];

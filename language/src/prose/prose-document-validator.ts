@@ -23,7 +23,11 @@ export class ProseDocumentValidator extends GdlDocumentValidator {
         this.settings = services.gdl.Settings;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: CancellationToken
+    ): Promise<Diagnostic[]> {
         await this.prose.current();
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const prose = await this.prose.diagnostics(document, cancelToken);

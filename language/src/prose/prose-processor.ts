@@ -66,7 +66,13 @@ function addressesAreCode() {
     return (tree: MdastRoot) => {
         visit(tree, 'link', (node: Link, index, parent) => {
             const only = node.children.length === 1 ? node.children[0] : undefined;
-            if (parent && index !== undefined && only?.type === 'text' && !/\s/.test(only.value) && /^(?:[a-z][\w+.-]*:|www\.)|@/i.test(only.value)) {
+            if (
+                parent &&
+                index !== undefined &&
+                only?.type === 'text' &&
+                !/\s/.test(only.value) &&
+                /^(?:[a-z][\w+.-]*:|www\.)|@/i.test(only.value)
+            ) {
                 const code: InlineCode = { type: 'inlineCode', value: only.value, ...(node.position ? { position: node.position } : {}) };
                 parent.children[index] = code;
             }
@@ -156,7 +162,10 @@ const suggestions = new Map<string, readonly string[]>();
 /** Spelling suggestions for a word (for the quick fix; slow, so asked only then, and remembered). */
 export async function spellingSuggestions(word: string): Promise<readonly string[]> {
     if (!suggester) {
-        const checker = unified().use(retextEnglish).use(retextSpell, { dictionary: enGbDictionary(), max: Number.MAX_SAFE_INTEGER }).freeze();
+        const checker = unified()
+            .use(retextEnglish)
+            .use(retextSpell, { dictionary: enGbDictionary(), max: Number.MAX_SAFE_INTEGER })
+            .freeze();
         suggester = async (text: string) => {
             const file = new VFile(text);
             await checker.run(checker.parse(file), file);

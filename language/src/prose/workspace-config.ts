@@ -1,4 +1,4 @@
-import { UriUtils, URI, type FileSystemProvider } from 'langium';
+import { UriUtils, type URI, type FileSystemProvider } from 'langium';
 import { proseRules, proseSeverities, type ProseSeverity } from './prose-options.js';
 import { Codes } from '../validation/diagnostic-codes.js';
 import { wordList } from './prose-resources.js';
@@ -61,7 +61,10 @@ export async function readWorkspaceConfiguration(fileSystem: FileSystemProvider,
     const configUri = UriUtils.joinPath(root, CONFIG_FILE);
     const wordsUri = UriUtils.joinPath(root, WORDS_FILE);
     const [configText, wordsText] = await Promise.all([readIfThere(fileSystem, configUri), readIfThere(fileSystem, wordsUri)]);
-    const parsed = configText === undefined ? { prose: emptyConfiguration.prose, citations: {}, problems: [] } : parseConfiguration(configText, CONFIG_FILE);
+    const parsed =
+        configText === undefined
+            ? { prose: emptyConfiguration.prose, citations: {}, problems: [] }
+            : parseConfiguration(configText, CONFIG_FILE);
     return {
         ...parsed,
         words: [...(wordsText === undefined ? [] : wordList(wordsText)), ...parsed.prose.words],

@@ -615,7 +615,8 @@ export const Codes = define({
         code: 'GDL0701',
         severity: 'info',
         template: 'Hard to read for {audience} (reading age {age}): {detail}. Shorter sentences and everyday words help.',
-        explanation: 'Guidance is read in a hurry, often at night: a sentence above the reading age set for its audience is read wrongly or not at all.'
+        explanation:
+            'Guidance is read in a hurry, often at night: a sentence above the reading age set for its audience is read wrongly or not at all.'
     },
     'prose-simpler': {
         code: 'GDL0702',
@@ -652,13 +653,14 @@ export const Codes = define({
         severity: 'warning',
         template: "'{word}' is not in the en-GB dictionary or the workspace word list{expected}.",
         explanation:
-            'A misspelling in published guidance costs it credibility; police and legal terms belong in the word list (language/src/prose/police-words.txt, or the workspace\'s gdl-words.txt).'
+            "A misspelling in published guidance costs it credibility; police and legal terms belong in the word list (language/src/prose/police-words.txt, or the workspace's gdl-words.txt)."
     },
     'workspace-config-invalid': {
         code: 'GDL0708',
         severity: 'warning',
         template: '{problem}; the defaults are used instead.',
-        explanation: 'A workspace config file (gdl.config.json) that cannot be read is reported, and the checks fall back to their defaults.'
+        explanation:
+            'A workspace config file (gdl.config.json) that cannot be read is reported, and the checks fall back to their defaults.'
     }
 });
 
