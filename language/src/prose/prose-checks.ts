@@ -5,6 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { GdlSettings } from '../gdl-settings.js';
 import { Codes, message } from '../validation/diagnostic-codes.js';
 import * as ast from '../generated/ast.js';
+import { proseTooDeep } from '../nesting-limit.js';
 import { proseBlocks, type ProseBlock } from './prose-blocks.js';
 import { proseMessageArgs } from './prose-messages.js';
 import { readingAgeFor, type ProseOptions, type ProseSeverity } from './prose-options.js';
@@ -106,7 +107,21 @@ export class ProseChecks {
                 block.audiences.map(a => a.id),
                 options
             );
-            for (const finding of await this.check(block.text, age, options.words)) {
+            // Prose nested past the limit is an error of its own (GDL0007), and would take remark past the stack.
+            if (proseTooDeep(block.text)) {
+                continue;
+            }
+            let found: ProseFinding[];
+            try {
+                found = await this.check(block.text, age, options.words);
+            } catch (error) {
+                // A text the checkers cannot read is not the writer's mistake: it goes unchecked, and the rest is checked.
+                console.error(
+                    `GDL plain-English check failed on ${document.uri.toString()}: ${error instanceof Error ? error.message : String(error)}`
+                );
+                continue;
+            }
+            for (const finding of found) {
                 const diagnostic = this.toDiagnostic(document, block, finding, age, options);
                 if (diagnostic) {
                     diagnostics.push(diagnostic);
