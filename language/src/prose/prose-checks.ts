@@ -180,7 +180,10 @@ export class ProseChecks {
             severity,
             range: { start: text.positionAt(start), end: text.positionAt(end) },
             code: info.code,
-            message: message(finding.rule, proseMessageArgs(finding, block, age)),
+            message: message(
+                finding.rule,
+                proseMessageArgs(finding, block, age, id => readingAgeFor([id], options))
+            ),
             source: 'gdl',
             data
         };

@@ -8,12 +8,19 @@ export function quotedChoices(words: readonly string[]): string {
 }
 
 /** The values of a plain-English finding's message template (diagnostic-codes.ts, GDL0701–GDL0707). */
-export function proseMessageArgs(finding: ProseFinding, block: ProseBlock, age: number): Record<string, string | number> {
+export function proseMessageArgs(
+    finding: ProseFinding,
+    block: ProseBlock,
+    age: number,
+    ageOf: (audience: string) => number
+): Record<string, string | number> {
     const actual = finding.actual.replace(/\s+/g, ' ');
     switch (finding.rule) {
         case 'prose-readability': {
             const agree = /(\d+) out of (\d+)/.exec(finding.reason);
-            const audience = block.audiences.length > 0 ? block.audiences.map(a => a.title).join(', ') : 'any reader';
+            // The audiences that set the reading age (the text is held to the lowest of its audiences').
+            const setting = block.audiences.filter(a => ageOf(a.id) === age).map(a => a.title);
+            const audience = setting.length > 0 ? setting.join(', ') : 'any reader';
             return {
                 audience,
                 age,
