@@ -105,9 +105,10 @@ describe('plain-English findings at their words', () => {
         expect(found).toEqual([at(text, 'GDL0702', 'utilise'), at(text, 'GDL0707', 'stalkng')]);
     });
 
-    test('plain text, code, web addresses, section numbers and police terms raise nothing', async () => {
+    test('plain text, code, web addresses, section numbers, police terms and terms of art raise nothing', async () => {
         const prose = `        Call 999 if the victim is in danger. Use \`stalkng-code\` and see https://example.org/stalkng.
-        Arrest under s2A or s4A of the Act; refer to the MARAC and the SPO lead.`;
+        Arrest under s2A or s4A of the Act; refer to the MARAC and the SPO lead.
+        Get a warrant for the address.`;
         const text = page(prose);
         expect(findings(await build({ 'page.gdl': text }), 'page.gdl', text)).toEqual([]);
     });

@@ -34,6 +34,25 @@ export const defaultReadingAges: Readonly<Record<string, number>> = {
     'specialist-officers': 18
 };
 
+/**
+ * Words retext-simplify offers a "simpler" word for that are terms of art in police and legal writing, where the
+ * simpler word would change the meaning: an arrest *warrant*, a home *address*, an evidence *requirement*, a
+ * mental health *liaison* practitioner, "as soon as reasonably *practicable*" (PACE), a "*substantial* adverse
+ * *effect*" (s4A PHA 1997), the *maximum* and *minimum* penalty, the *evidenced* level of assurance.
+ */
+export const termsOfArt: readonly string[] = [
+    'warrant',
+    'address',
+    'requirement',
+    'liaison',
+    'practicable',
+    'substantial',
+    'effect',
+    'maximum',
+    'minimum',
+    'evidenced'
+];
+
 /** The reading age of text whose audience is not listed (or that has none). */
 export const fallbackReadingAge = 16;
 

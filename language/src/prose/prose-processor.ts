@@ -14,7 +14,7 @@ import retextSpell from 'retext-spell';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { ProseRule } from './prose-options.js';
+import { termsOfArt, type ProseRule } from './prose-options.js';
 import retextRealignPositions from './realign-positions.js';
 import { basePoliceWords, enGbDictionary } from './prose-resources.js';
 
@@ -91,7 +91,7 @@ export class ProseProcessor {
             // max -1: no suggestions while checking (nspell's are slow: ~0.4 s a word); the quick fix asks for them.
             .use(retextSpell, { dictionary: enGbDictionary(), personal: personalDictionary([...basePoliceWords(), ...words]), max: -1 })
             .use(readabilityByAge)
-            .use(retextSimplify)
+            .use(retextSimplify, { ignore: [...termsOfArt] })
             .use(retextPassive)
             .use(retextEquality)
             .use(retextRepeatedWords)
