@@ -28,7 +28,7 @@ const severityOf: Record<Exclude<ProseSeverity, 'off'>, DiagnosticSeverity> = {
     hint: DiagnosticSeverity.Hint
 };
 
-/** The most findings kept per block text (a block in a cache entry); the cache is dropped when it grows past this many entries. */
+/** The most blocks whose findings are kept (one entry per text and reading age); past it the cache starts again, so memory stays bounded. */
 const CACHE_LIMIT = 20_000;
 
 /**
