@@ -35,6 +35,10 @@ describe('plain English in the language server', () => {
         writeFileSync(path.join(root, PLAIN), plain);
         session = new LspSession(root, { asOf: '2026-01-15', prose: { enabled: true } });
         await session.initialize();
+        await session.waitFor(() => session.coverageNotes.length > 0, 'the first build');
+        // Only the files open in the editor are checked.
+        expect(codes()).not.toContain('GDL0707');
+        await session.open(PLAIN, plain);
         await session.waitFor(() => codes().includes('GDL0707'), 'the plain-English findings');
     });
 

@@ -28,11 +28,14 @@ export function applyProseEditorSettings(settings: GdlSettings, given: unknown):
 }
 
 /**
- * The workspace configuration in the editor: gdl.config.json's problems shown on that file (GDL0708), and a change
- * to it or to gdl-words.txt (when the client watches them) re-checks every document with the new configuration.
+ * The plain-English checks in the editor: run on the files open in it; gdl.config.json's problems shown on that file
+ * (GDL0708); a change to it or to gdl-words.txt (when the client watches them) re-checks with the new configuration.
  */
 export function setUpProseServer(connection: Connection, services: GdlServices): void {
     const shared = services.shared;
+    // The writer's open files (and every file on `gdl check --prose`): the workspace's first build is not held up by prose.
+    const open = shared.workspace.TextDocuments;
+    services.gdl.Prose.checksDocument = uri => services.gdl.Settings.prose.asked === true || open?.get(uri) !== undefined;
     let shown: string | undefined;
     // By the end of validation the configuration the build used is read.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async () => {

@@ -41,6 +41,11 @@ export class ProseChecks {
     private processor: { key: string; processor: ProseProcessor } | undefined;
     private readonly findings = new Map<string, Promise<ProseFinding[]>>();
     private loading: Promise<WorkspaceConfiguration> | undefined;
+    /**
+     * Which documents are checked: all (the CLI's --prose, tests), or, in the language server, those open in the
+     * editor, so opening a workspace of many forces waits for no prose, and its coverage comes first.
+     */
+    checksDocument: (uri: string) => boolean = () => true;
 
     constructor(
         private readonly settings: GdlSettings,
@@ -92,6 +97,7 @@ export class ProseChecks {
         const root = document.parseResult.value;
         if (
             !options.enabled ||
+            !this.checksDocument(document.uri.toString()) ||
             document.parseResult.lexerErrors.length > 0 ||
             document.parseResult.parserErrors.length > 0 ||
             !ast.isGdlFile(root)
