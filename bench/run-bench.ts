@@ -48,9 +48,11 @@ function record(measure: string, value: number, unit: string, target?: { limit: 
 
 async function lsp(
     folder: string,
-    label: string
+    label: string,
+    prose = false
 ): Promise<{ p50: number; p95: number; completion: number; hover: number; initial: number; rss?: number }> {
-    const session = new LspSession(folder, { asOf: '2026-01-15' });
+    // The plain-English checks are on by default in the editor; the rows before them measured without, and still do.
+    const session = new LspSession(folder, { asOf: '2026-01-15', prose: { enabled: prose } });
     const started = performance.now();
     await session.initialize();
     await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build', 600000);
@@ -91,10 +93,27 @@ async function lsp(
     return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), completion, hover, initial, rss };
 }
 
+/** The plain-English checks at 43 forces: `gdl check --prose` against `gdl check`, and an edit with them on in the editor. */
+async function proseRows(forces43: string, check?: { ms: number }): Promise<void> {
+    const plain = check ?? job('check', forces43);
+    const prose = job('check-prose', forces43);
+    record('7. check --prose, 43 forces', prose.ms, 'ms');
+    record('   ratio check --prose / check', prose.ms / plain.ms, '×', { limit: 3, text: '< 3×' });
+    const many = await lsp(forces43, '43 forces, prose on', true);
+    record('   server initial build, prose on, 43 forces', many.initial, 'ms');
+    record('   edit → diagnostics p50, prose on, 43 forces', many.p50, 'ms');
+    record('   edit → diagnostics p95, prose on, 43 forces', many.p95, 'ms', { limit: 100, text: '< 100 ms' });
+}
+
 async function main(): Promise<void> {
     const forces43 = path.join(scratch, 'forces-43');
     const forces1 = path.join(scratch, 'forces-1');
     generateForces(forces43, 43, 1);
+    // `--prose-only`: only the plain-English rows (the rest takes many minutes).
+    if (process.argv.includes('--prose-only')) {
+        await proseRows(forces43);
+        return report();
+    }
     generateForces(forces1, 1, 1);
     process.stderr.write(`workspaces generated in ${scratch}\n`);
 
@@ -142,7 +161,11 @@ async function main(): Promise<void> {
         rmSync(corpus, { recursive: true, force: true });
     }
     record('6. peak RSS, any job above', Math.max(...rss), 'MB', { limit: 1024, text: '< 1 GiB' });
+    await proseRows(forces43, check);
+    report();
+}
 
+function report(): void {
     const widths = [46, 14, 10, 4];
     const line = (cells: string[]) =>
         cells

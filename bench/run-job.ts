@@ -8,12 +8,12 @@ import { createGdlServices } from '../language/src/gdl-module.js';
 
 /**
  * One measured job in a process of its own, so its peak memory is its own: prints
- * `{"job":…,"ms":…,"rssMB":…}`. Jobs: parse (the floor), check, coverage-html, build.
+ * `{"job":…,"ms":…,"rssMB":…}`. Jobs: parse (the floor), check, check-prose (check with --prose), coverage-html, build.
  */
 async function main(): Promise<void> {
     const [job, folder, out] = process.argv.slice(2);
     if (!job || !folder) {
-        throw new Error('usage: run-job (parse|check|coverage-html|build) FOLDER [OUT]');
+        throw new Error('usage: run-job (parse|check|check-prose|coverage-html|build) FOLDER [OUT]');
     }
     // Building the services (the parser's grammar analysis) is start-up, not the work measured.
     const services = createGdlServices(NodeFileSystem).Gdl;
@@ -37,6 +37,15 @@ async function main(): Promise<void> {
             short: models.filter(m => m.covered + m.waived < m.total).length,
             covered: models.reduce((sum, m) => sum + m.covered, 0),
             total: models.reduce((sum, m) => sum + m.total, 0)
+        };
+    } else if (job === 'check-prose') {
+        // `gdl check --prose`: the same build with the plain-English checks, and their findings counted.
+        const workspace = await loadWorkspace(folder, { asOf: '2026-01-15', prose: true }, services);
+        detail = {
+            findings: workspace.documents.reduce(
+                (sum, d) => sum + (d.diagnostics ?? []).filter(x => /^GDL07/.test(String(x.code))).length,
+                0
+            )
         };
     } else if (job === 'coverage-html') {
         detail = {

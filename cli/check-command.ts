@@ -6,6 +6,7 @@ import { formatWorkspaceSummary } from '../language/src/coverage/workspace-summa
 import { ExitCode } from './errors.js';
 import { loadWorkspace, type JudgeOptions } from './workspace-loader.js';
 import { count } from '../language/src/wording.js';
+import { configProblemLines, proseSummaryLine } from './prose-summary.js';
 
 export interface CheckOptions extends JudgeOptions {
     readonly strict?: boolean;
@@ -28,10 +29,17 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
     for (const problem of problems) {
         out(formatProblem(problem));
     }
+    const configProblems = configProblemLines(workspace.services.gdl.Prose.workspaceConfiguration, cwd);
+    for (const line of configProblems) {
+        out(line);
+    }
+    if (options.prose) {
+        out(proseSummaryLine(problems));
+    }
     // An unreadable file is reported as a GDL0000 error above, so the count on the last line includes it.
     const errors = problems.filter(p => p.severity === 'error').length + workspace.unreadable.length;
-    const warnings = problems.filter(p => p.severity === 'warning').length;
-    if (problems.length > 0 || workspace.unreadable.length > 0) {
+    const warnings = problems.filter(p => p.severity === 'warning').length + configProblems.length;
+    if (problems.length > 0 || workspace.unreadable.length > 0 || configProblems.length > 0 || options.prose) {
         out('');
     }
     for (const line of formatWorkspaceSummary(judged, models, workspace.services.gdl.Settings.effectiveAsOf())) {

@@ -64,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
             '--force <force>',
             'judge one force of a workspace of several (its id or name): its files, the shared ones and its coverage'
         )
+        .option('--prose', 'also check the guidance and training prose for plain English (GDL0701–GDL0707), with a count by code')
         .action(async (folder: string, options: CheckOptions) => {
             exitCode = await checkCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
         });

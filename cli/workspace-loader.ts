@@ -33,11 +33,14 @@ export interface JudgeOptions {
     readonly level?: AssuranceLevel;
     /** A force's id or name (`--force`). */
     readonly force?: string;
+    /** Run the plain-English checks too (`--prose`). */
+    readonly prose?: boolean;
 }
 
 /** Reads every source under `folder` and builds the workspace with validation, as of a date (or with all of {@link JudgeOptions}). */
 export async function loadWorkspace(folder: string, judge?: string | JudgeOptions, given?: GdlServices): Promise<LoadedWorkspace> {
-    const { asOf, level, force } = typeof judge === 'string' ? { asOf: judge, level: undefined, force: undefined } : (judge ?? {});
+    const { asOf, level, force, prose } =
+        typeof judge === 'string' ? { asOf: judge, level: undefined, force: undefined, prose: false } : (judge ?? {});
     const root = path.resolve(folder);
     let stat;
     try {
@@ -54,6 +57,7 @@ export async function loadWorkspace(folder: string, judge?: string | JudgeOption
     services.gdl.Settings.asOf = asOf;
     services.gdl.Settings.assurance = level;
     services.gdl.Settings.force = force;
+    services.gdl.Settings.prose = { asked: prose === true };
     services.gdl.Settings.workspaceRoot = URI.file(stat.isDirectory() ? root : path.dirname(root)).toString();
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;

@@ -27,4 +27,10 @@ await cp('node_modules/govuk-frontend/dist/govuk/assets', 'extension/out-templat
 await rm('extension/guidance', { recursive: true, force: true });
 await cp('guidance/framework', 'extension/guidance/framework', { recursive: true });
 await cp('guidance/common', 'extension/guidance/common', { recursive: true });
-console.log('bundled extension/out/{extension,server,cli}.cjs, extension/out-templates/ and extension/guidance/');
+// The plain-English checks read the en-GB dictionary and the base word list beside the bundled server (prose-resources.ts):
+// dictionary-en-gb's own module reads them with a top-level await, which a CommonJS bundle cannot hold.
+await rm('extension/out/dictionary-en-gb', { recursive: true, force: true });
+await cp('node_modules/dictionary-en-gb/index.aff', 'extension/out/dictionary-en-gb/index.aff');
+await cp('node_modules/dictionary-en-gb/index.dic', 'extension/out/dictionary-en-gb/index.dic');
+await cp('language/src/prose/police-words.txt', 'extension/out/police-words.txt');
+console.log('bundled extension/out/{extension,server,cli}.cjs, extension/out-templates/, extension/guidance/ and the dictionary');

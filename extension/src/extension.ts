@@ -16,7 +16,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'gdl' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.gdl'), configurationSection: 'gdl' }
+        synchronize: {
+            // The workspace's gdl.config.json and word list change what the plain-English checks report.
+            fileEvents: ['**/*.gdl', '**/gdl.config.json', '**/gdl-words.txt'].map(glob => vscode.workspace.createFileSystemWatcher(glob)),
+            configurationSection: 'gdl'
+        }
     };
     client = new LanguageClient('gdl', 'GDL language server', serverOptions, clientOptions);
 

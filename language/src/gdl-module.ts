@@ -27,7 +27,8 @@ import { GdlRenameProvider } from './lsp/gdl-rename.js';
 import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { resilient } from './lsp/resilient.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
-import { GdlDocumentValidator } from './validation/gdl-document-validator.js';
+import { ProseChecks } from './prose/prose-checks.js';
+import { ProseDocumentValidator } from './prose/prose-document-validator.js';
 import { GdlLexer } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
@@ -57,6 +58,8 @@ export type GdlAddedServices = {
         SourceTexts: SourceTexts;
         /** Requirements an edit left uncovered, by the file edited (GDL0210). */
         CoverageLosses: CoverageLosses;
+        /** The plain-English checks and the workspace's gdl.config.json. */
+        Prose: ProseChecks;
     };
 } & GdlValidationServices;
 
@@ -70,7 +73,14 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         WorkspaceFacts: services => new WorkspaceFacts(services.shared, services.gdl.Settings),
         IdIndex: services => new IdIndex(services.shared),
         SourceTexts: () => new SourceTexts(),
-        CoverageLosses: services => new CoverageLosses(services.shared, services.gdl.WorkspaceFacts, services.gdl.Settings)
+        CoverageLosses: services => new CoverageLosses(services.shared, services.gdl.WorkspaceFacts, services.gdl.Settings),
+        Prose: services =>
+            new ProseChecks(
+                services.gdl.Settings,
+                services.shared.workspace.FileSystemProvider,
+                services.shared.workspace.WorkspaceManager,
+                services.shared.workspace.DocumentBuilder
+            )
     },
     parser: {
         Lexer: services => new GdlLexer(services),
@@ -84,7 +94,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         ScopeComputation: services => new GdlScopeComputation(services)
     },
     validation: {
-        DocumentValidator: services => new GdlDocumentValidator(services),
+        DocumentValidator: services => new ProseDocumentValidator(services),
         CommonChecks: services => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
         FrameworkChecks: services => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
         GuidanceChecks: services => new GuidanceChecks(services.gdl.Settings),

@@ -2,6 +2,7 @@
 export type CoverageSeverity = 'error' | 'warning' | 'info' | 'off';
 
 import type { AssuranceLevel } from './coverage/coverage-model.js';
+import type { ProseSeverity } from './prose/prose-options.js';
 
 /** Workspace-wide settings that change what the checks report (set by the CLI or the editor). */
 export class GdlSettings {
@@ -15,6 +16,12 @@ export class GdlSettings {
     workspaceRoot: string | undefined;
     /** Only this force's coverage is judged (the CLI's --force: a force id or name). */
     force: string | undefined;
+    /**
+     * The plain-English checks (language/src/prose/), over the workspace's gdl.config.json: `enabled` is the
+     * editor's `gdl.prose.enabled` (the file can also turn them off), `asked` the CLI's --prose (runs them
+     * whatever the file says), `severity` the editor's `gdl.prose.severity` (per user, over the file's).
+     */
+    prose: { enabled?: boolean; asked?: boolean; severity?: Readonly<Record<string, ProseSeverity>> } = {};
 
     /** The as-of date in force: the configured one, or today's date in UTC. */
     effectiveAsOf(): string {

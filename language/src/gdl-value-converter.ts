@@ -16,14 +16,58 @@ export class GdlValueConverter extends DefaultValueConverter {
 
 /** Removes the common indentation and the surrounding blank lines of a prose block. */
 export function dedentProse(raw: string): string {
-    const lines = raw.replace(/\r\n?/g, '\n').split('\n');
-    while (lines.length > 0 && lines[0]!.trim() === '') {
-        lines.shift();
+    return dedentProseWithOffsets(raw).text;
+}
+
+/** A prose block's text as {@link dedentProse} gives it, and for each of its characters the offset in the raw block it came from. */
+export interface DedentedProse {
+    readonly text: string;
+    /** `offsets[i]` is the offset in the raw text of character `i` (a line break: where the raw line ends); one entry past the end. */
+    readonly offsets: readonly number[];
+}
+
+/**
+ * The one rule for stripping a prose block (line breaks CRLF, CR or LF; indentation in spaces or tabs, counted
+ * in characters), with where each character was: a finding in the text maps back to the exact column in the file.
+ */
+export function dedentProseWithOffsets(raw: string): DedentedProse {
+    let lines: Array<{ start: number; text: string }> = [];
+    const breaks = /\r\n?|\n/g;
+    let start = 0;
+    for (let m = breaks.exec(raw); m; m = breaks.exec(raw)) {
+        lines.push({ start, text: raw.slice(start, m.index) });
+        start = m.index + m[0].length;
     }
-    while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') {
-        lines.pop();
+    lines.push({ start, text: raw.slice(start) });
+    let first = 0;
+    let last = lines.length;
+    while (first < last && lines[first]!.text.trim() === '') {
+        first++;
     }
-    const indents = lines.filter(l => l.trim() !== '').map(l => /^[ \t]*/.exec(l)![0].length);
+    while (last > first && lines[last - 1]!.text.trim() === '') {
+        last--;
+    }
+    lines = lines.slice(first, last);
+    const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
+    const indents = lines.filter(l => l.text.trim() !== '').map(l => indentOf(l.text));
     const common = indents.length > 0 ? Math.min(...indents) : 0;
-    return lines.map(l => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length)).trimEnd()).join('\n');
+    let text = '';
+    const offsets: number[] = [];
+    lines.forEach((line, index) => {
+        if (index > 0) {
+            // The line break joining this line to the one before: where that line ended in the raw text.
+            const previous = lines[index - 1]!;
+            offsets.push(previous.start + previous.text.length);
+            text += '\n';
+        }
+        const cut = Math.min(common, indentOf(line.text));
+        const kept = line.text.slice(cut).trimEnd();
+        for (let i = 0; i < kept.length; i++) {
+            offsets.push(line.start + cut + i);
+        }
+        text += kept;
+    });
+    const end = lines.length > 0 ? lines[lines.length - 1]!.start + lines[lines.length - 1]!.text.length : 0;
+    offsets.push(end);
+    return { text, offsets };
 }

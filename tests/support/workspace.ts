@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { EmptyFileSystemProvider, URI, type FileSystemNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createGdlServices, type GdlServices } from '../../language/src/gdl-module.js';
+import { configDiagnostics } from '../../language/src/lsp/prose-server-setup.js';
+import { CONFIG_FILE } from '../../language/src/prose/workspace-config.js';
 
 /** A workspace built in memory, as the language server and the CLI build one. */
 export interface TestWorkspace {
@@ -43,26 +45,39 @@ class MemoryFileSystem extends EmptyFileSystemProvider {
     }
 }
 
-/** Builds the files (name → text) as one workspace with validation, as of `asOf`. */
-export async function buildWorkspace(files: Record<string, string>, asOf = '2026-01-15'): Promise<TestWorkspace> {
+/**
+ * Builds the files (name → text) as one workspace with validation, as of `asOf`; files not named `.gdl`
+ * (gdl.config.json, gdl-words.txt) are only on the file system. `prepare` sets settings before the build.
+ */
+export async function buildWorkspace(
+    files: Record<string, string>,
+    asOf = '2026-01-15',
+    prepare?: (services: GdlServices) => void
+): Promise<TestWorkspace> {
     const fileSystem = new MemoryFileSystem();
     const services = createGdlServices({ fileSystemProvider: () => fileSystem }).Gdl;
     services.gdl.Settings.asOf = asOf;
     services.gdl.Settings.workspaceRoot = URI.file('/ws').toString();
+    prepare?.(services);
     const workspace = services.shared.workspace;
     const uriOf = (name: string) => URI.file(`/ws/${name}`);
     const documents = new Map<string, LangiumDocument>();
     for (const [name, text] of Object.entries(files)) {
         fileSystem.files.set(uriOf(name).toString(), text);
+        if (!name.endsWith('.gdl')) {
+            continue;
+        }
         const document = workspace.LangiumDocumentFactory.fromString(text, uriOf(name));
         workspace.LangiumDocuments.addDocument(document);
         documents.set(name, document);
     }
     await workspace.DocumentBuilder.build([...documents.values()], { validation: true });
     const diagnostics = (file?: string) =>
-        file
-            ? (workspace.LangiumDocuments.getDocument(uriOf(file))?.diagnostics ?? [])
-            : workspace.LangiumDocuments.all.toArray().flatMap(d => d.diagnostics ?? []);
+        file === CONFIG_FILE
+            ? configDiagnostics(services.gdl.Prose.workspaceConfiguration)
+            : file
+              ? (workspace.LangiumDocuments.getDocument(uriOf(file))?.diagnostics ?? [])
+              : workspace.LangiumDocuments.all.toArray().flatMap(d => d.diagnostics ?? []);
     return {
         services,
         documents,

@@ -9,6 +9,8 @@ interface Case {
     code: string;
     files: Record<string, string>;
     asOf?: string;
+    /** The plain-English checks on (the editor's default; the CLI's --prose). */
+    prose?: boolean;
     /** File the diagnostic must appear in. */
     in: string;
     /** Text the message must contain. */
@@ -133,6 +135,14 @@ const cases: Case[] = [
     { code: 'GDL0608', files: variant([], { 'kent/force.gdl': 'force kent "Kent Police"' }), in: 'guidance.gdl', says: "Section 's-one' addresses 12.1, 12.3 but is in no force's folder" },
     { code: 'GDL0609', files: variant([['framework.gdl', 'evidence 12.1 { text "First requirement." }', 'evidence 12.1 { text "First requirement." revised 2025-06-01 }']]), in: 'guidance.gdl', says: "Section 's-one' covers 12.1 as approved on 2025-01-10, before 12.1 was revised on 2025-06-01" },
     { code: 'GDL0610', files: variant([['exhibits.gdl', 'dated 2025-02-01', 'dated 2026-06-01']]), in: 'exhibits.gdl', says: "Exhibit 'X-AUDIT' is dated 2026-06-01, after the as-of date 2026-01-15" },
+    { code: 'GDL0701', prose: true, files: variant([], { 'plain.gdl': 'guidance PG "Plain" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section pg-1 "s" { """Officers must, notwithstanding the aforementioned considerations, ascertain comprehensively whether the perpetrator\'s behaviour constitutes a persistent, fixated and obsessive pattern of unwanted communication.""" } }' }), in: 'plain.gdl', says: "Hard to read for Responders (reading age 16)" },
+    { code: 'GDL0702', prose: true, files: variant([], { 'plain.gdl': 'guidance PG "Plain" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section pg-1 "s" { """Officers should utilise the radio.""" } }' }), in: 'plain.gdl', says: "'utilise' has a simpler alternative: 'use'." },
+    { code: 'GDL0703', prose: true, files: variant([], { 'plain.gdl': 'guidance PG "Plain" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section pg-1 "s" { """The statement is written by the victim.""" } }' }), in: 'plain.gdl', says: "'written' may be passive voice" },
+    { code: 'GDL0704', prose: true, files: variant([], { 'plain.gdl': 'guidance PG "Plain" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section pg-1 "s" { """Ask whether the policeman came.""" } }' }), in: 'plain.gdl', says: "'policeman' may be inconsiderate: consider 'officer' or 'police officer'" },
+    { code: 'GDL0705', prose: true, files: variant([], { 'plain.gdl': 'guidance PG "Plain" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section pg-1 "s" { """Check the the log.""" } }' }), in: 'plain.gdl', says: "'the' is repeated." },
+    { code: 'GDL0706', prose: true, files: variant([], { 'plain.gdl': 'guidance PG "Plain" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section pg-1 "s" { """Call back in a hour.""" } }' }), in: 'plain.gdl', says: "Use 'an' before 'hour', not 'a'." },
+    { code: 'GDL0707', prose: true, files: variant([], { 'plain.gdl': 'guidance PG "Plain" { owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience responders section pg-1 "s" { """Check the stalkng log.""" } }' }), in: 'plain.gdl', says: "'stalkng' is not in the en-GB dictionary or the workspace word list." },
+    { code: 'GDL0708', prose: true, files: variant([], { 'gdl.config.json': '{ "prose": { "severity": { "GDL0703": "loud" } } }' }), in: 'gdl.config.json', says: 'the severity of GDL0703 must be one of off, hint, info, warning, error; the defaults are used instead.' },
 ];
 
 describe('the diagnostic catalogue', () => {
@@ -161,7 +171,7 @@ describe('the diagnostic catalogue', () => {
 
 describe.each(cases)('$code fires', c => {
     test(`in ${c.in}${c.says ? `: ${c.says}` : ''}`, async () => {
-        const workspace = await buildWorkspace(c.files, c.asOf);
+        const workspace = await buildWorkspace(c.files, c.asOf, c.prose ? s => (s.gdl.Settings.prose = { enabled: true }) : undefined);
         if (c.edit) {
             await workspace.edit(...c.edit);
         }

@@ -32,6 +32,8 @@ describe('the extension contributions agree with the language', () => {
             'gdl.asOf',
             'gdl.assuranceLevel',
             'gdl.coverageSeverity',
+            'gdl.prose.enabled',
+            'gdl.prose.severity',
             'gdl.buildOutput'
         ]);
         expect(manifest.contributes.views.explorer[0].id).toBe('gdl.coverage');

@@ -17,6 +17,7 @@ import * as ast from '../generated/ast.js';
 import { frameworkFacts } from '../onboarding/framework-facts.js';
 import { findMentions } from '../onboarding/mentions.js';
 import { draftSection, hasDraftFor } from './gdl-draft-section.js';
+import { withProseActions } from './prose-code-actions.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
@@ -27,7 +28,7 @@ const MAX_ADDRESS_ACTIONS = 8;
 export class GdlCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: GdlServices) {}
 
-    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] | Promise<CodeAction[]> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context?.diagnostics ?? []) {
             const data = diagnostic.data as { suggestion?: string; evidence?: string; recommendation?: string } | undefined;
@@ -56,7 +57,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             }
         }
         actions.push(...this.addressHere(document, params.range.start));
-        return actions;
+        return withProseActions(actions, document, params, this.services);
     }
 
     private replaceWith(document: LangiumDocument, diagnostic: Diagnostic, suggestion: string): CodeAction {

@@ -6,6 +6,7 @@ import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
 import { guardDocumentRequests } from './request-guard.js';
+import { applyProseEditorSettings, setUpProseServer } from './prose-server-setup.js';
 import { CoverageChangedNotification, CoverageRequest, coverageUriOf, type CoverageAnswer } from './gdl-protocol.js';
 
 /** The editor's `gdl.*` settings, as the client sends them. */
@@ -13,6 +14,8 @@ interface EditorSettings {
     asOf?: string;
     coverageSeverity?: CoverageSeverity;
     assuranceLevel?: string;
+    /** `gdl.prose`: { enabled, severity } (prose-server-setup.ts). */
+    prose?: unknown;
 }
 
 const severities: readonly CoverageSeverity[] = ['error', 'warning', 'info', 'off'];
@@ -22,7 +25,7 @@ const SETTINGS_PATIENCE_MS = 5000;
 
 /** The `gdl.*` settings, read one by one (Langium's configuration provider answers per setting). */
 async function readEditorSettings(read: (key: keyof EditorSettings) => Promise<unknown>): Promise<EditorSettings> {
-    const keys: ReadonlyArray<keyof EditorSettings> = ['asOf', 'coverageSeverity', 'assuranceLevel'];
+    const keys: ReadonlyArray<keyof EditorSettings> = ['asOf', 'coverageSeverity', 'assuranceLevel', 'prose'];
     return Object.fromEntries(await Promise.all(keys.map(async key => [key, await read(key)] as const))) as EditorSettings;
 }
 
@@ -38,7 +41,9 @@ export function applyEditorSettings(settings: GdlSettings, configuration: unknow
     const assurance = assuranceLevels.includes(given.assuranceLevel as AssuranceLevel)
         ? (given.assuranceLevel as AssuranceLevel)
         : undefined;
-    const changed = settings.asOf !== asOf || settings.coverageSeverity !== coverageSeverity || settings.assurance !== assurance;
+    const proseChanged = applyProseEditorSettings(settings, given.prose);
+    const changed =
+        proseChanged || settings.asOf !== asOf || settings.coverageSeverity !== coverageSeverity || settings.assurance !== assurance;
     settings.asOf = asOf;
     settings.coverageSeverity = coverageSeverity;
     settings.assurance = assurance;
@@ -57,6 +62,7 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
     const configuration = shared.workspace.ConfigurationProvider;
     publishCurrentDiagnosticsOnly(connection, services);
     guardDocumentRequests(connection, shared);
+    setUpProseServer(connection, services);
 
     const apply = async (given: unknown) => {
         if (applyEditorSettings(settings, given)) {

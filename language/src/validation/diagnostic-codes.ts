@@ -616,6 +616,58 @@ export const Codes = define({
         severity: 'warning',
         template: '{what} is dated {date}, after the as-of date {asOf}: it does not count until then.',
         explanation: 'Evidence cannot be dated in the future; the date is probably mistyped.'
+    },
+    // 07xx: plain English (the prose checks, language/src/prose/: in the editor, and with `gdl check --prose`)
+    'prose-readability': {
+        code: 'GDL0701',
+        severity: 'info',
+        template: 'Hard to read for {audience} (reading age {age}): {detail}. Shorter sentences and everyday words help.',
+        explanation:
+            'Guidance is read in a hurry, often at night: a sentence above the reading age set for its audience is read wrongly or not at all.'
+    },
+    'prose-simpler': {
+        code: 'GDL0702',
+        severity: 'info',
+        template: "'{actual}' has a simpler alternative: {expected}.",
+        explanation: 'Plain English: the everyday word is understood faster and by more readers.'
+    },
+    'prose-passive': {
+        code: 'GDL0703',
+        severity: 'info',
+        template: "'{actual}' may be passive voice: say who does it.",
+        explanation: 'Instructions in the passive hide who must act ("the victim should be contacted": by whom?).'
+    },
+    'prose-inconsiderate': {
+        code: 'GDL0704',
+        severity: 'info',
+        template: "'{actual}' may be inconsiderate{expected}.",
+        explanation: 'Wording that excludes or labels people (victims, officers, the public) undermines trust in the guidance.'
+    },
+    'prose-repeated-word': {
+        code: 'GDL0705',
+        severity: 'warning',
+        template: "'{word}' is repeated.",
+        explanation: 'A repeated word is almost always a slip.'
+    },
+    'prose-article': {
+        code: 'GDL0706',
+        severity: 'warning',
+        template: "Use '{expected}' before '{next}', not '{actual}'.",
+        explanation: "'a' or 'an' goes by the sound of the next word (an hour, a user, an MP)."
+    },
+    'prose-spelling': {
+        code: 'GDL0707',
+        severity: 'warning',
+        template: "'{word}' is not in the en-GB dictionary or the workspace word list{expected}.",
+        explanation:
+            "A misspelling in published guidance costs it credibility; police and legal terms belong in the word list (language/src/prose/police-words.txt, or the workspace's gdl-words.txt)."
+    },
+    'workspace-config-invalid': {
+        code: 'GDL0708',
+        severity: 'warning',
+        template: '{problem}; the defaults are used instead.',
+        explanation:
+            'A workspace config file (gdl.config.json) that cannot be read is reported, and the checks fall back to their defaults.'
     }
 });
 

@@ -150,8 +150,8 @@ function textShouldBeFinished(leaf: LeafCstNode, accept: ValidationAcceptor): vo
     }
 }
 
-// The quoted strings and prose blocks of a file.
-function* textTokens(file: ast.GdlFile): Generator<LeafCstNode> {
+/** The quoted strings and prose blocks of a file. */
+export function* textTokens(file: ast.GdlFile): Generator<LeafCstNode> {
     if (!file.$cstNode) {
         return;
     }
@@ -162,10 +162,12 @@ function* textTokens(file: ast.GdlFile): Generator<LeafCstNode> {
     }
 }
 
-// The status of the material a text belongs to: its section's, module's or document's (a document's own text is
-// published with any of its sections), or its plan's. Frameworks, legislation, audiences, curricula, course packs,
-// exhibits and forces have no draft state: their text is always final.
-function statusOfText(node: AstNode): ast.Status {
+/**
+ * The status of the material a text belongs to: its section's, module's or document's (a document's own text is
+ * published with any of its sections), or its plan's. Frameworks, legislation, audiences, curricula, course packs,
+ * exhibits and forces have no draft state: their text is always final.
+ */
+export function statusOfText(node: AstNode): ast.Status {
     const governed = AstUtils.getContainerOfType(node, ast.isGoverned);
     if (governed) {
         return publishedStatus(governed);

@@ -1,0 +1,181 @@
+import type { Root as MdastRoot, InlineCode, Link } from 'mdast';
+import type { Root as NlcstRoot } from 'nlcst';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import retextEquality from 'retext-equality';
+import retextIndefiniteArticle from 'retext-indefinite-article';
+import retextPassive from 'retext-passive';
+import retextReadability from 'retext-readability';
+import retextRepeatedWords from 'retext-repeated-words';
+import retextSimplify from 'retext-simplify';
+import retextSpell from 'retext-spell';
+import { unified, type Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { termsOfArt, type ProseRule } from './prose-options.js';
+import retextRealignPositions from './realign-positions.js';
+import { basePoliceWords, enGbDictionary } from './prose-resources.js';
+
+/** One plain-English finding in a text: its rule, where it is (offsets in the text), the words and what to write instead. */
+export interface ProseFinding {
+    readonly rule: ProseRule;
+    readonly start: number;
+    readonly end: number;
+    readonly actual: string;
+    readonly expected: readonly string[];
+    /** The rule's own words, for the readability finding ("4 out of 7 algorithms"). */
+    readonly reason: string;
+}
+
+const ruleOfSource: Readonly<Record<string, ProseRule>> = {
+    'retext-readability': 'prose-readability',
+    'retext-simplify': 'prose-simpler',
+    'retext-passive': 'prose-passive',
+    'retext-equality': 'prose-inconsiderate',
+    'retext-repeated-words': 'prose-repeated-word',
+    'retext-indefinite-article': 'prose-article',
+    'retext-spell': 'prose-spelling'
+};
+
+type Transform = (tree: NlcstRoot, file: VFile) => void;
+
+/**
+ * How many of retext-readability's seven formulas must rate a sentence above the reading age: five, not its default
+ * four, because police and legal words (investigation, safeguarding, harassment) are long but known to every reader.
+ */
+const READABILITY_AGREEMENT = 5 / 7;
+
+// retext-readability takes its age when attached; the age here is the text's, so one transform per age, made on first use.
+function readabilityByAge() {
+    const byAge = new Map<number, Transform>();
+    return (tree: NlcstRoot, file: VFile) => {
+        const age = (file.data as { readingAge?: number }).readingAge ?? 16;
+        let transform = byAge.get(age);
+        if (!transform) {
+            transform = retextReadability({ age, threshold: READABILITY_AGREEMENT }) as unknown as Transform;
+            byAge.set(age, transform);
+        }
+        transform(tree, file);
+    };
+}
+
+// A bare web address or e-mail address (GFM's autolink literal, or <…>) is code, not words: never spelled or read aloud.
+function addressesAreCode() {
+    return (tree: MdastRoot) => {
+        visit(tree, 'link', (node: Link, index, parent) => {
+            const only = node.children.length === 1 ? node.children[0] : undefined;
+            if (
+                parent &&
+                index !== undefined &&
+                only?.type === 'text' &&
+                !/\s/.test(only.value) &&
+                /^(?:[a-z][\w+.-]*:|www\.)|@/i.test(only.value)
+            ) {
+                const code: InlineCode = { type: 'inlineCode', value: only.value, ...(node.position ? { position: node.position } : {}) };
+                parent.children[index] = code;
+            }
+        });
+    };
+}
+
+/** The checks for one word list: Markdown parsed (code, addresses and syntax are not prose), then every retext rule. */
+export class ProseProcessor {
+    private readonly processor: Processor<MdastRoot, MdastRoot, MdastRoot>;
+
+    constructor(words: readonly string[]) {
+        const english = unified()
+            .use(retextEnglish)
+            .use(retextRealignPositions)
+            // max -1: no suggestions while checking (nspell's are slow: ~0.4 s a word); the quick fix asks for them.
+            .use(retextSpell, { dictionary: enGbDictionary(), personal: personalDictionary([...basePoliceWords(), ...words]), max: -1 })
+            .use(readabilityByAge)
+            .use(retextSimplify, { ignore: [...termsOfArt] })
+            .use(retextPassive)
+            .use(retextEquality)
+            .use(retextRepeatedWords)
+            .use(retextIndefiniteArticle);
+        this.processor = unified()
+            .use(remarkParse)
+            .use(remarkGfm)
+            .use(addressesAreCode)
+            .use(remarkRetext, english as never)
+            .freeze() as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>;
+    }
+
+    /** The findings in a Markdown text read at a reading age, in text order. */
+    async check(text: string, readingAge: number): Promise<ProseFinding[]> {
+        const file = new VFile({ value: text, data: { readingAge } });
+        await this.processor.run(this.processor.parse(file), file);
+        const findings: ProseFinding[] = [];
+        for (const message of file.messages) {
+            const rule = ruleOfSource[message.source ?? ''];
+            const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
+            const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
+            if (
+                !rule ||
+                start === undefined ||
+                end === undefined ||
+                (rule === 'prose-spelling' && !spellable(text, start, end)) ||
+                // retext-equality takes "mental" for the insult; "mental health" is the service's name.
+                (rule === 'prose-inconsiderate' && /^mental$/i.test(text.slice(start, end)) && /^\s+health/i.test(text.slice(end)))
+            ) {
+                continue;
+            }
+            findings.push({
+                rule,
+                start,
+                end,
+                actual: message.actual ?? text.slice(start, end),
+                expected: message.expected ?? [],
+                reason: message.reason
+            });
+        }
+        return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    }
+}
+
+// A second speller that does suggest, made when the first quick fix asks (the checking one never does).
+// Each word, and its possessive (the SAU's): nspell's personal dictionary takes words one a line.
+function personalDictionary(words: readonly string[]): string {
+    return words.flatMap(word => [word, `${word}'s`]).join('\n');
+}
+
+/**
+ * Whether an unknown word is a word to spell: not a section of an Act or an id (s4A, 2A, CH1-ACT3: digits), not a
+ * web domain (legislation.gov.uk), not a lone letter, and not part of a word split by emphasis (**F**ixated).
+ */
+function spellable(text: string, start: number, end: number): boolean {
+    const word = text.slice(start, end);
+    if (/\d/.test(word) || /\w\.\w/.test(word) || word.length < 2) {
+        return false;
+    }
+    const joinedBefore = /[\p{L}](?:\*\*?|__?)$|[\p{L}]$/u.test(text.slice(Math.max(0, start - 3), start));
+    const joinedAfter = /^(?:\*\*?|__?)[\p{L}]/u.test(text.slice(end, end + 3));
+    return !joinedBefore && !joinedAfter;
+}
+
+let suggester: ((word: string) => Promise<readonly string[]>) | undefined;
+const suggestions = new Map<string, readonly string[]>();
+
+/** Spelling suggestions for a word (for the quick fix; slow, so asked only then, and remembered). */
+export async function spellingSuggestions(word: string): Promise<readonly string[]> {
+    if (!suggester) {
+        const checker = unified()
+            .use(retextEnglish)
+            .use(retextSpell, { dictionary: enGbDictionary(), max: Number.MAX_SAFE_INTEGER })
+            .freeze();
+        suggester = async (text: string) => {
+            const file = new VFile(text);
+            await checker.run(checker.parse(file), file);
+            return (file.messages.find(m => m.source === 'retext-spell')?.expected ?? []).slice(0, 5);
+        };
+    }
+    let found = suggestions.get(word);
+    if (!found) {
+        found = await suggester(word);
+        suggestions.set(word, found);
+    }
+    return found;
+}

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { PATIENCE_MS } from './support/patience.js';
+
+// `gdl check --prose` as a user runs it: the plain-English findings as problem lines and a count by code; plain
+// `gdl check` runs none; a malformed gdl.config.json is a problem line with its line and column, not a crash.
+
+const repo = path.resolve(import.meta.dirname, '..');
+const gdl = path.join(repo, 'bin/gdl.js');
+
+function run(args: string[], cwd: string) {
+    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n') };
+}
+
+const plain = `guidance plain "Plain" {
+    owner "Lead"
+    status approved
+    approved 2025-02-01
+    review-by 2027-02-01
+    audience responders
+    section plain-one "One" {
+        """
+        Officers should utilise the stalkng log.
+        """
+    }
+}
+`;
+
+function workspace(files: Record<string, string>): string {
+    const folder = mkdtempSync(path.join(tmpdir(), 'gdl-prose-'));
+    cpSync(path.join(repo, 'tests/fixtures/gaps'), folder, { recursive: true });
+    for (const [name, text] of Object.entries(files)) {
+        writeFileSync(path.join(folder, name), text);
+    }
+    return folder;
+}
+
+describe('gdl check --prose', () => {
+    test('prints each finding at its file, line and column with its code, then a count by code', () => {
+        const folder = workspace({ 'plain.gdl': plain });
+        const result = run(['check', '.', '--prose', '--as-of', '2026-01-15'], folder);
+        expect(result.lines).toContain("plain.gdl:9:25 info GDL0702 'utilise' has a simpler alternative: 'use'.");
+        expect(result.lines).toContain(
+            "plain.gdl:9:37 warning GDL0707 'stalkng' is not in the en-GB dictionary or the workspace word list."
+        );
+        expect(result.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
+        expect(result.stderr).toBe('');
+    });
+
+    test('without --prose nothing of it is run or printed', () => {
+        const folder = workspace({ 'plain.gdl': plain });
+        const result = run(['check', '.', '--as-of', '2026-01-15'], folder);
+        expect(result.stdout).not.toMatch(/GDL070[1-7]|Plain English/);
+    });
+
+    test('the workspace word list and the config file apply; a malformed config file is a located problem, not a crash', () => {
+        const listed = run(
+            ['check', '.', '--prose', '--as-of', '2026-01-15'],
+            workspace({ 'plain.gdl': plain, 'gdl-words.txt': 'stalkng\n' })
+        );
+        expect(listed.lines).toContain('Plain English: 1 finding (GDL0702 simpler 1).');
+        const broken = run(
+            ['check', '.', '--prose', '--as-of', '2026-01-15'],
+            workspace({ 'plain.gdl': plain, 'gdl.config.json': '{\n  "prose": { "severity": { "GDL0702": "off" }\n}' })
+        );
+        expect(broken.lines).toContain(
+            "gdl.config.json:3:2 warning GDL0708 not valid JSON (Expected ',' or '}' after property value); the defaults are used instead."
+        );
+        expect(broken.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
+        expect(broken.stdout + broken.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    });
+});
