@@ -9,7 +9,7 @@ import { proseTooDeep } from '../nesting-limit.js';
 import { proseBlocks, type ProseBlock } from './prose-blocks.js';
 import { proseMessageArgs } from './prose-messages.js';
 import { readingAgeFor, type ProseOptions, type ProseSeverity } from './prose-options.js';
-import { ProseProcessor, type ProseFinding } from './prose-processor.js';
+import { checkTexts, ProseProcessor, type ProseFinding } from './prose-processor.js';
 import { emptyConfiguration, readWorkspaceConfiguration, type WorkspaceConfiguration } from './workspace-config.js';
 
 /** What a plain-English diagnostic carries for its quick fixes. */
@@ -104,57 +104,78 @@ export class ProseChecks {
         ) {
             return [];
         }
-        const diagnostics: Diagnostic[] = [];
+        // Every block's age first, then the blocks not yet remembered checked together, one run per age (see checkTexts).
+        const blocks: { block: ProseBlock; age: number }[] = [];
         for (const block of proseBlocks(root)) {
-            if (cancelToken?.isCancellationRequested) {
-                break;
-            }
-            const age = readingAgeFor(
-                block.audiences.map(a => a.id),
-                options
-            );
             // Prose nested past the limit is an error of its own (GDL0007), and would take remark past the stack.
-            if (proseTooDeep(block.text)) {
-                continue;
+            if (!proseTooDeep(block.text)) {
+                blocks.push({
+                    block,
+                    age: readingAgeFor(
+                        block.audiences.map(a => a.id),
+                        options
+                    )
+                });
             }
-            let found: ProseFinding[];
-            try {
-                found = await this.check(block.text, age, options.words);
-            } catch (error) {
-                // A text the checkers cannot read is not the writer's mistake: it goes unchecked, and the rest is checked.
-                console.error(
-                    `GDL plain-English check failed on ${document.uri.toString()}: ${error instanceof Error ? error.message : String(error)}`
-                );
-                continue;
-            }
-            for (const finding of found) {
+        }
+        const found = await this.check(
+            blocks.map(b => ({ text: b.block.text, age: b.age })),
+            options.words,
+            document.uri.toString()
+        );
+        const diagnostics: Diagnostic[] = [];
+        blocks.forEach(({ block, age }, index) => {
+            for (const finding of found[index] ?? []) {
                 const diagnostic = this.toDiagnostic(document, block, finding, age, options);
                 if (diagnostic) {
                     diagnostics.push(diagnostic);
                 }
             }
-        }
-        return diagnostics;
+        });
+        return cancelToken?.isCancellationRequested ? [] : diagnostics;
     }
 
-    private check(text: string, age: number, words: readonly string[]): Promise<ProseFinding[]> {
+    /** The findings of each text, from memory where the same text was checked at the same age, the rest checked now. */
+    private async check(texts: readonly { text: string; age: number }[], words: readonly string[], uri: string): Promise<ProseFinding[][]> {
         const wordsKey = words.join('\n');
         if (this.processor?.key !== wordsKey) {
             // A new word list: a new speller, and every remembered finding may be wrong.
             this.processor = { key: wordsKey, processor: new ProseProcessor(words) };
             this.findings.clear();
         }
-        const key = `${age}\u0000${text}`;
-        let found = this.findings.get(key);
-        if (!found) {
-            if (this.findings.size >= CACHE_LIMIT) {
-                this.findings.clear();
+        const processor = this.processor.processor;
+        const keys = texts.map(({ text, age }) => `${age}\u0000${text}`);
+        const byAge = new Map<number, number[]>();
+        texts.forEach(({ age }, index) => {
+            if (!this.findings.has(keys[index]!)) {
+                byAge.set(age, [...(byAge.get(age) ?? []), index]);
             }
-            found = this.processor.processor.check(text, age);
-            this.findings.set(key, found);
-            found.catch(() => this.findings.delete(key));
+        });
+        if (this.findings.size + texts.length >= CACHE_LIMIT) {
+            this.findings.clear();
         }
-        return found;
+        for (const [age, indexes] of byAge) {
+            const run = checkTexts(
+                processor,
+                indexes.map(i => texts[i]!.text),
+                age
+            );
+            indexes.forEach((i, at) => {
+                const key = keys[i]!;
+                const one = run.then(all => all[at]!);
+                this.findings.set(key, one);
+                one.catch(() => this.findings.delete(key));
+            });
+        }
+        return Promise.all(
+            keys.map(key =>
+                (this.findings.get(key) ?? Promise.resolve([])).catch((error: unknown) => {
+                    // A text the checkers cannot read is not the writer's mistake: it goes unchecked, and the rest is checked.
+                    console.error(`GDL plain-English check failed on ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+                    return [];
+                })
+            )
+        );
     }
 
     private toDiagnostic(

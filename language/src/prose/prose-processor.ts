@@ -61,6 +61,19 @@ function readabilityByAge() {
     };
 }
 
+/**
+ * retext-equality, shown the whole text as one paragraph: it indexes its thousands of phrases again for every paragraph
+ * it visits, which made it most of the cost of a long text. Its phrases never span sentences, and its findings name
+ * the words themselves, so they are the same; only its own view of the tree is regrouped, the tree is not changed.
+ */
+function equalityInOnePass() {
+    const transform = (retextEquality as unknown as () => Transform)();
+    return (tree: NlcstRoot, file: VFile) => {
+        const sentences = tree.children.flatMap(child => (child.type === 'ParagraphNode' ? child.children : []));
+        transform({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: sentences }] }, file);
+    };
+}
+
 // A bare web address or e-mail address (GFM's autolink literal, or <…>) is code, not words: never spelled or read aloud.
 function addressesAreCode() {
     return (tree: MdastRoot) => {
@@ -93,7 +106,7 @@ export class ProseProcessor {
             .use(readabilityByAge)
             .use(retextSimplify, { ignore: [...termsOfArt] })
             .use(retextPassive)
-            .use(retextEquality)
+            .use(equalityInOnePass)
             .use(retextRepeatedWords)
             .use(retextIndefiniteArticle);
         this.processor = unified()
@@ -134,6 +147,68 @@ export class ProseProcessor {
         }
         return findings.sort((a, b) => a.start - b.start || a.end - b.end);
     }
+}
+
+/**
+ * Where texts are checked together, the Markdown between them: a paragraph of one full stop, after a blank line, ends
+ * any paragraph, list, quote or indented code, and ends the sentence too (mdast-util-to-nlcst runs a sentence without
+ * a full stop on into the next paragraph), so no text's words run into the next one's.
+ */
+const SEPARATOR = '\n\n.\n\n';
+
+/**
+ * Whether a text can be checked joined to others: one that opens a fence or raw HTML (which may run on to the end of
+ * the document, whatever follows) is checked on its own.
+ */
+function joinable(text: string): boolean {
+    return !/```|~~~|</.test(text);
+}
+
+/**
+ * The findings of many texts read at one age, each text's in its own offsets. The rules cost as much to start as to
+ * read a paragraph (retext-simplify and retext-equality index their thousands of phrases on every run), so texts that
+ * can be are checked in one run.
+ */
+export async function checkTexts(processor: ProseProcessor, texts: readonly string[], readingAge: number): Promise<ProseFinding[][]> {
+    const results: ProseFinding[][] = texts.map(() => []);
+    const joined: number[] = [];
+    await Promise.all(
+        texts.map(async (text, index) => {
+            if (joinable(text)) {
+                joined.push(index);
+            } else {
+                results[index] = await processor.check(text, readingAge);
+            }
+        })
+    );
+    if (joined.length > 0) {
+        const starts: number[] = [];
+        let combined = '';
+        for (const index of joined) {
+            combined += combined === '' ? '' : SEPARATOR;
+            starts.push(combined.length);
+            combined += texts[index];
+        }
+        for (const finding of await processor.check(combined, readingAge)) {
+            // The last text that starts at or before the finding holds it (a finding never spans a break).
+            let at = starts.length - 1;
+            while (at > 0 && starts[at]! > finding.start) {
+                at--;
+            }
+            const index = joined[at]!;
+            const text = texts[index]!;
+            const start = finding.start - starts[at]!;
+            // A sentence without a full stop ends at the separator's: it ends, as checked alone, at its last character.
+            let end = Math.min(finding.end - starts[at]!, text.length);
+            while (end > start + 1 && /\s/.test(text[end - 1]!)) {
+                end--;
+            }
+            if (start >= 0 && start < text.length) {
+                results[index]!.push({ ...finding, start, end });
+            }
+        }
+    }
+    return results;
 }
 
 // A second speller that does suggest, made when the first quick fix asks (the checking one never does).
