@@ -3,6 +3,34 @@ export type CoverageSeverity = 'error' | 'warning' | 'info' | 'off';
 
 import type { AssuranceLevel } from './coverage/coverage-model.js';
 
+/** The default list of non-authoritative sites: encyclopaedias anyone edits, forums, social media and blog hosts. */
+export const NON_AUTHORITATIVE_SOURCES: readonly string[] = [
+    'wikipedia.org',
+    'wikiwand.com',
+    'fandom.com',
+    'reddit.com',
+    'quora.com',
+    'answers.com',
+    'facebook.com',
+    'instagram.com',
+    'tiktok.com',
+    'x.com',
+    'twitter.com',
+    'linkedin.com',
+    'youtube.com',
+    'medium.com',
+    'substack.com',
+    'blogspot.com',
+    'wordpress.com',
+    'tumblr.com',
+    'coggle.it',
+    'brainscape.com',
+    'quizlet.com',
+    'studocu.com',
+    'vdocument.in',
+    'docest.com'
+];
+
 /** Workspace-wide settings that change what the checks report (set by the CLI or the editor). */
 export class GdlSettings {
     /** The date deadlines and review dates are judged against (YYYY-MM-DD); today when unset. */
@@ -15,6 +43,11 @@ export class GdlSettings {
     workspaceRoot: string | undefined;
     /** Only this force's coverage is judged (the CLI's --force: a force id or name). */
     force: string | undefined;
+
+    /** How many months a provision's `verified` date stays current before its legal currency lapses (gdl.config.json `citations.currencyMonths`). */
+    legalCurrencyMonths = 12;
+    /** Sites that are not authorities on the law or on police practice: a `source` or address on one of them (or a subdomain) is a warning. */
+    nonAuthoritativeSources: string[] = [...NON_AUTHORITATIVE_SOURCES];
 
     /** The as-of date in force: the configured one, or today's date in UTC. */
     effectiveAsOf(): string {

@@ -6,6 +6,7 @@ import { type PlanChecks, type WaiverChecks } from './checks/plan-checks.js';
 import { type TrainingChecks } from './checks/training-checks.js';
 import { type AssessmentChecks } from './checks/assessment-checks.js';
 import { type EvidenceChecks } from './checks/evidence-checks.js';
+import { type CitationChecks } from './checks/citation-checks.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { GdlAstType } from '../generated/ast.js';
 
@@ -20,6 +21,7 @@ export type GdlValidationServices = {
         PlanChecks: PlanChecks;
         WaiverChecks: WaiverChecks;
         EvidenceChecks: EvidenceChecks;
+        CitationChecks: CitationChecks;
     };
 };
 
@@ -33,10 +35,13 @@ export function registerValidationChecks(services: GdlServices): void {
         AssessmentChecks: assessment,
         PlanChecks: plan,
         WaiverChecks: waivers,
-        EvidenceChecks: evidence
+        EvidenceChecks: evidence,
+        CitationChecks: citations
     } = services.validation;
     const checks: ValidationChecks<GdlAstType> = {
-        GdlFile: common.textMustBePublishable,
+        GdlFile: [common.textMustBePublishable, citations.namedLegislationShouldBeCited, citations.sourcesShouldBeAuthoritative],
+        Legislation: citations.actAddressShouldBeOfficial,
+        Provision: [citations.provisionAddressShouldBeOfficial, citations.provisionShouldBeCurrent],
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],
