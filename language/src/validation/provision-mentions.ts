@@ -26,7 +26,10 @@ export interface LegislationMention {
     readonly act?: string;
     /** The provision meant (its id in the Act), for a named provision whose Act is clear. */
     readonly provision?: string;
-    /** For a provision whose Act is not clear: the declared Acts that have it. */
+    /** For a provision: what the text calls it (`section 2A`), and whether the text names its Act with it. */
+    readonly key?: string;
+    readonly explicit?: boolean;
+    /** For a provision: the declared Acts that have it (the one named with it, when it is). */
     readonly candidates: readonly string[];
 }
 
@@ -84,12 +87,21 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
         if (named) {
             explicit = named.act;
             end = named.end;
-        } else if (otherAfter.test(rest)) {
-            continue;
+        } else {
+            const other = otherAfter.exec(rest);
+            if (other) {
+                // Another Act's ("section 24 of PACE"): and the context for the bare sections after it.
+                actMentions.push({ start: end, end: end + other[0].length, text: other[0], act: undefined });
+                actMentions.sort((a, b) => a.start - b.start);
+                continue;
+            }
         }
-        for (const n of m.groups!.numbers!.matchAll(eachNumber)) {
-            const key = provisionKey(kind, n[1]!);
-            const meant = explicit ? { act: explicit } : resolve(key, actMentions, start, acts);
+        const keys = [...m.groups!.numbers!.matchAll(eachNumber)].map(n => provisionKey(kind, n[1]!));
+        // In a list, a section only one Act has says whose the others are ("sections 4 and 4A": the 1997 Act's).
+        const listAct = keys.map(k => acts.filter(a => a.provisions.has(k))).find(c => c.length === 1)?.[0]?.id;
+        for (const key of keys) {
+            const own = explicit ?? (listAct && acts.find(a => a.id === listAct)?.provisions.has(key) ? listAct : undefined);
+            const meant: { act?: string; candidates?: string[] } | undefined = own ? { act: own } : resolve(key, actMentions, start, acts);
             const provision = meant?.act ? acts.find(a => a.id === meant.act)?.provisions.get(key) : undefined;
             if (!meant || (meant.act && !provision)) {
                 continue; // no declared Act has it, or the Act meant does not declare it: nothing to cite
@@ -98,8 +110,10 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
                 start,
                 end,
                 text: text.slice(start, end),
+                key,
+                explicit: explicit !== undefined,
                 ...(meant.act ? { act: meant.act, provision } : {}),
-                candidates: meant.candidates ?? []
+                candidates: explicit ? [explicit] : acts.filter(a => a.provisions.has(key)).map(a => a.id)
             });
         }
     }

@@ -93,8 +93,20 @@ export class CitationChecks {
         const range = rangeInToken(leaf, mention.start, mention.end);
         const where = { node: leaf.astNode, range };
         const words = mention.text.replace(/\s+/g, ' ');
-        if (mention.act && mention.provision) {
-            const name = `${mention.act}.${mention.provision}`;
+        // A bare "section 1" in a page that cites section 1 of one of the Acts that have it means that one.
+        const citedAs = (act: string) => {
+            const provision = this.declaredActs().facts.find(a => a.id === act)?.provisions.get(mention.key ?? '');
+            return provision !== undefined && scope.cited.has(`${act}.${provision}`);
+        };
+        if (mention.key && !mention.explicit && mention.candidates.some(citedAs)) {
+            return;
+        }
+        // A bare section that several Acts have, in a page citing provisions of only one of them, is that one's.
+        const citingActs = mention.candidates.filter(act => [...scope.cited].some(c => c.startsWith(`${act}.`)));
+        const act = mention.act ?? (mention.key && citingActs.length === 1 ? citingActs[0] : undefined);
+        const provision = mention.provision ?? (act ? this.declaredActs().facts.find(a => a.id === act)?.provisions.get(mention.key!) : undefined);
+        if (act && provision && mention.key) {
+            const name = `${act}.${provision}`;
             if (!scope.cited.has(name)) {
                 const title = scope.provisions.get(name) ?? '';
                 const data: CitationFixData = { provision: name };
@@ -117,7 +129,7 @@ export class CitationChecks {
                     'hint'
                 );
             }
-        } else if (!mention.candidates.some(act => [...scope.cited].some(c => c.startsWith(`${act}.`)))) {
+        } else if (mention.key && citingActs.length === 0) {
             const number = /(\d+[A-Z]*)/.exec(mention.text)?.[1] ?? '';
             report(
                 accept,
