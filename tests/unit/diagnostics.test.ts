@@ -171,7 +171,7 @@ describe.each(cases)('$code fires', c => {
             ).toBe(true);
         }
         const info = Object.values(Codes).find(i => i.code === c.code)!;
-        const severity = { error: 1, warning: 2, info: 3 }[info.severity];
+        const severity = { error: 1, warning: 2, info: 3, hint: 4 }[info.severity];
         if (c.code !== 'GDL0001' && c.code !== 'GDL0002') {
             expect(matching[0]!.severity).toBe(severity);
         }

@@ -17,6 +17,7 @@ import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 import { frameworkFacts } from '../onboarding/framework-facts.js';
 import { findMentions } from '../onboarding/mentions.js';
+import { addCitationActions } from './citation-code-actions.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
@@ -30,6 +31,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
+            addCitationActions(document, diagnostic, actions);
             const data = diagnostic.data as { suggestion?: string; evidence?: string; recommendation?: string } | undefined;
             if (diagnostic.code === Codes['unresolved-reference'].code && data?.suggestion) {
                 actions.push(this.replaceWith(document, diagnostic, data.suggestion));

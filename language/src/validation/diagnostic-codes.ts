@@ -7,8 +7,8 @@ export interface DiagnosticCodeInfo {
     readonly code: string;
     /** Short kebab-case name of the rule. */
     readonly name: string;
-    /** Default severity. */
-    readonly severity: 'error' | 'warning' | 'info';
+    /** Default severity: a hint is information editors show discreetly (dots, not a squiggle), with a quick fix where one helps. */
+    readonly severity: 'error' | 'warning' | 'info' | 'hint';
     /** Message template; `{name}` placeholders are filled by {@link message}. */
     readonly template: string;
     /** One line on why the rule exists. */
@@ -254,24 +254,24 @@ export const Codes = define({
     },
     'provision-named-not-cited': {
         code: 'GDL0314',
-        severity: 'info',
+        severity: 'hint',
         template: "'{words}' names {provision} ({title}), which {what} does not cite: add `cites {provision}`.",
         explanation:
-            'A page or a module that relies on a provision should say so with `cites`, so the provision is listed with it, its legal currency is tracked and a change in the law finds every page it touches. Shown as a hint, with a quick fix.'
+            'A page or a module that relies on a provision should say so with `cites`, so the provision is listed with it, its legal currency is tracked and a change in the law finds every page it touches. A hint, with a quick fix.'
     },
     'provision-named-ambiguously': {
         code: 'GDL0315',
-        severity: 'info',
+        severity: 'hint',
         template: "'{words}' could be section {number} of any of {acts}, and {what} cites none of them: name the Act in the text and cite the provision.",
         explanation:
-            'A bare "section 2" is matched to an Act only when the text names the Act nearby or one declared Act has that section; otherwise the reader cannot tell which Act is meant either. Shown as a hint.'
+            'A bare "section 2" is matched to an Act only when the text names the Act nearby or one declared Act has that section; otherwise the reader cannot tell which Act is meant either. A hint.'
     },
     'act-named-not-cited': {
         code: 'GDL0316',
-        severity: 'info',
+        severity: 'hint',
         template: "'{words}' names the {title}, but {what} cites none of its provisions: cite the one it relies on ({provisions}).",
         explanation:
-            'Naming an Act without citing any of its provisions leaves the page out of the legal-currency checks of that Act. Shown as a hint.'
+            'Naming an Act without citing any of its provisions leaves the page out of the legal-currency checks of that Act. A hint.'
     },
     'legislation-address-not-official': {
         code: 'GDL0317',

@@ -110,7 +110,7 @@ export class CitationChecks {
             if (!scope.cited.has(name)) {
                 const title = scope.provisions.get(name) ?? '';
                 const data: CitationFixData = { provision: name };
-                report(accept, 'provision-named-not-cited', { words, provision: name, title, what: scope.what }, { ...where, data }, 'hint');
+                report(accept, 'provision-named-not-cited', { words, provision: name, title, what: scope.what }, { ...where, data });
             }
         } else if (mention.act) {
             // An Act named on its own: cited when any of its provisions is, or a provision of it named in this text is reported.
@@ -125,8 +125,7 @@ export class CitationChecks {
                     accept,
                     'act-named-not-cited',
                     { words, title, what: scope.what, provisions: shortList(provisions) },
-                    { ...where, ...data },
-                    'hint'
+                    { ...where, ...data }
                 );
             }
         } else if (mention.key && citingActs.length === 0) {
@@ -135,8 +134,7 @@ export class CitationChecks {
                 accept,
                 'provision-named-ambiguously',
                 { words, number, acts: mention.candidates.join(', '), what: scope.what },
-                where,
-                'hint'
+                where
             );
         }
     }
