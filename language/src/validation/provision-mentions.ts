@@ -96,6 +96,9 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
                 continue;
             }
         }
+        if (!explicit && otherActBefore(actMentions, start, searched)) {
+            continue; // "section 24(5)" after "section 24 of PACE": that Act's
+        }
         const keys = [...m.groups!.numbers!.matchAll(eachNumber)].map(n => provisionKey(kind, n[1]!));
         // In a list, a section only one Act has says whose the others are ("sections 4 and 4A": the 1997 Act's).
         const listAct = keys.map(k => acts.filter(a => a.provisions.has(k))).find(c => c.length === 1)?.[0]?.id;
@@ -170,9 +173,17 @@ function findActs(searched: string, text: string, acts: readonly ActFacts[]): Ac
     return found.sort((a, b) => a.start - b.start);
 }
 
+// Whether the Act named nearest before `at`, in the same paragraph, is one the workspace does not declare: a bare
+// section after "the Police and Criminal Evidence Act 1984" or "section 24 of PACE" is that Act's, not ours.
+function otherActBefore(actMentions: readonly ActMention[], at: number, text: string): boolean {
+    const paragraph = Math.max(0, ...[...text.slice(0, at).matchAll(/\n[ \t]*\n/g)].map(m => m.index + m[0].length));
+    const before = actMentions.filter(a => a.end <= at).at(-1);
+    return before !== undefined && before.act === undefined && before.start >= paragraph;
+}
+
 // The Act a bare "section 2A" means, from the text around it: the Act named nearest before it when that Act has it;
-// else the one Act named in the text that has it; else the one declared Act that has it. An Act the workspace does
-// not declare named just before it makes it that Act's (undefined: not ours). Otherwise open: the Acts that have it.
+// else the one Act named in the text that has it; else the one declared Act that has it. Otherwise open: the Acts
+// that have it.
 function resolve(
     key: string,
     actMentions: readonly ActMention[],
@@ -181,7 +192,7 @@ function resolve(
 ): { act?: string; candidates?: string[] } | undefined {
     const candidates = acts.filter(a => a.provisions.has(key)).map(a => a.id);
     const before = actMentions.filter(a => a.end <= at).at(-1);
-    if (candidates.length === 0 || (before && before.act === undefined)) {
+    if (candidates.length === 0) {
         return undefined;
     }
     if (before?.act && candidates.includes(before.act)) {
