@@ -7,10 +7,10 @@ import * as ast from '../generated/ast.js';
 /** What can cite: a guidance section, a training module, a content step of a module. */
 type Citer = ast.Section | ast.TrainingModule | ast.Content;
 
-const fixable = new Set([Codes['provision-named-not-cited'].code, Codes['act-named-not-cited'].code]);
+const fixable = new Set([Codes['provision-named-not-cited'].code]);
 
 /**
- * A provision named in prose but not cited (GDL0314, and GDL0316 when the Act has one provision): "Cite X in …"
+ * A provision named in prose but not cited (GDL0314): "Cite X in …"
  * adds it to the `cites` list of the section, step or module the text belongs to, or writes a `cites` line where
  * the formatter would put it (its own line, indented as the block's other lines). Several diagnostics asking for
  * the same citation in the same place share one action.

@@ -269,7 +269,7 @@ export const Codes = define({
     'act-named-not-cited': {
         code: 'GDL0316',
         severity: 'hint',
-        template: "'{words}' names the {title}, but {what} cites none of its provisions: cite the one it relies on ({provisions}).",
+        template: "'{words}' names the {title}, but {what} cites none of its provisions: cite the one it relies on ({provisions}), or declare it if it is not there.",
         explanation:
             'Naming an Act without citing any of its provisions leaves the page out of the legal-currency checks of that Act. A hint.'
     },

@@ -120,12 +120,12 @@ export class CitationChecks {
                 reported.add(mention.act);
                 const provisions = [...scope.provisions.keys()].filter(p => p.startsWith(`${mention.act}.`));
                 const title = this.declaredActs().facts.find(a => a.id === mention.act)?.title ?? mention.act;
-                const data = provisions.length === 1 ? { data: { provision: provisions[0]! } satisfies CitationFixData } : {};
+                // No quick fix: the text may rest on a provision the workspace does not declare ("s63(3)").
                 report(
                     accept,
                     'act-named-not-cited',
                     { words, title, what: scope.what, provisions: shortList(provisions) },
-                    { ...where, ...data }
+                    where
                 );
             }
         } else if (mention.key && citingActs.length === 0) {
