@@ -304,9 +304,10 @@ export const Codes = define({
     },
     'verified-after-as-of': {
         code: 'GDL0321',
-        severity: 'warning',
-        template: 'Provision {provision} is recorded as verified on {verified}, after the as-of date ({asOf}).',
-        explanation: 'A verification cannot be in the future; the date is probably mistyped.'
+        severity: 'info',
+        template: 'Provision {provision} is recorded as verified on {verified}, after the as-of date ({asOf}): as at {asOf} it had not been verified.',
+        explanation:
+            'Judged as at an earlier date (--as-of), a later verification had not happened yet; judged as at today, the date is in the future and probably mistyped.'
     },
     // 04xx: training
     'outcome-not-mapped': {
