@@ -59,7 +59,7 @@ const draftingPatterns: readonly RegExp[] = [
     // A sentence that is nothing but a note to an author: "Check this.", "Verify!", "Needs checking.", "To be verified."
     // Not an instruction with an object ("Check the address."), and not a sentence that goes on ("Check this against PNC.").
     new RegExp(
-        String.raw`(?<=(?:^|["\n]|[.!?:;]\s)\s*)(?:(?:check|verify|confirm|double-check)(?:\s+(?:this|that|these))?|(?:still\s+)?to\s+be\s+(?:checked|verified)|` +
+        String.raw`(?<=(?:^|["\n]|[.!?:;]\s)[ \t]{0,40})(?:(?:check|verify|confirm|double-check)(?:\s+(?:this|that|these))?|(?:still\s+)?to\s+be\s+(?:checked|verified)|` +
             String.raw`needs?\s+(?:checking|verifying|confirming|verification|a\s+source|a\s+citation|citing))\s*(?:[!?]+|\.(?=\s|"|$))`,
         'giu'
     ),

@@ -57,7 +57,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Any Act's title, declared or not ("the Police and Criminal Evidence Act 1984"): capitalised words, the small
 // words titles use between them, then "Act" and a year. A section "of" an Act no one declared is not ours to match.
-const anyActTitle = String.raw`(?:[A-Z][\p{L}'’-]*,?\s+(?:(?:and|of|from|for|the|in|on|to|etc\.?)\s+)*)+Act\s+(?:1[6-9]|20)\d{2}(?!\d)`;
+// At most 12 words of at most 3 small words each: a long run of capitals is searched in linear time.
+const anyActTitle = String.raw`(?:[A-Z][\p{L}'’-]{0,40},?\s{1,5}(?:(?:and|of|from|for|the|in|on|to|etc\.?)\s{1,5}){0,3}){1,12}Act\s+(?:1[6-9]|20)\d{2}(?!\d)`;
 const number = String.raw`\d+[A-Z]{0,2}(?![\p{L}\p{N}])`;
 const subsection = String.raw`(?:\((?:\d+[A-Za-z]{0,2}|[a-z]{1,4})\))*`;
 const listed = String.raw`(?:\s*(?:,|\band\b|\bor\b|\bto\b|&)\s*(?:s\.?\s*)?${number}${subsection})*`;
@@ -71,32 +72,36 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
     }
     const searched = blankWebAddresses(text);
     const actMentions = findActs(searched, text, acts);
+    const context = new ActContext(actMentions, searched);
+    const byEnd = new Map(actMentions.filter(a => a.act).map(a => [a.end, a]));
+    const consumed = new Set<ActMention>();
     const mentions: LegislationMention[] = [];
     // An Act named right after the provision: "section 2A of the Protection from Harassment Act 1997", "s4A PHA 1997",
-    // "section 24 of PACE" (an Act the workspace does not declare: not ours to match).
-    const declaredAfter = new RegExp(String.raw`^(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`, 'u');
-    const otherAfter = new RegExp(String.raw`^\s+(?:of|in|under)\s+(?:the\s+)?(?:${anyActTitle}|[A-Z]{2,}\b)`, 'u');
+    // "section 24 of PACE" (an Act the workspace does not declare: not ours to match). Sticky: read from where it ends.
+    const declaredAfter = new RegExp(String.raw`(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`, 'uy');
+    const otherAfter = new RegExp(String.raw`\s+(?:of|in|under)\s+(?:the\s+)?(?:${anyActTitle}|[A-Z]{2,}\b)`, 'uy');
     for (const m of searched.matchAll(new RegExp(provisionWords, 'gu'))) {
         const kind = m.groups!.schedule ? 'schedule' : 'section';
         const start = m.index;
         let end = m.index + m[0].length;
-        const rest = searched.slice(end);
-        const declared = declaredAfter.exec(rest);
-        const named = declared && actMentions.find(a => a.act && a.end === end + declared[0].length);
+        declaredAfter.lastIndex = end;
+        const declared = declaredAfter.exec(searched);
+        const named = declared ? byEnd.get(end + declared[0].length) : undefined;
         let explicit: string | undefined;
         if (named) {
             explicit = named.act;
+            consumed.add(named);
             end = named.end;
         } else {
-            const other = otherAfter.exec(rest);
+            otherAfter.lastIndex = end;
+            const other = otherAfter.exec(searched);
             if (other) {
                 // Another Act's ("section 24 of PACE"): and the context for the bare sections after it.
-                actMentions.push({ start: end, end: end + other[0].length, text: other[0], act: undefined });
-                actMentions.sort((a, b) => a.start - b.start);
+                context.add({ start: end, end: end + other[0].length, text: other[0], act: undefined });
                 continue;
             }
         }
-        if (!explicit && otherActBefore(actMentions, start, searched)) {
+        if (!explicit && context.otherActBefore(start)) {
             continue; // "section 24(5)" after "section 24 of PACE": that Act's
         }
         const keys = [...m.groups!.numbers!.matchAll(eachNumber)].map(n => provisionKey(kind, n[1]!));
@@ -104,7 +109,7 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
         const listAct = keys.map(k => acts.filter(a => a.provisions.has(k))).find(c => c.length === 1)?.[0]?.id;
         for (const key of keys) {
             const own = explicit ?? (listAct && acts.find(a => a.id === listAct)?.provisions.has(key) ? listAct : undefined);
-            const meant: { act?: string; candidates?: string[] } | undefined = own ? { act: own } : resolve(key, actMentions, start, acts);
+            const meant: { act?: string; candidates?: string[] } | undefined = own ? { act: own } : context.resolve(key, start, acts);
             const provision = meant?.act ? acts.find(a => a.id === meant.act)?.provisions.get(key) : undefined;
             if (!meant || (meant.act && !provision)) {
                 continue; // no declared Act has it, or the Act meant does not declare it: nothing to cite
@@ -122,7 +127,7 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
     }
     // An Act named on its own, not as part of a provision's reference.
     for (const act of actMentions) {
-        if (act.act && !mentions.some(m => m.start <= act.start && m.end >= act.end)) {
+        if (act.act && !consumed.has(act)) {
             mentions.push({ start: act.start, end: act.end, text: act.text, act: act.act, candidates: [] });
         }
     }
@@ -146,7 +151,7 @@ function aliases(act: ActFacts): string[] {
     }
     const year = actYear(act.title);
     if (year) {
-        names.push(String.raw`(?<=\bthe\s+)${year}\s+Act`);
+        names.push(String.raw`(?<=\bthe\s{1,5})${year}\s+Act`);
     }
     return names;
 }
@@ -165,42 +170,98 @@ function findActs(searched: string, text: string, acts: readonly ActFacts[]): Ac
         }
     }
     // Acts the workspace does not declare set the context too: "section 24 of PACE" after "the Police and Criminal Evidence Act 1984".
+    const declared = new Uint8Array(searched.length + 1);
+    found.forEach(f => declared.fill(1, f.start, f.end));
     for (const m of searched.matchAll(new RegExp(anyActTitle, 'gu'))) {
-        if (!found.some(f => f.start < m.index + m[0].length && f.end > m.index)) {
+        if (!declared.subarray(m.index, m.index + m[0].length).includes(1)) {
             found.push({ start: m.index, end: m.index + m[0].length, text: m[0], act: undefined });
         }
     }
     return found.sort((a, b) => a.start - b.start);
 }
 
-// Whether the Act named nearest before `at`, in the same paragraph, is one the workspace does not declare: a bare
-// section after "the Police and Criminal Evidence Act 1984" or "section 24 of PACE" is that Act's, not ours.
-function otherActBefore(actMentions: readonly ActMention[], at: number, text: string): boolean {
-    const paragraph = Math.max(0, ...[...text.slice(0, at).matchAll(/\n[ \t]*\n/g)].map(m => m.index + m[0].length));
-    const before = actMentions.filter(a => a.end <= at).at(-1);
-    return before !== undefined && before.act === undefined && before.start >= paragraph;
-}
+/** The Acts a text names, in text order, for deciding whose a bare "section 2" is; each look-up is a binary search. */
+class ActContext {
+    private readonly named: ReadonlySet<string>;
+    private readonly paragraphs: number[];
 
-// The Act a bare "section 2A" means, from the text around it: the Act named nearest before it when that Act has it;
-// else the one Act named in the text that has it; else the one declared Act that has it. Otherwise open: the Acts
-// that have it.
-function resolve(
-    key: string,
-    actMentions: readonly ActMention[],
-    at: number,
-    acts: readonly ActFacts[]
-): { act?: string; candidates?: string[] } | undefined {
-    const candidates = acts.filter(a => a.provisions.has(key)).map(a => a.id);
-    const before = actMentions.filter(a => a.end <= at).at(-1);
-    if (candidates.length === 0) {
+    constructor(
+        private readonly mentions: ActMention[],
+        text: string
+    ) {
+        this.named = new Set(mentions.flatMap(a => (a.act ? [a.act] : [])));
+        this.paragraphs = [0, ...[...text.matchAll(/\n[ \t]*\n/g)].map(m => m.index + m[0].length)];
+    }
+
+    /** Adds an Act the workspace does not declare, named at a provision ("section 24 of PACE"). */
+    add(mention: ActMention): void {
+        this.mentions.splice(this.countBefore(mention.start), 0, mention);
+    }
+
+    /** Whether the Act named nearest before `at`, in the same paragraph, is one the workspace does not declare. */
+    otherActBefore(at: number): boolean {
+        const before = this.lastBefore(at);
+        const paragraph = this.paragraphs[upperBound(this.paragraphs, at) - 1] ?? 0;
+        return before !== undefined && before.act === undefined && before.start >= paragraph;
+    }
+
+    /**
+     * The Act a bare "section 2A" at `at` means: the Act named nearest before it when that Act has it; else the one
+     * Act named in the text that has it; else the one declared Act that has it. Otherwise open: the Acts that have it.
+     */
+    resolve(key: string, at: number, acts: readonly ActFacts[]): { act?: string; candidates?: string[] } | undefined {
+        const candidates = acts.filter(a => a.provisions.has(key)).map(a => a.id);
+        if (candidates.length === 0) {
+            return undefined;
+        }
+        const before = this.lastBefore(at);
+        if (before?.act && candidates.includes(before.act)) {
+            return { act: before.act };
+        }
+        const named = candidates.filter(id => this.named.has(id));
+        if (named.length === 1 || (named.length === 0 && candidates.length === 1)) {
+            return { act: named[0] ?? candidates[0]! };
+        }
+        return { candidates: named.length > 0 ? named : candidates };
+    }
+
+    // The last Act named wholly before `at`.
+    private lastBefore(at: number): ActMention | undefined {
+        for (let i = this.countBefore(at) - 1; i >= 0; i--) {
+            if (this.mentions[i]!.end <= at) {
+                return this.mentions[i];
+            }
+        }
         return undefined;
     }
-    if (before?.act && candidates.includes(before.act)) {
-        return { act: before.act };
+
+    // How many mentions start before `at`.
+    private countBefore(at: number): number {
+        let low = 0;
+        let high = this.mentions.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if (this.mentions[mid]!.start < at) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
-    const named = [...new Set(actMentions.map(a => a.act))].filter((id): id is string => id !== undefined && candidates.includes(id));
-    if (named.length === 1 || (named.length === 0 && candidates.length === 1)) {
-        return { act: named[0] ?? candidates[0]! };
+}
+
+// The number of sorted `values` at or before `at`.
+function upperBound(values: readonly number[], at: number): number {
+    let low = 0;
+    let high = values.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (values[mid]! <= at) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
     }
-    return { candidates: named.length > 0 ? named : candidates };
+    return low;
 }
