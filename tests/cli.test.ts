@@ -59,7 +59,7 @@ describe('gdl check (spawned as a user runs it)', () => {
         const codes = new Set(lines.filter(m => m[4] === 'error' || m[4] === 'warning').map(m => m[5]));
         expect([...codes].sort()).toEqual(['GDL0201', 'GDL0502']);
         // Below them, information: provisions never verified against the official text (GDL0319), and Acts named
-        // whose provisions here are not declared (GDL0316: MCA 1980 s63, CJA 2003 s281, SOA 2003 Part 2).
+        // whose provisions here are not declared (GDL0316: MCA 1980 s63, SOA 2003 Part 2).
         const information = new Set(lines.filter(m => m[4] === 'info' || m[4] === 'hint').map(m => m[5]));
         expect([...information].sort()).toEqual(['GDL0316', 'GDL0319']);
         expect(result.code, result.stdout).toBe(1);

@@ -295,6 +295,12 @@ describe('the mention finder', () => {
         { id: 'SPA2019', title: 'Stalking Protection Act 2019', provisions: new Map([['section 2', 's2'], ['schedule 1', 'Sch1']]) }
     ];
 
+    test("'the 2019 Act' is the one Act of 2019; with two Acts of one year it names neither", () => {
+        expect(legislationMentions('Orders under the 2019 Act.', acts).map(m => m.act)).toEqual(['SPA2019']);
+        const twice = [...acts, { id: 'XA2019', title: 'Example Act 2019', provisions: new Map() }];
+        expect(legislationMentions('Orders under the 2019 Act.', twice)).toEqual([]);
+    });
+
     test("an Act's id and year ('PHA 1997'), a schedule, and a section qualified by it", () => {
         const found = legislationMentions('Under PHA 1997 s2, and Schedule 1 of the Stalking Protection Act 2019.', acts);
         expect(found.map(m => [m.text, m.act, m.provision])).toEqual([

@@ -142,28 +142,29 @@ interface ActMention {
     readonly act: string | undefined;
 }
 
-// What a text calls a declared Act: its title, its id's letters and year ("PHA 1997", "PHA1997"), "the 1997 Act".
-function aliases(act: ActFacts): string[] {
+// What a text calls a declared Act: its title, its id's letters and year ("PHA 1997", "PHA1997"), and "the 1997 Act"
+// when no other declared Act is of that year.
+function aliases(act: ActFacts, acts: readonly ActFacts[]): string[] {
     const names = [escape(act.title).replace(/\s+/g, String.raw`\s+`)];
     const id = /^([A-Z]{2,})(\d{4})$/.exec(act.id);
     if (id) {
         names.push(`${id[1]}\\s*${id[2]}`);
     }
     const year = actYear(act.title);
-    if (year) {
+    if (year && acts.filter(a => actYear(a.title) === year).length === 1) {
         names.push(String.raw`(?<=\bthe\s{1,5})${year}\s+Act`);
     }
     return names;
 }
 
 function actAlternatives(acts: readonly ActFacts[]): string {
-    return acts.flatMap(aliases).join('|') || '(?!)';
+    return acts.flatMap(act => aliases(act, acts)).join('|') || '(?!)';
 }
 
 function findActs(searched: string, text: string, acts: readonly ActFacts[]): ActMention[] {
     const found: ActMention[] = [];
     for (const act of acts) {
-        for (const alias of aliases(act)) {
+        for (const alias of aliases(act, acts)) {
             for (const m of searched.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alias})(?![\\p{L}\\p{N}])`, 'gu'))) {
                 found.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), act: act.id });
             }
