@@ -31,7 +31,10 @@ function build(folder: string, out: string) {
 }
 
 const withNote = (text: string) =>
-    text.replace('        Think **stalking** first.', '        Think **stalking** first. Check this.\n        The maximum penalty is [citation needed].');
+    text.replace(
+        '        Think **stalking** first.',
+        '        Think **stalking** first. Check this.\n        The maximum penalty is [citation needed].'
+    );
 
 describe('gdl build and drafting notes', () => {
     test('approved text with a drafting note publishes nothing, exits 1 and says where the notes are and what to do', () => {
@@ -40,7 +43,9 @@ describe('gdl build and drafting notes', () => {
         const result = build(folder, out);
         expect(result.code).toBe(1);
         // The prose's first line is line 29: "Check this." starts at column 35 (8 spaces and "Think **stalking** first. " before it).
-        expect(result.stdout).toMatch(/^workspace\.gdl:29:35 error GDL0311 Section 's-one' is not a draft, but its text carries a drafting note, 'Check this\.'/m);
+        expect(result.stdout).toMatch(
+            /^workspace\.gdl:29:35 error GDL0311 Section 's-one' is not a draft, but its text carries a drafting note, 'Check this\.'/m
+        );
         expect(result.stdout).toMatch(/^workspace\.gdl:30:32 error GDL0311 .*'\[citation needed\]'/m);
         expect(result.stdout).toContain(
             'Approved material carries 2 drafting notes or file paths (GDL0311, GDL0312) that readers would see: settle them, keep them in a `//` comment, or mark the material `status draft`.'

@@ -30,7 +30,11 @@ function withProse(prose: string, cites = ''): Record<string, string> {
     provision s2 "Offence of harassment" address "https://www.legislation.gov.uk/ukpga/1997/40/section/2" verified 2025-06-01
     provision s4A "Stalking involving fear of violence or serious alarm or distress" address "https://www.legislation.gov.uk/ukpga/1997/40/section/4A" verified 2025-06-01`
             ],
-            ['guidance.gdl', '    section s-two "Two" {\n        """More."""', `    section s-two "Two" {${cites}\n        """\n${prose}\n        """`]
+            [
+                'guidance.gdl',
+                '    section s-two "Two" {\n        """More."""',
+                `    section s-two "Two" {${cites}\n        """\n${prose}\n        """`
+            ]
         ],
         { 'spa.gdl': spa }
     );
@@ -94,7 +98,10 @@ describe('provisions named in prose and not cited (GDL0314-GDL0316)', () => {
 
     test('a bare section several Acts have: settled by the Act named before it, by a section only one Act has, or reported with the Acts', async () => {
         const said = async (prose: string, cites = '') =>
-            (await buildWorkspace(withProse(prose, cites))).diagnostics('guidance.gdl').filter(d => citationCodes.has(String(d.code))).map(d => `${d.code} ${d.message}`);
+            (await buildWorkspace(withProse(prose, cites)))
+                .diagnostics('guidance.gdl')
+                .filter(d => citationCodes.has(String(d.code)))
+                .map(d => `${d.code} ${d.message}`);
         expect(await said('        Harassment is an offence (s2).')).toEqual([
             "GDL0315 's2' could be section 2 of any of PHA, SPA, and section 's-two' cites none of them: name the Act in the text and cite the provision."
         ]);
@@ -103,7 +110,10 @@ describe('provisions named in prose and not cited (GDL0314-GDL0316)', () => {
             "GDL0314 's2' names SPA.s2 (Power to make orders), which section 's-two' does not cite: add `cites SPA.s2`."
         ]);
         // Section 2A is only the 1997 Act's, so the section 2 listed with it is too.
-        expect((await said('        Harassment and stalking (ss2 and 2A).')).map(m => / names (\S+) /.exec(m)?.[1])).toEqual(['PHA.s2', 'PHA.s2A']);
+        expect((await said('        Harassment and stalking (ss2 and 2A).')).map(m => / names (\S+) /.exec(m)?.[1])).toEqual([
+            'PHA.s2',
+            'PHA.s2A'
+        ]);
         // A page that cites section 2 of one of the Acts means that one.
         expect(await said('        Harassment (s2).', '\n        cites PHA.s2')).toEqual([]);
     });
@@ -122,7 +132,11 @@ describe('provisions named in prose and not cited (GDL0314-GDL0316)', () => {
     test('in training: a step or the module cites for all of its text', async () => {
         const module = (cites: string) =>
             variant([
-                ['training.gdl', 'content "Intro" { duration 90 minutes """x""" }', `content "Intro" { duration 90 minutes ${cites} """Stalking (section 2A).""" }`],
+                [
+                    'training.gdl',
+                    'content "Intro" { duration 90 minutes """x""" }',
+                    `content "Intro" { duration 90 minutes ${cites} """Stalking (section 2A).""" }`
+                ],
                 ['training.gdl', 'rationale "because"', 'rationale "Section 2A is summary only."']
             ]);
         const files = module('');
@@ -155,7 +169,12 @@ describe('the quick fix', () => {
             textDocument: { uri: after.documents.get(file)!.uri.toString() },
             options: { tabSize: 4, insertSpaces: true }
         });
-        return { title: action.title, fixed, after, formatted: TextDocument.applyEdits(after.documents.get(file)!.textDocument, formatEdits) };
+        return {
+            title: action.title,
+            fixed,
+            after,
+            formatted: TextDocument.applyEdits(after.documents.get(file)!.textDocument, formatEdits)
+        };
     }
 
     test('a section without cites gets a `cites` line, where and as the formatter puts it, and the hint goes', async () => {
@@ -169,7 +188,16 @@ describe('the quick fix', () => {
     });
 
     test('a section that cites already gets the provision added to its list', async () => {
-        const files = variant([['guidance.gdl', '"""\n        Text.\n        """', '"""\n        Text under section 2A and s8 of the Stalking Protection Act 2019.\n        """']], { 'spa.gdl': spa });
+        const files = variant(
+            [
+                [
+                    'guidance.gdl',
+                    '"""\n        Text.\n        """',
+                    '"""\n        Text under section 2A and s8 of the Stalking Protection Act 2019.\n        """'
+                ]
+            ],
+            { 'spa.gdl': spa }
+        );
         const workspace = await buildWorkspace(files);
         expect(workspace.codes('guidance.gdl')).toEqual(['GDL0314']);
         const { fixed } = await fix(files, 'guidance.gdl');
@@ -192,26 +220,42 @@ describe('legislation addresses (GDL0317)', () => {
             ['legislation.gdl', 'address "https://www.legislation.gov.uk/ukpga/1997/40/section/2A"', `address "${provision}"`]
         ]);
     const messages = async (files: Record<string, string>) =>
-        (await buildWorkspace(files)).diagnostics('legislation.gdl').filter(d => d.code === 'GDL0317').map(d => d.message);
+        (await buildWorkspace(files))
+            .diagnostics('legislation.gdl')
+            .filter(d => d.code === 'GDL0317')
+            .map(d => d.message);
 
     test('the official addresses, versions and formats of them are not findings', async () => {
         expect(await messages(cleanBase)).toEqual([]);
         expect(
-            await messages(address('https://www.legislation.gov.uk/ukpga/1997/40/contents', 'https://www.legislation.gov.uk/ukpga/1997/40/section/2A/enacted'))
+            await messages(
+                address(
+                    'https://www.legislation.gov.uk/ukpga/1997/40/contents',
+                    'https://www.legislation.gov.uk/ukpga/1997/40/section/2A/enacted'
+                )
+            )
         ).toEqual([]);
     });
 
     test('another site, another Act, another section, and http are each reported with the right address', async () => {
-        expect(await messages(address('https://www.legislation.gov.uk/ukpga/1997/41', 'https://www.cps.gov.uk/legal-guidance/stalking'))).toEqual([
+        expect(
+            await messages(address('https://www.legislation.gov.uk/ukpga/1997/41', 'https://www.cps.gov.uk/legal-guidance/stalking'))
+        ).toEqual([
             "PHA's address 'https://www.legislation.gov.uk/ukpga/1997/41' is not the official text: Protection from Harassment Act 1997 is at https://www.legislation.gov.uk/ukpga/1997/40.",
             "PHA.s2A's address 'https://www.cps.gov.uk/legal-guidance/stalking' is not the official text: it is on www.cps.gov.uk, not legislation.gov.uk: use https://www.legislation.gov.uk/ukpga/1997/40/section/2A."
         ]);
         expect(
-            await messages(address('https://www.legislation.gov.uk/ukpga/1997/40', 'http://legislation.gov.uk/ukpga/1997/40/section/2A/data.html'))
+            await messages(
+                address('https://www.legislation.gov.uk/ukpga/1997/40', 'http://legislation.gov.uk/ukpga/1997/40/section/2A/data.html')
+            )
         ).toEqual([
             "PHA.s2A's address 'http://legislation.gov.uk/ukpga/1997/40/section/2A/data.html' is not the official text: write it as https://www.legislation.gov.uk/ukpga/1997/40/section/2A."
         ]);
-        expect(await messages(address('https://www.legislation.gov.uk/ukpga/1997/40', 'https://www.legislation.gov.uk/ukpga/1997/40/section/4A'))).toEqual([
+        expect(
+            await messages(
+                address('https://www.legislation.gov.uk/ukpga/1997/40', 'https://www.legislation.gov.uk/ukpga/1997/40/section/4A')
+            )
+        ).toEqual([
             "PHA.s2A's address 'https://www.legislation.gov.uk/ukpga/1997/40/section/4A' is not the official text: section 2A of Protection from Harassment Act 1997 is at https://www.legislation.gov.uk/ukpga/1997/40/section/2A."
         ]);
     });
@@ -219,7 +263,11 @@ describe('legislation addresses (GDL0317)', () => {
     test('without a chapter, the year in the title still has to match', async () => {
         const files = variant([
             ['legislation.gdl', '    chapter 40\n', ''],
-            ['legislation.gdl', 'address "https://www.legislation.gov.uk/ukpga/1997/40"', 'address "https://www.legislation.gov.uk/ukpga/1998/40"']
+            [
+                'legislation.gdl',
+                'address "https://www.legislation.gov.uk/ukpga/1997/40"',
+                'address "https://www.legislation.gov.uk/ukpga/1998/40"'
+            ]
         ]);
         expect((await messages(files))[0]).toContain("the 1997 Act's address has the year 1998");
     });
@@ -275,7 +323,9 @@ describe('non-authoritative sources (GDL0320)', () => {
                 ['GDL0320', 'reddit.com/r/legaladviceuk/x']
             ])
         );
-        const fine = withSource('CPS, https://www.cps.gov.uk/legal-guidance/stalking-or-harassment; https://www.notx.com/a; https://www.college.police.uk/app');
+        const fine = withSource(
+            'CPS, https://www.cps.gov.uk/legal-guidance/stalking-or-harassment; https://www.notx.com/a; https://www.college.police.uk/app'
+        );
         expect(await textFindings(fine, 'guidance.gdl', codes)).toEqual([]);
     });
 
@@ -291,8 +341,22 @@ describe('non-authoritative sources (GDL0320)', () => {
 
 describe('the mention finder', () => {
     const acts: ActFacts[] = [
-        { id: 'PHA1997', title: 'Protection from Harassment Act 1997', provisions: new Map([['section 2A', 's2A'], ['section 2', 's2']]) },
-        { id: 'SPA2019', title: 'Stalking Protection Act 2019', provisions: new Map([['section 2', 's2'], ['schedule 1', 'Sch1']]) }
+        {
+            id: 'PHA1997',
+            title: 'Protection from Harassment Act 1997',
+            provisions: new Map([
+                ['section 2A', 's2A'],
+                ['section 2', 's2']
+            ])
+        },
+        {
+            id: 'SPA2019',
+            title: 'Stalking Protection Act 2019',
+            provisions: new Map([
+                ['section 2', 's2'],
+                ['schedule 1', 'Sch1']
+            ])
+        }
     ];
 
     test("'the 2019 Act' is the one Act of 2019; with two Acts of one year it names neither", () => {

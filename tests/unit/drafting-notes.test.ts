@@ -121,7 +121,12 @@ describe('the wider list of drafting markers', () => {
             ])
         );
         const workspace = await buildWorkspace({ ...cleanBase, 'page.gdl': text });
-        expect(workspace.diagnostics('page.gdl').filter(d => d.code === 'GDL0311').every(d => d.severity === 1)).toBe(true);
+        expect(
+            workspace
+                .diagnostics('page.gdl')
+                .filter(d => d.code === 'GDL0311')
+                .every(d => d.severity === 1)
+        ).toBe(true);
     });
 
     test('instructions to officers that use the same words are not drafting notes', async () => {

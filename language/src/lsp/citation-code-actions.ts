@@ -22,7 +22,9 @@ export function addCitationActions(document: LangiumDocument, diagnostic: Diagno
     }
     const root = document.parseResult.value.$cstNode;
     const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
-    const citer = leaf && AstUtils.getContainerOfType(leaf.astNode, (n): n is Citer => ast.isSection(n) || ast.isTrainingModule(n) || ast.isContent(n));
+    const citer =
+        leaf &&
+        AstUtils.getContainerOfType(leaf.astNode, (n): n is Citer => ast.isSection(n) || ast.isTrainingModule(n) || ast.isContent(n));
     const edit = citer && citeEdit(document, citer, provision);
     if (!citer || !edit) {
         return;
@@ -56,12 +58,15 @@ function citeEdit(document: LangiumDocument, citer: Citer, provision: string): T
     }
     const next = CstUtils.streamCst(cst).find(n => isLeafCstNode(n) && !n.hidden && n.offset >= open.end);
     const text = document.textDocument;
-    const lineIndent = (line: number) => /^[ \t]*/.exec(text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0];
+    const lineIndent = (line: number) =>
+        /^[ \t]*/.exec(text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0];
     if (next && next !== open && next.range.start.line === open.range.start.line) {
         // A block written on one line: the citation goes first on it.
         return { range: { start: next.range.start, end: next.range.start }, newText: `cites ${provision} ` };
     }
     const indent =
-        next && next !== open && !(isLeafCstNode(next) && next.text === '}') ? lineIndent(next.range.start.line) : `${lineIndent(open.range.start.line)}    `;
+        next && next !== open && !(isLeafCstNode(next) && next.text === '}')
+            ? lineIndent(next.range.start.line)
+            : `${lineIndent(open.range.start.line)}    `;
     return { range: { start: open.range.end, end: open.range.end }, newText: `\n${indent}cites ${provision}` };
 }

@@ -262,14 +262,16 @@ export const Codes = define({
     'provision-named-ambiguously': {
         code: 'GDL0315',
         severity: 'hint',
-        template: "'{words}' could be section {number} of any of {acts}, and {what} cites none of them: name the Act in the text and cite the provision.",
+        template:
+            "'{words}' could be section {number} of any of {acts}, and {what} cites none of them: name the Act in the text and cite the provision.",
         explanation:
             'A bare "section 2" is matched to an Act only when the text names the Act nearby or one declared Act has that section; otherwise the reader cannot tell which Act is meant either. A hint.'
     },
     'act-named-not-cited': {
         code: 'GDL0316',
         severity: 'hint',
-        template: "'{words}' names the {title}, but {what} cites none of its provisions: cite the one it relies on ({provisions}), or declare it if it is not there.",
+        template:
+            "'{words}' names the {title}, but {what} cites none of its provisions: cite the one it relies on ({provisions}), or declare it if it is not there.",
         explanation:
             'Naming an Act without citing any of its provisions leaves the page out of the legal-currency checks of that Act. A hint.'
     },
@@ -283,7 +285,8 @@ export const Codes = define({
     'legal-currency-lapsed': {
         code: 'GDL0318',
         severity: 'warning',
-        template: 'Provision {provision} was last verified on {verified}, more than {months} months before {asOf}: check it against the official text and record the date (`verified`).',
+        template:
+            'Provision {provision} was last verified on {verified}, more than {months} months before {asOf}: check it against the official text and record the date (`verified`).',
         explanation:
             'The law changes (penalties raised, sections inserted or repealed): a summary not checked against legislation.gov.uk within the configured period (gdl.config.json citations.currencyMonths, default 12) may no longer be the law.'
     },
@@ -291,8 +294,7 @@ export const Codes = define({
         code: 'GDL0319',
         severity: 'info',
         template: 'Provision {provision} has no `verified` date: nobody has recorded checking it against the official text.',
-        explanation:
-            'Without a `verified` date on the provision or its Act, the legal currency of its summary cannot be judged.'
+        explanation: 'Without a `verified` date on the provision or its Act, the legal currency of its summary cannot be judged.'
     },
     'non-authoritative-source': {
         code: 'GDL0320',
@@ -305,7 +307,8 @@ export const Codes = define({
     'verified-after-as-of': {
         code: 'GDL0321',
         severity: 'info',
-        template: 'Provision {provision} is recorded as verified on {verified}, after the as-of date ({asOf}): as at {asOf} it had not been verified.',
+        template:
+            'Provision {provision} is recorded as verified on {verified}, after the as-of date ({asOf}): as at {asOf} it had not been verified.',
         explanation:
             'Judged as at an earlier date (--as-of), a later verification had not happened yet; judged as at today, the date is in the future and probably mistyped.'
     },

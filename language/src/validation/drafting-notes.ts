@@ -64,7 +64,10 @@ const draftingPatterns: readonly RegExp[] = [
         'giu'
     ),
     // Capitals-only labels ending in a colon, as DRAFT: is: "CHECK:", "VERIFY:", "NOTE TO SELF:"; and "??" on its own.
-    new RegExp(`${before}(?:CHECK|VERIFY|CONFIRM|NOTE\\s+TO\\s+SELF|PLACEHOLDER)(?=\\s*:)|(?<![\\p{L}\\p{N}?])\\?{2,}(?![\\p{L}\\p{N}?])`, 'gu')
+    new RegExp(
+        `${before}(?:CHECK|VERIFY|CONFIRM|NOTE\\s+TO\\s+SELF|PLACEHOLDER)(?=\\s*:)|(?<![\\p{L}\\p{N}?])\\?{2,}(?![\\p{L}\\p{N}?])`,
+        'gu'
+    )
 ];
 
 const pathPatterns: readonly RegExp[] = [

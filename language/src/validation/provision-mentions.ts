@@ -78,7 +78,10 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
     const mentions: LegislationMention[] = [];
     // An Act named right after the provision: "section 2A of the Protection from Harassment Act 1997", "s4A PHA 1997",
     // "section 24 of PACE" (an Act the workspace does not declare: not ours to match). Sticky: read from where it ends.
-    const declaredAfter = new RegExp(String.raw`(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`, 'uy');
+    const declaredAfter = new RegExp(
+        String.raw`(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`,
+        'uy'
+    );
     const otherAfter = new RegExp(String.raw`\s+(?:of|in|under)\s+(?:the\s+)?(?:${anyActTitle}|[A-Z]{2,}\b)`, 'uy');
     for (const m of searched.matchAll(new RegExp(provisionWords, 'gu'))) {
         const kind = m.groups!.schedule ? 'schedule' : 'section';

@@ -95,7 +95,9 @@ export class CitationChecks {
         const words = mention.text.replace(/\s+/g, ' ');
         // A bare "section 1" in a page that cites section 1 of one of the Acts that have it means that one.
         const citedAs = (act: string) => {
-            const provision = this.declaredActs().facts.find(a => a.id === act)?.provisions.get(mention.key ?? '');
+            const provision = this.declaredActs()
+                .facts.find(a => a.id === act)
+                ?.provisions.get(mention.key ?? '');
             return provision !== undefined && scope.cited.has(`${act}.${provision}`);
         };
         if (mention.key && !mention.explicit && mention.candidates.some(citedAs)) {
@@ -104,7 +106,13 @@ export class CitationChecks {
         // A bare section that several Acts have, in a page citing provisions of only one of them, is that one's.
         const citingActs = mention.candidates.filter(act => [...scope.cited].some(c => c.startsWith(`${act}.`)));
         const act = mention.act ?? (mention.key && citingActs.length === 1 ? citingActs[0] : undefined);
-        const provision = mention.provision ?? (act ? this.declaredActs().facts.find(a => a.id === act)?.provisions.get(mention.key!) : undefined);
+        const provision =
+            mention.provision ??
+            (act
+                ? this.declaredActs()
+                      .facts.find(a => a.id === act)
+                      ?.provisions.get(mention.key!)
+                : undefined);
         if (act && provision && mention.key) {
             const name = `${act}.${provision}`;
             if (!scope.cited.has(name)) {
@@ -121,21 +129,11 @@ export class CitationChecks {
                 const provisions = [...scope.provisions.keys()].filter(p => p.startsWith(`${mention.act}.`));
                 const title = this.declaredActs().facts.find(a => a.id === mention.act)?.title ?? mention.act;
                 // No quick fix: the text may rest on a provision the workspace does not declare ("s63(3)").
-                report(
-                    accept,
-                    'act-named-not-cited',
-                    { words, title, what: scope.what, provisions: shortList(provisions) },
-                    where
-                );
+                report(accept, 'act-named-not-cited', { words, title, what: scope.what, provisions: shortList(provisions) }, where);
             }
         } else if (mention.key && citingActs.length === 0) {
             const number = /(\d+[A-Z]*)/.exec(mention.text)?.[1] ?? '';
-            report(
-                accept,
-                'provision-named-ambiguously',
-                { words, number, acts: mention.candidates.join(', '), what: scope.what },
-                where
-            );
+            report(accept, 'provision-named-ambiguously', { words, number, acts: mention.candidates.join(', '), what: scope.what }, where);
         }
     }
 
@@ -145,9 +143,16 @@ export class CitationChecks {
             return;
         }
         const year = actYear(node.title);
-        const reason = officialAddressProblem(node.address, actPath(node), node.title) ?? (year && !actPath(node) ? yearProblem(node.address, year) : undefined);
+        const reason =
+            officialAddressProblem(node.address, actPath(node), node.title) ??
+            (year && !actPath(node) ? yearProblem(node.address, year) : undefined);
         if (reason) {
-            report(accept, 'legislation-address-not-official', { what: `${node.name}'s`, address: node.address, reason }, { node, property: 'address' });
+            report(
+                accept,
+                'legislation-address-not-official',
+                { what: `${node.name}'s`, address: node.address, reason },
+                { node, property: 'address' }
+            );
         }
     };
 
@@ -160,7 +165,12 @@ export class CitationChecks {
         const base = actPath(act) ?? officialPath(act.address);
         const key = provisionKeyFromId(node.name);
         const path = base && key ? `${base}/${key.kind}/${key.number}` : base;
-        const reason = officialAddressProblem(node.address, path, key ? `${key.kind} ${key.number} of ${act.title}` : `a provision of ${act.title}`, !!key);
+        const reason = officialAddressProblem(
+            node.address,
+            path,
+            key ? `${key.kind} ${key.number} of ${act.title}` : `a provision of ${act.title}`,
+            !!key
+        );
         if (reason) {
             report(
                 accept,
@@ -297,7 +307,9 @@ function officialAddressProblem(address: string, path: string | undefined, what:
 // An Act without a chapter: its address must at least be of an Act of its year.
 function yearProblem(address: string, year: string): string | undefined {
     const path = officialPath(address);
-    return path && path.split('/')[2] !== year ? `the ${year} Act's address has the year ${path.split('/')[2]}; add its \`chapter\` to check the rest.` : undefined;
+    return path && path.split('/')[2] !== year
+        ? `the ${year} Act's address has the year ${path.split('/')[2]}; add its \`chapter\` to check the rest.`
+        : undefined;
 }
 
 // At most five provisions, then how many more.
