@@ -52,8 +52,16 @@ describe('gdl check (spawned as a user runs it)', () => {
         expect(result.stdout).toContain('  23.1  (recommendation 23, due 2025-03-27; addressed, not counted, overdue)');
         expect(result.stdout).toContain('      addressed only by plan item 23 (plan item is in progress)');
         // The warnings are the true ones: requirements not covered (GDL0201) and recommendations overdue (GDL0502).
-        const codes = new Set(result.stdout.split('\n').flatMap(line => problemLine.exec(line)?.[5] ?? []));
+        const lines = result.stdout
+            .split('\n')
+            .map(line => problemLine.exec(line))
+            .filter((m): m is RegExpExecArray => m !== null);
+        const codes = new Set(lines.filter(m => m[4] === 'error' || m[4] === 'warning').map(m => m[5]));
         expect([...codes].sort()).toEqual(['GDL0201', 'GDL0502']);
+        // Below them, information: provisions never verified against the official text (GDL0319), and Acts named
+        // whose provisions here are not declared (GDL0316: MCA 1980 s63, SOA 2003 Part 2).
+        const information = new Set(lines.filter(m => m[4] === 'info' || m[4] === 'hint').map(m => m[5]));
+        expect([...information].sort()).toEqual(['GDL0316', 'GDL0319']);
         expect(result.code, result.stdout).toBe(1);
     });
 

@@ -11,6 +11,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { safeLinkTarget } from '../language/src/publish/link-policy.js';
+import { unpublishableText } from '../language/src/validation/drafting-notes.js';
 import { PATIENCE_MS } from './support/patience.js';
 import { fixtureCopy, copyExampleWorkspace } from './support/files.js';
 
@@ -163,9 +164,27 @@ describe('one allow-list of link schemes for every link in every format', () => 
         expect(safeLinkTarget('https://ok.invalid/a b<c>"d')).toBe('https://ok.invalid/a%20b%3Cc%3E%22d');
     });
 
-    test(`${addresses.length} hostile addresses of provisions: no unsafe target and no raw HTML in the Markdown, HTML or Word`, async () => {
+    // A path on the machine (file:///etc/passwd) is an error in approved material (GDL0312): the check refuses the
+    // build before the publisher sees it. The publisher is tested with every other address.
+    const paths = addresses.filter(a => unpublishableText(quote(a)).length > 0);
+    const published = addresses.filter(a => !paths.includes(a));
+
+    test('a provision whose address is a path on the machine refuses the build (GDL0312), naming it', () => {
+        const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-paths-'));
+        const provisions = paths.map((a, i) => `    provision p${i} "Provision ${i}" address ${quote(a)}`).join('\n');
+        writeFileSync(path.join(workspace, 'paths.gdl'), `legislation L "Act" {\n${provisions}\n}\n`);
+        const out = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-paths-out-')), 'site');
+        const result = run(['build', workspace, '--out', out, '--quiet', '--as-of', '2026-01-15']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain("error GDL0312 Provision 'L.p");
+        expect(result.stdout).toContain("'file:///etc/passwd'");
+        expect(existsSync(out)).toBe(false);
+    });
+
+    test(`${published.length} hostile addresses of provisions: no unsafe target and no raw HTML in the Markdown, HTML or Word`, async () => {
+        expect(paths).toContain('file:///etc/passwd');
         const workspace = mkdtempSync(path.join(tmpdir(), 'gdl-links-'));
-        const provisions = addresses.map((a, i) => `    provision p${i} "Provision ${i}" address ${quote(a)}`).join('\n');
+        const provisions = published.map((a, i) => `    provision p${i} "Provision ${i}" address ${quote(a)}`).join('\n');
         writeFileSync(
             path.join(workspace, 'links.gdl'),
             `
@@ -178,7 +197,7 @@ guidance doc "Doc" {
     owner "o" status approved approved 2025-01-01 review-by 2027-01-01 audience aud
     section sec "Section" {
         addresses 1.1
-        cites ${addresses.map((_, i) => `L.p${i}`).join(', ')}
+        cites ${published.map((_, i) => `L.p${i}`).join(', ')}
         """
         [prose link](javascript:alert(1)) [ok](https://example.invalid/) ![img](data:image/png;base64,AAAA)
         """

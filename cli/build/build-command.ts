@@ -2,6 +2,7 @@ import { buildDate } from '../../language/src/publish/build-date.js';
 import { buildForceSites, buildSite } from '../../language/src/publish/build-site.js';
 import { siteModel, type SiteModel } from '../../language/src/publish/site-model.js';
 import { forceName } from '../../language/src/coverage/forces.js';
+import { Codes } from '../../language/src/validation/diagnostic-codes.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { collectProblems, formatProblem, formatUnreadable } from '../problem-lines.js';
 import { loadWorkspace, workspaceRoot, type JudgeOptions } from '../workspace-loader.js';
@@ -10,6 +11,9 @@ import { defaultTemplates, loadTemplates } from './load-templates.js';
 import { writeSiteAtomically } from './write-site.js';
 import type { LmsKind } from '../../language/src/publish/lms/package-model.js';
 import { addLearningPlatformFiles, loadLmsRuntime } from './lms-build.js';
+
+// Drafting notes and file paths in approved text: the build names them, as they are the author's to settle before publishing.
+const unfinishedCodes = new Set([Codes['drafting-note-in-text'].code, Codes['file-path-in-text'].code]);
 
 export interface BuildOptions extends JudgeOptions {
     readonly out: string;
@@ -70,6 +74,12 @@ export async function buildCommand(
     if (errors.length > 0 || workspace.unreadable.length > 0 || (gapped.length > 0 && !options.allowGaps)) {
         errors.forEach(p => out(formatProblem(p)));
         workspace.unreadable.forEach(u => out(formatUnreadable(u, process.cwd())));
+        const unfinished = errors.filter(p => unfinishedCodes.has(p.code)).length;
+        if (unfinished > 0) {
+            out(
+                `Approved material carries ${unfinished === 1 ? 'a drafting note or file path' : `${unfinished} drafting notes or file paths`} (GDL0311, GDL0312) that readers would see: settle ${unfinished === 1 ? 'it' : 'them'}, keep ${unfinished === 1 ? 'it' : 'them'} in a \`//\` comment, or mark the material \`status draft\`.`
+            );
+        }
         if (!options.allowGaps) {
             gapped.forEach(site =>
                 out(`${whose(site)}Not covered: ${gapsText(site)} (use --allow-gaps to publish with a notice on every page).`)

@@ -38,3 +38,12 @@ export function longDate(date: string): string {
     const [year, month, day] = date.split('-').map(Number);
     return `${day} ${MONTHS[month! - 1]} ${year}`;
 }
+
+/** The date `months` calendar months after a date (YYYY-MM-DD), the day kept or, past a month's end, its last day (31 January + 1 month = 28 or 29 February). */
+export function addMonths(date: string, months: number): string {
+    const [year, month, day] = date.split('-').map(Number);
+    const first = new Date(Date.UTC(year!, month! - 1 + months, 1));
+    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+    first.setUTCDate(Math.min(day!, last));
+    return first.toISOString().slice(0, 10);
+}

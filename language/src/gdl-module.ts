@@ -38,6 +38,7 @@ import { CommonChecks } from './validation/checks/common-checks.js';
 import { FrameworkChecks } from './validation/checks/framework-checks.js';
 import { GuidanceChecks } from './validation/checks/guidance-checks.js';
 import { EvidenceChecks } from './validation/checks/evidence-checks.js';
+import { CitationChecks } from './validation/checks/citation-checks.js';
 import { PlanChecks, WaiverChecks } from './validation/checks/plan-checks.js';
 import { TrainingChecks } from './validation/checks/training-checks.js';
 import { AssessmentChecks } from './validation/checks/assessment-checks.js';
@@ -116,7 +117,8 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
                 services.gdl.WorkspaceFacts,
                 services.shared.workspace.FileSystemProvider,
                 services.shared.workspace.WorkspaceManager
-            )
+            ),
+        CitationChecks: services => new CitationChecks(services.gdl.Settings, services.shared)
     },
     lsp: {
         HoverProvider: services => resilient(new GdlHoverProvider(services), 'hover'),

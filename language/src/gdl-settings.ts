@@ -4,6 +4,34 @@ export type CoverageSeverity = 'error' | 'warning' | 'info' | 'off';
 import type { AssuranceLevel } from './coverage/coverage-model.js';
 import type { ProseSeverity } from './prose/prose-options.js';
 
+/** The default list of non-authoritative sites: encyclopaedias anyone edits, forums, social media and blog hosts. */
+export const NON_AUTHORITATIVE_SOURCES: readonly string[] = [
+    'wikipedia.org',
+    'wikiwand.com',
+    'fandom.com',
+    'reddit.com',
+    'quora.com',
+    'answers.com',
+    'facebook.com',
+    'instagram.com',
+    'tiktok.com',
+    'x.com',
+    'twitter.com',
+    'linkedin.com',
+    'youtube.com',
+    'medium.com',
+    'substack.com',
+    'blogspot.com',
+    'wordpress.com',
+    'tumblr.com',
+    'coggle.it',
+    'brainscape.com',
+    'quizlet.com',
+    'studocu.com',
+    'vdocument.in',
+    'docest.com'
+];
+
 /** Workspace-wide settings that change what the checks report (set by the CLI or the editor). */
 export class GdlSettings {
     /** The date deadlines and review dates are judged against (YYYY-MM-DD); today when unset. */
@@ -22,6 +50,11 @@ export class GdlSettings {
      * whatever the file says), `severity` the editor's `gdl.prose.severity` (per user, over the file's).
      */
     prose: { enabled?: boolean; asked?: boolean; severity?: Readonly<Record<string, ProseSeverity>> } = {};
+
+    /** How many months a provision's `verified` date stays current before its legal currency lapses (gdl.config.json `citations.currencyMonths`). */
+    legalCurrencyMonths = 12;
+    /** Sites that are not authorities on the law or on police practice: a `source` or address on one of them (or a subdomain) is a warning. */
+    nonAuthoritativeSources: string[] = [...NON_AUTHORITATIVE_SOURCES];
 
     /** The as-of date in force: the configured one, or today's date in UTC. */
     effectiveAsOf(): string {

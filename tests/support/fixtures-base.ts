@@ -6,7 +6,8 @@ export const cleanBase: Record<string, string> = {
     'legislation.gdl': `
 legislation PHA "Protection from Harassment Act 1997" {
     address "https://www.legislation.gov.uk/ukpga/1997/40"
-    provision s2A "Offence of stalking" address "https://www.legislation.gov.uk/ukpga/1997/40/section/2A" "Summary only."
+    chapter 40
+    provision s2A "Offence of stalking" address "https://www.legislation.gov.uk/ukpga/1997/40/section/2A" verified 2025-06-01 "Summary only."
 }`,
     'guidance.gdl': `
 guidance G "Guide" {

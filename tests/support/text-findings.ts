@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { buildWorkspace } from './workspace.js';
+import { Codes } from '../../language/src/validation/diagnostic-codes.js';
 
 // Checks that report a problem at words inside a string or prose block (GDL0311, GDL0312, GDL0313): what each
 // finding covers, printed as `gdl check` prints a position, so a test reads as what a user sees.
@@ -16,7 +17,7 @@ function offsetOf(text: string, position: { line: number; character: number }): 
     return lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
 }
 
-/** Each warning with one of `codes` in a file as `code @line:col "the words under it"` (1-based, as `gdl check` prints them). */
+/** Each problem with one of `codes` in a file as `code @line:col "the words under it"` (1-based, as `gdl check` prints them). */
 export async function findings(files: Record<string, string>, file: string, codes: ReadonlySet<string>): Promise<string[]> {
     const workspace = await buildWorkspace(files);
     const text = files[file]!;
@@ -26,7 +27,9 @@ export async function findings(files: Record<string, string>, file: string, code
         .diagnostics(file)
         .filter((d: Diagnostic) => codes.has(String(d.code)))
         .map(d => {
-            expect(d.severity, d.message).toBe(2); // warning
+            // At the catalogue's severity: GDL0311 and GDL0312 are errors (they block publishing), GDL0313 a warning.
+            const severity = Object.values(Codes).find(c => c.code === d.code)?.severity;
+            expect(d.severity, d.message).toBe({ error: 1, warning: 2, info: 3, hint: 4 }[severity ?? 'error']);
             const words = text.slice(offsetOf(text, d.range.start), offsetOf(text, d.range.end));
             return `${d.code} @${d.range.start.line + 1}:${d.range.start.character + 1} ${JSON.stringify(words)}`;
         });

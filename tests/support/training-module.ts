@@ -64,7 +64,7 @@ export async function diagnosticsOf(module: string, extra: Record<string, string
 export async function found(module: string, name: CodeName, extra: Record<string, string> = {}): Promise<Diagnostic[]> {
     const all = await diagnosticsOf(module, extra);
     const matching = all.filter(d => d.code === Codes[name].code);
-    const severity = { error: 1, warning: 2, info: 3 }[Codes[name].severity];
+    const severity = { error: 1, warning: 2, info: 3, hint: 4 }[Codes[name].severity];
     matching.forEach(d => expect(d.severity).toBe(severity));
     return matching;
 }

@@ -122,6 +122,15 @@ const cases: Case[] = [
     { code: 'GDL0508', files: variant([['plan.gdl', 'exhibits X-AUDIT }', 'exhibits X-AUDIT\n        on 2026-02-01 { status in-progress progress 50% } }']]), in: 'plan.gdl', says: 'dated 2026-02-01, after the as-of date 2026-01-15' },
     { code: 'GDL0512', files: variant([['framework.gdl', '\n}\naudience', '\n    recommendation 15 { to pccs text "t" deadline 2025-03-27 }\n}\naudience'], ['plan.gdl', 'responds-to F', 'responds-to F\n    item 15 { status complete progress 100% updated 2025-03-01 lead "L" update "We helped." }']]), in: 'plan.gdl', says: 'Recommendation 15 is made to PCCs, not to chief constables' },
     { code: 'GDL0513', files: variant([['plan.gdl', 'item 12 {', 'item 12 supporting {']]), in: 'plan.gdl', says: 'Recommendation 12 is made to chief constables' },
+    { code: 'GDL0314', files: variant([['guidance.gdl', '"""More."""', '"""More on section 2A."""']]), in: 'guidance.gdl', says: "'section 2A' names PHA.s2A (Offence of stalking), which section 's-two' does not cite: add `cites PHA.s2A`." },
+    { code: 'GDL0315', files: variant([['guidance.gdl', '"""More."""', '"""More on section 2."""'], ['legislation.gdl', '"Summary only."', '"Summary only." provision s2 "Offence of harassment" address "https://www.legislation.gov.uk/ukpga/1997/40/section/2" verified 2025-06-01']], { 'spa.gdl': 'legislation SPA "Stalking Protection Act 2019" { address "https://www.legislation.gov.uk/ukpga/2019/9" chapter 9 verified 2025-06-01 provision s2 "Power to make orders" address "https://www.legislation.gov.uk/ukpga/2019/9/section/2" provision s8 "Offence of breaching order" address "https://www.legislation.gov.uk/ukpga/2019/9/section/8" }' }), in: 'guidance.gdl', says: "'section 2' could be section 2 of any of PHA, SPA" },
+    { code: 'GDL0316', files: variant([['guidance.gdl', '"""More."""', '"""More on the Stalking Protection Act 2019."""']], { 'spa.gdl': 'legislation SPA "Stalking Protection Act 2019" { address "https://www.legislation.gov.uk/ukpga/2019/9" chapter 9 verified 2025-06-01 provision s2 "Power to make orders" address "https://www.legislation.gov.uk/ukpga/2019/9/section/2" provision s8 "Offence of breaching order" address "https://www.legislation.gov.uk/ukpga/2019/9/section/8" }' }), in: 'guidance.gdl', says: "names the Stalking Protection Act 2019, but section 's-two' cites none of its provisions: cite the one it relies on (SPA.s2, SPA.s8), or declare it if it is not there." },
+    { code: 'GDL0317', files: variant([['legislation.gdl', 'ukpga/1997/40/section/2A', 'ukpga/1997/41/section/2A']]), in: 'legislation.gdl', says: 'section 2A of Protection from Harassment Act 1997 is at https://www.legislation.gov.uk/ukpga/1997/40/section/2A' },
+    { code: 'GDL0317', files: variant([['legislation.gdl', 'address "https://www.legislation.gov.uk/ukpga/1997/40"', 'address "https://www.lawteacher.net/pha-1997"']]), in: 'legislation.gdl', says: 'it is on www.lawteacher.net, not legislation.gov.uk: use https://www.legislation.gov.uk/ukpga/1997/40' },
+    { code: 'GDL0318', files: cleanBase, asOf: '2026-06-02', in: 'legislation.gdl', says: 'Provision PHA.s2A was last verified on 2025-06-01, more than 12 months before 2026-06-02' },
+    { code: 'GDL0319', files: variant([['legislation.gdl', ' verified 2025-06-01', '']]), in: 'legislation.gdl', says: 'Provision PHA.s2A has no `verified` date' },
+    { code: 'GDL0320', files: variant([['guidance.gdl', 'see s-two', 'see s-two source "Stalking, https://en.wikipedia.org/wiki/Stalking"']]), in: 'guidance.gdl', says: "'https://en.wikipedia.org/wiki/Stalking' is on wikipedia.org, which is not an authority" },
+    { code: 'GDL0321', files: cleanBase, asOf: '2025-05-01', in: 'legislation.gdl', says: 'recorded as verified on 2025-06-01, after the as-of date (2025-05-01)' },
     { code: 'GDL0601', files: variant([['exhibits.gdl', 'address "https://example.org/audit"', 'file "audits/audit.pdf"']]), in: 'exhibits.gdl', says: "Exhibit 'X-AUDIT' is the file 'audits/audit.pdf', which does not exist." },
     { code: 'GDL0602', files: variant([['exhibits.gdl', 'address "https://example.org/audit"', 'file "../../etc/passwd"']]), in: 'exhibits.gdl', says: 'outside the workspace' },
     { code: 'GDL0602', files: variant([['exhibits.gdl', 'address "https://example.org/audit"', 'file "/etc/passwd"']]), in: 'exhibits.gdl', says: 'outside the workspace' },
@@ -187,7 +196,7 @@ describe.each(cases)('$code fires', c => {
             ).toBe(true);
         }
         const info = Object.values(Codes).find(i => i.code === c.code)!;
-        const severity = { error: 1, warning: 2, info: 3 }[info.severity];
+        const severity = { error: 1, warning: 2, info: 3, hint: 4 }[info.severity];
         if (c.code !== 'GDL0001' && c.code !== 'GDL0002') {
             expect(matching[0]!.severity).toBe(severity);
         }

@@ -98,6 +98,46 @@ describe('drafting notes and file paths in approved text', () => {
     });
 });
 
+describe('the wider list of drafting markers', () => {
+    test('notes in brackets, sentences that are only a note, capitals labels and ?? are reported, as errors', async () => {
+        const text = page(
+            '',
+            String.raw`        The maximum is ten years (check this). Check this.
+        Breach is triable either way (verify). Needs checking.
+        CHECK: penalty for s4A. The date is ?? and the source (source?) is
+        [needs a source].`
+        );
+        const found = await findings({ ...cleanBase, 'page.gdl': text }, 'page.gdl');
+        expect(found).toEqual(
+            expected(text, [
+                ['GDL0311', '(check this)'],
+                ['GDL0311', 'Check this.'],
+                ['GDL0311', '(verify)'],
+                ['GDL0311', 'Needs checking.'],
+                ['GDL0311', 'CHECK'],
+                ['GDL0311', '??'],
+                ['GDL0311', '(source?)'],
+                ['GDL0311', '[needs a source]']
+            ])
+        );
+        const workspace = await buildWorkspace({ ...cleanBase, 'page.gdl': text });
+        expect(
+            workspace
+                .diagnostics('page.gdl')
+                .filter(d => d.code === 'GDL0311')
+                .every(d => d.severity === 1)
+        ).toBe(true);
+    });
+
+    test('instructions to officers that use the same words are not drafting notes', async () => {
+        const ordinary = String.raw`        Verify the suspect's identity and check this against the PNC before you leave.
+        Check the address. Confirm the victim's details (confirm in writing where you can).
+        Did the supervisor check? Officers must verify that the order was served; the court will confirm it.
+        Check: is the behaviour fixated, obsessive, unwanted and repeated? Ask "what happened?" twice.`;
+        expect(await findings({ ...cleanBase, 'page.gdl': page('', ordinary) }, 'page.gdl')).toEqual([]);
+    });
+});
+
 describe('plans and training', () => {
     const planEdits: Array<[string, string, string]> = [
         ['plan.gdl', 'update "Done."', 'update "Done; the audit date is TBC."'],

@@ -18,6 +18,7 @@ import { frameworkFacts } from '../onboarding/framework-facts.js';
 import { findMentions } from '../onboarding/mentions.js';
 import { draftSection, hasDraftFor } from './gdl-draft-section.js';
 import { withProseActions } from './prose-code-actions.js';
+import { addCitationActions } from './citation-code-actions.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
@@ -31,6 +32,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] | Promise<CodeAction[]> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context?.diagnostics ?? []) {
+            addCitationActions(document, diagnostic, actions);
             const data = diagnostic.data as { suggestion?: string; evidence?: string; recommendation?: string } | undefined;
             if (diagnostic.code === Codes['unresolved-reference'].code && data?.suggestion) {
                 actions.push(this.replaceWith(document, diagnostic, data.suggestion));

@@ -7,8 +7,8 @@ export interface DiagnosticCodeInfo {
     readonly code: string;
     /** Short kebab-case name of the rule. */
     readonly name: string;
-    /** Default severity. */
-    readonly severity: 'error' | 'warning' | 'info';
+    /** Default severity: a hint is information editors show discreetly (dots, not a squiggle), with a quick fix where one helps. */
+    readonly severity: 'error' | 'warning' | 'info' | 'hint';
     /** Message template; `{name}` placeholders are filled by {@link message}. */
     readonly template: string;
     /** One line on why the rule exists. */
@@ -238,18 +238,18 @@ export const Codes = define({
     },
     'drafting-note-in-text': {
         code: 'GDL0311',
-        severity: 'warning',
+        severity: 'error',
         template: "{what} is not a draft, but its text carries a drafting note, '{marker}': settle it, or keep the note in a `//` comment.",
         explanation:
-            'Approved guidance, training, plans and the shared vocabulary they cite are published as written: a TODO, a TBC or a "verify before publishing" tells readers the text is unfinished. Draft material may carry them; `note`s and `//` comments are where authors talk to authors.'
+            'Approved guidance, training, plans and the shared vocabulary they cite are published as written: a TODO, a TBC or a "verify before publishing" tells readers the text is unfinished. Draft material may carry them; `note`s and `//` comments are where authors talk to authors. An error: `gdl build` publishes nothing while one is present.'
     },
     'file-path-in-text': {
         code: 'GDL0312',
-        severity: 'warning',
+        severity: 'error',
         template:
             "{what} is not a draft, but its text names the file '{path}', which readers cannot open: cite the source itself, or keep the path in a `//` comment.",
         explanation:
-            "A path on an author's machine or in the repository (shared/reference/notes.md, ../x, C:\\…, file://…) means nothing on a published page and names internal files; an exhibit's `file` and web addresses are not paths in text."
+            "A path on an author's machine or in the repository (shared/reference/notes.md, ../x, C:\\…, file://…) means nothing on a published page and names internal files; an exhibit's `file` and web addresses are not paths in text. An error: `gdl build` publishes nothing while one is present."
     },
     'source-after-approval': {
         code: 'GDL0313',
@@ -258,6 +258,66 @@ export const Codes = define({
             "{what} '{id}' was approved on {approved} but cites a source dated {date}: a page approved then cannot rely on it. Re-approve the material, or remove the source.",
         explanation:
             'A source dated after the approval date did not exist when the material was approved, so what the page says it rests on, as at that date, is untrue. Dates are read from the source text (2025-10-22, 22 October 2025, October 2025, a year in brackets such as (2026) or after "Act"); a month or a year is later only when all of it is after the approval date, and numbers in web addresses are not dates. Drafts are not checked.'
+    },
+    'provision-named-not-cited': {
+        code: 'GDL0314',
+        severity: 'hint',
+        template: "'{words}' names {provision} ({title}), which {what} does not cite: add `cites {provision}`.",
+        explanation:
+            'A page or a module that relies on a provision should say so with `cites`, so the provision is listed with it, its legal currency is tracked and a change in the law finds every page it touches. A hint, with a quick fix.'
+    },
+    'provision-named-ambiguously': {
+        code: 'GDL0315',
+        severity: 'hint',
+        template:
+            "'{words}' could be section {number} of any of {acts}, and {what} cites none of them: name the Act in the text and cite the provision.",
+        explanation:
+            'A bare "section 2" is matched to an Act only when the text names the Act nearby or one declared Act has that section; otherwise the reader cannot tell which Act is meant either. A hint.'
+    },
+    'act-named-not-cited': {
+        code: 'GDL0316',
+        severity: 'hint',
+        template:
+            "'{words}' names the {title}, but {what} cites none of its provisions: cite the one it relies on ({provisions}), or declare it if it is not there.",
+        explanation:
+            'Naming an Act without citing any of its provisions leaves the page out of the legal-currency checks of that Act. A hint.'
+    },
+    'legislation-address-not-official': {
+        code: 'GDL0317',
+        severity: 'warning',
+        template: "{what} address '{address}' is not the official text: {reason}",
+        explanation:
+            "An Act's address is its page on legislation.gov.uk (https://www.legislation.gov.uk/ukpga/YEAR/CHAPTER, from the title's year and its `chapter`); a provision's is under its Act's, and a section's or schedule's points to that section or schedule (…/section/2A, …/schedule/15). Another site's copy may be out of date or wrong."
+    },
+    'legal-currency-lapsed': {
+        code: 'GDL0318',
+        severity: 'warning',
+        template:
+            'Provision {provision} was last verified on {verified}, more than {months} months before {asOf}: check it against the official text and record the date (`verified`).',
+        explanation:
+            'The law changes (penalties raised, sections inserted or repealed): a summary not checked against legislation.gov.uk within the configured period (gdl.config.json citations.currencyMonths, default 12) may no longer be the law.'
+    },
+    'provision-never-verified': {
+        code: 'GDL0319',
+        severity: 'info',
+        template: 'Provision {provision} has no `verified` date: nobody has recorded checking it against the official text.',
+        explanation: 'Without a `verified` date on the provision or its Act, the legal currency of its summary cannot be judged.'
+    },
+    'non-authoritative-source': {
+        code: 'GDL0320',
+        severity: 'warning',
+        template:
+            "'{address}' is on {site}, which is not an authority on the law or police practice: cite legislation.gov.uk, the College of Policing APP, CPS legal guidance or gov.uk instead.",
+        explanation:
+            'Encyclopaedias anyone can edit, forums, social media and blogs are not sources for guidance officers rely on (the list is the nonAuthoritativeSources setting).'
+    },
+    'verified-after-as-of': {
+        code: 'GDL0321',
+        severity: 'info',
+        template:
+            'Provision {provision} is recorded as verified on {verified}, after the as-of date ({asOf}): as at {asOf} it had not been verified.',
+        explanation:
+            'Judged as at an earlier date (--as-of), a later verification had not happened yet; judged as at today, the date is in the future and probably mistyped.'
     },
     // 04xx: training
     'outcome-not-mapped': {

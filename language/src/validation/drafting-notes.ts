@@ -48,7 +48,26 @@ const draftingPatterns: readonly RegExp[] = [
     ),
     // "to be confirmed" ending its clause ("Date: to be confirmed."), not "to be confirmed in writing".
     new RegExp(`${before}to\\s+be\\s+(?:confirmed|decided|determined|added|inserted|finalised|finalized|announced)${clauseEnd}`, 'giu'),
-    new RegExp(`${before}lorem\\s+ipsum${after}`, 'giu')
+    new RegExp(`${before}lorem\\s+ipsum${after}`, 'giu'),
+    // A note in round brackets: "(check)", "(verify this)", "(to be checked)", "(needs checking)", "(source?)".
+    new RegExp(
+        String.raw`\(\s*(?:(?:check|verify|confirm)(?:\s+(?:this|that|these|it|date|dates|figure|figures|wording|penalty|source))?|` +
+            String.raw`(?:still\s+)?to\s+be\s+(?:checked|verified|confirmed)|needs?\s+(?:checking|verifying|confirming|verification|confirmation|a\s+source|a\s+citation)|` +
+            String.raw`(?:source|citation|ref|reference|date)\s*\?+|\?{2,})\s*[?!]*\s*\)`,
+        'giu'
+    ),
+    // A sentence that is nothing but a note to an author: "Check this.", "Verify!", "Needs checking.", "To be verified."
+    // Not an instruction with an object ("Check the address."), and not a sentence that goes on ("Check this against PNC.").
+    new RegExp(
+        String.raw`(?<=(?:^|["\n]|[.!?:;]\s)[ \t]{0,40})(?:(?:check|verify|confirm|double-check)(?:\s+(?:this|that|these))?|(?:still\s+)?to\s+be\s+(?:checked|verified)|` +
+            String.raw`needs?\s+(?:checking|verifying|confirming|verification|a\s+source|a\s+citation|citing))\s*(?:[!?]+|\.(?=\s|"|$))`,
+        'giu'
+    ),
+    // Capitals-only labels ending in a colon, as DRAFT: is: "CHECK:", "VERIFY:", "NOTE TO SELF:"; and "??" on its own.
+    new RegExp(
+        `${before}(?:CHECK|VERIFY|CONFIRM|NOTE\\s+TO\\s+SELF|PLACEHOLDER)(?=\\s*:)|(?<![\\p{L}\\p{N}?])\\?{2,}(?![\\p{L}\\p{N}?])`,
+        'gu'
+    )
 ];
 
 const pathPatterns: readonly RegExp[] = [
@@ -65,7 +84,7 @@ const pathPatterns: readonly RegExp[] = [
 ];
 
 // A first look: most texts have none of the words a note needs and no slash, and are passed over at once.
-const mayHaveNote = /todo|fixme|tb[acd]|xxx|draft|\[|needed|before|to\s+be|lorem/i;
+const mayHaveNote = /todo|fixme|tb[acd]|xxx|draft|\[|needed|before|to\s+be|lorem|check|verif|confirm|needs?\s|\?\?|note\s+to|placeholder/i;
 const mayHavePath = /[/\\]/;
 
 /** The drafting notes and the file paths in a text, in text order; a finding inside another of its kind is not repeated. */

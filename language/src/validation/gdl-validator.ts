@@ -7,6 +7,7 @@ import { type TrainingChecks } from './checks/training-checks.js';
 import { type AssessmentChecks } from './checks/assessment-checks.js';
 import { type EvidenceChecks } from './checks/evidence-checks.js';
 import { type CoverageLossChecks } from './checks/coverage-loss-checks.js';
+import { type CitationChecks } from './checks/citation-checks.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { GdlAstType } from '../generated/ast.js';
 
@@ -22,6 +23,7 @@ export type GdlValidationServices = {
         WaiverChecks: WaiverChecks;
         EvidenceChecks: EvidenceChecks;
         CoverageLossChecks: CoverageLossChecks;
+        CitationChecks: CitationChecks;
     };
 };
 
@@ -36,10 +38,18 @@ export function registerValidationChecks(services: GdlServices): void {
         PlanChecks: plan,
         WaiverChecks: waivers,
         EvidenceChecks: evidence,
-        CoverageLossChecks: losses
+        CoverageLossChecks: losses,
+        CitationChecks: citations
     } = services.validation;
     const checks: ValidationChecks<GdlAstType> = {
-        GdlFile: [common.textMustBePublishable, losses.uncoveredByEditShouldBeReported],
+        GdlFile: [
+            common.textMustBePublishable,
+            losses.uncoveredByEditShouldBeReported,
+            citations.namedLegislationShouldBeCited,
+            citations.sourcesShouldBeAuthoritative
+        ],
+        Legislation: citations.actAddressShouldBeOfficial,
+        Provision: [citations.provisionAddressShouldBeOfficial, citations.provisionShouldBeCurrent],
         AstNode: [common.idMustBeUnique, common.propertiesShouldNotRepeat, common.datesMustBeValid, common.referencesShouldNotRepeat],
         Recommendation: [framework.recommendationMustHaveText, framework.recommendationShouldHaveDeadline],
         Evidence: [framework.evidenceMustHaveTextOrReason, framework.evidenceShouldFollowNumbering, framework.evidenceShouldBeCovered],

@@ -10,3 +10,36 @@ const webAddress =
 export function blankWebAddresses(text: string): string {
     return text.replace(webAddress, address => ' '.repeat(address.length));
 }
+
+/** A web or mail address in a text: where it starts and ends, and the address as written. */
+export interface WebAddress {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+}
+
+/** The web and mail addresses of a text, in text order, without the sentence's punctuation after one ("see gov.uk/x."). */
+export function webAddressesIn(text: string): WebAddress[] {
+    return [...text.matchAll(webAddress)].map(m => {
+        const address = m[0].replace(/[.,;:!?)\]'`]+$/u, '');
+        return { start: m.index, end: m.index + address.length, text: address };
+    });
+}
+
+/** The host an address names, in lower case ("https://en.wikipedia.org/wiki/X" → en.wikipedia.org); undefined for a mail address. */
+export function hostOf(address: string): string | undefined {
+    if (/^mailto:/i.test(address)) {
+        return undefined;
+    }
+    const withoutScheme = address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const host = /^(?:[^@/?#]*@)?([^/:?#]+)/.exec(withoutScheme)?.[1];
+    return host?.toLowerCase().replace(/\.$/, '');
+}
+
+/** The site of `sites` a host is on: the site itself or one of its subdomains (en.wikipedia.org is on wikipedia.org). */
+export function siteOf(host: string, sites: readonly string[]): string | undefined {
+    return sites.find(site => {
+        const domain = site.toLowerCase().replace(/^\*?\./, '');
+        return host === domain || host.endsWith(`.${domain}`);
+    });
+}

@@ -20,7 +20,7 @@ import { dedentProse } from '../../gdl-value-converter.js';
 import { MAX_NESTING, proseTooDeep } from '../../nesting-limit.js';
 import * as ast from '../../generated/ast.js';
 
-const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date'] as const;
+const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date', 'verified'] as const;
 
 /** Checks that apply to every kind of node: ids, repeated properties, dates, and the text of a file (prose nesting, drafting notes, file paths). */
 export class CommonChecks {
@@ -150,7 +150,7 @@ function textShouldBeFinished(leaf: LeafCstNode, accept: ValidationAcceptor): vo
     }
 }
 
-/** The quoted strings and prose blocks of a file. */
+/** The quoted strings and prose blocks of a file (their tokens as written, for a finding's position). */
 export function* textTokens(file: ast.GdlFile): Generator<LeafCstNode> {
     if (!file.$cstNode) {
         return;
