@@ -5,6 +5,7 @@ import { buildCoverageReport } from '../coverage/coverage-report.js';
 import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
+import { registerPreviewRequest } from './gdl-preview.js';
 import { CoverageChangedNotification, CoverageRequest, coverageUriOf, type CoverageAnswer } from './gdl-protocol.js';
 
 /** The editor's `gdl.*` settings, as the client sends them. */
@@ -98,6 +99,8 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
         });
         return { ...report, forceName: forceName(model.force) };
     });
+
+    registerPreviewRequest(connection, services);
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         const model = facts.coverageModel();
