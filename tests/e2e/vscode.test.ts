@@ -172,6 +172,9 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         // The number with its title, and the worst of its requirements' icons (12.2 is not covered).
         const row = page.locator('.monaco-list-row', { hasText: 'Recommendation 12: Take steps to make sure that risk' }).first();
         await row.waitFor();
+        // A tooltip left open by the pointer over another row would take the click.
+        await page.mouse.move(800, 5);
+        await page.locator('.context-view .rendered-markdown').waitFor({ state: 'detached' });
         await row.click();
         const uncovered = page.locator('.monaco-list-row', { hasText: '12.2 Having clear policies' }).first();
         await uncovered.waitFor();
@@ -180,7 +183,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         expect(await icon(row)).toContain('codicon-error');
         expect(await icon(uncovered)).toContain('codicon-error');
         await page.screenshot({ path: path.join(shots, 'coverage-view-titles.png') });
-        await row.click();
+        await page.keyboard.press('ArrowLeft'); // collapsed again, as the next tests expect it
     });
 
     /** Reverts the active editor to the file on disk (after a test typed into it). */
