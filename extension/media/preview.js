@@ -1,3 +1,4 @@
+/* global acquireVsCodeApi, document, window */
 // The GDL preview's own script (the only one the page runs: its Content-Security-Policy allows this file
 // by nonce and nothing else). It shows the page the extension sends, scrolls to the section the cursor is
 // in, and asks for the other edition of a course pack.

@@ -9,7 +9,11 @@ export const output = (): vscode.OutputChannel => (channel ??= vscode.window.cre
 let channel: vscode.OutputChannel | undefined;
 
 /** Runs the bundled CLI with `args` in `cwd`; resolves to its exit code and what it printed. */
-export function runCli(context: vscode.ExtensionContext, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+    context: vscode.ExtensionContext,
+    args: string[],
+    cwd: string
+): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise(resolve => {
         execFile(
             process.execPath,
@@ -36,4 +40,3 @@ export function report(result: { stdout: string; stderr: string }, command: stri
     log.appendLine('');
     return result.stderr.replace(/^gdl: /, '').trim() || result.stdout.trim().split('\n').at(-1) || 'it failed';
 }
-

@@ -110,9 +110,10 @@ function recommendationItem(r: ReportRecommendation, requirements: readonly Repo
     item.description =
         r.requirements === 0 ? 'no evidence requirements' : `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
     item.tooltip = new vscode.MarkdownString(
-        [`**Recommendation ${r.id}** — ${whole}`, `${item.description}${r.deadlines.length > 0 ? ` · due ${r.deadlines.join(', ')}` : ''}`].join(
-            '\n\n'
-        )
+        [
+            `**Recommendation ${r.id}** — ${whole}`,
+            `${item.description}${r.deadlines.length > 0 ? ` · due ${r.deadlines.join(', ')}` : ''}`
+        ].join('\n\n')
     );
     item.iconPath = stateLooks[worstState(requirements.map(q => q.state))].icon;
     return item;

@@ -109,7 +109,13 @@ export class PreviewPanel {
         try {
             answer = await this.client.sendRequest(PreviewRequest, { uri: this.document.uri.toString(), edition: this.edition });
         } catch (error) {
-            answer = { html: '', title: '', kind: 'none', sections: [], message: `The preview could not be made: ${(error as Error).message}` };
+            answer = {
+                html: '',
+                title: '',
+                kind: 'none',
+                sections: [],
+                message: `The preview could not be made: ${(error as Error).message}`
+            };
         }
         if (ask !== this.asked) {
             return;
@@ -119,7 +125,8 @@ export class PreviewPanel {
         this.section = editor ? this.sectionAt(editor.selection.active.line) : this.section;
         const label =
             answer.kind === 'none'
-                ? (answer.message ?? `${file} publishes no page of its own (a framework or a vocabulary is published through what uses it).`)
+                ? (answer.message ??
+                  `${file} publishes no page of its own (a framework or a vocabulary is published through what uses it).`)
                 : `${file}: ${kindText[answer.kind]}, “${answer.title}”${answer.edition ? ` (${answer.edition} edition)` : ''}, as gdl build publishes it, drafts included`;
         void this.panel.webview.postMessage({ type: 'page', html: answer.html, label, edition: answer.edition, section: this.section });
     }

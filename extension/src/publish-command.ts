@@ -61,7 +61,10 @@ export async function publish(context: vscode.ExtensionContext, allowGaps = fals
         ...(allowGaps ? ['--allow-gaps'] : [])
     ];
     const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: allowGaps ? 'GDL: publishing, with the gaps marked…' : 'GDL: publishing…' },
+        {
+            location: vscode.ProgressLocation.Notification,
+            title: allowGaps ? 'GDL: publishing, with the gaps marked…' : 'GDL: publishing…'
+        },
         () => runCli(context, args, path.dirname(workspace))
     );
     const log = output();
@@ -120,8 +123,8 @@ async function published(out: string, files: number, withGaps: boolean): Promise
     if (answer === site) {
         await vscode.env.openExternal(vscode.Uri.file(path.join(out, 'index.html')));
     } else if (answer === folder) {
-        await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(out)).then(undefined, () =>
-            vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(out), { forceNewWindow: true })
-        );
+        await vscode.commands
+            .executeCommand('revealFileInOS', vscode.Uri.file(out))
+            .then(undefined, () => vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(out), { forceNewWindow: true }));
     }
 }

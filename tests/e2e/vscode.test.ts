@@ -406,7 +406,9 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await cursorAfter('Officers utilise');
         await page.keyboard.press('ArrowLeft'); // on "utilise"
         await page.keyboard.press('Control+.');
-        const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: "Replace 'utilise' with 'use'" }).first();
+        const fix = page
+            .locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: "Replace 'utilise' with 'use'" })
+            .first();
         await fix.waitFor().catch(async (error: unknown) => {
             await page.screenshot({ path: path.join(shots, 'plain-english-fix-failed.png') });
             throw error;
