@@ -123,11 +123,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     test('hover on a requirement id shows its text and coverage', async () => {
         await openFile('risk.gdl');
-        const editor = page.locator('.editor-instance .monaco-editor').first();
-        await editor.click();
-        await page.keyboard.press('Control+F');
-        await page.keyboard.type('addresses 12.3');
-        await page.keyboard.press('Escape');
+        await findInEditor('addresses 12.3');
         const token = page.locator('.view-line span', { hasText: /^12\.3$/ }).first();
         await token.waitFor();
         const box = (await token.boundingBox())!;
@@ -193,23 +189,28 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
         await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
     }
 
+    /**
+     * Selects the first occurrence of `text` in the active editor with its find widget. The text goes into
+     * the widget's own input, never into the file (where it would be saved by the next task that runs).
+     */
+    async function findInEditor(text: string): Promise<void> {
+        await page.locator('.editor-instance .monaco-editor').first().click();
+        await page.keyboard.press('Control+F');
+        const input = page.locator('.editor-instance .find-widget.visible .monaco-findInput .input').first();
+        await input.waitFor();
+        await input.fill(text); // found as it is typed, and selected
+        await page.keyboard.press('Escape');
+    }
+
     /** Puts the cursor at the end of the first line holding `text` in the active editor. */
     async function endOfLineWith(text: string): Promise<void> {
-        const editor = page.locator('.editor-instance .monaco-editor').first();
-        await editor.click();
-        await page.keyboard.press('Control+F');
-        await page.keyboard.type(text);
-        await page.keyboard.press('Escape');
+        await findInEditor(text);
         await page.keyboard.press('End');
     }
 
     /** Puts the cursor just after the first occurrence of `text` in the active editor. */
     async function cursorAfter(text: string): Promise<void> {
-        const editor = page.locator('.editor-instance .monaco-editor').first();
-        await editor.click();
-        await page.keyboard.press('Control+F');
-        await page.keyboard.type(text);
-        await page.keyboard.press('Escape');
+        await findInEditor(text);
         await page.keyboard.press('ArrowRight'); // the found text is selected: to its end
     }
 
@@ -237,9 +238,7 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
     });
     test('code lenses above each requirement in the framework say how it is covered', async () => {
         await openFile('super-complaint-2024.gdl');
-        await page.keyboard.press('Control+F');
-        await page.keyboard.type('evidence 12.2');
-        await page.keyboard.press('Escape');
+        await findInEditor('evidence 12.2');
         // Lenses outside the viewport are attached but hidden: read them from the DOM.
         await page.waitForFunction(() => {
             const lenses = [...document.querySelectorAll('.codelens-decoration')].map(e => e.textContent ?? '');

@@ -5,6 +5,7 @@ import { buildCoverageReport } from '../coverage/coverage-report.js';
 import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
+import { waitForLateDocuments } from './gdl-document-wait.js';
 import { registerPreviewRequest } from './gdl-preview.js';
 import { CoverageChangedNotification, CoverageRequest, coverageUriOf, type CoverageAnswer } from './gdl-protocol.js';
 
@@ -101,6 +102,7 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
     });
 
     registerPreviewRequest(connection, services);
+    waitForLateDocuments(shared);
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         const model = facts.coverageModel();
