@@ -6,6 +6,7 @@ import { ExitCode, UsageError } from './errors.js';
 import { ImportError } from '../language/src/onboarding/import-report.js';
 import { buildCommand, type BuildOptions } from './build/build-command.js';
 import { parseLmsKinds } from './build/lms-build.js';
+import { buildOutput } from './build/progress-line.js';
 import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
 import { terminalText } from './terminal-text.js';
 import { initCommand, type InitOptions } from './init-command.js';
@@ -105,15 +106,11 @@ export async function run(argv: string[]): Promise<number> {
         )
         .option('--quiet', 'no progress or summary (for CI)')
         .action(async (folder: string, options: BuildOptions) => {
-            const tty = process.stderr.isTTY === true;
-            exitCode = await buildCommand(
-                folder,
-                options,
-                line => process.stdout.write(terminalText(line) + '\n'),
-                text => process.stderr.write(tty ? `\r\u001b[K${terminalText(text)}` : `${terminalText(text)}\n`)
-            );
-            if (tty && !options.quiet) {
-                process.stderr.write('\r\u001b[K');
+            const output = buildOutput(process);
+            try {
+                exitCode = await buildCommand(folder, options, output.line, output.progress);
+            } finally {
+                output.end();
             }
         });
     program

@@ -23,6 +23,10 @@ await rm('extension/out-templates', { recursive: true, force: true });
 await cp('out-templates', 'extension/out-templates', { recursive: true });
 await cp('node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css', 'extension/out-templates/govuk-frontend/govuk-frontend.min.css');
 await cp('node_modules/govuk-frontend/dist/govuk/assets', 'extension/out-templates/govuk-frontend/assets', { recursive: true });
+// The live preview styles the page as the site does: its CSS beside the preview's own, in media/ (the webview's only resource root).
+await rm('extension/media/site', { recursive: true, force: true });
+await cp('out-templates/site.css', 'extension/media/site/site.css');
+await cp('node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css', 'extension/media/site/govuk-frontend.min.css');
 // `gdl init` copies the framework and the common vocabulary of the bundled guidance into a new workspace.
 await rm('extension/guidance', { recursive: true, force: true });
 await cp('guidance/framework', 'extension/guidance/framework', { recursive: true });
@@ -33,4 +37,4 @@ await rm('extension/out/dictionary-en-gb', { recursive: true, force: true });
 await cp('node_modules/dictionary-en-gb/index.aff', 'extension/out/dictionary-en-gb/index.aff');
 await cp('node_modules/dictionary-en-gb/index.dic', 'extension/out/dictionary-en-gb/index.dic');
 await cp('language/src/prose/police-words.txt', 'extension/out/police-words.txt');
-console.log('bundled extension/out/{extension,server,cli}.cjs, extension/out-templates/, extension/guidance/ and the dictionary');
+console.log('bundled extension/out/{extension,server,cli}.cjs, extension/out-templates/, extension/media/site/, extension/guidance/ and the dictionary');

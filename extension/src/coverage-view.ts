@@ -1,21 +1,32 @@
 import * as vscode from 'vscode';
 import type { ReportItem, ReportRecommendation, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
-import { assuranceText, isSatisfied, levelNames, stateText, type CoverageAnswer } from '../../language/src/lsp/gdl-protocol.js';
+import { assuranceText, isSatisfied, levelNames, shortText, stateText, type CoverageAnswer } from '../../language/src/lsp/gdl-protocol.js';
 
 type Node =
     | { kind: 'recommendation'; recommendation: ReportRecommendation }
     | { kind: 'requirement'; requirement: ReportRequirement }
     | { kind: 'item'; item: ReportItem };
 
-// Made to others (PCCs, the NPCC…) is not a failure of the force: information, not an error.
-const stateIcons: Record<ReportRequirement['state'], vscode.ThemeIcon> = {
-    covered: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-    suspect: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-    'wrong-kind': new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-    waived: new vscode.ThemeIcon('circle-slash'),
-    'for-others': new vscode.ThemeIcon('organization'),
-    uncovered: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+type State = ReportRequirement['state'];
+
+/**
+ * Each state's one icon and colour, wherever the view shows it, and how bad it is: a recommendation
+ * shows the worst state among its requirements, so it never looks better than one of them. Made to
+ * others (PCCs, the NPCC…) is not a failure of the force: information, not an error.
+ */
+const stateLooks: Record<State, { icon: vscode.ThemeIcon; rank: number }> = {
+    uncovered: { icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')), rank: 5 },
+    'wrong-kind': { icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')), rank: 4 },
+    suspect: { icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')), rank: 3 },
+    waived: { icon: new vscode.ThemeIcon('circle-slash'), rank: 2 },
+    covered: { icon: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')), rank: 1 },
+    'for-others': { icon: new vscode.ThemeIcon('organization'), rank: 0 }
 };
+
+/** The worst of some states (covered when there are none). */
+export function worstState(states: readonly State[]): State {
+    return states.reduce<State>((worst, state) => (stateLooks[state].rank > stateLooks[worst].rank ? state : worst), 'covered');
+}
 
 /**
  * The coverage view, for the force of the active file at the level of assurance in force (the view's
@@ -40,10 +51,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
             return this.data.recommendations.map(recommendation => ({ kind: 'recommendation', recommendation }));
         }
         if (node.kind === 'recommendation') {
-            const { framework, id } = node.recommendation;
-            return this.data.requirements
-                .filter(r => r.framework === framework && r.recommendation === id)
-                .map(requirement => ({ kind: 'requirement', requirement }));
+            return this.requirementsOf(node.recommendation).map(requirement => ({ kind: 'requirement', requirement }));
         }
         if (node.kind === 'requirement') {
             return node.requirement.items.map(item => ({ kind: 'item', item }));
@@ -51,9 +59,14 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
         return [];
     }
 
+    private requirementsOf(recommendation: ReportRecommendation): ReportRequirement[] {
+        const { framework, id } = recommendation;
+        return (this.data?.requirements ?? []).filter(r => r.framework === framework && r.recommendation === id);
+    }
+
     getTreeItem(node: Node): vscode.TreeItem {
         if (node.kind === 'recommendation') {
-            return recommendationItem(node.recommendation);
+            return recommendationItem(node.recommendation, this.requirementsOf(node.recommendation));
         }
         if (node.kind === 'requirement') {
             return requirementItem(node.requirement, this.data);
@@ -72,35 +85,43 @@ export class CoverageView implements vscode.TreeDataProvider<Node> {
                 .join('\n\n')
         );
         item.iconPath = i.suspect
-            ? stateIcons.suspect
+            ? stateLooks.suspect.icon
             : new vscode.ThemeIcon(i.kind === 'guidance' ? 'book' : i.kind === 'training' ? 'mortar-board' : 'checklist');
         item.command = openAt(i.file, i.line, i.column);
         return item;
     }
 }
 
-function recommendationItem(r: ReportRecommendation): vscode.TreeItem {
+function recommendationItem(r: ReportRecommendation, requirements: readonly ReportRequirement[]): vscode.TreeItem {
     const satisfied = r.covered + r.waived;
     // A recommendation with no evidence requirements (15, to PCCs) has nothing to expand.
     const item = new vscode.TreeItem(
-        `Recommendation ${r.id}`,
+        `Recommendation ${r.id}: ${shortText(r.text, 48)}`,
         r.requirements > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None
     );
+    const whole = r.text ?? '_The source gives no text for this recommendation._';
     if (r.forOthers) {
         // "For PCCs": listed with what the force did to support it, not counted against it.
         item.description = stateText({ state: 'for-others', recipients: r.recipients });
-        item.iconPath = stateIcons['for-others'];
+        item.tooltip = new vscode.MarkdownString(`**Recommendation ${r.id}** — ${whole}\n\n${item.description}`);
+        item.iconPath = stateLooks['for-others'].icon;
         return item;
     }
     item.description =
         r.requirements === 0 ? 'no evidence requirements' : `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
-    item.iconPath = satisfied === r.requirements ? stateIcons.covered : stateIcons.uncovered;
+    item.tooltip = new vscode.MarkdownString(
+        [
+            `**Recommendation ${r.id}** — ${whole}`,
+            `${item.description}${r.deadlines.length > 0 ? ` · due ${r.deadlines.join(', ')}` : ''}`
+        ].join('\n\n')
+    );
+    item.iconPath = stateLooks[worstState(requirements.map(q => q.state))].icon;
     return item;
 }
 
 function requirementItem(r: ReportRequirement, report: CoverageAnswer | undefined): vscode.TreeItem {
     const item = new vscode.TreeItem(
-        r.id,
+        `${r.id} ${shortText(r.text ?? r.untexted, 44)}`,
         r.items.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None
     );
     const state =
@@ -111,7 +132,8 @@ function requirementItem(r: ReportRequirement, report: CoverageAnswer | undefine
               : stateText(r, true).toLowerCase();
     // Level and timeliness for the force's own requirements: "covered by 2 · evidenced, on time (2025-01-10, due 2025-03-27)".
     const own = r.state !== 'for-others' && r.state !== 'waived';
-    item.description = own ? `${state} · ${assuranceText(r)}` : r.state === 'for-others' ? stateText(r) : state;
+    // Short: what a writer scans for. The level, timeliness and the whole text are in the tooltip.
+    item.description = r.state === 'for-others' ? stateText(r) : state;
     const asked = report ? `${levelNames[report.level].label} counts: ${levelNames[report.level].meaning}.` : '';
     item.tooltip = new vscode.MarkdownString(
         [
@@ -124,7 +146,7 @@ function requirementItem(r: ReportRequirement, report: CoverageAnswer | undefine
             .filter(Boolean)
             .join('\n\n')
     );
-    item.iconPath = stateIcons[r.state];
+    item.iconPath = stateLooks[r.state].icon;
     item.command = openAt(r.file, r.line, r.column);
     return item;
 }

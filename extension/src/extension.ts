@@ -4,6 +4,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CoverageChangedNotification, CoverageRequest, levelNames } from '../../language/src/lsp/gdl-protocol.js';
 import { CoverageView } from './coverage-view.js';
 import { importDocument, newForceWorkspace } from './onboarding-commands.js';
+import { PreviewPanel } from './preview-panel.js';
+import { publish } from './publish-command.js';
 
 // Wiring only: the language server (language/) does the work; this file starts it and shows its answers.
 let client: LanguageClient | undefined;
@@ -20,7 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             // The workspace's gdl.config.json and word list change what the plain-English checks report.
             fileEvents: ['**/*.gdl', '**/gdl.config.json', '**/gdl-words.txt'].map(glob => vscode.workspace.createFileSystemWatcher(glob)),
             configurationSection: 'gdl'
-        }
+        },
+        // The preview renders with the templates the bundled `gdl build` publishes with.
+        initializationOptions: { templates: context.asAbsolutePath('out-templates') }
     };
     client = new LanguageClient('gdl', 'GDL language server', serverOptions, clientOptions);
 
@@ -75,8 +79,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         tree,
         vscode.commands.registerCommand('gdl.refreshCoverage', refresh),
         vscode.commands.registerCommand('gdl.showCoverage', showCoverage),
-        vscode.commands.registerCommand('gdl.check', () => runCli(context, 'check')),
-        vscode.commands.registerCommand('gdl.build', () => runCli(context, 'build')),
+        vscode.commands.registerCommand('gdl.check', () => runCheck(context)),
+        vscode.commands.registerCommand('gdl.build', () => publish(context)),
+        vscode.commands.registerCommand('gdl.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, uri)),
         vscode.commands.registerCommand('gdl.newForceWorkspace', () => newForceWorkspace(context)),
         vscode.commands.registerCommand('gdl.importDocument', (uri?: vscode.Uri) => importDocument(context, uri))
     );
@@ -85,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
         client.onNotification(CoverageChangedNotification, () => {
             void refresh();
+            PreviewPanel.refresh();
         }),
         vscode.window.onDidChangeActiveTextEditor(editor => {
             if (followEditor(editor)) {
@@ -113,8 +119,19 @@ async function showCoverage(
     );
 }
 
-/** Runs the command-line check or build (the same ones CI runs) on the workspace folder, in a terminal. */
-async function runCli(context: vscode.ExtensionContext, job: 'check' | 'build'): Promise<void> {
+/** GDL: Open Preview to the Side — of the file given (the editor title button), else of the active .gdl file. */
+async function openPreview(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<void> {
+    const active = vscode.window.activeTextEditor?.document;
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : active?.languageId === 'gdl' ? active : undefined;
+    if (!document || !client) {
+        void vscode.window.showWarningMessage('Open a .gdl file to preview its page.');
+        return;
+    }
+    PreviewPanel.show(context, client, document);
+}
+
+/** Runs the command-line check (the same one CI runs) on the workspace folder, in a terminal. */
+async function runCheck(context: vscode.ExtensionContext): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
         void vscode.window.showWarningMessage('Open a folder of .gdl files first.');
@@ -125,18 +142,12 @@ async function runCli(context: vscode.ExtensionContext, job: 'check' | 'build'):
     const level = settings.get<string>('assuranceLevel');
     const args = [
         context.asAbsolutePath(path.join('out', 'cli.cjs')),
-        job,
+        'check',
         folder.uri.fsPath,
         ...(asOf ? ['--as-of', asOf] : []),
         ...(level && level !== 'plan' ? ['--level', level] : [])
     ];
-    if (job === 'build') {
-        // The build refuses an output folder inside the workspace: by default it publishes beside it.
-        const workspace = folder.uri.fsPath;
-        const chosen = settings.get<string>('buildOutput');
-        args.push('--out', chosen ? path.resolve(path.dirname(workspace), chosen) : `${workspace}-published`);
-    }
     const execution = new vscode.ProcessExecution(process.execPath, args, { env: { ELECTRON_RUN_AS_NODE: '1' } });
-    const task = new vscode.Task({ type: 'gdl', job }, folder, job, 'gdl', execution, []);
+    const task = new vscode.Task({ type: 'gdl', job: 'check' }, folder, 'check', 'gdl', execution, []);
     await vscode.tasks.executeTask(task);
 }

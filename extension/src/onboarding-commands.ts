@@ -1,42 +1,10 @@
-import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { report, runCli } from './cli-process.js';
 
 // GDL: New force workspace and GDL: Import document…: wiring only. Both run the bundled command
 // line (`gdl init`, `gdl import`), the same code a terminal runs, and show what it said.
-
-const output = (): vscode.OutputChannel => (channel ??= vscode.window.createOutputChannel('GDL'));
-let channel: vscode.OutputChannel | undefined;
-
-/** Runs the bundled CLI with `args` in `cwd`; resolves to its exit code and what it printed. */
-function runCli(context: vscode.ExtensionContext, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise(resolve => {
-        execFile(
-            process.execPath,
-            [context.asAbsolutePath(path.join('out', 'cli.cjs')), ...args],
-            { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
-            (error, stdout, stderr) => {
-                const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
-                resolve({ code, stdout, stderr });
-            }
-        );
-    });
-}
-
-/** What the CLI said, in the GDL output channel; its refusal (stderr, "gdl: …") as the message shown. */
-function report(result: { stdout: string; stderr: string }, command: string): string {
-    const log = output();
-    log.appendLine(`$ gdl ${command}`);
-    if (result.stdout) {
-        log.appendLine(result.stdout.trimEnd());
-    }
-    if (result.stderr) {
-        log.appendLine(result.stderr.trimEnd());
-    }
-    log.appendLine('');
-    return result.stderr.replace(/^gdl: /, '').trim() || result.stdout.trim().split('\n').at(-1) || 'it failed';
-}
 
 const quoteArg = (arg: string) => (/^[\w./-]+$/.test(arg) ? arg : JSON.stringify(arg));
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 import { PATIENCE_MS } from '../support/patience.js';
 
 /** Where `npm run setup:e2e` installs code-server (VS Code 1.100 served to a browser). */
@@ -113,4 +114,35 @@ export class CodeServer {
     stop(): void {
         this.process?.kill();
     }
+}
+
+/**
+ * The frame of a webview whose page contains `text`: VS Code nests a webview's content in an iframe
+ * inside another (the host's), so every frame of the page is asked, until one holds the text.
+ */
+export async function webviewFrameWith(page: Page, text: string, patience = PATIENCE_MS): Promise<Frame> {
+    const deadline = Date.now() + patience;
+    while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+            const holds = await frame.evaluate(t => document.body?.innerText.includes(t) ?? false, text).catch(() => false);
+            if (holds) {
+                return frame;
+            }
+        }
+        await page.waitForTimeout(250);
+    }
+    throw new Error(`no webview shows '${text}'`);
+}
+
+/** The text of every notification VS Code has shown so far (the notification centre lists them all, toasts that faded too). */
+export async function notificationTexts(page: Page): Promise<string[]> {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-center').waitFor();
+    const texts = await page.locator('.notifications-center .notification-list-item').allTextContents();
+    const toasts = await page.locator('.notifications-toasts .notification-toast').allTextContents();
+    await page.keyboard.press('Escape');
+    return [...texts, ...toasts];
 }

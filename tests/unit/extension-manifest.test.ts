@@ -40,6 +40,7 @@ describe('the extension contributions agree with the language', () => {
         expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
             'gdl.check',
             'gdl.build',
+            'gdl.openPreviewToSide',
             'gdl.refreshCoverage',
             'gdl.newForceWorkspace',
             'gdl.importDocument'
@@ -47,6 +48,42 @@ describe('the extension contributions agree with the language', () => {
         // Commands contributed are activation events of their own (VS Code 1.74 and later): New force
         // workspace works before any .gdl file exists.
         expect(manifest.engines.vscode).toMatch(/^\^1\.(7[4-9]|[89]\d|1\d\d)\./);
+    });
+
+    test('the preview opens from the command palette and from the title bar of a .gdl editor', () => {
+        const manifest = read('package.json');
+        const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'gdl.openPreviewToSide');
+        expect(command).toMatchObject({ title: 'Open Preview to the Side', category: 'GDL', icon: '$(open-preview)' });
+        expect(manifest.contributes.menus['editor/title']).toContainEqual({
+            command: 'gdl.openPreviewToSide',
+            when: 'editorLangId == gdl',
+            group: 'navigation'
+        });
+    });
+
+    test('a .gdl file is edited with 4-space indentation, never a guess from its prose', () => {
+        // The code of every bundled file is indented in steps of 4; Markdown list items in triple-quoted prose
+        // continue 2 spaces further in, and VS Code's guess (editor.detectIndentation) takes those for the
+        // file's indentation: a new line in a section would then be indented by 2.
+        const lines = readFileSync(path.join(repo, 'guidance/example-constabulary/guidance/risk.gdl'), 'utf8').split('\n');
+        const code: number[] = [];
+        const inProse: number[] = [];
+        let open = false;
+        for (const line of lines) {
+            const indent = /^( *)\S/.exec(line)?.[1]!.length;
+            const delimiters = line.split('"""').length - 1;
+            if (indent !== undefined) {
+                (open && delimiters === 0 ? inProse : code).push(indent);
+            }
+            open = delimiters % 2 === 1 ? !open : open;
+        }
+        expect(code.every(n => n % 4 === 0)).toBe(true);
+        expect(inProse.some(n => n % 4 === 2)).toBe(true);
+        expect(read('package.json').contributes.configurationDefaults['[gdl]']).toEqual({
+            'editor.tabSize': 4,
+            'editor.insertSpaces': true,
+            'editor.detectIndentation': false
+        });
     });
 
     test("the setting gdl.assuranceLevel offers the plan's level and every level of the language, and defaults to the plan's", () => {

@@ -251,3 +251,20 @@ export function coverageLine(coverage: RequirementCoverage): string {
             return `not covered${coverage.waiver?.notCounted ? ` (its waiver does not count: ${coverage.waiver.notCounted})` : ''}${pendingText}`;
     }
 }
+
+/**
+ * A recommendation's or requirement's text for a narrow place (the coverage view's rows): without the
+ * deadline it opens with ("By 27 March 2025, take steps…" is "Take steps…"), cut at a word within
+ * `width` characters and ended with "…". The whole text is for the tooltip.
+ */
+export function shortText(text: string | null | undefined, width = 60): string {
+    const plain = (text ?? '').replace(/\s+/g, ' ').trim();
+    const rest = plain.replace(/^By \d{1,2} \w+ \d{4}, /, '');
+    const body = rest.charAt(0).toUpperCase() + rest.slice(1);
+    if (body.length <= width) {
+        return body;
+    }
+    const cut = body.slice(0, width - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > width / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

@@ -6,9 +6,10 @@
 // does not pull the language core into its bundle.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { CoverageReport } from '../coverage/coverage-report.js';
+import type { Preview } from '../publish/preview-page.js';
 
 // The coverage view says states, levels and timeliness in the words every other face uses.
-export { assuranceText, isSatisfied, levelNames, stateText } from '../coverage/coverage-words.js';
+export { assuranceText, isSatisfied, levelNames, shortText, stateText } from '../coverage/coverage-words.js';
 
 /** The coverage request's parameter: the document whose force the coverage is of. */
 export interface CoverageParams {
@@ -52,6 +53,24 @@ export const CoverageChangedNotification = new NotificationType<CoverageFigures>
  * edit. The language client registers it from the server's capabilities; nothing to wire.
  */
 export const SHOW_DOCUMENT_COMMAND = 'gdl.showDocument';
+
+/** The preview request's parameter: the document to show, and for training the edition (trainer by default). */
+export interface PreviewParams {
+    uri: string;
+    edition?: 'trainer' | 'learner';
+}
+
+/**
+ * The preview request's answer: the document's page as `gdl build` publishes it (sanitised HTML of the
+ * page's content, its title, what kind of page, the edition, each anchor's source line), from the
+ * editor's current text; `message` says why there is no page when it could not be made.
+ */
+export interface PreviewAnswer extends Preview {
+    message?: string;
+}
+
+/** Request: the page of one document for the editor's live preview (GDL: Open Preview to the Side). */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewAnswer, void>('gdl/preview');
 
 // Requests for tests only: the server registers them only when started with this argument.
 

@@ -7,6 +7,7 @@ import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
 import { guardDocumentRequests } from './request-guard.js';
 import { applyProseEditorSettings, setUpProseServer } from './prose-server-setup.js';
+import { registerPreviewRequest } from './gdl-preview.js';
 import { CoverageChangedNotification, CoverageRequest, coverageUriOf, type CoverageAnswer } from './gdl-protocol.js';
 
 /** The editor's `gdl.*` settings, as the client sends them. */
@@ -108,6 +109,8 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
         });
         return { ...report, forceName: forceName(model.force) };
     });
+
+    registerPreviewRequest(connection, services);
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         const model = facts.coverageModel();

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { DocumentState, URI } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import type { GdlServices } from '../gdl-module.js';
+import { previewPage } from '../publish/preview-page.js';
+import { readSiteTemplates, type PageTemplates } from '../publish/site-templates.js';
+import { PreviewRequest, type PreviewAnswer, type PreviewParams } from './gdl-protocol.js';
+
+/**
+ * The templates the build publishes with by default (out-templates/): the folder the client names in
+ * its initialisation options (`templates`; the VS Code extension names the copy it ships), else the one
+ * beside the server (extension/out/ in the bundle, out/language/src/ compiled).
+ */
+function templatesFolder(given: unknown): string | undefined {
+    const here = path.dirname(process.argv[1] ?? '.');
+    const candidates = [
+        ...(typeof given === 'string' ? [given] : []),
+        path.resolve(here, '../out-templates'),
+        path.resolve(here, '../../../out-templates')
+    ];
+    return candidates.find(c => existsSync(path.join(c, 'site.json')));
+}
+
+/** Answers `gdl/preview`: the page of one document, from the workspace as the editor holds it (unsaved text included). */
+export function registerPreviewRequest(connection: Connection, services: GdlServices): void {
+    const shared = services.shared;
+    let folder: string | undefined;
+    let templates: PageTemplates | undefined;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const options = params.initializationOptions as { templates?: unknown } | undefined;
+        folder = templatesFolder(options?.templates);
+    });
+    connection.onRequest(PreviewRequest, async (params: PreviewParams, token): Promise<PreviewAnswer> => {
+        const none = (message: string): PreviewAnswer => ({ html: '', title: '', kind: 'none', sections: [], message });
+        try {
+            // The text the writer has typed so far: wait for the workspace's first build, then until this document is linked.
+            await shared.workspace.WorkspaceManager.ready;
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, URI.parse(params.uri), token);
+            folder ??= templatesFolder(undefined);
+            if (!folder) {
+                return none('The page templates (out-templates/) were not found beside the language server.');
+            }
+            templates ??= readSiteTemplates(folder);
+            const facts = services.gdl.WorkspaceFacts;
+            const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Linked).toArray();
+            return await previewPage(
+                {
+                    documents,
+                    coverage: facts.coverageModel(params.uri),
+                    forces: facts.workspaceCoverage().forces,
+                    templates,
+                    root: services.gdl.Settings.workspaceRoot
+                },
+                params.uri,
+                params.edition === 'learner' ? 'learner' : 'trainer'
+            );
+        } catch (error) {
+            return none(`The preview could not be made: ${(error as Error).message}`);
+        }
+    });
+}
