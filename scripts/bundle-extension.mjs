@@ -37,4 +37,6 @@ await rm('extension/out/dictionary-en-gb', { recursive: true, force: true });
 await cp('node_modules/dictionary-en-gb/index.aff', 'extension/out/dictionary-en-gb/index.aff');
 await cp('node_modules/dictionary-en-gb/index.dic', 'extension/out/dictionary-en-gb/index.dic');
 await cp('language/src/prose/police-words.txt', 'extension/out/police-words.txt');
-console.log('bundled extension/out/{extension,server,cli}.cjs, extension/out-templates/, extension/media/site/, extension/guidance/ and the dictionary');
+console.log(
+    'bundled extension/out/{extension,server,cli}.cjs, extension/out-templates/, extension/media/site/, extension/guidance/ and the dictionary'
+);
