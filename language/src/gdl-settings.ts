@@ -32,6 +32,9 @@ export const NON_AUTHORITATIVE_SOURCES: readonly string[] = [
     'docest.com'
 ];
 
+/** How many months a provision's `verified` date stays current when the workspace's gdl.config.json says nothing. */
+export const DEFAULT_LEGAL_CURRENCY_MONTHS = 12;
+
 /** Workspace-wide settings that change what the checks report (set by the CLI or the editor). */
 export class GdlSettings {
     /** The date deadlines and review dates are judged against (YYYY-MM-DD); today when unset. */
@@ -52,7 +55,7 @@ export class GdlSettings {
     prose: { enabled?: boolean; asked?: boolean; severity?: Readonly<Record<string, ProseSeverity>> } = {};
 
     /** How many months a provision's `verified` date stays current before its legal currency lapses (gdl.config.json `citations.currencyMonths`). */
-    legalCurrencyMonths = 12;
+    legalCurrencyMonths = DEFAULT_LEGAL_CURRENCY_MONTHS;
     /** Sites that are not authorities on the law or on police practice: a `source` or address on one of them (or a subdomain) is a warning. */
     nonAuthoritativeSources: string[] = [...NON_AUTHORITATIVE_SOURCES];
 

@@ -2,7 +2,7 @@ import { DocumentState, URI, type FileSystemProvider, type LangiumDocument, type
 import type { DocumentBuilder } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { GdlSettings } from '../gdl-settings.js';
+import { DEFAULT_LEGAL_CURRENCY_MONTHS, NON_AUTHORITATIVE_SOURCES, type GdlSettings } from '../gdl-settings.js';
 import { Codes, message } from '../validation/diagnostic-codes.js';
 import * as ast from '../generated/ast.js';
 import { proseTooDeep } from '../nesting-limit.js';
@@ -217,14 +217,9 @@ export class ProseChecks {
     }
 }
 
-// The citation settings live in the same file; they are set only when the file gives them (GdlSettings may not have the fields yet).
+// The citation settings live in the same file: what it gives, else the defaults (a value taken out of the file is forgotten).
 function applyCitationSettings(settings: GdlSettings, configuration: WorkspaceConfiguration): void {
     const { currencyMonths, nonAuthoritative } = configuration.citations;
-    const target = settings as unknown as { legalCurrencyMonths?: number; nonAuthoritativeSources?: string[] };
-    if (currencyMonths !== undefined) {
-        target.legalCurrencyMonths = currencyMonths;
-    }
-    if (nonAuthoritative !== undefined) {
-        target.nonAuthoritativeSources = [...nonAuthoritative];
-    }
+    settings.legalCurrencyMonths = currencyMonths ?? DEFAULT_LEGAL_CURRENCY_MONTHS;
+    settings.nonAuthoritativeSources = [...(nonAuthoritative ?? NON_AUTHORITATIVE_SOURCES)];
 }

@@ -19,7 +19,7 @@ export const proseRules = [
 export type ProseRule = (typeof proseRules)[number];
 
 /**
- * The reading age each audience's text is written for (retext-readability's `age`): the one place it is set,
+ * The reading age each audience's text is written for (the readability rule's `age`, readability.ts): the one place it is set,
  * overridden per workspace by `prose.readingAge` in gdl.config.json. Call handlers and first responders read
  * guidance mid-call or mid-incident, and the public must understand what they are given; investigators,
  * supervisors and specialists read longer, more technical material at a desk.

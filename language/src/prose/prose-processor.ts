@@ -7,7 +7,6 @@ import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import retextPassive from 'retext-passive';
-import retextReadability from 'retext-readability';
 import retextRepeatedWords from 'retext-repeated-words';
 import retextSimplify from 'retext-simplify';
 import retextSpell from 'retext-spell';
@@ -15,6 +14,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { termsOfArt, type ProseRule } from './prose-options.js';
+import gdlReadability, { READABILITY_SOURCE } from './readability.js';
 import retextRealignPositions from './realign-positions.js';
 import { basePoliceWords, enGbDictionary } from './prose-resources.js';
 
@@ -30,7 +30,7 @@ export interface ProseFinding {
 }
 
 const ruleOfSource: Readonly<Record<string, ProseRule>> = {
-    'retext-readability': 'prose-readability',
+    [READABILITY_SOURCE]: 'prose-readability',
     'retext-simplify': 'prose-simpler',
     'retext-passive': 'prose-passive',
     'retext-equality': 'prose-inconsiderate',
@@ -42,19 +42,19 @@ const ruleOfSource: Readonly<Record<string, ProseRule>> = {
 type Transform = (tree: NlcstRoot, file: VFile) => void;
 
 /**
- * How many of retext-readability's seven formulas must rate a sentence above the reading age: five, not its default
+ * How many of the seven readability formulas (readability.ts) must rate a sentence above the reading age: five, not its default
  * four, because police and legal words (investigation, safeguarding, harassment) are long but known to every reader.
  */
 const READABILITY_AGREEMENT = 5 / 7;
 
-// retext-readability takes its age when attached; the age here is the text's, so one transform per age, made on first use.
+// The readability rule takes its age when attached; the age here is the text's, so one transform per age, made on first use.
 function readabilityByAge() {
     const byAge = new Map<number, Transform>();
     return (tree: NlcstRoot, file: VFile) => {
         const age = (file.data as { readingAge?: number }).readingAge ?? 16;
         let transform = byAge.get(age);
         if (!transform) {
-            transform = retextReadability({ age, threshold: READABILITY_AGREEMENT }) as unknown as Transform;
+            transform = gdlReadability({ age, threshold: READABILITY_AGREEMENT });
             byAge.set(age, transform);
         }
         transform(tree, file);
