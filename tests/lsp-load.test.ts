@@ -19,7 +19,9 @@ const RISK = 'example-constabulary/guidance/risk.gdl';
 const FRAMEWORK = 'framework/super-complaint-2024.gdl';
 
 /** The codes of a document's diagnostics, in order. */
-const codesOf = (diagnostics: Array<{ code?: unknown }>) => diagnostics.map(d => String(d.code));
+// Errors and warnings: the problems a writer must act on (hints and information are advice, such as a citation to add).
+const codesOf = (diagnostics: Array<{ code?: unknown; severity?: number }>) =>
+    diagnostics.filter(d => (d.severity ?? 1) <= 2).map(d => String(d.code));
 
 function workspaceCopy(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'gdl-load-'));
