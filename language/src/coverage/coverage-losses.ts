@@ -65,9 +65,15 @@ export class CoverageLosses {
         }
         const coverage = this.facts.workspaceCoverage();
         const covers = new Map<string, Cover[]>();
+        const seen = new Set<string>();
         for (const model of coverage.models) {
             for (const requirement of model.requirements) {
                 const key = `${model.force.id}|${requirement.id}`;
+                seen.add(key);
+                if (requirement.state !== 'uncovered' && requirement.state !== 'wrong-kind') {
+                    // Covered again, or now in some other state (waived, for other forces): nothing an edit took away.
+                    this.losses.delete(key);
+                }
                 if (isSatisfied(requirement.state) || requirement.state === 'for-others') {
                     covers.set(
                         key,
@@ -84,6 +90,9 @@ export class CoverageLosses {
                 }
             }
         }
+        // A force (or a requirement) that is gone takes its losses with it: an edit that gave a file another force,
+        // undone, must not leave the first force's loss behind.
+        [...this.losses.keys()].filter(key => !seen.has(key)).forEach(key => this.losses.delete(key));
         this.covers = covers;
         this.changed.clear();
     }

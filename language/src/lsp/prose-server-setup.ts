@@ -33,6 +33,11 @@ export function applyProseEditorSettings(settings: GdlSettings, given: unknown):
  */
 export function setUpProseServer(connection: Connection, services: GdlServices): void {
     const shared = services.shared;
+    // In the editor the checks are on by default (gdl.prose.enabled), even before, or without, the editor's settings
+    // arriving: the settings turn them off, never a silence.
+    if (services.gdl.Settings.prose.enabled === undefined) {
+        services.gdl.Settings.prose = { ...services.gdl.Settings.prose, enabled: true };
+    }
     // The writer's open files (and every file on `gdl check --prose`): the workspace's first build is not held up by prose.
     const open = shared.workspace.TextDocuments;
     services.gdl.Prose.checksDocument = uri => services.gdl.Settings.prose.asked === true || open?.get(uri) !== undefined;
