@@ -2,7 +2,7 @@ import { DocumentState, URI, type FileSystemProvider, type LangiumDocument, type
 import type { DocumentBuilder } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import { DEFAULT_LEGAL_CURRENCY_MONTHS, NON_AUTHORITATIVE_SOURCES, type GdlSettings } from '../gdl-settings.js';
+import type { GdlSettings } from '../gdl-settings.js';
 import { Codes, message } from '../validation/diagnostic-codes.js';
 import * as ast from '../generated/ast.js';
 import { proseTooDeep } from '../nesting-limit.js';
@@ -217,9 +217,13 @@ export class ProseChecks {
     }
 }
 
-// The citation settings live in the same file: what it gives, else the defaults (a value taken out of the file is forgotten).
+// The citation settings live in the same file; they are set only when the file gives them (a setting made in code stands).
 function applyCitationSettings(settings: GdlSettings, configuration: WorkspaceConfiguration): void {
     const { currencyMonths, nonAuthoritative } = configuration.citations;
-    settings.legalCurrencyMonths = currencyMonths ?? DEFAULT_LEGAL_CURRENCY_MONTHS;
-    settings.nonAuthoritativeSources = [...(nonAuthoritative ?? NON_AUTHORITATIVE_SOURCES)];
+    if (currencyMonths !== undefined) {
+        settings.legalCurrencyMonths = currencyMonths;
+    }
+    if (nonAuthoritative !== undefined) {
+        settings.nonAuthoritativeSources = [...nonAuthoritative];
+    }
 }
