@@ -27,6 +27,11 @@ export class IdIndex {
     }
 }
 
+/** Where a definition is, as a message names it: `risk.gdl:16`. */
+export function definitionPlace(definition: AstNodeDescription): string {
+    return `${definition.documentUri.path.split('/').pop()}:${(definition.nameSegment?.range.start.line ?? 0) + 1}`;
+}
+
 /**
  * Evidence requirements and recommendations are numbered by the report; provisions are qualified
  * by their Act; every other id shares one namespace, since plan items link to any of them by id.

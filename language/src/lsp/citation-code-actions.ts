@@ -1,5 +1,6 @@
-import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type LangiumDocument } from 'langium';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CstUtils, GrammarUtils, isLeafCstNode, type LangiumDocument } from 'langium';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { addSharedQuickFix, nodeAt } from './quick-fix-helpers.js';
 import { Codes } from '../validation/diagnostic-codes.js';
 import type { CitationFixData } from '../validation/checks/citation-checks.js';
 import * as ast from '../generated/ast.js';
@@ -20,29 +21,17 @@ export function addCitationActions(document: LangiumDocument, diagnostic: Diagno
     if (!fixable.has(String(diagnostic.code)) || !provision) {
         return;
     }
-    const root = document.parseResult.value.$cstNode;
-    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
-    const citer =
-        leaf &&
-        AstUtils.getContainerOfType(leaf.astNode, (n): n is Citer => ast.isSection(n) || ast.isTrainingModule(n) || ast.isContent(n));
+    const citer = nodeAt(
+        document,
+        diagnostic.range.start,
+        (n): n is Citer => ast.isSection(n) || ast.isTrainingModule(n) || ast.isContent(n)
+    );
     const edit = citer && citeEdit(document, citer, provision);
     if (!citer || !edit) {
         return;
     }
     const where = ast.isContent(citer) ? `the step '${citer.title}'` : `${ast.isSection(citer) ? 'section' : 'module'} '${citer.name}'`;
-    const title = `Cite ${provision} in ${where}`;
-    const same = actions.find(a => a.title === title);
-    if (same) {
-        same.diagnostics!.push(diagnostic);
-        return;
-    }
-    actions.push({
-        title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: true,
-        edit: { changes: { [document.uri.toString()]: [edit] } }
-    });
+    addSharedQuickFix(actions, `Cite ${provision} in ${where}`, diagnostic, document, edit);
 }
 
 // After the last provision the item already cites, or a `cites` line opening its block.

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
     CodeActionKind,
@@ -19,6 +19,7 @@ import { findMentions } from '../onboarding/mentions.js';
 import { draftSection, hasDraftFor } from './gdl-draft-section.js';
 import { withProseActions } from './prose-code-actions.js';
 import { addCitationActions } from './citation-code-actions.js';
+import { addSharedQuickFix, enclosing, nodeAt } from './quick-fix-helpers.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
@@ -128,6 +129,9 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             return undefined;
         }
         const draft = draftSection(this.services, model, coverage);
+        if (!draft) {
+            return undefined;
+        }
         const forces = this.services.gdl.WorkspaceFacts.workspaceCoverage().forces.declared;
         return {
             title: `Create a draft section covering ${id} ${draft.where}${forces ? ` for ${forceName(model.force)}` : ''}`,
@@ -163,11 +167,6 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             ? `plan item ${target.recommendation?.$refText ?? ''}`
             : `${ast.isSection(target) ? 'section' : 'module'} '${target.name}'`;
         const title = `Record the review of ${what}`;
-        const same = actions.find(a => a.title === title);
-        if (same) {
-            same.diagnostics!.push(diagnostic);
-            return;
-        }
         const date = this.services.gdl.Settings.effectiveAsOf();
         const existing = GrammarUtils.findNodeForProperty(target.$cstNode, 'reviewed');
         let edit: TextEdit;
@@ -181,18 +180,12 @@ export class GdlCodeActionProvider implements CodeActionProvider {
             const indent = ' '.repeat(target.$cstNode.range.start.character + 4);
             edit = { range: { start: open.range.end, end: open.range.end }, newText: `\n${indent}reviewed ${date}` };
         }
-        actions.push({
-            title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [document.uri.toString()]: [edit] } }
-        });
+        addSharedQuickFix(actions, title, diagnostic, document, edit);
     }
 
     /** A plan item for a recommendation made to others: "Mark as supporting" writes `supporting` after `item N`. */
     private markSupporting(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
-        const item = findNode(document, diagnostic.range.start, ast.isPlanItem);
+        const item = nodeAt(document, diagnostic.range.start, ast.isPlanItem);
         const number = item?.recommendation?.$refNode;
         if (!item || !number || item.supporting) {
             return undefined;
@@ -211,7 +204,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
     }
 
     private addPlanItem(document: LangiumDocument, diagnostic: Diagnostic, recommendation: string): CodeAction | undefined {
-        const plan = findNode(document, diagnostic.range.start, ast.isActionPlan);
+        const plan = nodeAt(document, diagnostic.range.start, ast.isActionPlan);
         const close = plan?.$cstNode && GrammarUtils.findNodesForKeyword(plan.$cstNode, '}').at(-1);
         if (!plan || !close) {
             return undefined;
@@ -235,35 +228,10 @@ export class GdlCodeActionProvider implements CodeActionProvider {
 type Reviewable = ast.Section | ast.TrainingModule | ast.PlanItem;
 
 function reviewable(document: LangiumDocument, position: Position): Reviewable | undefined {
-    const item = findNode(
+    const item = nodeAt(
         document,
         position,
         (n): n is ast.Section | ast.LearningOutcome | ast.PlanItem => ast.isSection(n) || ast.isLearningOutcome(n) || ast.isPlanItem(n)
     );
     return ast.isLearningOutcome(item) ? item.$container : item;
-}
-
-function findNode<T extends AstNode>(document: LangiumDocument, position: Position, guard: (n: unknown) => n is T): T | undefined {
-    const root = document.parseResult.value.$cstNode;
-    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
-    return leaf ? AstUtils.getContainerOfType(leaf.astNode, guard) : undefined;
-}
-
-/**
- * The innermost node of a kind whose lines hold the position: the cursor at the end of a line, in
- * the indentation, on a blank line or in the whitespace of a section is in that section (a leaf
- * under the cursor is only found on a word).
- */
-export function enclosing<T extends AstNode>(document: LangiumDocument, position: Position, guard: (n: unknown) => n is T): T | undefined {
-    const offset = document.textDocument.offsetAt(position);
-    let found: T | undefined;
-    for (const node of AstUtils.streamAst(document.parseResult.value)) {
-        const cst = node.$cstNode;
-        // From the start of the node's first line (its indentation) to its end.
-        const holds = cst && cst.offset - cst.range.start.character <= offset && offset <= cst.end;
-        if (holds && guard(node) && (!found || found.$cstNode!.offset <= cst.offset)) {
-            found = node;
-        }
-    }
-    return found;
 }

@@ -31,7 +31,7 @@ export function hasDraftFor(coverage: RequirementCoverage): boolean {
  * folder (never beside the framework), with the owner and audience of the force's guidance so that
  * it raises nothing but being a draft. Its id, and the new file's, are ones not yet in use.
  */
-export function draftSection(services: GdlServices, model: CoverageModel, coverage: RequirementCoverage): DraftSection {
+export function draftSection(services: GdlServices, model: CoverageModel, coverage: RequirementCoverage): DraftSection | undefined {
     const id = coverage.id;
     const sectionId = unusedId(services, `cover-${id.replace(/\./g, '-')}`);
     const text = coverage.evidence.text ?? coverage.evidence.untexted ?? '';
@@ -67,6 +67,9 @@ export function draftSection(services: GdlServices, model: CoverageModel, covera
     }
     const example = forceGuidance(services, model.force);
     const folder = example ? UriUtils.dirname(AstUtils.getDocument(example).uri) : guidanceFolder(services, model.force);
+    if (!folder) {
+        return undefined;
+    }
     const uri = unusedFile(services, folder, sectionId);
     const owner = example?.owner ?? model.plans.flatMap(p => p.items.map(i => i.lead)).find(l => l !== undefined);
     const audiences = example?.audiences.map(a => a.$refText).filter(a => a !== '') ?? onlyAudience(services);
@@ -132,16 +135,23 @@ function guidanceOf(document: LangiumDocument): ast.Guidance[] {
     return ast.isGdlFile(root) ? root.elements.filter(ast.isGuidance) : [];
 }
 
-/** A force without guidance yet: `guidance/` in its folder, or in the workspace's. */
-function guidanceFolder(services: GdlServices, force: ForceInfo): URI {
-    const root = force.folder || services.gdl.Settings.workspaceRoot || firstFolderOf(services);
-    return UriUtils.joinPath(URI.parse(root), 'guidance');
+/**
+ * A force without guidance yet: `guidance/` in its folder, or in the workspace's; none when no workspace folder is
+ * known (a draft is never written at the root of the machine).
+ */
+function guidanceFolder(services: GdlServices, force: ForceInfo): URI | undefined {
+    const root =
+        force.folder ||
+        services.gdl.Settings.workspaceRoot ||
+        services.shared.workspace.WorkspaceManager.workspaceFolders?.[0]?.uri ||
+        firstFolderOf(services);
+    return root ? UriUtils.joinPath(URI.parse(root), 'guidance') : undefined;
 }
 
-/** The folder of the first document that is not the framework (the workspace root when none is known). */
-function firstFolderOf(services: GdlServices): string {
+/** The folder of the first document that is not the framework, if any. */
+function firstFolderOf(services: GdlServices): string | undefined {
     const document = services.shared.workspace.LangiumDocuments.all.find(d => !declares(d, ast.isFramework));
-    return document ? UriUtils.dirname(document.uri).toString() : 'file:///';
+    return document ? UriUtils.dirname(document.uri).toString() : undefined;
 }
 
 /** `base`, or `base-2`, `base-3`…: the first that no definition in the workspace uses. */

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import {
     ErrorCodes,
@@ -12,9 +12,8 @@ import {
 import type { GdlServices } from '../gdl-module.js';
 import { kindLabel } from '../gdl-names.js';
 import * as ast from '../generated/ast.js';
-
-/** What an id (the grammar's ID terminal) may be: a letter or _, then letters, digits, _ and -. */
-const validId = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+import { definitionPlace } from '../id-index.js';
+import { GDL_ID, gdlKeywords } from '../onboarding/gdl-text.js';
 
 /**
  * Rename that refuses what must not be renamed, with a message the writer reads (the editor shows a
@@ -24,16 +23,8 @@ const validId = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * as before.
  */
 export class GdlRenameProvider extends DefaultRenameProvider {
-    private readonly keywords: ReadonlySet<string>;
-
     constructor(private readonly services: GdlServices) {
         super(services);
-        this.keywords = new Set(
-            AstUtils.streamAllContents(services.Grammar)
-                .filter(GrammarAST.isKeyword)
-                .map(k => k.value)
-                .filter(v => validId.test(v))
-        );
     }
 
     override async prepareRename(document: LangiumDocument, params: PrepareRenameParams): Promise<Range | undefined> {
@@ -75,19 +66,18 @@ export class GdlRenameProvider extends DefaultRenameProvider {
     }
 
     private refuseInvalid(target: AstNode, newName: string): void {
-        if (!validId.test(newName)) {
+        if (!GDL_ID.test(newName)) {
             refuse(
                 `'${newName}' is not a valid id: an id starts with a letter or _ and has only letters (A–Z, a–z), digits, _ and - (no spaces, quotes or dots).`
             );
         }
-        if (this.keywords.has(newName)) {
+        if (gdlKeywords().has(newName)) {
             refuse(`'${newName}' is a word of the language (as in \`${newName} …\`) and cannot be an id: choose another.`);
         }
         const other = this.services.gdl.IdIndex.definitionsOf(target.$type, newName)[0];
         if (other) {
-            const where = `${other.documentUri.path.split('/').pop()}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
             const kind = other.node ? kindLabel(other.node) : other.type;
-            refuse(`'${newName}' is already in use: ${kind} '${newName}' in ${where}. Choose another id.`);
+            refuse(`'${newName}' is already in use: ${kind} '${newName}' in ${definitionPlace(other)}. Choose another id.`);
         }
     }
 }

@@ -20,7 +20,7 @@ export function withProseActions(
     params: CodeActionParams,
     services: GdlServices
 ): CodeAction[] | Promise<CodeAction[]> {
-    const prose = params.context.diagnostics.filter(d => proseCodes.has(String(d.code)) && isProseData(d.data));
+    const prose = (params.context?.diagnostics ?? []).filter(d => proseCodes.has(String(d.code)) && isProseData(d.data));
     if (prose.length === 0) {
         return actions;
     }

@@ -80,6 +80,10 @@ export function gdlText(value: string, indent: number): string {
 let keywordSet: ReadonlySet<string> | undefined;
 
 /** The grammar's keywords: an id spelled like one would not parse as an id. */
+/** What the grammar reads as an id (its ID terminal): a letter or _, then letters, digits, _ and -. */
+export const GDL_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Every keyword of the grammar: words an id cannot be. */
 export function gdlKeywords(): ReadonlySet<string> {
     keywordSet ??= new Set(
         AstUtils.streamAllContents(GdlGrammar())

@@ -1,6 +1,6 @@
 import type { ImportedDocument, ImportedSection } from './document-reader.js';
 import type { FrameworkFacts } from './framework-facts.js';
-import { gdlComment, gdlProse, gdlString, IdAllocator, initialsOf, provenanceMark, slugFromTitle } from './gdl-text.js';
+import { GDL_ID, gdlComment, gdlProse, gdlString, IdAllocator, initialsOf, provenanceMark, slugFromTitle } from './gdl-text.js';
 import type { ImportNote } from './import-report.js';
 import { findMentions, requirementText } from './mentions.js';
 
@@ -62,7 +62,7 @@ export function writeGuidance(doc: ImportedDocument, workspace: ImportContext, p
     const byAnchor = new Map<string, string>();
     const assign = (sections: ImportedSection[]) => {
         for (const section of sections) {
-            const wanted = section.wantedId && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(section.wantedId) ? section.wantedId : undefined;
+            const wanted = section.wantedId && GDL_ID.test(section.wantedId) ? section.wantedId : undefined;
             const given = ids.take(wanted ?? slugFromTitle(section.title, 4, prefix));
             sectionIds.set(section, given);
             if (section.wantedId) {

@@ -1,6 +1,6 @@
 import type { FrameworkFacts } from './framework-facts.js';
 import { isCalendarDate, isBefore, MONTH_PATTERN, monthNumber } from '../dates.js';
-import { gdlKeywords, gdlProse, gdlString } from './gdl-text.js';
+import { GDL_ID, gdlKeywords, gdlProse, gdlString } from './gdl-text.js';
 import { ImportError, type ImportNote } from './import-report.js';
 
 // Reading a force's published stalking action plan page (its text, as saved from the force's web
@@ -922,8 +922,6 @@ function laterBlock(a: UpdateBlock, b: UpdateBlock): UpdateBlock {
 
 // ---------------------------------------------------------------- writing the plan
 
-const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
 /** The plan as GDL source: header properties, the narrative as the plan's summary, one item per recommendation. */
 export function writePlan(
     plan: ImportedPlan,
@@ -933,7 +931,7 @@ export function writePlan(
         ['plan id', options.id],
         ['framework id', options.frameworkId]
     ] as const) {
-        if (id !== undefined && (!ID.test(id) || gdlKeywords().has(id))) {
+        if (id !== undefined && (!GDL_ID.test(id) || gdlKeywords().has(id))) {
             throw new ImportError(
                 `The ${what} "${id}" is not a GDL identifier (a letter, then letters, digits, "-" or "_"; not a keyword).`
             );

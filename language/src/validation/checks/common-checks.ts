@@ -12,7 +12,7 @@ import {
 } from 'langium';
 import { rangeInToken, report } from '../report.js';
 import { findingWords, unpublishableText } from '../drafting-notes.js';
-import type { IdIndex } from '../../id-index.js';
+import { definitionPlace, type IdIndex } from '../../id-index.js';
 import { isCalendarDate } from '../../dates.js';
 import { exportedName, kindLabel } from '../../gdl-names.js';
 import { planStatus, publishedStatus } from '../../inheritance.js';
@@ -55,8 +55,12 @@ export class CommonChecks {
         const path = this.locator.getAstNodePath(node);
         const other = definitions.find(d => d.documentUri.toString() !== uri || d.path !== path);
         if (other) {
-            const where = `${other.documentUri.path.split('/').pop()}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
-            report(accept, 'duplicate-id', { kind: kindLabel(node), id: name, other: where }, { node, property: 'name' as never });
+            report(
+                accept,
+                'duplicate-id',
+                { kind: kindLabel(node), id: name, other: definitionPlace(other) },
+                { node, property: 'name' as never }
+            );
         }
     };
 
