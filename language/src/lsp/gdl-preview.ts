@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { DocumentState, URI } from 'langium';
+import { DocumentState, URI, WorkspaceCache } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { GdlServices } from '../gdl-module.js';
-import { previewPage } from '../publish/preview-page.js';
+import { previewPage, previewSite, type PreviewInput } from '../publish/preview-page.js';
+import type { SiteModel } from '../publish/site-model.js';
 import { readSiteTemplates, type PageTemplates } from '../publish/site-templates.js';
 import { PreviewRequest, type PreviewAnswer, type PreviewParams } from './gdl-protocol.js';
 
@@ -27,6 +28,8 @@ export function registerPreviewRequest(connection: Connection, services: GdlServ
     const shared = services.shared;
     let folder: string | undefined;
     let templates: PageTemplates | undefined;
+    // One site model per force until the next change (it reads every handout): typing pauses preview again and again.
+    const sites = new WorkspaceCache<string, SiteModel>(shared);
     shared.lsp.LanguageServer.onInitialize(params => {
         const options = params.initializationOptions as { templates?: unknown } | undefined;
         folder = templatesFolder(options?.templates);
@@ -43,18 +46,19 @@ export function registerPreviewRequest(connection: Connection, services: GdlServ
             }
             templates ??= readSiteTemplates(folder);
             const facts = services.gdl.WorkspaceFacts;
-            const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Linked).toArray();
-            return await previewPage(
-                {
-                    documents,
-                    coverage: facts.coverageModel(params.uri),
-                    forces: facts.workspaceCoverage().forces,
-                    templates,
-                    root: services.gdl.Settings.workspaceRoot
-                },
-                params.uri,
-                params.edition === 'learner' ? 'learner' : 'trainer'
-            );
+            const all = shared.workspace.LangiumDocuments.all.toArray();
+            const documents = all.filter(d => d.state >= DocumentState.Linked);
+            const input: PreviewInput = {
+                documents,
+                coverage: facts.coverageModel(params.uri),
+                forces: facts.workspaceCoverage().forces,
+                templates,
+                root: services.gdl.Settings.workspaceRoot
+            };
+            // Kept only when made from the whole workspace: one made mid-build would outlive the build.
+            input.site =
+                documents.length === all.length ? sites.get(input.coverage.force.id, () => previewSite(input)) : previewSite(input);
+            return await previewPage(input, params.uri, params.edition === 'learner' ? 'learner' : 'trainer');
         } catch (error) {
             return none(`The preview could not be made: ${(error as Error).message}`);
         }

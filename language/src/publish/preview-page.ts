@@ -43,6 +43,8 @@ export interface PreviewInput {
     templates: PageTemplates;
     /** The workspace folder: handouts are read from inside it only, as the build reads them. */
     root?: string;
+    /** The site model of these documents and this coverage, when the caller keeps one between previews (it reads every handout). */
+    site?: SiteModel;
 }
 
 const lineOf = (node: AstNode) => node.$cstNode?.range.start.line ?? 0;
@@ -56,7 +58,7 @@ const lineOf = (node: AstNode) => node.$cstNode?.range.start.line ?? 0;
 export async function previewPage(input: PreviewInput, uri: string, edition: Edition = 'trainer'): Promise<Preview> {
     const document = input.documents.find(d => d.uri.toString() === uri);
     const elements = document && ast.isGdlFile(document.parseResult.value) ? document.parseResult.value.elements : [];
-    const site = siteModel(input.documents, input.coverage, true, input.forces, { root: input.root });
+    const site = input.site ?? previewSite(input);
     const guidance = elements.find(ast.isGuidance);
     if (guidance) {
         const sections = guidanceSections(guidance.sections);
@@ -75,6 +77,11 @@ export async function previewPage(input: PreviewInput, uri: string, edition: Edi
         return render(input, site, planPage(site, plan, 'html'), plan.title, 'plan', items);
     }
     return { html: '', title: '', kind: 'none', sections: [] };
+}
+
+/** The site model a preview shows: drafts included, as a writer previews what they are writing. */
+export function previewSite(input: PreviewInput): SiteModel {
+    return siteModel(input.documents, input.coverage, true, input.forces, { root: input.root });
 }
 
 /** Every section of a guidance document, nested ones too, in source order. */
