@@ -145,24 +145,25 @@ export class ProseChecks {
         }
         const processor = this.processor.processor;
         const keys = texts.map(({ text, age }) => `${age}\u0000${text}`);
+        // Bounded memory: past the limit it starts again (before deciding what is remembered, so nothing is lost now).
+        if (this.findings.size + texts.length >= CACHE_LIMIT) {
+            this.findings.clear();
+        }
         const byAge = new Map<number, number[]>();
         texts.forEach(({ age }, index) => {
             if (!this.findings.has(keys[index]!)) {
                 byAge.set(age, [...(byAge.get(age) ?? []), index]);
             }
         });
-        if (this.findings.size + texts.length >= CACHE_LIMIT) {
-            this.findings.clear();
-        }
         for (const [age, indexes] of byAge) {
-            const run = checkTexts(
+            const runs = checkTexts(
                 processor,
                 indexes.map(i => texts[i]!.text),
                 age
             );
             indexes.forEach((i, at) => {
                 const key = keys[i]!;
-                const one = run.then(all => all[at]!);
+                const one = runs[at]!;
                 this.findings.set(key, one);
                 one.catch(() => this.findings.delete(key));
             });

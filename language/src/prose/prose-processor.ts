@@ -169,43 +169,53 @@ function joinable(text: string): boolean {
  * read a paragraph (retext-simplify and retext-equality index their thousands of phrases on every run), so texts that
  * can be are checked in one run.
  */
-export async function checkTexts(processor: ProseProcessor, texts: readonly string[], readingAge: number): Promise<ProseFinding[][]> {
+export function checkTexts(processor: ProseProcessor, texts: readonly string[], readingAge: number): Promise<ProseFinding[]>[] {
+    const joined = texts.map((_, index) => index).filter(index => joinable(texts[index]!));
+    const together =
+        joined.length > 1
+            ? checkJoined(
+                  processor,
+                  joined.map(i => texts[i]!),
+                  readingAge
+              )
+            : undefined;
+    return texts.map((text, index) => {
+        const at = together ? joined.indexOf(index) : -1;
+        // A text whose joined run fails is checked alone: one text the rules cannot read costs only its own findings.
+        return at >= 0
+            ? together!.then(
+                  all => all[at]!,
+                  () => processor.check(text, readingAge)
+              )
+            : processor.check(text, readingAge);
+    });
+}
+
+/** The findings of texts checked in one run, each text's in its own offsets. */
+async function checkJoined(processor: ProseProcessor, texts: readonly string[], readingAge: number): Promise<ProseFinding[][]> {
     const results: ProseFinding[][] = texts.map(() => []);
-    const joined: number[] = [];
-    await Promise.all(
-        texts.map(async (text, index) => {
-            if (joinable(text)) {
-                joined.push(index);
-            } else {
-                results[index] = await processor.check(text, readingAge);
-            }
-        })
-    );
-    if (joined.length > 0) {
-        const starts: number[] = [];
-        let combined = '';
-        for (const index of joined) {
-            combined += combined === '' ? '' : SEPARATOR;
-            starts.push(combined.length);
-            combined += texts[index];
+    const starts: number[] = [];
+    let combined = '';
+    for (const text of texts) {
+        combined += combined === '' ? '' : SEPARATOR;
+        starts.push(combined.length);
+        combined += text;
+    }
+    for (const finding of await processor.check(combined, readingAge)) {
+        // The last text that starts at or before the finding holds it (a finding never spans a break).
+        let at = starts.length - 1;
+        while (at > 0 && starts[at]! > finding.start) {
+            at--;
         }
-        for (const finding of await processor.check(combined, readingAge)) {
-            // The last text that starts at or before the finding holds it (a finding never spans a break).
-            let at = starts.length - 1;
-            while (at > 0 && starts[at]! > finding.start) {
-                at--;
-            }
-            const index = joined[at]!;
-            const text = texts[index]!;
-            const start = finding.start - starts[at]!;
-            // A sentence without a full stop ends at the separator's: it ends, as checked alone, at its last character.
-            let end = Math.min(finding.end - starts[at]!, text.length);
-            while (end > start + 1 && /\s/.test(text[end - 1]!)) {
-                end--;
-            }
-            if (start >= 0 && start < text.length) {
-                results[index]!.push({ ...finding, start, end });
-            }
+        const text = texts[at]!;
+        const start = finding.start - starts[at]!;
+        // A sentence without a full stop ends at the separator's: it ends, as checked alone, at its last character.
+        let end = Math.min(finding.end - starts[at]!, text.length);
+        while (end > start + 1 && /\s/.test(text[end - 1]!)) {
+            end--;
+        }
+        if (start >= 0 && start < text.length) {
+            results[at]!.push({ ...finding, start, end });
         }
     }
     return results;
