@@ -1,4 +1,4 @@
-// Bundles the extension's three entry points to CommonJS for the VS Code extension host (which
+// Bundles the extension's entry points to CommonJS for the VS Code extension host (which
 // loads CommonJS; Langium is ESM): the client, the language server and the command-line check.
 import { cp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -16,7 +16,9 @@ const common = {
 await Promise.all([
     build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs' }),
     build({ ...common, entryPoints: ['language/src/main.ts'], outfile: 'extension/out/server.cjs' }),
-    build({ ...common, entryPoints: ['cli/bin.ts'], outfile: 'extension/out/cli.cjs' })
+    build({ ...common, entryPoints: ['cli/bin.ts'], outfile: 'extension/out/cli.cjs' }),
+    // The plain-English worker threads of `gdl check --prose` (language/src/prose/prose-pool.ts finds it beside the CLI).
+    build({ ...common, entryPoints: ['language/src/prose/prose-worker.ts'], outfile: 'extension/out/prose-worker.cjs' })
 ]);
 // The bundled CLI publishes too: it needs the templates and GOV.UK Frontend's compiled CSS and assets beside it.
 await rm('extension/out-templates', { recursive: true, force: true });

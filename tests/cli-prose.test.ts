@@ -11,8 +11,13 @@ import { PATIENCE_MS } from './support/patience.js';
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
 
-function run(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+    const result = spawnSync(process.execPath, [gdl, ...args], {
+        cwd,
+        encoding: 'utf8',
+        timeout: PATIENCE_MS,
+        env: { ...process.env, ...env }
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n') };
 }
 
@@ -72,5 +77,16 @@ describe('gdl check --prose', () => {
         );
         expect(broken.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
         expect(broken.stdout + broken.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    });
+
+    test('checked in worker threads or in one, the bundled guidance has the same findings, byte for byte, and the command ends', () => {
+        // The workers (one per core, or GDL_PROSE_WORKERS) check the texts while the main thread links and validates.
+        const args = ['check', 'guidance', '--prose', '--as-of', '2026-11-26'];
+        const threads = run(args, repo, { GDL_PROSE_WORKERS: '2' });
+        const one = run(args, repo, { GDL_PROSE_WORKERS: '0' });
+        expect(threads.code).toBe(one.code);
+        expect(threads.lines.find(line => line.startsWith('Plain English:'))).toMatch(/^Plain English: \d{3,} findings \(GDL0701/);
+        expect(threads.stdout).toBe(one.stdout);
+        expect(threads.stderr).toBe('');
     });
 });

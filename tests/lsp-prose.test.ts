@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { LspSession } from './support/lsp-client.js';
 
 // The plain-English checks in the language server, as the editor sees them: on with gdl.prose.enabled, the quick
@@ -72,5 +72,31 @@ describe('plain English in the language server', () => {
         const [problem] = session.diagnostics.get(session.uri('gdl.config.json'))!;
         expect(problem).toMatchObject({ code: 'GDL0708', range: { start: { line: 0, character: 27 } } });
         expect(problem!.message).toContain('the severity of GDL0702 must be one of off, hint, info, warning, error');
+    });
+
+    test("an edit's problems and coverage are not held up by its plain-English checks: its findings follow, for the same text", async () => {
+        const uri = session.uri(PLAIN);
+        const edited = plain.replace('the stalkng log.', 'the stalkng log. Record any harrassment reported.');
+        const from = session.published.length;
+        const notes = session.coverageNotes.length;
+        await session.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 7 },
+            contentChanges: [{ text: edited }]
+        });
+        const withFinding = (p: PublishDiagnosticsParams) => p.diagnostics.some(d => d.message.includes("'harrassment'"));
+        await session.waitFor(
+            () => session.published.slice(from).some(p => p.uri === uri && p.version === 7 && withFinding(p)),
+            'the new sentence checked'
+        );
+        const mine = session.published.slice(from).filter(p => p.uri === uri && p.version === 7);
+        // First the edit's own problems, with the coverage, before the changed text is checked; then all of them.
+        expect(withFinding(mine[0]!)).toBe(false);
+        expect(mine.at(-1)!.diagnostics.find(d => d.message.includes("'harrassment'"))).toMatchObject({
+            code: 'GDL0707',
+            range: { start: { line: 8, character: 60 }, end: { line: 8, character: 71 } }
+        });
+        const firstWith = session.published.findIndex((p, at) => at >= from && p.uri === uri && p.version === 7 && withFinding(p));
+        expect(session.coverageNotes.length).toBeGreaterThan(notes);
+        expect(session.publishedBeforeNote[notes]).toBeLessThanOrEqual(firstWith);
     });
 });

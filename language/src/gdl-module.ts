@@ -27,6 +27,7 @@ import { GdlRenameProvider } from './lsp/gdl-rename.js';
 import { GdlSemanticTokenProvider } from './lsp/gdl-semantic-tokens.js';
 import { resilient } from './lsp/resilient.js';
 import { GdlDocumentBuilder } from './gdl-document-builder.js';
+import { GdlIndexManager } from './gdl-index-manager.js';
 import { ProseChecks } from './prose/prose-checks.js';
 import { ProseDocumentValidator } from './prose/prose-document-validator.js';
 import { GdlLexer } from './gdl-lexer.js';
@@ -139,6 +140,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
 export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: shared => new GdlDocumentBuilder(shared),
+        IndexManager: shared => new GdlIndexManager(shared),
         WorkspaceManager: shared => new GdlWorkspaceManager(shared)
     },
     lsp: {
@@ -152,6 +154,9 @@ export function createGdlServices(context: DefaultSharedModuleContext): { shared
     const Gdl = inject(createDefaultModule({ shared }), GdlGeneratedModule, GdlModule);
     shared.ServiceRegistry.register(Gdl);
     registerValidationChecks(Gdl);
+    // Made now, not when first asked for: the plain-English checks listen to the builder's phases from the first build
+    // (the configuration read when it starts, the texts sent to the workers as soon as they are parsed).
+    void Gdl.gdl.Prose;
     if (!context.connection) {
         // Without a language client nothing sends the configuration; reading settings would wait forever.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -1,29 +1,19 @@
-import { DocumentState, WorkspaceCache, type AstNodeDescription } from 'langium';
+import type { AstNodeDescription } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { GdlIndexManager } from './gdl-index-manager.js';
 
-/** Every definition in the workspace by id namespace and name, for the duplicate-id check; rebuilt once per build. */
+/** Every definition in the workspace by id namespace and name, for the duplicate-id check, rename and new ids. */
 export class IdIndex {
-    private readonly names: WorkspaceCache<'names', Map<string, AstNodeDescription[]>>;
-    private readonly computeNames: () => Map<string, AstNodeDescription[]>;
+    private readonly index: GdlIndexManager;
 
     constructor(shared: LangiumSharedServices) {
-        const index = shared.workspace.IndexManager;
-        this.names = new WorkspaceCache(shared, DocumentState.IndexedContent);
-        this.computeNames = () => {
-            const map = new Map<string, AstNodeDescription[]>();
-            for (const description of index.allElements()) {
-                const key = `${namespaceOf(description.type)}:${description.name}`;
-                const list = map.get(key) ?? [];
-                list.push(description);
-                map.set(key, list);
-            }
-            return map;
-        };
+        // The index keeps this up to date file by file as files are indexed (gdl-index-manager.ts).
+        this.index = shared.workspace.IndexManager as GdlIndexManager;
     }
 
     /** Every definition in the workspace sharing the id namespace and name of `type`/`name`. */
     definitionsOf(type: string, name: string): AstNodeDescription[] {
-        return this.names.get('names', this.computeNames).get(`${namespaceOf(type)}:${name}`) ?? [];
+        return this.index.definitionsNamed(type, name);
     }
 }
 

@@ -3,6 +3,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { GdlServices } from '../gdl-module.js';
 import type { GdlSettings } from '../gdl-settings.js';
+import type { ProseDocumentValidator } from '../prose/prose-document-validator.js';
 import { proseSeverities, type ProseSeverity } from '../prose/prose-options.js';
 import { CONFIG_FILE, WORDS_FILE, type WorkspaceConfiguration } from '../prose/workspace-config.js';
 import { Codes, message } from '../validation/diagnostic-codes.js';
@@ -41,6 +42,21 @@ export function setUpProseServer(connection: Connection, services: GdlServices):
     // The writer's open files (and every file on `gdl check --prose`): the workspace's first build is not held up by prose.
     const open = shared.workspace.TextDocuments;
     services.gdl.Prose.checksDocument = uri => services.gdl.Settings.prose.asked === true || open?.get(uri) !== undefined;
+    // Off the coverage path: an edit's problems and coverage are shown without waiting for the plain-English checks of
+    // the text that changed; its findings follow, with the document's other problems, once they are in.
+    services.gdl.Prose.waitsForChecks = false;
+    const validator = services.validation.DocumentValidator as ProseDocumentValidator;
+    services.gdl.Prose.onChecked = uri => {
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        if (document) {
+            void validator.withLaterProse(document).then(diagnostics => {
+                if (diagnostics) {
+                    document.diagnostics = diagnostics;
+                    void connection.sendDiagnostics({ uri, diagnostics });
+                }
+            });
+        }
+    };
     let shown: string | undefined;
     // By the end of validation the configuration the build used is read.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async () => {

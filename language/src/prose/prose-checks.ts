@@ -9,6 +9,7 @@ import { proseTooDeep } from '../nesting-limit.js';
 import { proseBlocks, type ProseBlock } from './prose-blocks.js';
 import { proseMessageArgs } from './prose-messages.js';
 import { readingAgeFor, type ProseOptions, type ProseSeverity } from './prose-options.js';
+import { ProsePool } from './prose-pool.js';
 import { checkTexts, ProseProcessor, type ProseFinding } from './prose-processor.js';
 import { emptyConfiguration, readWorkspaceConfiguration, type WorkspaceConfiguration } from './workspace-config.js';
 
@@ -39,13 +40,22 @@ const CACHE_LIMIT = 20_000;
 export class ProseChecks {
     private configuration: WorkspaceConfiguration = emptyConfiguration;
     private processor: { key: string; processor: ProseProcessor } | undefined;
-    private readonly findings = new Map<string, Promise<ProseFinding[]>>();
+    private pool: { key: string; pool: ProsePool | undefined } | undefined;
+    /** Each text's findings by its reading age and text: the promise, and the findings once it is settled. */
+    private readonly findings = new Map<string, { readonly promise: Promise<ProseFinding[]>; done?: ProseFinding[] }>();
     private loading: Promise<WorkspaceConfiguration> | undefined;
     /**
      * Which documents are checked: all (the CLI's --prose, tests), or, in the language server, those open in the
      * editor, so opening a workspace of many forces waits for no prose, and its coverage comes first.
      */
     checksDocument: (uri: string) => boolean = () => true;
+    /**
+     * In the editor (false), a document's validation does not wait for texts not yet checked: it gives the findings
+     * already known, and {@link onChecked} is told when the rest are in, to show them. The coverage and the other
+     * problems of an edit are not held up by prose. The CLI (true) waits for every finding.
+     */
+    waitsForChecks = true;
+    onChecked: ((uri: string) => void) | undefined;
 
     constructor(
         private readonly settings: GdlSettings,
@@ -56,6 +66,13 @@ export class ProseChecks {
         // Read again for each build (the file may have changed), before anything is validated: see current().
         builder.onBuildPhase(DocumentState.Parsed, () => {
             this.loading = undefined;
+        });
+        // `gdl check --prose` with worker threads: every document's texts are sent to the workers as soon as it is
+        // parsed, so they are checked while the main thread links and validates (validation then awaits each one's).
+        builder.onBuildPhase(DocumentState.IndexedContent, documents => {
+            if (this.settings.prose.asked === true) {
+                void this.prefetch(documents);
+            }
         });
     }
 
@@ -118,10 +135,11 @@ export class ProseChecks {
                 });
             }
         }
-        const found = await this.check(
+        const uri = document.uri.toString();
+        const found = await this.findingsOf(
             blocks.map(b => ({ text: b.block.text, age: b.age })),
             options.words,
-            document.uri.toString()
+            uri
         );
         const diagnostics: Diagnostic[] = [];
         blocks.forEach(({ block, age }, index) => {
@@ -135,18 +153,90 @@ export class ProseChecks {
         return cancelToken?.isCancellationRequested ? [] : diagnostics;
     }
 
-    /** The findings of each text, from memory where the same text was checked at the same age, the rest checked now. */
-    private async check(texts: readonly { text: string; age: number }[], words: readonly string[], uri: string): Promise<ProseFinding[][]> {
+    /**
+     * Each text's findings: all of them (the CLI), or in the editor those already known, the rest being checked
+     * meanwhile ({@link onChecked} is told when they are in).
+     */
+    private async findingsOf(
+        texts: readonly { text: string; age: number }[],
+        words: readonly string[],
+        uri: string
+    ): Promise<ProseFinding[][]> {
+        const entries = this.check(texts, words, uri);
+        if (this.waitsForChecks || this.settings.prose.asked === true) {
+            return Promise.all(entries.map(e => e.promise));
+        }
+        const pending = entries.filter(e => e.done === undefined);
+        if (pending.length > 0) {
+            void Promise.all(pending.map(e => e.promise)).then(() => this.onChecked?.(uri));
+        }
+        return entries.map(e => e.done ?? []);
+    }
+
+    /** Starts checking the texts of documents not yet checked (in the workers), for their validation to find. */
+    private async prefetch(documents: readonly LangiumDocument[]): Promise<void> {
+        await this.current();
+        const options = this.options();
+        if (!options.enabled || !this.runner(options.words).pool) {
+            return;
+        }
+        for (const document of documents) {
+            const root = document.parseResult.value;
+            if (
+                this.checksDocument(document.uri.toString()) &&
+                document.parseResult.lexerErrors.length === 0 &&
+                document.parseResult.parserErrors.length === 0 &&
+                ast.isGdlFile(root)
+            ) {
+                const texts = [...proseBlocks(root)]
+                    .filter(block => !proseTooDeep(block.text))
+                    .map(block => ({
+                        text: block.text,
+                        age: readingAgeFor(
+                            block.audiences.map(a => a.id),
+                            options
+                        )
+                    }));
+                this.check(texts, options.words, document.uri.toString());
+            }
+        }
+    }
+
+    /** What checks texts for a word list: the worker pool for `gdl check --prose` where there is one, and this thread. */
+    private runner(words: readonly string[]): { processor: () => ProseProcessor; pool: ProsePool | undefined } {
         const wordsKey = words.join('\n');
-        if (this.processor?.key !== wordsKey) {
+        if (this.processor && this.processor.key !== wordsKey) {
             // A new word list: a new speller, and every remembered finding may be wrong.
-            this.processor = { key: wordsKey, processor: new ProseProcessor(words) };
+            this.processor = undefined;
             this.findings.clear();
         }
-        const processor = this.processor.processor;
+        if (this.pool && this.pool.key !== wordsKey) {
+            void this.pool.pool?.dispose();
+            this.pool = undefined;
+            this.findings.clear();
+        }
+        if (this.settings.prose.asked === true && !this.pool) {
+            this.pool = { key: wordsKey, pool: ProsePool.create(words) };
+        }
+        const processor = () => {
+            this.processor ??= { key: wordsKey, processor: new ProseProcessor(words) };
+            return this.processor.processor;
+        };
+        const pool = this.pool?.pool && !this.pool.pool.broken ? this.pool.pool : undefined;
+        return { processor, pool };
+    }
+
+    /** The findings of each text, from memory where the same text was checked at the same age, the rest checked now. */
+    private check(
+        texts: readonly { text: string; age: number }[],
+        words: readonly string[],
+        uri: string
+    ): { promise: Promise<ProseFinding[]>; done?: ProseFinding[] }[] {
+        const { processor, pool } = this.runner(words);
         const keys = texts.map(({ text, age }) => `${age}\u0000${text}`);
-        // Bounded memory: past the limit it starts again (before deciding what is remembered, so nothing is lost now).
-        if (this.findings.size + texts.length >= CACHE_LIMIT) {
+        // Bounded memory in the editor: past the limit it starts again (before deciding what is remembered, so nothing
+        // is lost now). The CLI checks a workspace once, and keeps every text's findings until it ends.
+        if (this.settings.prose.asked !== true && this.findings.size + texts.length >= CACHE_LIMIT) {
             this.findings.clear();
         }
         const byAge = new Map<number, number[]>();
@@ -156,27 +246,35 @@ export class ProseChecks {
             }
         });
         for (const [age, indexes] of byAge) {
-            const runs = checkTexts(
-                processor,
-                indexes.map(i => texts[i]!.text),
-                age
-            );
+            const batch = indexes.map(i => texts[i]!.text);
+            const runs = pool
+                ? pool.checkTexts(batch, age).map((run, at) =>
+                      // A worker that stopped: that text is checked here (a text the rules cannot read stays an error).
+                      run.catch((error: unknown) => (pool.broken ? processor().check(batch[at]!, age) : Promise.reject(error)))
+                  )
+                : checkTexts(processor(), batch, age);
             indexes.forEach((i, at) => {
                 const key = keys[i]!;
-                const one = runs[at]!;
-                this.findings.set(key, one);
-                one.catch(() => this.findings.delete(key));
+                const entry: { promise: Promise<ProseFinding[]>; done?: ProseFinding[] } = {
+                    promise: runs[at]!.then(
+                        found => (entry.done = found),
+                        (error: unknown) => {
+                            // A text the checkers cannot read is not the writer's mistake: it goes unchecked (and is tried
+                            // again next time), and the rest is checked.
+                            console.error(
+                                `GDL plain-English check failed on ${uri}: ${error instanceof Error ? error.message : String(error)}`
+                            );
+                            if (this.findings.get(key) === entry) {
+                                this.findings.delete(key);
+                            }
+                            return (entry.done = []);
+                        }
+                    )
+                };
+                this.findings.set(key, entry);
             });
         }
-        return Promise.all(
-            keys.map(key =>
-                (this.findings.get(key) ?? Promise.resolve([])).catch((error: unknown) => {
-                    // A text the checkers cannot read is not the writer's mistake: it goes unchecked, and the rest is checked.
-                    console.error(`GDL plain-English check failed on ${uri}: ${error instanceof Error ? error.message : String(error)}`);
-                    return [];
-                })
-            )
-        );
+        return keys.map(key => this.findings.get(key) ?? { promise: Promise.resolve([]), done: [] });
     }
 
     private toDiagnostic(

@@ -1,4 +1,4 @@
-import type { LangiumDocument, ValidationOptions } from 'langium';
+import { DocumentState, type LangiumDocument, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { GdlDocumentValidator, MAX_PROBLEMS_PER_FILE } from '../validation/gdl-document-validator.js';
 import { Codes } from '../validation/diagnostic-codes.js';
@@ -16,6 +16,8 @@ import type { ProseChecks } from './prose-checks.js';
 export class ProseDocumentValidator extends GdlDocumentValidator {
     private readonly prose: ProseChecks;
     private readonly settings: GdlSettings;
+    /** Each document's problems other than plain English, as its last validation found them (for {@link withLaterProse}). */
+    private readonly others = new WeakMap<LangiumDocument, Diagnostic[]>();
 
     constructor(services: GdlServices) {
         super(services);
@@ -30,7 +32,27 @@ export class ProseDocumentValidator extends GdlDocumentValidator {
     ): Promise<Diagnostic[]> {
         await this.prose.current();
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const prose = await this.prose.diagnostics(document, cancelToken);
+        this.others.set(document, diagnostics);
+        return this.withProse(diagnostics, await this.prose.diagnostics(document, cancelToken));
+    }
+
+    /**
+     * In the editor, once the texts a validation did not wait for are checked: the document's problems with every
+     * plain-English finding, or undefined when the document has been changed since (its next validation has them).
+     */
+    async withLaterProse(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
+        const others = this.others.get(document);
+        if (!others || document.state < DocumentState.Validated) {
+            return undefined;
+        }
+        const prose = await this.prose.diagnostics(document);
+        return document.state >= DocumentState.Validated && this.others.get(document) === others
+            ? this.withProse(others, prose)
+            : undefined;
+    }
+
+    // A file's findings come after its other problems, up to its limit of problems (GDL0009), so they never bury them.
+    private withProse(diagnostics: Diagnostic[], prose: Diagnostic[]): Diagnostic[] {
         // `gdl check --prose` asked for them all (and counts them by code); the editor shows a file's first hundred problems.
         const room = this.settings.prose.asked ? prose.length : Math.max(0, MAX_PROBLEMS_PER_FILE - diagnostics.length);
         if (prose.length <= room) {

@@ -71,19 +71,13 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
         return [];
     }
     const searched = blankWebAddresses(text);
-    const actMentions = findActs(searched, text, acts);
+    const { byAct, declaredAfter, anyAct } = patternsOf(acts);
+    const actMentions = findActs(searched, text, anyAct.test(searched) ? byAct : []);
     const context = new ActContext(actMentions, searched);
     const byEnd = new Map(actMentions.filter(a => a.act).map(a => [a.end, a]));
     const consumed = new Set<ActMention>();
     const mentions: LegislationMention[] = [];
-    // An Act named right after the provision: "section 2A of the Protection from Harassment Act 1997", "s4A PHA 1997",
-    // "section 24 of PACE" (an Act the workspace does not declare: not ours to match). Sticky: read from where it ends.
-    const declaredAfter = new RegExp(
-        String.raw`(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`,
-        'uy'
-    );
-    const otherAfter = new RegExp(String.raw`\s+(?:of|in|under)\s+(?:the\s+)?(?:${anyActTitle}|[A-Z]{2,}\b)`, 'uy');
-    for (const m of searched.matchAll(new RegExp(provisionWords, 'gu'))) {
+    for (const m of searched.matchAll(provisionPattern)) {
         const kind = m.groups!.schedule ? 'schedule' : 'section';
         const start = m.index;
         let end = m.index + m[0].length;
@@ -164,11 +158,50 @@ function actAlternatives(acts: readonly ActFacts[]): string {
     return acts.flatMap(act => aliases(act, acts)).join('|') || '(?!)';
 }
 
-function findActs(searched: string, text: string, acts: readonly ActFacts[]): ActMention[] {
+/** The patterns for one list of declared Acts: compiled once per list (a build's), not once per text. */
+interface ActPatterns {
+    /** Each Act's names, each a global pattern. */
+    readonly byAct: readonly { readonly id: string; readonly names: readonly RegExp[] }[];
+    /**
+     * An Act named right after a provision: "section 2A of the Protection from Harassment Act 1997", "s4A PHA 1997".
+     * Sticky: read from where the provision ends.
+     */
+    readonly declaredAfter: RegExp;
+    /** Whether a text names any of the Acts at all (most texts name none: one search, not one per name). */
+    readonly anyAct: RegExp;
+}
+
+const compiled = new WeakMap<readonly ActFacts[], ActPatterns>();
+
+function patternsOf(acts: readonly ActFacts[]): ActPatterns {
+    let patterns = compiled.get(acts);
+    if (!patterns) {
+        patterns = {
+            byAct: acts.map(act => ({
+                id: act.id,
+                names: aliases(act, acts).map(alias => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alias})(?![\\p{L}\\p{N}])`, 'gu'))
+            })),
+            declaredAfter: new RegExp(
+                String.raw`(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`,
+                'uy'
+            ),
+            anyAct: new RegExp(`(?<![\\p{L}\\p{N}])(?:${actAlternatives(acts)})(?![\\p{L}\\p{N}])`, 'u')
+        };
+        compiled.set(acts, patterns);
+    }
+    return patterns;
+}
+
+// A provision's words, and another Act's named right after it ("section 24 of PACE": not ours to match). Sticky.
+const provisionPattern = new RegExp(provisionWords, 'gu');
+const otherAfter = new RegExp(String.raw`\s+(?:of|in|under)\s+(?:the\s+)?(?:${anyActTitle}|[A-Z]{2,}\b)`, 'uy');
+const anyActPattern = new RegExp(anyActTitle, 'gu');
+
+function findActs(searched: string, text: string, byAct: ActPatterns['byAct']): ActMention[] {
     const found: ActMention[] = [];
-    for (const act of acts) {
-        for (const alias of aliases(act, acts)) {
-            for (const m of searched.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alias})(?![\\p{L}\\p{N}])`, 'gu'))) {
+    for (const act of byAct) {
+        for (const name of act.names) {
+            for (const m of searched.matchAll(name)) {
                 found.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), act: act.id });
             }
         }
@@ -176,7 +209,7 @@ function findActs(searched: string, text: string, acts: readonly ActFacts[]): Ac
     // Acts the workspace does not declare set the context too: "section 24 of PACE" after "the Police and Criminal Evidence Act 1984".
     const declared = new Uint8Array(searched.length + 1);
     found.forEach(f => declared.fill(1, f.start, f.end));
-    for (const m of searched.matchAll(new RegExp(anyActTitle, 'gu'))) {
+    for (const m of searched.matchAll(anyActPattern)) {
         if (!declared.subarray(m.index, m.index + m[0].length).includes(1)) {
             found.push({ start: m.index, end: m.index + m[0].length, text: m[0], act: undefined });
         }

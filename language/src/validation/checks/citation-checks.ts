@@ -16,6 +16,19 @@ export interface CitationFixData {
 
 const OFFICIAL_HOST = 'www.legislation.gov.uk';
 
+// A file's Acts, the same array while its text is the same (a changed file is parsed to a new root).
+const legislationByRoot = new WeakMap<AstNode, readonly ast.Legislation[]>();
+const noActs: readonly ast.Legislation[] = [];
+function legislationOf(root: AstNode): readonly ast.Legislation[] {
+    let acts = legislationByRoot.get(root);
+    if (!acts) {
+        const found = (root as Partial<ast.GdlFile>).elements?.filter(ast.isLegislation) ?? [];
+        acts = found.length > 0 ? found : noActs;
+        legislationByRoot.set(root, acts);
+    }
+    return acts;
+}
+
 /**
  * Statute citations and legal currency: prose that names a provision or an Act its section or module does not
  * cite (hints, with a quick fix), legislation addresses that are not the official text on legislation.gov.uk,
@@ -24,6 +37,7 @@ const OFFICIAL_HOST = 'www.legislation.gov.uk';
  */
 export class CitationChecks {
     private readonly acts: WorkspaceCache<'acts', { facts: ActFacts[]; titles: Map<string, string> }>;
+    private last: { files: readonly (readonly ast.Legislation[])[]; value: { facts: ActFacts[]; titles: Map<string, string> } } | undefined;
 
     constructor(
         private readonly settings: GdlSettings,
@@ -32,12 +46,17 @@ export class CitationChecks {
         this.acts = new WorkspaceCache(shared, DocumentState.IndexedContent);
     }
 
-    /** Every Act the workspace declares, as the mention finder needs them, and every provision's title; once per build. */
+    /**
+     * Every Act the workspace declares, as the mention finder needs them, and every provision's title; once per build,
+     * and the same objects as the last build's while no file's Acts changed (the finder compiles its patterns once per list).
+     */
     private declaredActs(): { facts: ActFacts[]; titles: Map<string, string> } {
         return this.acts.get('acts', () => {
-            const acts = this.shared.workspace.LangiumDocuments.all
-                .flatMap(d => (d.parseResult.value as Partial<ast.GdlFile>).elements?.filter(ast.isLegislation) ?? [])
-                .toArray();
+            const files = this.shared.workspace.LangiumDocuments.all.map(d => legislationOf(d.parseResult.value)).toArray();
+            if (this.last && this.last.files.length === files.length && this.last.files.every((f, i) => f === files[i])) {
+                return this.last.value;
+            }
+            const acts = files.flat();
             const titles = new Map(acts.flatMap(act => act.provisions.map(p => [`${act.name}.${p.name}`, p.title] as [string, string])));
             const facts = acts.map(act => ({
                 id: act.name,
@@ -49,7 +68,8 @@ export class CitationChecks {
                     })
                 )
             }));
-            return { facts, titles };
+            this.last = { files, value: { facts, titles } };
+            return this.last.value;
         });
     }
 
