@@ -278,7 +278,7 @@ export const Codes = define({
         code: 'GDL0316',
         severity: 'hint',
         template:
-            "'{words}' names the {title}, but {what} cites none of its provisions: cite the one it relies on ({provisions}), or declare it if it is not there.",
+            "'{words}' names the {title}, but {what} cites none of its provisions: cite the provision it relies on (declared for that Act: {provisions}), or declare that provision if it is not among them.",
         explanation:
             'Naming an Act without citing any of its provisions leaves the page out of the legal-currency checks of that Act. A hint.'
     },
