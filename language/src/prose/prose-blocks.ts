@@ -54,5 +54,12 @@ export function* proseBlocks(file: ast.GdlFile): Generator<ProseBlock> {
 function audiencesOf(node: AstNode, material: Material): ProseBlock['audiences'] {
     const section = AstUtils.getContainerOfType(node, ast.isSection);
     const refs = (section ? inherited(section, n => n.audiences) : undefined) ?? material.audiences;
-    return refs.map(ref => ({ id: ref.$refText, title: ref.ref?.title ?? ref.$refText }));
+    // The title is read when a message needs it, after linking: the texts are sent to be checked as soon as they are
+    // parsed, and reading a reference before its document is linked would link it too early.
+    return refs.map(ref => ({
+        id: ref.$refText,
+        get title() {
+            return ref.ref?.title ?? ref.$refText;
+        }
+    }));
 }

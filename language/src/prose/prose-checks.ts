@@ -123,7 +123,7 @@ export class ProseChecks {
         }
         // Every block's age first, then the blocks not yet remembered checked together, one run per age (see checkTexts).
         const blocks: { block: ProseBlock; age: number }[] = [];
-        for (const block of proseBlocks(root)) {
+        for (const block of blocksOf(root)) {
             // Prose nested past the limit is an error of its own (GDL0007), and would take remark past the stack.
             if (!proseTooDeep(block.text)) {
                 blocks.push({
@@ -188,7 +188,7 @@ export class ProseChecks {
                 document.parseResult.parserErrors.length === 0 &&
                 ast.isGdlFile(root)
             ) {
-                const texts = [...proseBlocks(root)]
+                const texts = blocksOf(root)
                     .filter(block => !proseTooDeep(block.text))
                     .map(block => ({
                         text: block.text,
@@ -314,6 +314,17 @@ export class ProseChecks {
             data
         };
     }
+}
+
+// A file's prose blocks, found once per parse (for the texts sent to be checked, then for the findings' positions).
+const blocksByRoot = new WeakMap<ast.GdlFile, readonly ProseBlock[]>();
+function blocksOf(root: ast.GdlFile): readonly ProseBlock[] {
+    let blocks = blocksByRoot.get(root);
+    if (!blocks) {
+        blocks = [...proseBlocks(root)];
+        blocksByRoot.set(root, blocks);
+    }
+    return blocks;
 }
 
 // The citation settings live in the same file; they are set only when the file gives them (a setting made in code stands).
