@@ -1,18 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_CLASSIFICATION, readSiteTemplates, readTemplateFile, TemplateError } from '../../language/src/publish/site-templates.js';
 import type { SiteTemplates } from '../../language/src/publish/build-site.js';
 import { UsageError } from '../errors.js';
+import { moduleFolder as folderOf } from '../../language/src/module-folder.js';
 
-// Where this module is: import.meta.url when run as ES modules (out/), __dirname in the CommonJS bundle (extension/out/).
+/** Where this module is (out/cli/build/, cli/build/ from source, or the bundle's folder). */
 export function moduleFolder(): string {
-    try {
-        return path.dirname(fileURLToPath(import.meta.url));
-    } catch {
-        return typeof __dirname === 'string' ? __dirname : process.cwd();
-    }
+    return folderOf(import.meta.url);
 }
 
 /** The templates shipped with the tool: out-templates/ at the repository root (from out/cli/build/ compiled, cli/build/ run from source), or beside the extension's bundle. */

@@ -26,10 +26,7 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Linked, document => {
-            this.unresolved.set(
-                document,
-                document.references.some(reference => reference.error !== undefined)
-            );
+            this.unresolved.set(document, hasUnresolvedReference(document));
         });
     }
 
@@ -51,7 +48,7 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
             reportsWorkspaceWide(document) ||
             // Langium's own rule (a document with a reference that did not resolve may resolve it now, or one that
             // refers to a changed document), from what linking and indexing recorded rather than every reference again.
-            (this.unresolved.get(document) ?? document.references.some(reference => reference.error !== undefined)) ||
+            (this.unresolved.get(document) ?? hasUnresolvedReference(document)) ||
             this.indexManager.isAffected(document, changedUris)
         );
     }
@@ -124,6 +121,10 @@ const planDeclaration = /(^|[\s;}])plan\s+[A-Za-z_][A-Za-z0-9_-]*\s*"/;
 const workspaceWideCodes = new Set(
     ['duplicate-id', 'outside-every-force', 'exhibit-other-force', 'uncovered-by-edit'].map(name => Codes[name as keyof typeof Codes].code)
 );
+
+function hasUnresolvedReference(document: LangiumDocument): boolean {
+    return document.references.some(reference => reference.error !== undefined);
+}
 
 function reportsWorkspaceWide(document: LangiumDocument): boolean {
     return (document.diagnostics ?? []).some(d => workspaceWideCodes.has(String(d.code)));

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit } from 'vscode-languageserver';
 import { cleanBase, variant } from '../support/fixtures-base.js';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
+import type * as ast from '../../language/src/generated/ast.js';
 
 const recommendation11 =
     '    recommendation 11 {\n        to chief-constables\n        deadline 2025-03-27\n        text "Take steps on 11."\n        evidence 11.1 { text "Having a single point of contact for stalking in every force area." }\n    }\n    recommendation 12 {';
@@ -100,6 +101,22 @@ describe("'Create a draft section' writes a draft the writer can finish", () => 
         // The requirement is still a gap (a draft does not cover), but the draft is not offered twice.
         expect(gapOn(workspace, '11.1')).toBeDefined();
         expect(await draftAction(workspace)).toBeUndefined();
+    });
+
+    test('quotes and backslashes in the requirement text and the owner are written as GDL strings: the draft parses, with the text', async () => {
+        const workspace = await buildWorkspace(
+            withGap([
+                ['framework.gdl', 'Having a single point of contact', String.raw`A \"single\" point, C:\\`],
+                ['guidance.gdl', 'owner "Lead"', String.raw`owner "Lead \"Ops\" \\"`]
+            ])
+        );
+        const action = (await draftAction(workspace))!;
+        await workspace.edit('guidance/cover-11-1.gdl', newText(action));
+        expect(workspace.diagnostics('guidance/cover-11-1.gdl')).toEqual([]);
+        const draft = workspace.documents.get('guidance/cover-11-1.gdl')!.parseResult.value as ast.GdlFile;
+        const guidance = draft.elements[0] as ast.Guidance;
+        expect(guidance.owner).toBe('Lead "Ops" \\');
+        expect(guidance.sections[0]!.title).toMatch(/^A "single" point, C:\\/);
     });
 
     test('an id already in use, of a section or a file, is not taken again', async () => {

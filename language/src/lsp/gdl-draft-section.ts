@@ -6,6 +6,7 @@ import { declares } from '../declarations.js';
 import type { GdlServices } from '../gdl-module.js';
 import * as ast from '../generated/ast.js';
 import { effectiveStatus } from '../inheritance.js';
+import { gdlString } from '../onboarding/gdl-text.js';
 import { shortened } from '../wording.js';
 import { SHOW_DOCUMENT_COMMAND } from './gdl-protocol.js';
 
@@ -37,7 +38,7 @@ export function draftSection(services: GdlServices, model: CoverageModel, covera
     const text = coverage.evidence.text ?? coverage.evidence.untexted ?? '';
     const summary = shortened(text, 60);
     const body = [
-        `section ${sectionId} "${summary.replace(/"/g, "'")}" {`,
+        `section ${sectionId} ${gdlString(summary)} {`,
         '    status draft',
         `    addresses ${id}`,
         '    """',
@@ -75,7 +76,7 @@ export function draftSection(services: GdlServices, model: CoverageModel, covera
     const audiences = example?.audiences.map(a => a.$refText).filter(a => a !== '') ?? onlyAudience(services);
     const file = [
         `guidance ${unusedId(services, `${sectionId}-guidance`)} "Coverage of ${id}" {`,
-        ...(owner ? [`    owner "${owner.replace(/"/g, "'")}"`] : []),
+        ...(owner ? [`    owner ${gdlString(owner)}`] : []),
         '    status draft',
         ...(audiences.length > 0 ? [`    audience ${audiences.join(', ')}`] : []),
         ...body.map(l => `    ${l}`),
@@ -86,7 +87,9 @@ export function draftSection(services: GdlServices, model: CoverageModel, covera
         where: 'in a new file',
         edit: {
             documentChanges: [
-                { kind: 'create', uri, options: { ignoreIfExists: true } },
+                // No `ignoreIfExists`: should a file of that name exist that the workspace does not hold, the editor
+                // refuses the whole edit rather than write the draft into it.
+                { kind: 'create', uri },
                 {
                     textDocument: { uri, version: null },
                     edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.join('\n') }]

@@ -111,29 +111,9 @@ export class ProseChecks {
     async diagnostics(document: LangiumDocument, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         await this.current();
         const options = this.options();
-        const root = document.parseResult.value;
-        if (
-            !options.enabled ||
-            !this.checksDocument(document.uri.toString()) ||
-            document.parseResult.lexerErrors.length > 0 ||
-            document.parseResult.parserErrors.length > 0 ||
-            !ast.isGdlFile(root)
-        ) {
+        const blocks = this.blocksToCheck(document, options);
+        if (blocks.length === 0) {
             return [];
-        }
-        // Every block's age first, then the blocks not yet remembered checked together, one run per age (see checkTexts).
-        const blocks: { block: ProseBlock; age: number }[] = [];
-        for (const block of blocksOf(root)) {
-            // Prose nested past the limit is an error of its own (GDL0007), and would take remark past the stack.
-            if (!proseTooDeep(block.text)) {
-                blocks.push({
-                    block,
-                    age: readingAgeFor(
-                        block.audiences.map(a => a.id),
-                        options
-                    )
-                });
-            }
         }
         const uri = document.uri.toString();
         const found = await this.findingsOf(
@@ -178,28 +158,41 @@ export class ProseChecks {
         await this.current();
         const options = this.options();
         if (!options.enabled || !this.runner(options.words).pool) {
-            return;
+            return; // without workers, each document is checked when it is validated
         }
         for (const document of documents) {
-            const root = document.parseResult.value;
-            if (
-                this.checksDocument(document.uri.toString()) &&
-                document.parseResult.lexerErrors.length === 0 &&
-                document.parseResult.parserErrors.length === 0 &&
-                ast.isGdlFile(root)
-            ) {
-                const texts = blocksOf(root)
-                    .filter(block => !proseTooDeep(block.text))
-                    .map(block => ({
-                        text: block.text,
-                        age: readingAgeFor(
-                            block.audiences.map(a => a.id),
-                            options
-                        )
-                    }));
-                this.check(texts, options.words, document.uri.toString());
-            }
+            const texts = this.blocksToCheck(document, options).map(b => ({ text: b.block.text, age: b.age }));
+            this.check(texts, options.words, document.uri.toString());
         }
+    }
+
+    /**
+     * A document's prose blocks to check, each with its reading age: none when the checks are off, the document is
+     * not one to check, or it has syntax errors.
+     */
+    private blocksToCheck(document: LangiumDocument, options: ProseOptions): { block: ProseBlock; age: number }[] {
+        const root = document.parseResult.value;
+        if (
+            !options.enabled ||
+            !this.checksDocument(document.uri.toString()) ||
+            document.parseResult.lexerErrors.length > 0 ||
+            document.parseResult.parserErrors.length > 0 ||
+            !ast.isGdlFile(root)
+        ) {
+            return [];
+        }
+        return (
+            blocksOf(root)
+                // Prose nested past the limit is an error of its own (GDL0007), and would take remark past the stack.
+                .filter(block => !proseTooDeep(block.text))
+                .map(block => ({
+                    block,
+                    age: readingAgeFor(
+                        block.audiences.map(a => a.id),
+                        options
+                    )
+                }))
+        );
     }
 
     /** What checks texts for a word list: the worker pool for `gdl check --prose` where there is one, and this thread. */

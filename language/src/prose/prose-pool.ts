@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ProseFinding } from './prose-processor.js';
+import { proseFolder } from './prose-resources.js';
 
 /** A request to a worker: texts to check at one reading age. */
 export interface ProseRequest {
@@ -147,11 +147,6 @@ function defaultSize(): number {
 
 // The compiled worker beside this module: out/language/src/prose/prose-worker.js, or prose-worker.cjs beside the bundle.
 function workerFile(): string | undefined {
-    let here: string;
-    try {
-        here = path.dirname(fileURLToPath(import.meta.url));
-    } catch {
-        here = typeof __dirname === 'string' ? __dirname : process.cwd();
-    }
+    const here = proseFolder();
     return ['prose-worker.js', 'prose-worker.cjs'].map(name => path.join(here, name)).find(file => existsSync(file));
 }

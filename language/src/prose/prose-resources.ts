@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { moduleFolder } from '../module-folder.js';
 
 /** The en-GB Hunspell dictionary (dictionary-en-gb's two files). */
 export interface HunspellDictionary {
@@ -9,14 +9,9 @@ export interface HunspellDictionary {
     readonly dic: Uint8Array;
 }
 
-// Where this module is: import.meta.url as ES modules (out/, or the sources under vitest), __dirname in the
-// CommonJS bundle (extension/out/), as cli/build/load-templates.ts finds the templates.
-function here(): string {
-    try {
-        return path.dirname(fileURLToPath(import.meta.url));
-    } catch {
-        return typeof __dirname === 'string' ? __dirname : process.cwd();
-    }
+/** Where the plain-English modules are: language/src/prose/ (sources or out/), or the bundle's folder (extension/out/). */
+export function proseFolder(): string {
+    return moduleFolder(import.meta.url);
 }
 
 let dictionary: HunspellDictionary | undefined;
@@ -35,11 +30,11 @@ export function enGbDictionary(): HunspellDictionary {
 }
 
 function dictionaryFolder(): string {
-    const beside = path.join(here(), 'dictionary-en-gb');
+    const beside = path.join(proseFolder(), 'dictionary-en-gb');
     if (existsSync(path.join(beside, 'index.aff'))) {
         return beside;
     }
-    return path.dirname(createRequire(path.join(here(), 'x.js')).resolve('dictionary-en-gb'));
+    return path.dirname(createRequire(path.join(proseFolder(), 'x.js')).resolve('dictionary-en-gb'));
 }
 
 let policeWords: readonly string[] | undefined;
@@ -49,7 +44,7 @@ export function basePoliceWords(): readonly string[] {
     if (!policeWords) {
         const name = 'police-words.txt';
         // Beside the sources (vitest) or the bundle (copied there), or in the sources when run from out/language/src/prose/.
-        const candidates = [path.join(here(), name), path.resolve(here(), '../../../../language/src/prose', name)];
+        const candidates = [path.join(proseFolder(), name), path.resolve(proseFolder(), '../../../../language/src/prose', name)];
         const file = candidates.find(c => existsSync(c));
         policeWords = file ? wordList(readFileSync(file, 'utf8')) : [];
     }
