@@ -108,6 +108,38 @@ async function proseRows(forces43: string): Promise<void> {
     record('   edit → diagnostics p95, prose on, 43 forces', many.p95, 'ms', { limit: 100, text: '< 100 ms' });
 }
 
+/**
+ * Issue 17: `gdl check` as a user runs it, process start to exit (`node bin/gdl.js check …`), on the bundled
+ * guidance (the example force) and on the one-force workspace: the median of five runs, with V8's code cache as a
+ * second run has it, and once without (as the first run after an install).
+ */
+function startUpRows(forces1: string): void {
+    const gdl = path.join(repo, 'bin/gdl.js');
+    const run = (args: string[], env: Record<string, string> = {}) => {
+        const started = performance.now();
+        const result = spawnSync(process.execPath, [gdl, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+        if (result.status !== 0 && result.status !== 1) {
+            throw new Error(`gdl ${args.join(' ')} failed: ${result.stderr}`);
+        }
+        return performance.now() - started;
+    };
+    const median = (args: string[]) => {
+        run(args); // fills the code cache for the command
+        return percentile(
+            Array.from({ length: 5 }, () => run(args)),
+            50
+        );
+    };
+    const example = ['check', path.join(repo, 'guidance'), '--force', 'example-constabulary', '--as-of', '2026-01-15'];
+    record('8. start to exit: gdl --help', median(['--help']), 'ms');
+    record('   start to exit: check the example (bundled guidance)', median(example), 'ms', { limit: 800, text: '≤ 0.8 s' });
+    record('   the same, no code cache (first run)', run(example, { GDL_NO_CODE_CACHE: '1' }), 'ms');
+    record('   start to exit: check the 1-force workspace', median(['check', forces1, '--as-of', '2026-01-15']), 'ms', {
+        limit: 800,
+        text: '≤ 0.8 s'
+    });
+}
+
 async function main(): Promise<void> {
     const forces43 = path.join(scratch, 'forces-43');
     const forces1 = path.join(scratch, 'forces-1');
@@ -160,16 +192,22 @@ async function main(): Promise<void> {
             n === 10000 ? { limit: 7, text: '< 7 s' } : undefined
         );
         record(`   peak RSS, N = ${n}`, Math.max(c.rssMB, h.rssMB), 'MB', { limit: 1024, text: '< 1 GiB' });
-        rss.push(c.rssMB, h.rssMB);
+        // Issue 17: the same in ONE command, `gdl check --report html:FILE` (one parse, one report).
+        const both = job('check-report', corpus, path.join(scratch, `scale-${n}-one.html`));
+        const at10k = n === 10000;
+        record(`   one command (check --report html), N = ${n}`, both.ms / 1000, 's', at10k ? { limit: 3, text: '≤ 3 s' } : undefined);
+        record(`   peak RSS, one command, N = ${n}`, both.rssMB, 'MB', at10k ? { limit: 400, text: '≤ 400 MB' } : undefined);
+        rss.push(c.rssMB, h.rssMB, both.rssMB);
         rmSync(corpus, { recursive: true, force: true });
     }
     record('6. peak RSS, any job above', Math.max(...rss), 'MB', { limit: 1024, text: '< 1 GiB' });
     await proseRows(forces43);
+    startUpRows(forces1);
     report();
 }
 
 function report(): void {
-    const widths = [46, 14, 10, 4];
+    const widths = [58, 14, 10, 4];
     const line = (cells: string[]) =>
         cells
             .map((c, i) => c.padEnd(widths[i]!))

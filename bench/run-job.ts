@@ -8,12 +8,13 @@ import { createGdlServices } from '../language/src/gdl-module.js';
 
 /**
  * One measured job in a process of its own, so its peak memory is its own: prints
- * `{"job":…,"ms":…,"rssMB":…}`. Jobs: parse (the floor), check, check-prose (check with --prose), coverage-html, build.
+ * `{"job":…,"ms":…,"rssMB":…}`. Jobs: parse (the floor), check, check-prose (check with --prose), check-report (check --report html:OUT),
+ * coverage-html, build.
  */
 async function main(): Promise<void> {
     const [job, folder, out] = process.argv.slice(2);
     if (!job || !folder) {
-        throw new Error('usage: run-job (parse|check|check-prose|coverage-html|build) FOLDER [OUT]');
+        throw new Error('usage: run-job (parse|check|check-prose|check-report|coverage-html|build) FOLDER [OUT]');
     }
     // Building the services (the parser's grammar analysis) is start-up, not the work measured.
     const services = createGdlServices(NodeFileSystem).Gdl;
@@ -46,6 +47,12 @@ async function main(): Promise<void> {
                 (sum, d) => sum + (d.diagnostics ?? []).filter(x => /^GDL07/.test(String(x.code))).length,
                 0
             )
+        };
+    } else if (job === 'check-report') {
+        // `gdl check --report html:FILE`: the problems and the HTML coverage report from one build.
+        const { checkCommand } = await import('../cli/check-command.js');
+        detail = {
+            exit: await checkCommand(folder, { asOf: '2026-01-15', report: [{ format: 'html', file: out! }] }, () => undefined)
         };
     } else if (job === 'coverage-html') {
         detail = {

@@ -7,14 +7,23 @@ import { ExitCode } from './errors.js';
 import { loadWorkspace, type JudgeOptions } from './workspace-loader.js';
 import { count } from '../language/src/wording.js';
 import { configProblemLines, proseSummaryLine } from './prose-summary.js';
+import type { ReportRequest } from './report/report-formats.js';
 
 export interface CheckOptions extends JudgeOptions {
     readonly strict?: boolean;
+    /** `--report html:coverage.html`: coverage reports written from this check's own build (no second parse). */
+    readonly report?: readonly ReportRequest[];
 }
 
 /** `gdl check`: prints every problem, then the coverage summary; returns the exit code. */
 export async function checkCommand(folder: string, options: CheckOptions, out: (line: string) => void): Promise<number> {
     const cwd = process.cwd();
+    const reports = options.report ?? [];
+    // Refused before anything is read (a report over a source, or in the templates): exit 2, nothing written.
+    const writer = reports.length > 0 ? await import('./coverage-command.js') : undefined;
+    for (const request of reports) {
+        await writer!.checkReportFileOf(request.file);
+    }
     const workspace = await loadWorkspace(folder, options);
     for (const failure of workspace.unreadable) {
         out(formatUnreadable(failure, cwd));
@@ -51,6 +60,14 @@ export async function checkCommand(folder: string, options: CheckOptions, out: (
     for (const model of models) {
         for (const line of formatCoverageSummary(model, forces.declared)) {
             out(line);
+        }
+    }
+    if (writer && reports.length > 0) {
+        out('');
+        const report = writer.reportOf(workspace, { force: options.force });
+        for (const request of reports) {
+            await writer.writeReport(report, request);
+            out(`Coverage report (${request.format}) written to ${request.file}.`);
         }
     }
     out('');

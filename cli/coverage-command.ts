@@ -19,9 +19,7 @@ import { defaultTemplates } from './build/load-templates.js';
 import { displayPath } from './problem-lines.js';
 import { terminalSafe } from './terminal-text.js';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
-
-export const reportFormats = ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
+import type { ReportFormat, ReportRequest } from './report/report-formats.js';
 
 export interface CoverageCommandOptions {
     readonly format: ReportFormat;
@@ -68,7 +66,11 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
     return errors || short ? ExitCode.failed : ExitCode.ok;
 }
 
-function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): CoverageReport {
+/** The coverage report of a loaded workspace, for the options given (also `gdl check --report`, from the check's own build). */
+export function reportOf(
+    workspace: LoadedWorkspace,
+    options: Pick<CoverageCommandOptions, 'force' | 'byForce' | 'includeDrafts' | 'recipient'>
+): CoverageReport {
     const settings = workspace.services.gdl.Settings;
     const asOf = settings.effectiveAsOf();
     // The check already computed the coverage; only "what if the drafts were approved" needs another.
@@ -100,7 +102,18 @@ function reportOf(workspace: LoadedWorkspace, options: CoverageCommandOptions): 
     return report;
 }
 
-function render(report: CoverageReport, options: CoverageCommandOptions): string {
+/** Refuses a report file over a source or in the templates before anything is read (`gdl check --report`). */
+export async function checkReportFileOf(file: string): Promise<void> {
+    await checkReportFile(file, defaultTemplates());
+}
+
+/** Writes one report of `gdl check --report` to its file, atomically. */
+export async function writeReport(report: CoverageReport, request: ReportRequest): Promise<void> {
+    await writeAtomically(request.file, render(report, { format: request.format, output: request.file }));
+}
+
+/** The report written in a format: for standard output (the table in colour on a terminal) or for a file. */
+export function render(report: CoverageReport, options: Pick<CoverageCommandOptions, 'format' | 'output'>): string {
     switch (options.format) {
         case 'markdown':
             return formatMarkdown(report);

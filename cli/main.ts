@@ -1,16 +1,20 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../language/src/dates.js';
-import { checkCommand, type CheckOptions } from './check-command.js';
+import type { CheckOptions } from './check-command.js';
 import { assuranceLevels } from '../language/src/coverage/coverage-model.js';
 import { ExitCode, UsageError } from './errors.js';
 import { ImportError } from '../language/src/onboarding/import-report.js';
-import { buildCommand, type BuildOptions } from './build/build-command.js';
-import { parseLmsKinds } from './build/lms-build.js';
+import type { BuildOptions } from './build/build-command.js';
+import { lmsKinds, type LmsKind } from '../language/src/publish/lms/package-model.js';
 import { buildOutput } from './build/progress-line.js';
-import { coverageCommand, reportFormats, type CoverageCommandOptions } from './coverage-command.js';
+import type { CoverageCommandOptions } from './coverage-command.js';
+import { parseReportRequest, reportFormats, type ReportRequest } from './report/report-formats.js';
 import { terminalText } from './terminal-text.js';
-import { initCommand, type InitOptions } from './init-command.js';
-import { importCommand, type ImportOptions } from './import-command.js';
+import type { InitOptions } from './init-command.js';
+import type { ImportOptions } from './import-command.js';
+
+// Each command's module is loaded when the command runs: a check does not load the Word, zip and Markdown libraries
+// that publishing and importing need (start-up is most of a small workspace's check).
 
 function parsePercent(value: string): number {
     const number = Number(value);
@@ -26,6 +30,31 @@ function levelOption(): Option {
         '--level <level>',
         "the level of assurance that counts as covered (default: the plan's `assurance`, else evidenced)"
     ).choices([...assuranceLevels]);
+}
+
+/** `--lms scorm12,cmi5`: the platforms named, each once, in the order given; anything else is a usage error (commander's, exit 2). */
+export function parseLmsKinds(value: string, previous: LmsKind[] = []): LmsKind[] {
+    const kinds = [...previous];
+    for (const part of value.split(',').map(p => p.trim())) {
+        if (!(lmsKinds as readonly string[]).includes(part)) {
+            throw new InvalidArgumentError(
+                `'${part}' is not a learning platform gdl can package for; use ${lmsKinds.join(', ')} (or several, comma-separated).`
+            );
+        }
+        if (!kinds.includes(part as LmsKind)) {
+            kinds.push(part as LmsKind);
+        }
+    }
+    return kinds;
+}
+
+/** `--report FORMAT:FILE` (repeatable): each report the check writes. */
+function parseReport(value: string, previous: ReportRequest[] = []): ReportRequest[] {
+    const request = parseReportRequest(value);
+    if (typeof request === 'string') {
+        throw new InvalidArgumentError(request);
+    }
+    return [...previous, request];
 }
 
 function parseDate(value: string): string {
@@ -66,7 +95,13 @@ export async function run(argv: string[]): Promise<number> {
             'judge one force of a workspace of several (its id or name): its files, the shared ones and its coverage'
         )
         .option('--prose', 'also check the guidance and training prose for plain English (GDL0701–GDL0707), with a count by code')
+        .option(
+            '--report <format:file>',
+            `also write the coverage report to a file, from the same check (repeatable; ${reportFormats.join(', ')}; e.g. html:coverage.html, or a file whose extension says the format)`,
+            parseReport
+        )
         .action(async (folder: string, options: CheckOptions) => {
+            const { checkCommand } = await import('./check-command.js');
             exitCode = await checkCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
         });
     program
@@ -84,6 +119,7 @@ export async function run(argv: string[]): Promise<number> {
         .option('--force <force>', 'report one force of a workspace of several (its id or name)')
         .option('--by-force', 'the matrix of forces × requirements (table, html, csv, json)')
         .action(async (folder: string, options: CoverageCommandOptions) => {
+            const { coverageCommand } = await import('./coverage-command.js');
             exitCode = await coverageCommand(folder, options, text => process.stdout.write(text));
         });
     program
@@ -106,6 +142,7 @@ export async function run(argv: string[]): Promise<number> {
         )
         .option('--quiet', 'no progress or summary (for CI)')
         .action(async (folder: string, options: BuildOptions) => {
+            const { buildCommand } = await import('./build/build-command.js');
             const output = buildOutput(process);
             try {
                 exitCode = await buildCommand(folder, options, output.line, output.progress);
@@ -122,6 +159,7 @@ export async function run(argv: string[]): Promise<number> {
         .requiredOption('--force <name>', 'the force\'s name, for example "Kent Police"')
         .option('--add', 'add the force beside those already in the workspace in the folder (never overwrites a file)')
         .action(async (folder: string, options: InitOptions) => {
+            const { initCommand } = await import('./init-command.js');
             exitCode = await initCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
         });
     program
@@ -141,6 +179,7 @@ export async function run(argv: string[]): Promise<number> {
             'the workspace the folder belongs to (default: the nearest folder at or above it holding the framework, in its own .gdl files or a framework/ folder)'
         )
         .action(async (file: string, options: ImportOptions) => {
+            const { importCommand } = await import('./import-command.js');
             exitCode = await importCommand(file, options, line => process.stdout.write(terminalText(line) + '\n'));
         });
     try {

@@ -10,7 +10,9 @@ const common = {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
-    external: ['vscode']
+    external: ['vscode'],
+    // moduleFolder() falls back to __dirname where a bundle has no import.meta.url.
+    logOverride: { 'empty-import-meta': 'silent' }
 };
 
 await Promise.all([

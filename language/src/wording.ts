@@ -8,7 +8,16 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
  * requirement's text in a completion list, a message or a draft's title.
  */
 export function shortened(text: string, width: number): string {
-    const flat = text.replace(/\s+/g, ' ').trim();
+    // Only the start of a long text can show: its first few widths, flattened, decide the cut (a requirement's
+    // whole text is not flattened for a message that shows sixty characters of it).
+    const head =
+        text.length > width * 4
+            ? text
+                  .slice(0, width * 4)
+                  .replace(/\s+/g, ' ')
+                  .trimStart()
+            : undefined;
+    const flat = head !== undefined && head.length > width ? head : text.replace(/\s+/g, ' ').trim();
     if (flat.length <= width) {
         return flat;
     }

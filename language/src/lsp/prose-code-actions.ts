@@ -3,7 +3,6 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { GdlServices } from '../gdl-module.js';
 import type { ProseDiagnosticData } from '../prose/prose-checks.js';
 import { proseRules } from '../prose/prose-options.js';
-import { spellingSuggestions } from '../prose/prose-processor.js';
 import { Codes } from '../validation/diagnostic-codes.js';
 
 const proseCodes = new Set<string>(proseRules.map(rule => Codes[rule].code));
@@ -31,7 +30,9 @@ export function withProseActions(
 export async function proseCodeActions(document: LangiumDocument, diagnostic: Diagnostic, services: GdlServices): Promise<CodeAction[]> {
     const data = diagnostic.data as ProseDiagnosticData;
     const spelling = data.code === Codes['prose-spelling'].code;
-    const replacements = spelling ? await spellingSuggestions(data.actual) : data.replacements;
+    const replacements = spelling
+        ? await (await import('../prose/prose-processor.js')).spellingSuggestions(data.actual)
+        : data.replacements;
     const actions = replacements.slice(0, MAX_REPLACEMENTS).map((replacement, index): CodeAction => ({
         title: `Replace '${data.actual}' with '${matchCase(data.actual, replacement)}'`,
         kind: CodeActionKind.QuickFix,

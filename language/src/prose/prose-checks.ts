@@ -10,7 +10,7 @@ import { proseBlocks, type ProseBlock } from './prose-blocks.js';
 import { proseMessageArgs } from './prose-messages.js';
 import { readingAgeFor, type ProseOptions, type ProseSeverity } from './prose-options.js';
 import { ProsePool } from './prose-pool.js';
-import { checkTexts, ProseProcessor, type ProseFinding } from './prose-processor.js';
+import type { ProseFinding, ProseProcessor } from './prose-processor.js';
 import { emptyConfiguration, readWorkspaceConfiguration, type WorkspaceConfiguration } from './workspace-config.js';
 
 /** What a plain-English diagnostic carries for its quick fixes. */
@@ -39,7 +39,9 @@ const CACHE_LIMIT = 20_000;
  */
 export class ProseChecks {
     private configuration: WorkspaceConfiguration = emptyConfiguration;
-    private processor: { key: string; processor: ProseProcessor } | undefined;
+    // The rules (retext, the dictionary) are loaded the first time a text is checked in this thread: a check without
+    // --prose, and the language server until a file is opened, never load them.
+    private processor: { key: string; processor: Promise<ProseProcessor> } | undefined;
     private pool: { key: string; pool: ProsePool | undefined } | undefined;
     /** Each text's findings by its reading age and text: the promise, and the findings once it is settled. */
     private readonly findings = new Map<string, { readonly promise: Promise<ProseFinding[]>; done?: ProseFinding[] }>();
@@ -196,7 +198,7 @@ export class ProseChecks {
     }
 
     /** What checks texts for a word list: the worker pool for `gdl check --prose` where there is one, and this thread. */
-    private runner(words: readonly string[]): { processor: () => ProseProcessor; pool: ProsePool | undefined } {
+    private runner(words: readonly string[]): { processor: () => Promise<ProseProcessor>; pool: ProsePool | undefined } {
         const wordsKey = words.join('\n');
         if (this.processor && this.processor.key !== wordsKey) {
             // A new word list: a new speller, and every remembered finding may be wrong.
@@ -212,11 +214,17 @@ export class ProseChecks {
             this.pool = { key: wordsKey, pool: ProsePool.create(words) };
         }
         const processor = () => {
-            this.processor ??= { key: wordsKey, processor: new ProseProcessor(words) };
+            this.processor ??= { key: wordsKey, processor: import('./prose-processor.js').then(rules => new rules.ProseProcessor(words)) };
             return this.processor.processor;
         };
         const pool = this.pool?.pool && !this.pool.pool.broken ? this.pool.pool : undefined;
         return { processor, pool };
+    }
+
+    /** Each text's findings, checked in this thread once the rules are loaded. */
+    private checkHere(processor: Promise<ProseProcessor>, batch: string[], age: number): Promise<ProseFinding[]>[] {
+        const runs = processor.then(async rules => (await import('./prose-processor.js')).checkTexts(rules, batch, age));
+        return batch.map((_, at) => runs.then(all => all[at]!));
     }
 
     /** The findings of each text, from memory where the same text was checked at the same age, the rest checked now. */
@@ -243,9 +251,11 @@ export class ProseChecks {
             const runs = pool
                 ? pool.checkTexts(batch, age).map((run, at) =>
                       // A worker that stopped: that text is checked here (a text the rules cannot read stays an error).
-                      run.catch((error: unknown) => (pool.broken ? processor().check(batch[at]!, age) : Promise.reject(error)))
+                      run.catch((error: unknown) =>
+                          pool.broken ? processor().then(rules => rules.check(batch[at]!, age)) : Promise.reject(error)
+                      )
                   )
-                : checkTexts(processor(), batch, age);
+                : this.checkHere(processor(), batch, age);
             indexes.forEach((i, at) => {
                 const key = keys[i]!;
                 const entry: { promise: Promise<ProseFinding[]>; done?: ProseFinding[] } = {

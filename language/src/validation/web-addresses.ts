@@ -8,7 +8,30 @@ const webAddress =
  * (no path, no marker, no date in /ukpga/2021/17) and an offset in the result is the same offset in the text.
  */
 export function blankWebAddresses(text: string): string {
-    return text.replace(webAddress, address => ' '.repeat(address.length));
+    if (!mayHoldAddress(text)) {
+        return text;
+    }
+    // Three checks read each text (drafting markers, dates, legislation): it is blanked once.
+    let blanked = recentlyBlanked.get(text);
+    if (blanked === undefined) {
+        blanked = text.replace(webAddress, address => ' '.repeat(address.length));
+        if (recentlyBlanked.size >= 1024) {
+            recentlyBlanked.clear();
+        }
+        recentlyBlanked.set(text, blanked);
+    }
+    return blanked;
+}
+
+const recentlyBlanked = new Map<string, string>();
+
+/**
+ * Whether a text can hold an address at all: every address has a slash (a scheme's // or a path), "www." or
+ * "mailto:". Most texts have none of them, and are not searched with the pattern (slow on long prose: it tries
+ * every word as the start of a domain name).
+ */
+function mayHoldAddress(text: string): boolean {
+    return text.includes('/') || /www\.|mailto:/i.test(text);
 }
 
 /** A web or mail address in a text: where it starts and ends, and the address as written. */
@@ -20,6 +43,9 @@ export interface WebAddress {
 
 /** The web and mail addresses of a text, in text order, without the sentence's punctuation after one ("see gov.uk/x."). */
 export function webAddressesIn(text: string): WebAddress[] {
+    if (!mayHoldAddress(text)) {
+        return [];
+    }
     return [...text.matchAll(webAddress)].map(m => {
         const address = m[0].replace(/[.,;:!?)\]'`]+$/u, '');
         return { start: m.index, end: m.index + address.length, text: address };

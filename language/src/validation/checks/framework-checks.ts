@@ -60,7 +60,8 @@ export class FrameworkChecks {
         }
         const models = this.facts.judgedModels();
         const where = { node, property: 'name' as const, data: { evidence: node.name } };
-        const text = shortened(node.text ?? node.untexted ?? '', MESSAGE_TEXT_WIDTH);
+        // Worked out only for a requirement reported (most are covered).
+        const text = () => shortened(node.text ?? node.untexted ?? '', MESSAGE_TEXT_WIDTH);
         if (models.length > 1 || this.facts.workspaceCoverage().forces.declared) {
             const short = models
                 .map(model => ({ model, coverage: model.of(node) }))
@@ -71,7 +72,7 @@ export class FrameworkChecks {
                     MAX_FORCES_NAMED
                 );
                 const detail = ` for ${short.length} of ${count(models.length, 'force')} at the ${models[0]!.level} level: ${shown}`;
-                report(accept, 'evidence-not-covered', { id: node.name, detail, text }, where, severity);
+                report(accept, 'evidence-not-covered', { id: node.name, detail, text: text() }, where, severity);
             }
             return;
         }
@@ -89,7 +90,7 @@ export class FrameworkChecks {
                     ? `; it is addressed only by ${pending.map(i => `${i.label} (${i.reason ?? 'not counted'})`).join(', ')}`
                     : '') +
                 expired;
-            report(accept, 'evidence-not-covered', { id: node.name, detail, text }, where, severity);
+            report(accept, 'evidence-not-covered', { id: node.name, detail, text: text() }, where, severity);
         } else if (coverage.state === 'wrong-kind') {
             const actual = kindsText([...new Set(coverage.items.filter(i => i.counts).map(i => i.kind))]);
             report(accept, 'evidence-wrong-kind', { id: node.name, required: kindsText(coverage.required), actual }, where, severity);

@@ -1,0 +1,41 @@
+/** The formats of `gdl coverage --format`. */
+export const reportFormats = ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+/** One report `gdl check --report` writes: its format and file. */
+export interface ReportRequest {
+    readonly format: ReportFormat;
+    readonly file: string;
+}
+
+// The format a report file's name implies, when `--report` gives only the file.
+const formatsByExtension: Record<string, ReportFormat> = {
+    '.html': 'html',
+    '.htm': 'html',
+    '.md': 'markdown',
+    '.csv': 'csv',
+    '.json': 'json',
+    '.sarif': 'sarif',
+    '.xml': 'junit',
+    '.txt': 'table'
+};
+
+/**
+ * `--report html:coverage.html`, or `--report coverage.html` (the format from the extension): the format and the
+ * file, or a message saying what is wrong (the caller makes it a usage error).
+ */
+export function parseReportRequest(value: string): ReportRequest | string {
+    const prefixed = /^([a-z]+):(.+)$/.exec(value);
+    if (prefixed && (reportFormats as readonly string[]).includes(prefixed[1]!)) {
+        return { format: prefixed[1] as ReportFormat, file: prefixed[2]! };
+    }
+    // (A single letter is a Windows drive: c:report.html.)
+    if (prefixed && prefixed[1]!.length > 1) {
+        return `'${prefixed[1]}' is not a report format; use ${reportFormats.join(', ')} (as in html:coverage.html).`;
+    }
+    const extension = /\.[a-z]+$/i.exec(value)?.[0]?.toLowerCase();
+    const format = extension ? formatsByExtension[extension] : undefined;
+    return format
+        ? { format, file: value }
+        : `Cannot tell the format of '${value}' from its name; write it first, as in html:${value} (formats: ${reportFormats.join(', ')}).`;
+}

@@ -1,0 +1,54 @@
+import { ValueConverter } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { convertQuoted, dedentProse } from '../../language/src/gdl-value-converter.js';
+import { shortened } from '../../language/src/wording.js';
+
+// A quoted string's value is Langium's, built a cheaper way (issue 17: memory at scale); the proof is that they agree.
+describe('quoted strings: the same value as Langium gives, without a tree of one-character pieces', () => {
+    const cases = [
+        '""',
+        '"plain text of a requirement"',
+        '"a \\"quoted\\" word"',
+        '"C:\\\\folder\\\\file"',
+        '"tab\\tand\\nline"',
+        '"\\b\\f\\r\\v\\0\\q"',
+        '"ends with a backslash quote \\""',
+        '"\\\\"',
+        '"\\""',
+        '"é ü — “curly” \\u"'
+    ];
+    test.each(cases)('%s', input => {
+        expect(convertQuoted(input)).toBe(ValueConverter.convertString(input));
+    });
+
+    test('random texts of letters, quotes, backslashes and escapes agree with Langium', () => {
+        const alphabet = ['a', ' ', '\\', '"', 'n', 't', '0', 'x', '\n', '—'];
+        let seed = 7;
+        const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        for (let run = 0; run < 2000; run++) {
+            const body = Array.from({ length: Math.floor(next() * 30) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+            const input = `"${body}"`;
+            expect(convertQuoted(input), JSON.stringify(input)).toBe(ValueConverter.convertString(input));
+        }
+    });
+});
+
+describe('prose blocks are joined once', () => {
+    test('indentation, blank lines and CRLF as before', () => {
+        expect(dedentProse('\n    First line\n      indented\r\n\n    last  \n  ')).toBe('First line\n  indented\n\nlast');
+    });
+});
+
+describe('shortened: a long text flattens only as much as shows', () => {
+    const long = `  Take   steps\tto ensure\n${'that victims are kept informed '.repeat(40)}`;
+    test.each([20, 60, 61, 100])('at width %i, the same as flattening all of it', width => {
+        const whole = long.replace(/\s+/g, ' ').trim();
+        const space = whole.lastIndexOf(' ', width - 1);
+        const cut = space > width / 2 ? whole.slice(0, space) : whole.slice(0, width - 1);
+        expect(shortened(long, width)).toBe(`${cut.replace(/[\s,;:.]+$/, '')}…`);
+    });
+    test('a short text, or one that is long only in spaces, is kept whole', () => {
+        expect(shortened('  a short text  ', 60)).toBe('a short text');
+        expect(shortened(`a${' '.repeat(300)}b`, 60)).toBe('a b');
+    });
+});
