@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
@@ -69,7 +69,9 @@ export async function loadWorkspace(folder: string, judge?: string | JudgeOption
     for (const file of files) {
         let bytes: Uint8Array;
         try {
-            bytes = await fs.readFile(file);
+            // Read one after the other, synchronously: awaiting each read through libuv's thread pool cost more than
+            // reading (about a second for 692 files).
+            bytes = readFileSync(file);
         } catch (error) {
             unreadable.push({ file, reason: describeReadError(error) });
             continue;

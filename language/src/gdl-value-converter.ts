@@ -44,7 +44,8 @@ export function convertQuoted(input: string): string {
 
 /** Removes the common indentation and the surrounding blank lines of a prose block. */
 export function dedentProse(raw: string): string {
-    return dedentProseWithOffsets(raw).text;
+    // Without the offsets: the parser converts every prose block, and an offset per character was most of its garbage.
+    return dedentLines(raw, false).text;
 }
 
 /** A prose block's text as {@link dedentProse} gives it, and for each of its characters the offset in the raw block it came from. */
@@ -59,6 +60,10 @@ export interface DedentedProse {
  * in characters), with where each character was: a finding in the text maps back to the exact column in the file.
  */
 export function dedentProseWithOffsets(raw: string): DedentedProse {
+    return dedentLines(raw, true);
+}
+
+function dedentLines(raw: string, withOffsets: boolean): DedentedProse {
     let lines: Array<{ start: number; text: string }> = [];
     const breaks = /\r\n?|\n/g;
     let start = 0;
@@ -83,20 +88,22 @@ export function dedentProseWithOffsets(raw: string): DedentedProse {
     const kept: string[] = [];
     const offsets: number[] = [];
     lines.forEach((line, index) => {
-        if (index > 0) {
+        if (index > 0 && withOffsets) {
             // The line break joining this line to the one before: where that line ended in the raw text.
             const previous = lines[index - 1]!;
             offsets.push(previous.start + previous.text.length);
         }
         const cut = Math.min(common, indentOf(line.text));
         const text = line.text.slice(cut).trimEnd();
-        for (let i = 0; i < text.length; i++) {
+        for (let i = 0; withOffsets && i < text.length; i++) {
             offsets.push(line.start + cut + i);
         }
         kept.push(text);
     });
     const text = kept.join('\n');
-    const end = lines.length > 0 ? lines[lines.length - 1]!.start + lines[lines.length - 1]!.text.length : 0;
-    offsets.push(end);
+    if (withOffsets) {
+        const end = lines.length > 0 ? lines[lines.length - 1]!.start + lines[lines.length - 1]!.text.length : 0;
+        offsets.push(end);
+    }
     return { text, offsets };
 }

@@ -1,4 +1,5 @@
-import { AstUtils, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
+import { AstUtils, type AstNode, type LeafCstNode } from 'langium';
+import { assignmentOf } from '../assignments.js';
 import { dedentProseWithOffsets } from '../gdl-value-converter.js';
 import { inherited } from '../inheritance.js';
 import { statusOfText, textTokens } from '../validation/checks/common-checks.js';
@@ -30,7 +31,7 @@ const isMaterial = (node: AstNode): node is Material => ast.isGuidance(node) || 
 export function* proseBlocks(file: ast.GdlFile): Generator<ProseBlock> {
     for (const leaf of textTokens(file)) {
         const material = AstUtils.getContainerOfType(leaf.astNode, isMaterial);
-        const feature = GrammarUtils.findAssignment(leaf)?.feature;
+        const feature = assignmentOf(leaf)?.feature;
         if (!material || feature === 'notes' || (leaf.tokenType.name === 'STRING' && !readStrings.has(feature ?? ''))) {
             continue;
         }

@@ -207,10 +207,14 @@ function findActs(searched: string, text: string, byAct: ActPatterns['byAct']): 
         }
     }
     // Acts the workspace does not declare set the context too: "section 24 of PACE" after "the Police and Criminal Evidence Act 1984".
-    const declared = new Uint8Array(searched.length + 1);
-    found.forEach(f => declared.fill(1, f.start, f.end));
+    // (Every title ends "Act" and a year: a text without "Act" names none.)
+    if (!searched.includes('Act')) {
+        return found.sort((a, b) => a.start - b.start);
+    }
+    const declared = found.length > 0 ? new Uint8Array(searched.length + 1) : undefined;
+    found.forEach(f => declared!.fill(1, f.start, f.end));
     for (const m of searched.matchAll(anyActPattern)) {
-        if (!declared.subarray(m.index, m.index + m[0].length).includes(1)) {
+        if (!declared?.subarray(m.index, m.index + m[0].length).includes(1)) {
             found.push({ start: m.index, end: m.index + m[0].length, text: m[0], act: undefined });
         }
     }

@@ -1,4 +1,5 @@
-import { AstUtils, DocumentState, GrammarUtils, WorkspaceCache, type AstNode, type LeafCstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LeafCstNode, type ValidationAcceptor } from 'langium';
+import { assignmentOf } from '../../assignments.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { rangeInToken, report } from '../report.js';
 import { actYear, legislationMentions, provisionKeyOf, type ActFacts, type LegislationMention } from '../provision-mentions.js';
@@ -83,7 +84,7 @@ export class CitationChecks {
             return;
         }
         for (const leaf of textTokens(file)) {
-            const feature = GrammarUtils.findAssignment(leaf)?.feature;
+            const feature = assignmentOf(leaf)?.feature;
             if (feature === 'notes' || feature === 'file') {
                 continue;
             }
@@ -230,7 +231,7 @@ export class CitationChecks {
             return;
         }
         for (const leaf of textTokens(file)) {
-            if (GrammarUtils.findAssignment(leaf)?.feature === 'notes') {
+            if (assignmentOf(leaf)?.feature === 'notes') {
                 continue;
             }
             for (const address of webAddressesIn(leaf.text)) {

@@ -1,7 +1,6 @@
 import {
     AstUtils,
     CstUtils,
-    GrammarUtils,
     isCompositeCstNode,
     isLeafCstNode,
     type AstNode,
@@ -11,6 +10,7 @@ import {
     type ValidationAcceptor
 } from 'langium';
 import { rangeInToken, report } from '../report.js';
+import { assignmentOf } from '../../assignments.js';
 import { findingWords, unpublishableText } from '../drafting-notes.js';
 import { definitionPlace, type IdIndex } from '../../id-index.js';
 import { isCalendarDate } from '../../dates.js';
@@ -74,7 +74,7 @@ export class CommonChecks {
         const first = new Map<string, CstNode>();
         const reported = new Set<string>();
         for (const child of ownChildren(cst, node)) {
-            const assignment = GrammarUtils.findAssignment(child);
+            const assignment = assignmentOf(child);
             if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
                 continue;
             }
@@ -139,7 +139,7 @@ function textShouldBeFinished(leaf: LeafCstNode, accept: ValidationAcceptor): vo
     if (findings.length === 0) {
         return;
     }
-    const feature = GrammarUtils.findAssignment(leaf)?.feature;
+    const feature = assignmentOf(leaf)?.feature;
     if (feature === 'notes' || feature === 'file' || statusOfText(leaf.astNode) !== 'approved') {
         return;
     }
@@ -211,7 +211,7 @@ function* ownChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
         if (child.astNode !== node) {
             continue;
         }
-        if (isCompositeCstNode(child) && !GrammarUtils.findAssignment(child)) {
+        if (isCompositeCstNode(child) && !assignmentOf(child)) {
             yield* ownChildren(child, node);
         } else {
             yield child;
