@@ -2,6 +2,7 @@ import { ValueConverter } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { convertQuoted, dedentProse } from '../../language/src/gdl-value-converter.js';
 import { shortened } from '../../language/src/wording.js';
+import { atWordStarts } from '../../language/src/validation/provision-mentions.js';
 
 // A quoted string's value is Langium's, built a cheaper way (issue 17: memory at scale); the proof is that they agree.
 describe('quoted strings: the same value as Langium gives, without a tree of one-character pieces', () => {
@@ -50,5 +51,30 @@ describe('shortened: a long text flattens only as much as shows', () => {
     test('a short text, or one that is long only in spaces, is kept whole', () => {
         expect(shortened('  a short text  ', 60)).toBe('a short text');
         expect(shortened(`a${' '.repeat(300)}b`, 60)).toBe('a b');
+    });
+});
+
+// The citation check's Act names are searched without a leading look-behind (issue 17: it was most of the check's
+// time on the example); the matches must be the look-behind's, alternative for alternative.
+describe('atWordStarts gives what a leading (?<![\\p{L}\\p{N}]) gives', () => {
+    const sources = [
+        String.raw`PHA\s*1997`,
+        String.raw`1997(?<=\bthe\s{1,5}1997)\s+Act|Act\s+1997|Harassment\s+Act\s+1997`,
+        String.raw`a|ab|b`
+    ];
+    const alphabet = ['PHA', ' ', '1997', 'the ', 'Act ', 'x', '9', 'é', '😀', 'a', 'b', 'Harassment ', '\n', '(', '𝟘'];
+    test.each(sources)('%s', source => {
+        let seed = 11;
+        const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const plain = new RegExp(`(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+        const looking = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+        for (let run = 0; run < 1500; run++) {
+            const text = Array.from({ length: Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+            const expected = [...text.matchAll(looking)].map(m => [m.index, m[0]]);
+            expect(
+                [...atWordStarts(text, plain)].map(m => [m.index, m[0]]),
+                JSON.stringify(text)
+            ).toEqual(expected);
+        }
     });
 });

@@ -72,7 +72,7 @@ export function legislationMentions(text: string, acts: readonly ActFacts[]): Le
     }
     const searched = blankWebAddresses(text);
     const { byAct, declaredAfter, anyAct } = patternsOf(acts);
-    const actMentions = findActs(searched, text, anyAct.test(searched) ? byAct : []);
+    const actMentions = findActs(searched, text, atWordStarts(searched, anyAct).next().done ? [] : byAct);
     const context = new ActContext(actMentions, searched);
     const byEnd = new Map(actMentions.filter(a => a.act).map(a => [a.end, a]));
     const consumed = new Set<ActMention>();
@@ -149,7 +149,9 @@ function aliases(act: ActFacts, acts: readonly ActFacts[]): string[] {
     }
     const year = actYear(act.title);
     if (year && acts.filter(a => actYear(a.title) === year).length === 1) {
-        names.push(String.raw`(?<=\bthe\s{1,5})${year}\s+Act`);
+        // The year first, then the look back for "the": a pattern starting with a look-behind is tried at every
+        // position of every text (this one alias was most of the citation check's time).
+        names.push(String.raw`${year}(?<=\bthe\s{1,5}${year})\s+Act`);
     }
     return names;
 }
@@ -160,14 +162,17 @@ function actAlternatives(acts: readonly ActFacts[]): string {
 
 /** The patterns for one list of declared Acts: compiled once per list (a build's), not once per text. */
 interface ActPatterns {
-    /** Each Act's names, each a global pattern. */
+    /** Each Act's names, each a global pattern (searched with {@link atWordStarts}: it does not check what is before). */
     readonly byAct: readonly { readonly id: string; readonly names: readonly RegExp[] }[];
     /**
      * An Act named right after a provision: "section 2A of the Protection from Harassment Act 1997", "s4A PHA 1997".
      * Sticky: read from where the provision ends.
      */
     readonly declaredAfter: RegExp;
-    /** Whether a text names any of the Acts at all (most texts name none: one search, not one per name). */
+    /**
+     * Whether a text names any of the Acts at all (most texts name none: one search, not one per name). Global, and
+     * searched with {@link atWordStarts}.
+     */
     readonly anyAct: RegExp;
 }
 
@@ -179,13 +184,13 @@ function patternsOf(acts: readonly ActFacts[]): ActPatterns {
         patterns = {
             byAct: acts.map(act => ({
                 id: act.id,
-                names: aliases(act, acts).map(alias => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alias})(?![\\p{L}\\p{N}])`, 'gu'))
+                names: aliases(act, acts).map(alias => new RegExp(`(?:${alias})(?![\\p{L}\\p{N}])`, 'gu'))
             })),
             declaredAfter: new RegExp(
                 String.raw`(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`,
                 'uy'
             ),
-            anyAct: new RegExp(`(?<![\\p{L}\\p{N}])(?:${actAlternatives(acts)})(?![\\p{L}\\p{N}])`, 'u')
+            anyAct: new RegExp(`(?:${actAlternatives(acts)})(?![\\p{L}\\p{N}])`, 'gu')
         };
         compiled.set(acts, patterns);
     }
@@ -197,11 +202,42 @@ const provisionPattern = new RegExp(provisionWords, 'gu');
 const otherAfter = new RegExp(String.raw`\s+(?:of|in|under)\s+(?:the\s+)?(?:${anyActTitle}|[A-Z]{2,}\b)`, 'uy');
 const anyActPattern = new RegExp(anyActTitle, 'gu');
 
+/**
+ * The matches of a global pattern that start a word: what `(?<![\p{L}\p{N}])` before the pattern would give (the
+ * same matches, the same alternative chosen at each), without it. A pattern that starts with a look-behind is tried
+ * at every position of the text; one that starts with its words skips to where they might begin.
+ */
+export function* atWordStarts(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        if (startsWord(text, m.index)) {
+            yield m;
+        } else {
+            // The next position, a whole character on (a character outside the BMP is two code units).
+            pattern.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+        }
+    }
+}
+
+const letterOrNumber = /[\p{L}\p{N}]/u;
+
+function startsWord(text: string, at: number): boolean {
+    if (at === 0) {
+        return true;
+    }
+    const low = text.charCodeAt(at - 1);
+    const before =
+        low >= 0xdc00 && low <= 0xdfff && at >= 2 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff
+            ? text.slice(at - 2, at)
+            : text.charAt(at - 1);
+    return !letterOrNumber.test(before);
+}
+
 function findActs(searched: string, text: string, byAct: ActPatterns['byAct']): ActMention[] {
     const found: ActMention[] = [];
     for (const act of byAct) {
         for (const name of act.names) {
-            for (const m of searched.matchAll(name)) {
+            for (const m of atWordStarts(searched, name)) {
                 found.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), act: act.id });
             }
         }
