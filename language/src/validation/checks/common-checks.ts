@@ -100,8 +100,10 @@ export class CommonChecks {
 
     /** The same id listed twice in one reference list is usually a typo. */
     referencesShouldNotRepeat = (node: AstNode, accept: ValidationAcceptor): void => {
-        for (const [property, value] of Object.entries(node)) {
-            if (property.startsWith('$') || !Array.isArray(value)) {
+        // Run on every node: its properties read in place (no array of entries made per node), a list of one skipped.
+        for (const property in node) {
+            const value: unknown = (node as unknown as Record<string, unknown>)[property];
+            if (property.startsWith('$') || !Array.isArray(value) || value.length < 2) {
                 continue;
             }
             const seen = new Set<string>();
