@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LspSession } from '../tests/support/lsp-client.js';
 import { repositoryRoot } from '../tests/support/repository.js';
 import { generateForces, generateScaleCorpus } from './generate-workspace.js';
+import { generateOneFile } from './generate-one-file.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = repositoryRoot();
@@ -20,7 +21,7 @@ interface Row {
 const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 
-function job(name: string, folder: string, out?: string): { ms: number; rssMB: number; detail?: Record<string, number> } {
+function job(name: string, folder: string, out?: string): { ms: number; cpuMs: number; rssMB: number; detail?: Record<string, number> } {
     const result = spawnSync(process.execPath, [path.join(here, 'run-job.js'), name, folder, ...(out ? [out] : [])], {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024
@@ -140,7 +141,38 @@ function startUpRows(forces1: string): void {
     });
 }
 
+/**
+ * One file of about 5, 10 and 20 MB (the scale corpus in one framework and one guidance document, `generateOneFile`):
+ * `check` time per MB must not grow with the size of the file (issue 17, target 5).
+ */
+function oneFileRows(): void {
+    const perMB: number[] = [];
+    const cpuPerMB: number[] = [];
+    for (const [n, label] of [
+        [4750, '5 MB'],
+        [9500, '10 MB'],
+        [19000, '20 MB']
+    ] as const) {
+        const folder = path.join(scratch, `one-file-${n}`);
+        const megabytes = statSync(generateOneFile(folder, n, 1)).size / 1e6;
+        const check = job('check', folder);
+        perMB.push(check.ms / megabytes);
+        cpuPerMB.push(check.cpuMs / megabytes);
+        record(`${n === 4750 ? '9.' : '  '} check, one file of ${label}`, check.ms, 'ms');
+        record(`   peak RSS, one file of ${label}`, check.rssMB, 'MB');
+        rmSync(folder, { recursive: true, force: true });
+    }
+    record('   ratio time per MB, 20 MB / 5 MB', perMB[2]! / perMB[0]!, '×', { limit: 1.3, text: '≤ 1.3×' });
+    // The same in CPU time, which a busy machine disturbs less than the time on the clock.
+    record('   ratio CPU time per MB, 20 MB / 5 MB', cpuPerMB[2]! / cpuPerMB[0]!, '×');
+}
+
 async function main(): Promise<void> {
+    // `--one-file-only`: only the one-file rows.
+    if (process.argv.includes('--one-file-only')) {
+        oneFileRows();
+        return report();
+    }
     const forces43 = path.join(scratch, 'forces-43');
     const forces1 = path.join(scratch, 'forces-1');
     generateForces(forces43, 43, 1);
@@ -203,6 +235,7 @@ async function main(): Promise<void> {
     record('6. peak RSS, any job above', Math.max(...rss), 'MB', { limit: 1024, text: '< 1 GiB' });
     await proseRows(forces43);
     startUpRows(forces1);
+    oneFileRows();
     report();
 }
 

@@ -59,3 +59,29 @@ describe('an edit that takes away the last cover of a requirement is reported wh
         expect(quiet.codes().filter(c => c === 'GDL0210')).toEqual([]);
     });
 });
+
+test('an edit that takes away 60 covers in one file reports each at its own section', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `${Math.floor(i / 5) + 1}.${(i % 5) + 1}`);
+    const framework = `framework F "F" {\n${Array.from(
+        { length: 12 },
+        (_, r) =>
+            `    recommendation ${r + 1} { to chief-constables text "R" ${ids
+                .filter(id => id.startsWith(`${r + 1}.`))
+                .map(id => `evidence ${id} { text "Requirement ${id}." }`)
+                .join(' ')} }`
+    ).join('\n')}\n}`;
+    const sections = (covered: boolean) =>
+        ids.map((id, i) => `    section s${i} "S" {${covered ? ` addresses ${id}` : ''} """T""" }`).join('\n');
+    const guidance = (covered: boolean) =>
+        `guidance g "G" { owner "O" status approved approved 2025-01-01 review-by 2027-01-01 audience all\n${sections(covered)}\n}\naudience all "All"`;
+    const workspace = await buildWorkspace({ 'framework.gdl': framework, 'guidance.gdl': guidance(true) });
+    expect(workspace.codes('guidance.gdl')).toEqual([]);
+    await workspace.edit('guidance.gdl', guidance(false));
+    const losses = workspace.diagnostics('guidance.gdl').filter(d => d.code === 'GDL0210');
+    expect(losses.map(d => [d.range.start.line, d.message])).toEqual(
+        ids.map((id, i) => [
+            i + 1,
+            `Evidence requirement ${id} is no longer covered: guidance §s${i} was its last cover. The requirement: "Requirement ${id}."`
+        ])
+    );
+});

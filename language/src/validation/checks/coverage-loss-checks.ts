@@ -21,14 +21,28 @@ export class CoverageLossChecks {
         if (severity === 'off') {
             return;
         }
-        for (const loss of this.losses.of(AstUtils.getDocument(root).uri.toString())) {
+        const losses = this.losses.of(AstUtils.getDocument(root).uri.toString());
+        if (losses.length === 0) {
+            return;
+        }
+        // Where each lost cover is, found in one walk of the file (a walk per loss was quadratic in an edit that
+        // took away many covers of one large file): the first item of that id.
+        const wanted = new Set(losses.map(loss => loss.itemId));
+        const items = new Map<string, AstNode>();
+        for (const node of AstUtils.streamAst(root)) {
+            const name = (node as { name?: unknown }).name;
+            if (typeof name === 'string' && wanted.has(name) && !items.has(name)) {
+                items.set(name, node);
+            }
+        }
+        for (const loss of losses) {
             const args = {
                 id: loss.id,
                 force: loss.force ? ` for ${loss.force}` : '',
                 label: loss.label,
                 text: shortened(loss.text, MESSAGE_TEXT_WIDTH)
             };
-            const item = AstUtils.streamAst(root).find((n: AstNode) => (n as { name?: unknown }).name === loss.itemId);
+            const item = items.get(loss.itemId);
             const start = { line: 0, character: 0 };
             report(
                 accept,
