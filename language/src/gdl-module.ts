@@ -34,6 +34,7 @@ import { GdlLexer } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
 import { GdlScopeComputation, GdlScopeProvider } from './gdl-scope.js';
+import { GdlLangiumDocuments } from './gdl-documents.js';
 import { GdlSettings } from './gdl-settings.js';
 import { CommonChecks } from './validation/checks/common-checks.js';
 import { FrameworkChecks } from './validation/checks/framework-checks.js';
@@ -142,6 +143,7 @@ export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     workspace: {
         DocumentBuilder: shared => new GdlDocumentBuilder(shared),
         IndexManager: shared => new GdlIndexManager(shared),
+        LangiumDocuments: shared => new GdlLangiumDocuments(shared),
         WorkspaceManager: shared => new GdlWorkspaceManager(shared)
     },
     lsp: {

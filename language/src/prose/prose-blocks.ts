@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
+import { AstUtils, type AstNode, type LeafCstNode } from 'langium';
 import { dedentProseWithOffsets } from '../gdl-value-converter.js';
 import { inherited } from '../inheritance.js';
 import { statusOfText, textTokens } from '../validation/checks/common-checks.js';
@@ -28,9 +28,8 @@ const isMaterial = (node: AstNode): node is Material => ast.isGuidance(node) || 
 
 /** The guidance and training prose of a file, in file order, each with where its characters are. */
 export function* proseBlocks(file: ast.GdlFile): Generator<ProseBlock> {
-    for (const leaf of textTokens(file)) {
+    for (const { leaf, feature } of textTokens(file)) {
         const material = AstUtils.getContainerOfType(leaf.astNode, isMaterial);
-        const feature = GrammarUtils.findAssignment(leaf)?.feature;
         if (!material || feature === 'notes' || (leaf.tokenType.name === 'STRING' && !readStrings.has(feature ?? ''))) {
             continue;
         }
