@@ -1,6 +1,6 @@
 import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import type { CancellationToken, Disposable } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, Disposable } from 'vscode-languageserver';
 import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
 import { declares } from './declarations.js';
@@ -126,6 +126,18 @@ function hasUnresolvedReference(document: LangiumDocument): boolean {
     return document.references.some(reference => reference.error !== undefined);
 }
 
+// By a document's diagnostics (a new array each validation): every document is asked on every edit.
+const workspaceWide = new WeakMap<readonly Diagnostic[], boolean>();
+
 function reportsWorkspaceWide(document: LangiumDocument): boolean {
-    return (document.diagnostics ?? []).some(d => workspaceWideCodes.has(String(d.code)));
+    const diagnostics = document.diagnostics;
+    if (!diagnostics) {
+        return false;
+    }
+    let reports = workspaceWide.get(diagnostics);
+    if (reports === undefined) {
+        reports = diagnostics.some(d => workspaceWideCodes.has(String(d.code)));
+        workspaceWide.set(diagnostics, reports);
+    }
+    return reports;
 }

@@ -405,10 +405,24 @@ export function materialAt(node: ast.Section | ast.TrainingModule, date: string,
     return undefined;
 }
 
-/** The sections and modules within `target` (something a plan item cites) whose material addresses `evidence`. */
-function materialAddressing(target: ast.Evidenceable, evidence: ast.Evidence): Array<ast.Section | ast.TrainingModule> {
+/**
+ * The sections and modules within `target` (something a plan item cites) whose material addresses `evidence`.
+ * `within` keeps the sections found inside each target: a plan's items cite the same documents, each for several requirements.
+ */
+function materialAddressing(
+    target: ast.Evidenceable,
+    evidence: ast.Evidence,
+    within: Map<AstNode, ast.Section[]>
+): Array<ast.Section | ast.TrainingModule> {
     const addresses = (n: ast.Section | ast.LearningOutcome) => n.addresses.some(r => r.ref === evidence);
-    const sections = (root: AstNode) => AstUtils.streamAllContents(root).filter(ast.isSection).filter(addresses).toArray();
+    const sections = (root: AstNode) => {
+        let all = within.get(root);
+        if (!all) {
+            all = AstUtils.streamAllContents(root).filter(ast.isSection).toArray();
+            within.set(root, all);
+        }
+        return all.filter(addresses);
+    };
     const modules = (modules: ReadonlyArray<ast.TrainingModule | undefined>) =>
         modules.filter((m): m is ast.TrainingModule => m !== undefined && m.outcomes.some(addresses));
     if (ast.isSection(target)) {
@@ -467,7 +481,8 @@ function materialTimeline(
 function planTimeline(
     raw: DocumentContribution['items'][number] & { node: ast.PlanItem },
     includeDrafts: boolean,
-    sameForce: (node: AstNode) => boolean
+    sameForce: (node: AstNode) => boolean,
+    within: Map<AstNode, ast.Section[]>
 ): Timeline {
     const item = raw.node;
     const exhibits = item.exhibits.map(r => r.ref).filter((e): e is ast.Exhibit => e !== undefined && sameForce(e));
@@ -476,7 +491,7 @@ function planTimeline(
         .map(r => r.ref)
         .filter((t): t is ast.Evidenceable => t !== undefined)
         .filter(sameForce)
-        .flatMap(t => materialAddressing(t, raw.evidence));
+        .flatMap(t => materialAddressing(t, raw.evidence, within));
     const linkDates = backing.flatMap(g => [approvedOn(g), withdrawnOn(g)]);
     const completedOn = (date: string): string | undefined => planItemState(item, date).completedOn;
     return {
@@ -631,9 +646,10 @@ function forceModel(
     sameForce: (node: AstNode) => boolean
 ): CoverageModel {
     const timelines = new Map<ast.Evidence, Timeline[]>();
+    const within = new Map<AstNode, ast.Section[]>();
     for (const raw of own.items) {
         const timeline = ast.isPlanItem(raw.node)
-            ? planTimeline(raw as typeof raw & { node: ast.PlanItem }, includeDrafts, sameForce)
+            ? planTimeline(raw as typeof raw & { node: ast.PlanItem }, includeDrafts, sameForce, within)
             : materialTimeline(raw as typeof raw & { node: ast.Section | ast.LearningOutcome }, includeDrafts, sameForce);
         const list = timelines.get(raw.evidence) ?? [];
         list.push(timeline);

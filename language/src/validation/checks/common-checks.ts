@@ -67,25 +67,8 @@ export class CommonChecks {
 
     /** A single-valued property written twice keeps only the last value. */
     propertiesShouldNotRepeat = (node: AstNode, accept: ValidationAcceptor): void => {
-        const cst = node.$cstNode;
-        if (!cst || !isCompositeCstNode(cst)) {
-            return;
-        }
-        // One pass over the node's own tokens, counting assignments to single-valued properties.
-        const first = new Map<string, CstNode>();
-        const reported = new Set<string>();
-        for (const child of ownChildren(cst, node)) {
-            const assignment = GrammarUtils.findAssignment(child);
-            if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
-                continue;
-            }
-            const earlier = first.get(assignment.feature);
-            if (!earlier) {
-                first.set(assignment.feature, child);
-            } else if (!reported.has(assignment.feature)) {
-                reported.add(assignment.feature);
-                report(accept, 'duplicate-property', { property: keywordOf(assignment.feature) }, { node, range: earlier.range });
-            }
+        for (const { feature, earlier } of repeatedProperties(node)) {
+            report(accept, 'duplicate-property', { property: keywordOf(feature) }, { node, range: earlier.range });
         }
     };
 
@@ -223,6 +206,42 @@ function keywordOf(property: string): string {
 }
 
 // The node's own CST children, looking through unassigned rule calls (Element → Guidance) that wrap them.
+// Each node's single-valued properties written more than once, with the first writing of each: found once per parse (a
+// file rebuilt because another file changed has the same nodes, and is validated again).
+const repeatedOf = new WeakMap<AstNode, ReadonlyArray<{ feature: string; earlier: CstNode }>>();
+
+function repeatedProperties(node: AstNode): ReadonlyArray<{ feature: string; earlier: CstNode }> {
+    let repeated = repeatedOf.get(node);
+    if (repeated) {
+        return repeated;
+    }
+    const found: Array<{ feature: string; earlier: CstNode }> = [];
+    const cst = node.$cstNode;
+    if (cst && isCompositeCstNode(cst)) {
+        // One pass over the node's own tokens, counting assignments to single-valued properties.
+        const first = new Map<string, CstNode>();
+        const reported = new Set<string>();
+        for (const child of ownChildren(cst, node)) {
+            const assignment = GrammarUtils.findAssignment(child);
+            if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
+                continue;
+            }
+            const earlier = first.get(assignment.feature);
+            if (!earlier) {
+                first.set(assignment.feature, child);
+            } else if (!reported.has(assignment.feature)) {
+                reported.add(assignment.feature);
+                found.push({ feature: assignment.feature, earlier });
+            }
+        }
+    }
+    repeated = found.length > 0 ? found : none;
+    repeatedOf.set(node, repeated);
+    return repeated;
+}
+
+const none: ReadonlyArray<{ feature: string; earlier: CstNode }> = [];
+
 function* ownChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
     if (!isCompositeCstNode(cst)) {
         return;
