@@ -100,6 +100,17 @@ export class GdlIndexManager extends DefaultIndexManager {
         return entries.sort((a, b) => (this.order.get(a[0]) ?? 0) - (this.order.get(b[0]) ?? 0)).flatMap(([, d]) => d);
     }
 
+    /** The names a file exports (its ids), as it was last indexed. */
+    namesDefinedIn(uri: string): readonly string[] {
+        return this.namesOf.get(uri) ?? [];
+    }
+
+    /** The files that export `name`, when more than one does; none otherwise. */
+    filesDefining(name: string): readonly string[] {
+        const files = this.byName.get(name);
+        return files && files.size > 1 ? [...files.keys()] : [];
+    }
+
     private forgetNames(uri: string): void {
         for (const key of this.namesOf.get(uri) ?? []) {
             const files = this.byName.get(key);
