@@ -1,9 +1,19 @@
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
+import {
+    DefaultDocumentBuilder,
+    DocumentState,
+    OperationCancelled,
+    URI,
+    UriUtils,
+    type BuildOptions,
+    type LangiumDocument,
+    type MaybePromise
+} from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import type { CancellationToken, Disposable } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, Disposable } from 'vscode-languageserver';
 import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
 import { declares } from './declarations.js';
+import type { GdlIndexManager } from './gdl-index-manager.js';
 
 /**
  * Coverage is a property of the whole workspace: an edit to any guidance, training or plan file can
@@ -22,6 +32,8 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
      * reference of every document on each edit to find out, which at 43 forces was a tenth of an edit's time.
      */
     private readonly unresolved = new WeakMap<LangiumDocument, boolean>();
+    /** The build under way: the list Langium links and validates, and its options. */
+    private building: { documents: LangiumDocument[]; options: BuildOptions } | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -37,6 +49,62 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
         this.forcesTouched = touches(ast.isForce, forceDeclaration);
         this.plansTouched = this.forcesTouched || touches(ast.isActionPlan, planDeclaration);
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * A file that now defines an id another file defines: both report the duplicate (GDL0003), though the other file
+     * neither changed nor refers to this one. Which ids a changed file defines is known once it is indexed: the files
+     * sharing one are added to the build then, before linking, so they are linked and validated with it.
+     */
+    protected override async buildDocuments(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: CancellationToken
+    ): Promise<void> {
+        this.building = { documents, options };
+        try {
+            await super.buildDocuments(documents, options, cancelToken);
+        } finally {
+            this.building = undefined;
+        }
+    }
+
+    protected override async runCancelable(
+        documents: LangiumDocument[],
+        targetState: DocumentState,
+        cancelToken: CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>
+    ): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        // Langium's build reads the same list for linking and validation.
+        if (targetState === DocumentState.ComputedScopes && this.building?.documents === documents) {
+            const sharing = this.sharingIds(documents);
+            if (sharing.length > 0) {
+                sharing.forEach(document => this.resetToState(document, DocumentState.ComputedScopes));
+                this.prepareBuild(sharing, this.building.options);
+                documents.push(...sharing);
+            }
+        }
+    }
+
+    /** The documents outside the build that define an id a document of the build defines. */
+    private sharingIds(documents: readonly LangiumDocument[]): LangiumDocument[] {
+        const index = this.indexManager as GdlIndexManager;
+        const inBuild = new Set(documents.map(d => d.uri.toString()));
+        const found = new Map<string, LangiumDocument>();
+        for (const document of documents) {
+            for (const name of index.namesDefinedIn(document.uri.toString())) {
+                for (const other of index.filesDefining(name)) {
+                    if (!inBuild.has(other) && !found.has(other)) {
+                        const sharing = this.langiumDocuments.getDocument(URI.parse(other));
+                        if (sharing) {
+                            found.set(other, sharing);
+                        }
+                    }
+                }
+            }
+        }
+        return [...found.values()];
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
@@ -126,6 +194,18 @@ function hasUnresolvedReference(document: LangiumDocument): boolean {
     return document.references.some(reference => reference.error !== undefined);
 }
 
+// By a document's diagnostics (a new array each validation): every document is asked on every edit.
+const workspaceWide = new WeakMap<readonly Diagnostic[], boolean>();
+
 function reportsWorkspaceWide(document: LangiumDocument): boolean {
-    return (document.diagnostics ?? []).some(d => workspaceWideCodes.has(String(d.code)));
+    const diagnostics = document.diagnostics;
+    if (!diagnostics) {
+        return false;
+    }
+    let reports = workspaceWide.get(diagnostics);
+    if (reports === undefined) {
+        reports = diagnostics.some(d => workspaceWideCodes.has(String(d.code)));
+        workspaceWide.set(diagnostics, reports);
+    }
+    return reports;
 }

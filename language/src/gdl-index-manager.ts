@@ -5,13 +5,14 @@ import { namespaceOf } from './id-index.js';
 /**
  * Langium's index, with what each edit asks of it kept up to date file by file instead of recomputed from every
  * file: which files each file refers to (Langium's `isAffected` read every reference of every file on each edit),
- * and every definition by its id (the duplicate-id check, rename and the draft section rebuilt that map from every
- * export on each edit). At 43 forces these were about a fifth of an edit's time.
+ * and every definition by its name (the duplicate-id check, rename and the draft section rebuilt that map from every
+ * export on each edit, and Langium's global scope, gdl-scope.ts, from every export of each type it was asked for).
+ * At 43 forces these were about a third of an edit's time.
  */
 export class GdlIndexManager extends DefaultIndexManager {
     /** Per file: the other files its references point to. */
     private readonly targets = new Map<string, ReadonlySet<string>>();
-    /** Per id (namespace and name): the files defining it, with their definitions of it. */
+    /** Per exported name: the files defining it, with their definitions of it. */
     private readonly byName = new Map<string, Map<string, AstNodeDescription[]>>();
     /** Per file: the ids it defines (to take them out when it changes) and its place in the index's order. */
     private readonly namesOf = new Map<string, readonly string[]>();
@@ -27,7 +28,7 @@ export class GdlIndexManager extends DefaultIndexManager {
         }
         const mine = new Map<string, AstNodeDescription[]>();
         for (const description of this.symbolIndex.get(uri) ?? []) {
-            const key = idKey(description.type, description.name);
+            const key = description.name;
             mine.set(key, [...(mine.get(key) ?? []), description]);
         }
         for (const [key, descriptions] of mine) {
@@ -79,7 +80,16 @@ export class GdlIndexManager extends DefaultIndexManager {
 
     /** Every definition sharing the id namespace of `type` and the name, in the index's order of files. */
     definitionsNamed(type: string, name: string): AstNodeDescription[] {
-        const files = this.byName.get(idKey(type, name));
+        const namespace = namespaceOf(type);
+        return this.exportedAs(name).filter(d => namespaceOf(d.type) === namespace);
+    }
+
+    /**
+     * Every definition exported under `name`, whatever its type, in the order of Langium's `allElements` (files in
+     * the index's order, each file's in its order): the first of a type is the one a reference to that name resolves to.
+     */
+    exportedAs(name: string): AstNodeDescription[] {
+        const files = this.byName.get(name);
         if (!files) {
             return [];
         }
@@ -88,6 +98,17 @@ export class GdlIndexManager extends DefaultIndexManager {
             return entries[0]![1];
         }
         return entries.sort((a, b) => (this.order.get(a[0]) ?? 0) - (this.order.get(b[0]) ?? 0)).flatMap(([, d]) => d);
+    }
+
+    /** The names a file exports (its ids), as it was last indexed. */
+    namesDefinedIn(uri: string): readonly string[] {
+        return this.namesOf.get(uri) ?? [];
+    }
+
+    /** The files that export `name`, when more than one does; none otherwise. */
+    filesDefining(name: string): readonly string[] {
+        const files = this.byName.get(name);
+        return files && files.size > 1 ? [...files.keys()] : [];
     }
 
     private forgetNames(uri: string): void {
@@ -101,5 +122,3 @@ export class GdlIndexManager extends DefaultIndexManager {
         this.namesOf.delete(uri);
     }
 }
-
-const idKey = (type: string, name: string) => `${namespaceOf(type)}:${name}`;

@@ -33,7 +33,8 @@ import { ProseDocumentValidator } from './prose/prose-document-validator.js';
 import { GdlLexer } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
-import { GdlScopeComputation } from './gdl-scope.js';
+import { GdlScopeComputation, GdlScopeProvider } from './gdl-scope.js';
+import { GdlLangiumDocuments } from './gdl-documents.js';
 import { GdlSettings } from './gdl-settings.js';
 import { CommonChecks } from './validation/checks/common-checks.js';
 import { FrameworkChecks } from './validation/checks/framework-checks.js';
@@ -93,7 +94,8 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         GrammarConfig: services => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
     },
     references: {
-        ScopeComputation: services => new GdlScopeComputation(services)
+        ScopeComputation: services => new GdlScopeComputation(services),
+        ScopeProvider: services => new GdlScopeProvider(services)
     },
     validation: {
         DocumentValidator: services => new ProseDocumentValidator(services),
@@ -141,6 +143,7 @@ export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     workspace: {
         DocumentBuilder: shared => new GdlDocumentBuilder(shared),
         IndexManager: shared => new GdlIndexManager(shared),
+        LangiumDocuments: shared => new GdlLangiumDocuments(shared),
         WorkspaceManager: shared => new GdlWorkspaceManager(shared)
     },
     lsp: {

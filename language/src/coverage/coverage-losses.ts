@@ -4,6 +4,7 @@ import type { GdlSettings } from '../gdl-settings.js';
 import { isSatisfied } from './coverage-words.js';
 import { forceName } from './forces.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
+import type { CoverageModel } from './coverage-model.js';
 
 /** A requirement an edit left without cover: where its last cover was, in the file the writer edited. */
 export interface CoverageLoss {
@@ -29,12 +30,17 @@ interface Cover {
  * update of some files leaves a requirement uncovered (or covered only by the wrong kind) that was
  * covered by something in one of those files, the loss is kept for that file (GDL0210) until the
  * requirement is covered again. Compared once per build, after linking, from the coverage the build
- * computes anyway: a file's check only looks its losses up.
+ * computes anyway: a file's check only looks its losses up. Only the forces whose model the build
+ * computed again are compared: a model kept from the last build (coverage-model.ts keeps a force's
+ * model while its files contribute the same) has the states and covers the last comparison saw.
  */
 export class CoverageLosses {
-    private covers: Map<string, Cover[]> | undefined;
+    /** Per force id: the model last compared, and the covers of its satisfied requirements, by requirement id. */
+    private compared = new Map<string, { model: CoverageModel; covers: Map<string, Cover[]> }>();
     private readonly changed = new Set<string>();
-    private readonly losses = new Map<string, { uri: string; loss: CoverageLoss }>();
+    /** Per force id, then requirement id: the loss, the file it is reported in, and when it was first reported (its order in the file). */
+    private readonly losses = new Map<string, Map<string, { uri: string; loss: CoverageLoss; order: number }>>();
+    private next = 0;
 
     constructor(
         shared: LangiumSharedServices,
@@ -45,7 +51,9 @@ export class CoverageLosses {
         builder.onUpdate((changed, deleted) => {
             changed.forEach(uri => this.changed.add(uri.toString()));
             for (const uri of deleted.map(u => u.toString())) {
-                [...this.losses].filter(([, l]) => l.uri === uri).forEach(([key]) => this.losses.delete(key));
+                for (const byId of this.losses.values()) {
+                    [...byId].filter(([, l]) => l.uri === uri).forEach(([id]) => byId.delete(id));
+                }
             }
         });
         builder.onBuildPhase(DocumentState.IndexedReferences, () => this.compare());
@@ -53,47 +61,69 @@ export class CoverageLosses {
 
     /** The losses reported in a file. */
     of(uri: string): CoverageLoss[] {
-        return [...this.losses.values()].filter(l => l.uri === uri).map(l => l.loss);
+        return [...this.losses.values()]
+            .flatMap(byId => [...byId.values()].filter(l => l.uri === uri))
+            .sort((a, b) => a.order - b.order)
+            .map(l => l.loss);
     }
 
     private compare(): void {
         if (this.settings.coverageSeverity === 'off') {
-            this.covers = undefined;
+            this.compared.clear();
             this.losses.clear();
             this.changed.clear();
             return;
         }
         const coverage = this.facts.workspaceCoverage();
-        const covers = new Map<string, Cover[]>();
-        const seen = new Set<string>();
+        const compared = new Map<string, { model: CoverageModel; covers: Map<string, Cover[]> }>();
         for (const model of coverage.models) {
-            for (const requirement of model.requirements) {
-                const key = `${model.force.id}|${requirement.id}`;
-                seen.add(key);
-                if (requirement.state !== 'uncovered' && requirement.state !== 'wrong-kind') {
-                    // Covered again, or now in some other state (waived, for other forces): nothing an edit took away.
-                    this.losses.delete(key);
-                }
-                if (isSatisfied(requirement.state) || requirement.state === 'for-others') {
-                    covers.set(
-                        key,
-                        requirement.items.filter(i => i.counts).map(i => ({ uri: i.uri, id: i.id, label: i.label }))
-                    );
-                    this.losses.delete(key);
-                    continue;
-                }
-                const lost = this.covers?.get(key)?.find(c => this.changed.has(c.uri));
-                if (lost && (requirement.state === 'uncovered' || requirement.state === 'wrong-kind')) {
-                    const text = requirement.evidence.text ?? requirement.evidence.untexted ?? '';
-                    const force = coverage.forces.declared ? forceName(model.force) : '';
-                    this.losses.set(key, { uri: lost.uri, loss: { id: requirement.id, text, force, label: lost.label, itemId: lost.id } });
-                }
+            const before = this.compared.get(model.force.id);
+            compared.set(
+                model.force.id,
+                before?.model === model ? before : { model, covers: this.compareForce(model, before?.covers, coverage.forces.declared) }
+            );
+        }
+        // A force that is gone takes its losses with it: an edit that gave a file another force, undone, must not leave
+        // the first force's loss behind.
+        [...this.losses.keys()].filter(force => !compared.has(force)).forEach(force => this.losses.delete(force));
+        this.compared = compared;
+        this.changed.clear();
+    }
+
+    /** One force's requirements against the covers the last comparison saw: the covers of its satisfied requirements now. */
+    private compareForce(model: CoverageModel, before: Map<string, Cover[]> | undefined, named: boolean): Map<string, Cover[]> {
+        const covers = new Map<string, Cover[]>();
+        const losses = new Map(this.losses.get(model.force.id));
+        const seen = new Set<string>();
+        for (const requirement of model.requirements) {
+            const id = requirement.id;
+            seen.add(id);
+            if (requirement.state !== 'uncovered' && requirement.state !== 'wrong-kind') {
+                // Covered again, or now in some other state (waived, for other forces): nothing an edit took away.
+                losses.delete(id);
+            }
+            if (isSatisfied(requirement.state) || requirement.state === 'for-others') {
+                covers.set(
+                    id,
+                    requirement.items.filter(i => i.counts).map(i => ({ uri: i.uri, id: i.id, label: i.label }))
+                );
+                continue;
+            }
+            const lost = before?.get(id)?.find(c => this.changed.has(c.uri));
+            if (lost && (requirement.state === 'uncovered' || requirement.state === 'wrong-kind')) {
+                const text = requirement.evidence.text ?? requirement.evidence.untexted ?? '';
+                const force = named ? forceName(model.force) : '';
+                const order = losses.get(id)?.order ?? this.next++;
+                losses.set(id, { uri: lost.uri, loss: { id, text, force, label: lost.label, itemId: lost.id }, order });
             }
         }
-        // A force (or a requirement) that is gone takes its losses with it: an edit that gave a file another force,
-        // undone, must not leave the first force's loss behind.
-        [...this.losses.keys()].filter(key => !seen.has(key)).forEach(key => this.losses.delete(key));
-        this.covers = covers;
-        this.changed.clear();
+        // A requirement that is gone takes its loss with it.
+        [...losses.keys()].filter(id => !seen.has(id)).forEach(id => losses.delete(id));
+        if (losses.size > 0) {
+            this.losses.set(model.force.id, losses);
+        } else {
+            this.losses.delete(model.force.id);
+        }
+        return covers;
     }
 }

@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 
 /** One force of the workspace: its declaration and the folder its material lives in. */
@@ -40,16 +40,14 @@ export function forcesOf(documents: Iterable<LangiumDocument>): ForceMap {
     const declared: ForceInfo[] = [];
     let planForce: string | undefined;
     for (const document of documents) {
-        const root = document.parseResult.value;
-        if (!ast.isGdlFile(root)) {
+        const found = declaredIn(document);
+        if (found === nothingDeclared) {
             continue;
         }
-        const uri = document.uri.toString();
-        for (const element of root.elements) {
-            if (ast.isForce(element) && typeof element.name === 'string') {
-                declared.push({ id: element.name, title: element.title ?? element.name, folder: folderOf(uri), node: element });
-            } else if (ast.isActionPlan(element) && element.force && (planForce === undefined || element.force < planForce)) {
-                planForce = element.force;
+        declared.push(...found.forces);
+        for (const force of found.planForces) {
+            if (planForce === undefined || force < planForce) {
+                planForce = force;
             }
         }
     }
@@ -94,6 +92,42 @@ export function forcesOf(documents: Iterable<LangiumDocument>): ForceMap {
             return owner === undefined || owner === force;
         }
     };
+}
+
+/** What one file declares of the forces: its forces, and the `force` of its plans. */
+interface Declared {
+    readonly forces: readonly ForceInfo[];
+    readonly planForces: readonly string[];
+}
+
+const nothingDeclared: Declared = { forces: [], planForces: [] };
+
+// By a file's root, found once per parse: the forces are looked for in every file on every build.
+const declaredBy = new WeakMap<AstNode, Declared>();
+
+function declaredIn(document: LangiumDocument): Declared {
+    const root = document.parseResult.value;
+    let found = declaredBy.get(root);
+    if (!found) {
+        found = nothingDeclared;
+        if (ast.isGdlFile(root)) {
+            const uri = document.uri.toString();
+            const forces: ForceInfo[] = [];
+            const planForces: string[] = [];
+            for (const element of root.elements) {
+                if (ast.isForce(element) && typeof element.name === 'string') {
+                    forces.push({ id: element.name, title: element.title ?? element.name, folder: folderOf(uri), node: element });
+                } else if (ast.isActionPlan(element) && element.force) {
+                    planForces.push(element.force);
+                }
+            }
+            if (forces.length > 0 || planForces.length > 0) {
+                found = { forces, planForces };
+            }
+        }
+        declaredBy.set(root, found);
+    }
+    return found;
 }
 
 function matches(force: ForceInfo, name: string): boolean {

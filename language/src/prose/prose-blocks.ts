@@ -1,5 +1,4 @@
 import { AstUtils, type AstNode, type LeafCstNode } from 'langium';
-import { assignmentOf } from '../assignments.js';
 import { dedentProseWithOffsets } from '../gdl-value-converter.js';
 import { inherited } from '../inheritance.js';
 import { statusOfText, textTokens } from '../validation/checks/common-checks.js';
@@ -29,9 +28,8 @@ const isMaterial = (node: AstNode): node is Material => ast.isGuidance(node) || 
 
 /** The guidance and training prose of a file, in file order, each with where its characters are. */
 export function* proseBlocks(file: ast.GdlFile): Generator<ProseBlock> {
-    for (const leaf of textTokens(file)) {
+    for (const { leaf, feature } of textTokens(file)) {
         const material = AstUtils.getContainerOfType(leaf.astNode, isMaterial);
-        const feature = assignmentOf(leaf)?.feature;
         if (!material || feature === 'notes' || (leaf.tokenType.name === 'STRING' && !readStrings.has(feature ?? ''))) {
             continue;
         }

@@ -7,6 +7,7 @@
  */
 
 import { blankWebAddresses } from './web-addresses.js';
+import { TextMemo } from '../text-memo.js';
 
 /** A drafting note or a file path in a text: where it starts and ends in the text, and the words as written. */
 export interface TextFinding {
@@ -88,7 +89,14 @@ const mayHaveNote = /todo|fixme|tb[acd]|xxx|draft|\[|needed|before|to\s+be|lorem
 const mayHavePath = /[/\\]/;
 
 /** The drafting notes and the file paths in a text, in text order; a finding inside another of its kind is not repeated. */
-export function unpublishableText(text: string): TextFinding[] {
+export function unpublishableText(text: string): readonly TextFinding[] {
+    return findings.get(text);
+}
+
+// Remembered by text: most texts of a build were searched in the build before.
+const findings = new TextMemo<readonly TextFinding[]>(text => searchText(text));
+
+function searchText(text: string): TextFinding[] {
     const notes = mayHaveNote.test(text);
     const paths = mayHavePath.test(text);
     if (!notes && !paths) {

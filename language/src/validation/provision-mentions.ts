@@ -7,6 +7,7 @@
  */
 
 import { blankWebAddresses } from './web-addresses.js';
+import { TextMemo } from '../text-memo.js';
 
 /** What the finder needs to know of one declared Act. */
 export interface ActFacts {
@@ -66,10 +67,15 @@ const provisionWords = String.raw`(?<![\p{L}\p{N}_])(?:(?<section>[Ss]ections?|s
 const eachNumber = new RegExp(`(?:^|(?<=[\\s,&]|s\\.?))(${number})`, 'gu');
 
 /** Every Act and provision a text names, in text order; a provision whose Act the workspace does not declare is not one. */
-export function legislationMentions(text: string, acts: readonly ActFacts[]): LegislationMention[] {
+export function legislationMentions(text: string, acts: readonly ActFacts[]): readonly LegislationMention[] {
     if (!/\d/.test(text)) {
         return [];
     }
+    // Remembered by text for each list of Acts (the same list while no file's Acts change).
+    return patternsOf(acts).mentions.get(text);
+}
+
+function searchMentions(text: string, acts: readonly ActFacts[]): LegislationMention[] {
     const searched = blankWebAddresses(text);
     const { byAct, declaredAfter, anyAct } = patternsOf(acts);
     const actMentions = findActs(searched, text, atWordStarts(searched, anyAct).next().done ? [] : byAct);
@@ -174,6 +180,8 @@ interface ActPatterns {
      * searched with {@link atWordStarts}.
      */
     readonly anyAct: RegExp;
+    /** What each text names, remembered by text. */
+    readonly mentions: TextMemo<readonly LegislationMention[]>;
 }
 
 const compiled = new WeakMap<readonly ActFacts[], ActPatterns>();
@@ -190,7 +198,8 @@ function patternsOf(acts: readonly ActFacts[]): ActPatterns {
                 String.raw`(?:\s+(?:of|in|under)\s+(?:the\s+)?|\s+)(?:${actAlternatives(acts)})(?![\p{L}\p{N}])`,
                 'uy'
             ),
-            anyAct: new RegExp(`(?:${actAlternatives(acts)})(?![\\p{L}\\p{N}])`, 'gu')
+            anyAct: new RegExp(`(?:${actAlternatives(acts)})(?![\\p{L}\\p{N}])`, 'gu'),
+            mentions: new TextMemo(text => searchMentions(text, acts))
         };
         compiled.set(acts, patterns);
     }

@@ -1,5 +1,4 @@
 import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LeafCstNode, type ValidationAcceptor } from 'langium';
-import { assignmentOf } from '../../assignments.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { rangeInToken, report } from '../report.js';
 import { actYear, legislationMentions, provisionKeyOf, type ActFacts, type LegislationMention } from '../provision-mentions.js';
@@ -83,12 +82,11 @@ export class CitationChecks {
         if (acts.length === 0) {
             return;
         }
-        for (const leaf of textTokens(file)) {
-            const feature = assignmentOf(leaf)?.feature;
+        for (const { leaf, text, feature } of textTokens(file)) {
             if (feature === 'notes' || feature === 'file') {
                 continue;
             }
-            const mentions = legislationMentions(leaf.text, acts);
+            const mentions = legislationMentions(text, acts);
             if (mentions.length === 0) {
                 continue;
             }
@@ -230,11 +228,11 @@ export class CitationChecks {
         if (sites.length === 0) {
             return;
         }
-        for (const leaf of textTokens(file)) {
-            if (assignmentOf(leaf)?.feature === 'notes') {
+        for (const { leaf, text, feature } of textTokens(file)) {
+            if (feature === 'notes') {
                 continue;
             }
-            for (const address of webAddressesIn(leaf.text)) {
+            for (const address of webAddressesIn(text)) {
                 const host = hostOf(address.text);
                 const site = host && siteOf(host, sites);
                 if (site) {

@@ -18,6 +18,7 @@ import { exportedName, kindLabel } from '../../gdl-names.js';
 import { planStatus, publishedStatus } from '../../inheritance.js';
 import { dedentProse } from '../../gdl-value-converter.js';
 import { MAX_NESTING, proseTooDeep } from '../../nesting-limit.js';
+import { TextMemo } from '../../text-memo.js';
 import * as ast from '../../generated/ast.js';
 
 const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date', 'verified'] as const;
@@ -35,9 +36,9 @@ export class CommonChecks {
      * would see), each reported where it is.
      */
     textMustBePublishable = (file: ast.GdlFile, accept: ValidationAcceptor): void => {
-        for (const leaf of textTokens(file)) {
-            proseMustNotNestTooDeep(file, leaf, accept);
-            textShouldBeFinished(leaf, accept);
+        for (const token of textTokens(file)) {
+            proseMustNotNestTooDeep(file, token, accept);
+            textShouldBeFinished(token, accept);
         }
     };
 
@@ -66,25 +67,8 @@ export class CommonChecks {
 
     /** A single-valued property written twice keeps only the last value. */
     propertiesShouldNotRepeat = (node: AstNode, accept: ValidationAcceptor): void => {
-        const cst = node.$cstNode;
-        if (!cst || !isCompositeCstNode(cst)) {
-            return;
-        }
-        // One pass over the node's own tokens, counting assignments to single-valued properties.
-        const first = new Map<string, CstNode>();
-        const reported = new Set<string>();
-        for (const child of ownChildren(cst, node)) {
-            const assignment = assignmentOf(child);
-            if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
-                continue;
-            }
-            const earlier = first.get(assignment.feature);
-            if (!earlier) {
-                first.set(assignment.feature, child);
-            } else if (!reported.has(assignment.feature)) {
-                reported.add(assignment.feature);
-                report(accept, 'duplicate-property', { property: keywordOf(assignment.feature) }, { node, range: earlier.range });
-            }
+        for (const { feature, earlier } of repeatedProperties(node)) {
+            report(accept, 'duplicate-property', { property: keywordOf(feature) }, { node, range: earlier.range });
         }
     };
 
@@ -121,9 +105,8 @@ export class CommonChecks {
 }
 
 // Prose that nests quotes, lists or emphasis past the limit would overflow the publisher.
-function proseMustNotNestTooDeep(file: ast.GdlFile, leaf: LeafCstNode, accept: ValidationAcceptor): void {
-    const value = leaf.tokenType.name === 'PROSE' ? dedentProse(leaf.text.slice(3, -3)) : leaf.text.slice(1, -1);
-    if (proseTooDeep(value)) {
+function proseMustNotNestTooDeep(file: ast.GdlFile, { leaf, text }: TextToken, accept: ValidationAcceptor): void {
+    if ((leaf.tokenType.name === 'PROSE' ? proseNestsTooDeep : stringNestsTooDeep).get(text)) {
         report(
             accept,
             'nesting-too-deep',
@@ -133,15 +116,18 @@ function proseMustNotNestTooDeep(file: ast.GdlFile, leaf: LeafCstNode, accept: V
     }
 }
 
+// By a token's text as written (quotes and indentation included), remembered.
+const proseNestsTooDeep = new TextMemo<boolean>(written => proseTooDeep(dedentProse(written.slice(3, -3))));
+const stringNestsTooDeep = new TextMemo<boolean>(written => proseTooDeep(written.slice(1, -1)));
+
 // The text of material that is not a draft is what readers see: no drafting note, no path to a file. A `note` is
 // for authors, and an exhibit's `file` is a path by design. The text is searched first (most has nothing to find),
-// so the property and status are looked up only for a text with a finding.
-function textShouldBeFinished(leaf: LeafCstNode, accept: ValidationAcceptor): void {
-    const findings = unpublishableText(leaf.text);
+// so the status is looked up only for a text with a finding.
+function textShouldBeFinished({ leaf, text, feature }: TextToken, accept: ValidationAcceptor): void {
+    const findings = unpublishableText(text);
     if (findings.length === 0) {
         return;
     }
-    const feature = assignmentOf(leaf)?.feature;
     if (feature === 'notes' || feature === 'file' || statusOfText(leaf.astNode) !== 'approved') {
         return;
     }
@@ -156,16 +142,33 @@ function textShouldBeFinished(leaf: LeafCstNode, accept: ValidationAcceptor): vo
     }
 }
 
-/** The quoted strings and prose blocks of a file (their tokens as written, for a finding's position). */
-export function* textTokens(file: ast.GdlFile): Generator<LeafCstNode> {
-    if (!file.$cstNode) {
-        return;
-    }
-    for (const leaf of CstUtils.streamCst(file.$cstNode)) {
-        if (isLeafCstNode(leaf) && (leaf.tokenType.name === 'PROSE' || leaf.tokenType.name === 'STRING')) {
-            yield leaf;
+/** A quoted string or prose block of a file: its token as written (for a finding's position), its text and the property it is for. */
+export interface TextToken {
+    readonly leaf: LeafCstNode;
+    readonly text: string;
+    readonly feature: string | undefined;
+}
+
+// A file's text tokens, found once per parse: three checks and the plain-English blocks read them, on each build that
+// validates the file (an unchanged framework or plan is validated again whenever coverage may have changed).
+const tokensOf = new WeakMap<ast.GdlFile, readonly TextToken[]>();
+
+/** The quoted strings and prose blocks of a file, in file order. */
+export function textTokens(file: ast.GdlFile): readonly TextToken[] {
+    let tokens = tokensOf.get(file);
+    if (!tokens) {
+        const found: TextToken[] = [];
+        if (file.$cstNode) {
+            for (const leaf of CstUtils.streamCst(file.$cstNode)) {
+                if (isLeafCstNode(leaf) && (leaf.tokenType.name === 'PROSE' || leaf.tokenType.name === 'STRING')) {
+                    found.push({ leaf, text: leaf.text, feature: assignmentOf(leaf)?.feature });
+                }
+            }
         }
+        tokens = found;
+        tokensOf.set(file, tokens);
     }
+    return tokens;
 }
 
 /**
@@ -205,6 +208,42 @@ function keywordOf(property: string): string {
 }
 
 // The node's own CST children, looking through unassigned rule calls (Element → Guidance) that wrap them.
+// Each node's single-valued properties written more than once, with the first writing of each: found once per parse (a
+// file rebuilt because another file changed has the same nodes, and is validated again).
+const repeatedOf = new WeakMap<AstNode, ReadonlyArray<{ feature: string; earlier: CstNode }>>();
+
+function repeatedProperties(node: AstNode): ReadonlyArray<{ feature: string; earlier: CstNode }> {
+    let repeated = repeatedOf.get(node);
+    if (repeated) {
+        return repeated;
+    }
+    const found: Array<{ feature: string; earlier: CstNode }> = [];
+    const cst = node.$cstNode;
+    if (cst && isCompositeCstNode(cst)) {
+        // One pass over the node's own tokens, counting assignments to single-valued properties.
+        const first = new Map<string, CstNode>();
+        const reported = new Set<string>();
+        for (const child of ownChildren(cst, node)) {
+            const assignment = assignmentOf(child);
+            if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
+                continue;
+            }
+            const earlier = first.get(assignment.feature);
+            if (!earlier) {
+                first.set(assignment.feature, child);
+            } else if (!reported.has(assignment.feature)) {
+                reported.add(assignment.feature);
+                found.push({ feature: assignment.feature, earlier });
+            }
+        }
+    }
+    repeated = found.length > 0 ? found : none;
+    repeatedOf.set(node, repeated);
+    return repeated;
+}
+
+const none: ReadonlyArray<{ feature: string; earlier: CstNode }> = [];
+
 function* ownChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
     if (!isCompositeCstNode(cst)) {
         return;

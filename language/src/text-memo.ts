@@ -1,0 +1,38 @@
+/** How many characters of text a memo remembers before it starts again: about 8 MB of strings, whatever the workspace. */
+const DEFAULT_LIMIT = 4_000_000;
+
+/**
+ * What a pure function of a text answered, remembered by the text. Each build validates texts it validated before:
+ * the sections of an edited file that did not change, and every text of a file rebuilt only because another file
+ * changed (a framework, a plan). Their answers are the same, so they are looked up instead of searched for again.
+ *
+ * The answer is computed from the memo's own copy of the text, never from the caller's: a string cut out of a file's
+ * text keeps that whole text alive, and a memo holding one for each version of a file being edited would hold every
+ * version. Past `limit` characters it starts again, so memory stays bounded. Answers are shared: never change one.
+ */
+export class TextMemo<T> {
+    private readonly known = new Map<string, T>();
+    private size = 0;
+
+    constructor(
+        private readonly compute: (text: string) => T,
+        private readonly limit = DEFAULT_LIMIT
+    ) {}
+
+    get(text: string): T {
+        const found = this.known.get(text);
+        if (found !== undefined || this.known.has(text)) {
+            return found as T;
+        }
+        if (this.size + text.length > this.limit) {
+            this.known.clear();
+            this.size = 0;
+        }
+        // A copy of its own: concatenation and slicing give a new string, not a view of the caller's.
+        const own = ` ${text}`.slice(1);
+        const value = this.compute(own);
+        this.known.set(own, value);
+        this.size += own.length;
+        return value;
+    }
+}
