@@ -165,7 +165,48 @@ async function main(): Promise<void> {
     }
     record('6. peak RSS, any job above', Math.max(...rss), 'MB', { limit: 1024, text: '< 1 GiB' });
     await proseRows(forces43);
+    cacheRows(forces43);
     report();
+}
+
+/**
+ * Issue 17, target 4: `gdl check` of the 43-force workspace as CI or the editor's Check task runs it, process start
+ * to exit: the first run (nothing cached), again with nothing changed (answered from the cache), and after one
+ * file is edited; the median of three each.
+ */
+function cacheRows(forces43: string): void {
+    const cacheDir = path.join(scratch, 'check-cache');
+    const check = (): number => {
+        const started = performance.now();
+        const result = spawnSync(
+            process.execPath,
+            [path.join(repo, 'bin/gdl.js'), 'check', forces43, '--as-of', '2026-01-15', '--cache-dir', cacheDir],
+            { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+        );
+        if (result.status !== 0 && result.status !== 1) {
+            throw new Error(`gdl check ${forces43} failed: ${result.stderr}`);
+        }
+        return performance.now() - started;
+    };
+    const file = path.join(forces43, 'force-1/guidance-1.gdl');
+    const text = readFileSync(file, 'utf8');
+    const first: number[] = [];
+    const again: number[] = [];
+    const edited: number[] = [];
+    for (let i = 0; i < 3; i++) {
+        rmSync(cacheDir, { recursive: true, force: true });
+        first.push(check());
+        again.push(check());
+        writeFileSync(file, `${text}\n// edited ${i}\n`);
+        edited.push(check());
+        writeFileSync(file, text);
+    }
+    rmSync(cacheDir, { recursive: true, force: true });
+    const median = (values: number[]) => percentile(values, 50);
+    record('8. gdl check, 43 forces, first run (process)', median(first), 'ms');
+    record('   again, nothing changed (from the cache)', median(again), 'ms');
+    record('   after editing one file', median(edited), 'ms');
+    record('   ratio again / first', median(again) / median(first), '×', { limit: 0.25, text: '≤ 0.25' });
 }
 
 function report(): void {

@@ -19,9 +19,9 @@ import { defaultTemplates } from './build/load-templates.js';
 import { displayPath } from './problem-lines.js';
 import { terminalSafe } from './terminal-text.js';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
+import type { ReportFormat } from './report/report-formats.js';
 
-export const reportFormats = ['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
+export { reportFormats, type ReportFormat } from './report/report-formats.js';
 
 export interface CoverageCommandOptions {
     readonly format: ReportFormat;

@@ -53,6 +53,12 @@ export function reallyInside(file: URI, roots: readonly string[]): boolean {
  * course pack): inside the workspace, and there. Each check reports the problem under its own code.
  */
 export class WorkspaceFiles {
+    /**
+     * Every file on disk whose state a check looked at (its path): what the answer depends on besides the
+     * sources, so that `gdl check`'s cache can tell whether an exhibit or a handout was added, removed or moved.
+     */
+    readonly lookedAt = new Set<string>();
+
     constructor(
         private readonly settings: GdlSettings,
         private readonly files: FileSystemProvider,
@@ -68,6 +74,9 @@ export class WorkspaceFiles {
     problem(node: AstNode, file: string): WorkspaceFileProblem | undefined {
         const roots = this.roots();
         const target = workspaceFileUri(AstUtils.getDocument(node).uri, file, roots);
+        if (target?.scheme === 'file') {
+            this.lookedAt.add(target.fsPath);
+        }
         if (!target || !reallyInside(target, roots)) {
             return { outside: true };
         }
