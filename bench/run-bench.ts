@@ -117,6 +117,11 @@ async function main(): Promise<void> {
         await proseRows(forces43);
         return report();
     }
+    // `--cache-only`: only the rows of `gdl check`'s cache.
+    if (process.argv.includes('--cache-only')) {
+        cacheRows(forces43);
+        return report();
+    }
     generateForces(forces1, 1, 1);
     process.stderr.write(`workspaces generated in ${scratch}\n`);
 
