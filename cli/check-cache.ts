@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { fileState } from '../language/src/file-state.js';
 import * as path from 'node:path';
 import { GdlSettings } from '../language/src/gdl-settings.js';
 import { moduleFolder } from '../language/src/module-folder.js';
@@ -43,10 +44,10 @@ export interface CheckedWith {
     readonly strict?: boolean;
 }
 
-/** What a check worked out: its exit code, and the files on disk (not sources) whose state it looked at. */
+/** What a check worked out: its exit code, and the files on disk (not sources) it looked at, with their state as it saw them. */
 export interface CheckRun {
     readonly exitCode: number;
-    readonly lookedAt: Iterable<string>;
+    readonly lookedAt: ReadonlyMap<string, string>;
 }
 
 /** An answer as stored: what it was worked out from, and what was printed. */
@@ -93,7 +94,7 @@ export async function cachedCheck(
         return (await check(out)).exitCode;
     }
     const tool = toolIdentity(options.prose === true);
-    const found = await lookup(before, tool);
+    const found = tool === undefined ? {} : await lookup(before, tool);
     if ('hit' in found) {
         for (const line of found.hit.lines) {
             out(line);
@@ -110,8 +111,8 @@ export async function cachedCheck(
     });
     // Kept only when nothing changed while the check ran (an editor saving a file, say).
     const after = await inputsOf(folder, options, cwd).catch(() => undefined);
-    if (after?.inputs === before.inputs) {
-        const files = [...new Set(run.lookedAt)].sort().map((file): [string, string] => [file, fileState(file)]);
+    if (tool !== undefined && after?.inputs === before.inputs) {
+        const files = [...run.lookedAt].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         await store(before, { tool, check: before.check, inputs: before.inputs, files, lines, exitCode: run.exitCode });
     }
     return run.exitCode;
@@ -228,54 +229,41 @@ async function store(inputs: Inputs, entry: Entry): Promise<void> {
     }
 }
 
-/**
- * What the checks of a named file depend on: whether it is a file, a folder or missing (GDL0905, GDL0609), and
- * where it really is once links are followed (a link out of the workspace is refused).
- */
-function fileState(file: string): string {
-    let real: string;
-    try {
-        real = realpathSync(file);
-    } catch {
-        real = '';
-    }
-    try {
-        const stat = statSync(file);
-        return `${stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other'} ${real}`;
-    } catch {
-        return `missing ${real}`;
-    }
-}
-
-const identities = new Map<boolean, string>();
+const identities = new Map<boolean, string | undefined>();
 
 /**
  * The tool as far as its answers go: its version, the Node.js running it, a hash of its code, and of the words
  * it ships (the base word list, and the dictionary when the plain-English checks run). Worked out once a run.
  */
-function toolIdentity(prose: boolean): string {
-    let identity = identities.get(prose);
-    if (identity === undefined) {
-        const here = moduleFolder(import.meta.url);
-        const manifest = nearest(here, 'package.json');
-        const version = manifest ? String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version) : 'unknown';
-        const code = createHash('sha256');
-        for (const file of codeFiles(here)) {
-            code.update(`${path.relative(here, file)}\0`).update(readFileSync(file));
+function toolIdentity(prose: boolean): string | undefined {
+    if (!identities.has(prose)) {
+        try {
+            identities.set(prose, workOutToolIdentity(prose));
+        } catch {
+            identities.set(prose, undefined); // its code cannot be read: no cache
         }
-        const lock = manifest ? path.join(path.dirname(manifest), 'package-lock.json') : undefined;
-        if (lock && existsSync(lock)) {
-            code.update(readFileSync(lock));
-        }
-        code.update(basePoliceWords().join('\n'));
-        if (prose) {
-            const dictionary = enGbDictionary();
-            code.update(dictionary.aff).update(dictionary.dic);
-        }
-        identity = `${version} node ${process.version} code ${code.digest('hex').slice(0, 32)}${prose ? ' +prose' : ''}`;
-        identities.set(prose, identity);
     }
-    return identity;
+    return identities.get(prose);
+}
+
+function workOutToolIdentity(prose: boolean): string {
+    const here = moduleFolder(import.meta.url);
+    const manifest = nearest(here, 'package.json');
+    const version = manifest ? String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version) : 'unknown';
+    const code = createHash('sha256');
+    for (const file of codeFiles(here)) {
+        code.update(`${path.relative(here, file)}\0`).update(readFileSync(file));
+    }
+    const lock = manifest ? path.join(path.dirname(manifest), 'package-lock.json') : undefined;
+    if (lock && existsSync(lock)) {
+        code.update(readFileSync(lock));
+    }
+    code.update(basePoliceWords().join('\n'));
+    if (prose) {
+        const dictionary = enGbDictionary();
+        code.update(dictionary.aff).update(dictionary.dic);
+    }
+    return `${version} node ${process.version} code ${code.digest('hex').slice(0, 32)}${prose ? ' +prose' : ''}`;
 }
 
 /**

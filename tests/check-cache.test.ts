@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PATIENCE_MS } from './support/patience.js';
-import { copyExampleWorkspace } from './support/files.js';
+import { copyExampleWorkspace, fixtureCopy } from './support/files.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
@@ -25,8 +25,7 @@ function example(): string {
 
 /** A workspace with errors: the gaps fixture, a file that does not parse and a requirement covered twice by one id. */
 function withErrors(): string {
-    const folder = mkdtempSync(path.join(tmpdir(), 'gdl-cache-errors-'));
-    cpSync(path.join(repo, 'tests/fixtures/gaps'), folder, { recursive: true });
+    const folder = fixtureCopy('gaps', 'cache-errors');
     writeFileSync(path.join(folder, 'broken.gdl'), 'guidance broken "Broken" {\n    status approved\n    section s "S" {\n');
     return folder;
 }

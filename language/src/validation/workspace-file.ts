@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, UriUtils, URI, type AstNode, type FileSystemProvider, type WorkspaceManager } from 'langium';
 import type { GdlSettings } from '../gdl-settings.js';
+import { fileState } from '../file-state.js';
 
 /** What is wrong with a file a source names: it lies outside the workspace, or it is not a file on disk (and why). */
 export type WorkspaceFileProblem = { outside: true } | { outside: false; problem: string };
@@ -54,10 +55,11 @@ export function reallyInside(file: URI, roots: readonly string[]): boolean {
  */
 export class WorkspaceFiles {
     /**
-     * Every file on disk whose state a check looked at (its path): what the answer depends on besides the
-     * sources, so that `gdl check`'s cache can tell whether an exhibit or a handout was added, removed or moved.
+     * Every file on disk a check looked at, with its state when it first did (see {@link fileState}): what the
+     * answer depends on besides the sources, so that `gdl check`'s cache can tell when an exhibit or a handout
+     * was added, removed or moved.
      */
-    readonly lookedAt = new Set<string>();
+    readonly lookedAt = new Map<string, string>();
 
     constructor(
         private readonly settings: GdlSettings,
@@ -74,8 +76,8 @@ export class WorkspaceFiles {
     problem(node: AstNode, file: string): WorkspaceFileProblem | undefined {
         const roots = this.roots();
         const target = workspaceFileUri(AstUtils.getDocument(node).uri, file, roots);
-        if (target?.scheme === 'file') {
-            this.lookedAt.add(target.fsPath);
+        if (target?.scheme === 'file' && !this.lookedAt.has(target.fsPath)) {
+            this.lookedAt.set(target.fsPath, fileState(target.fsPath));
         }
         if (!target || !reallyInside(target, roots)) {
             return { outside: true };
