@@ -1,89 +1,37 @@
-import { declares } from '../language/src/declarations.js';
-import * as ast from '../language/src/generated/ast.js';
-import { collectProblems, formatProblem, formatUnreadable } from './problem-lines.js';
-import { formatCoverageSummary } from './coverage-summary.js';
-import { formatWorkspaceSummary } from '../language/src/coverage/workspace-summary.js';
-import { ExitCode } from './errors.js';
-import { loadWorkspace, type JudgeOptions } from './workspace-loader.js';
-import { count } from '../language/src/wording.js';
-import { configProblemLines, proseSummaryLine } from './prose-summary.js';
+import type { JudgeOptions } from './workspace-loader.js';
+import { cachedCheck, type CacheOptions } from './check-cache.js';
 import type { ReportRequest } from './report/report-formats.js';
 
-export interface CheckOptions extends JudgeOptions {
+export interface CheckOptions extends JudgeOptions, CacheOptions {
     readonly strict?: boolean;
     /** `--report html:coverage.html`: coverage reports written from this check's own build (no second parse). */
     readonly report?: readonly ReportRequest[];
 }
 
-/** `gdl check`: prints every problem, then the coverage summary; returns the exit code. */
-export async function checkCommand(folder: string, options: CheckOptions, out: (line: string) => void): Promise<number> {
-    const cwd = process.cwd();
+/**
+ * `gdl check`: prints every problem, then the coverage summary; returns the exit code. The answer is kept in the
+ * cache (check-cache.ts), and printed from it when nothing it depends on has changed; `note` says when a cache
+ * was ignored. The check itself (check-workspace.ts, and with it the language) is loaded only when it is run.
+ */
+export async function checkCommand(
+    folder: string,
+    options: CheckOptions,
+    out: (line: string) => void,
+    note: (text: string) => void = () => undefined
+): Promise<number> {
     const reports = options.report ?? [];
-    // Refused before anything is read (a report over a source, or in the templates): exit 2, nothing written.
-    const writer = reports.length > 0 ? await import('./coverage-command.js') : undefined;
-    for (const request of reports) {
-        await writer!.checkReportFileOf(request.file);
-    }
-    const workspace = await loadWorkspace(folder, options);
-    for (const failure of workspace.unreadable) {
-        out(formatUnreadable(failure, cwd));
-    }
-    const facts = workspace.services.gdl.WorkspaceFacts;
-    const forces = facts.workspaceCoverage().forces;
-    const models = facts.judgedModels();
-    // With --force, the problems of that force's files and of the shared ones (the framework, the common vocabulary).
-    const chosen = options.force !== undefined ? forces.find(options.force) : undefined;
-    const judged = chosen ? workspace.documents.filter(d => forces.judges(chosen, d.uri.toString())) : workspace.documents;
-    const problems = collectProblems(judged, cwd);
-    for (const problem of problems) {
-        out(formatProblem(problem));
-    }
-    const configProblems = configProblemLines(workspace.services.gdl.Prose.workspaceConfiguration, cwd);
-    for (const line of configProblems) {
-        out(line);
-    }
-    if (options.prose) {
-        out(proseSummaryLine(problems));
-    }
-    // An unreadable file is reported as a GDL0000 error above, so the count on the last line includes it.
-    const errors = problems.filter(p => p.severity === 'error').length + workspace.unreadable.length;
-    const warnings = problems.filter(p => p.severity === 'warning').length + configProblems.length;
-    if (problems.length > 0 || workspace.unreadable.length > 0 || configProblems.length > 0 || options.prose) {
-        out('');
-    }
-    for (const line of formatWorkspaceSummary(judged, models, workspace.services.gdl.Settings.effectiveAsOf())) {
-        out(line);
-    }
-    if (forces.declared && !chosen) {
-        out(`Forces: ${forces.forces.length} (${forces.forces.map(f => f.title).join(', ')}); each force's coverage is its own.`);
-    }
-    for (const model of models) {
-        for (const line of formatCoverageSummary(model, forces.declared)) {
-            out(line);
-        }
-    }
-    if (writer && reports.length > 0) {
-        out('');
-        const report = writer.reportOf(workspace, { force: options.force });
+    if (reports.length > 0) {
+        // Refused before anything is read (a report over a source, or in the templates): exit 2, nothing written.
+        const { checkReportFileOf } = await import('./coverage-command.js');
         for (const request of reports) {
-            await writer.writeReport(report, request);
-            out(`Coverage report (${request.format}) written to ${request.file}.`);
+            await checkReportFileOf(request.file);
         }
     }
-    out('');
-    out(
-        `${count(judged.length, 'file')} checked as of ${workspace.services.gdl.Settings.effectiveAsOf()}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`
+    // Reports are written from the workspace built: a check asked for them is not answered from the cache.
+    const cache = reports.length > 0 ? false : options.cache;
+    return cachedCheck(folder, { ...options, cache }, out, note, async write =>
+        (await import('./check-workspace.js')).checkWorkspace(folder, options, write)
     );
-    if (workspace.unreadable.length > 0) {
-        return ExitCode.usage;
-    }
-    // Nothing to cover is not full coverage: the framework is probably outside the folder checked.
-    if (!workspace.documents.some(d => declares(d, ast.isFramework))) {
-        out(noFramework(folder));
-        return ExitCode.failed;
-    }
-    const short = models.some(model => model.covered + model.waived < model.total);
-    return errors > 0 || short || (options.strict && warnings > 0) ? ExitCode.failed : ExitCode.ok;
 }
 
 /** What is said when a workspace has no framework. */

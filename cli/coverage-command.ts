@@ -21,6 +21,8 @@ import { terminalSafe } from './terminal-text.js';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
 import type { ReportFormat, ReportRequest } from './report/report-formats.js';
 
+export { reportFormats, type ReportFormat } from './report/report-formats.js';
+
 export interface CoverageCommandOptions {
     readonly format: ReportFormat;
     readonly output?: string;

@@ -1,11 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../language/src/dates.js';
-import type { CheckOptions } from './check-command.js';
-import { assuranceLevels } from '../language/src/coverage/coverage-model.js';
+import { checkCommand, type CheckOptions } from './check-command.js';
+import { assuranceLevels } from '../language/src/coverage/assurance-levels.js';
 import { ExitCode, UsageError } from './errors.js';
 import { ImportError } from '../language/src/onboarding/import-report.js';
 import type { BuildOptions } from './build/build-command.js';
-import { lmsKinds, type LmsKind } from '../language/src/publish/lms/package-model.js';
+import { parseLmsKinds } from './build/lms-kinds.js';
 import { buildOutput } from './build/progress-line.js';
 import type { CoverageCommandOptions } from './coverage-command.js';
 import { parseReportRequest, reportFormats, type ReportRequest } from './report/report-formats.js';
@@ -14,7 +14,8 @@ import type { InitOptions } from './init-command.js';
 import type { ImportOptions } from './import-command.js';
 
 // Each command's module is loaded when the command runs: a check does not load the Word, zip and Markdown libraries
-// that publishing and importing need (start-up is most of a small workspace's check).
+// that publishing and importing need, and a check answered from its cache (check-cache.ts) loads neither the language
+// nor the publishing code.
 
 function parsePercent(value: string): number {
     const number = Number(value);
@@ -30,22 +31,6 @@ function levelOption(): Option {
         '--level <level>',
         "the level of assurance that counts as covered (default: the plan's `assurance`, else evidenced)"
     ).choices([...assuranceLevels]);
-}
-
-/** `--lms scorm12,cmi5`: the platforms named, each once, in the order given; anything else is a usage error (commander's, exit 2). */
-export function parseLmsKinds(value: string, previous: LmsKind[] = []): LmsKind[] {
-    const kinds = [...previous];
-    for (const part of value.split(',').map(p => p.trim())) {
-        if (!(lmsKinds as readonly string[]).includes(part)) {
-            throw new InvalidArgumentError(
-                `'${part}' is not a learning platform gdl can package for; use ${lmsKinds.join(', ')} (or several, comma-separated).`
-            );
-        }
-        if (!kinds.includes(part as LmsKind)) {
-            kinds.push(part as LmsKind);
-        }
-    }
-    return kinds;
 }
 
 /** `--report FORMAT:FILE` (repeatable): each report the check writes. */
@@ -100,9 +85,18 @@ export async function run(argv: string[]): Promise<number> {
             `also write the coverage report to a file, from the same check (repeatable; ${reportFormats.join(', ')}; e.g. html:coverage.html, or a file whose extension says the format)`,
             parseReport
         )
+        .option(
+            '--no-cache',
+            'check afresh, without reading or writing the cache of answers (.gdl-cache/ in the workspace folder; an answer is reused only when the sources, configuration, options, date and gdl are unchanged)'
+        )
+        .option('--cache-dir <folder>', 'keep the cache of answers in this folder instead of .gdl-cache/ in the workspace folder')
         .action(async (folder: string, options: CheckOptions) => {
-            const { checkCommand } = await import('./check-command.js');
-            exitCode = await checkCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
+            exitCode = await checkCommand(
+                folder,
+                options,
+                line => process.stdout.write(terminalText(line) + '\n'),
+                text => process.stderr.write(`gdl: note: ${terminalText(text)}\n`)
+            );
         });
     program
         .command('coverage')

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { displayFsPath } from './display-path.js';
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 
@@ -40,9 +40,7 @@ export function formatUnreadable(failure: { readonly file: string; readonly reas
 
 /** A path relative to `cwd` when the file is below it, absolute otherwise. */
 export function displayPath(uri: URI | string, cwd: string): string {
-    const fsPath = typeof uri === 'string' ? URI.parse(uri).fsPath : uri.fsPath;
-    const relative = path.relative(cwd, fsPath);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? fsPath : relative;
+    return displayFsPath(typeof uri === 'string' ? URI.parse(uri).fsPath : uri.fsPath, cwd);
 }
 
 function toProblem(file: string, diagnostic: Diagnostic): Problem {

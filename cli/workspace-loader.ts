@@ -4,7 +4,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
 import { UsageError } from './errors.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
-import { findSources } from '../language/src/source-files.js';
+import { workspaceSources } from './workspace-sources.js';
 import type { AssuranceLevel } from '../language/src/coverage/coverage-model.js';
 
 /** A source file that exists but could not be read. */
@@ -41,24 +41,13 @@ export interface JudgeOptions {
 export async function loadWorkspace(folder: string, judge?: string | JudgeOptions, given?: GdlServices): Promise<LoadedWorkspace> {
     const { asOf, level, force, prose } =
         typeof judge === 'string' ? { asOf: judge, level: undefined, force: undefined, prose: false } : (judge ?? {});
-    const root = path.resolve(folder);
-    let stat;
-    try {
-        stat = await fs.stat(root);
-    } catch {
-        throw new UsageError(`cannot read '${folder}': no such file or folder`);
-    }
-    const outside: string[] = [];
-    const files = stat.isDirectory() ? await findSources(root, outside) : [root];
-    if (files.length === 0 && outside.length === 0) {
-        throw new UsageError(`no .gdl sources found in '${folder}'`);
-    }
+    const { root, files, outside } = await workspaceSources(folder);
     const services = given ?? createGdlServices(GdlNodeFileSystem).Gdl;
     services.gdl.Settings.asOf = asOf;
     services.gdl.Settings.assurance = level;
     services.gdl.Settings.force = force;
     services.gdl.Settings.prose = { asked: prose === true };
-    services.gdl.Settings.workspaceRoot = URI.file(stat.isDirectory() ? root : path.dirname(root)).toString();
+    services.gdl.Settings.workspaceRoot = URI.file(root).toString();
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];
@@ -95,7 +84,7 @@ export async function loadWorkspace(folder: string, judge?: string | JudgeOption
         }
     }
     return {
-        root: stat.isDirectory() ? root : path.dirname(root),
+        root,
         services,
         documents: documents.filter(d => d.state >= DocumentState.Validated),
         unreadable

@@ -33,8 +33,10 @@ await cp('out-templates/site.css', 'extension/media/site/site.css');
 await cp('node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css', 'extension/media/site/govuk-frontend.min.css');
 // `gdl init` copies the framework and the common vocabulary of the bundled guidance into a new workspace.
 await rm('extension/guidance', { recursive: true, force: true });
-await cp('guidance/framework', 'extension/guidance/framework', { recursive: true });
-await cp('guidance/common', 'extension/guidance/common', { recursive: true });
+// Not a cache a check of the repository's guidance left there (.gdl-cache/, with paths of this machine).
+const notCache = { recursive: true, filter: source => !source.split(/[\\/]/).includes('.gdl-cache') };
+await cp('guidance/framework', 'extension/guidance/framework', notCache);
+await cp('guidance/common', 'extension/guidance/common', notCache);
 // The plain-English checks read the en-GB dictionary and the base word list beside the bundled server (prose-resources.ts):
 // dictionary-en-gb's own module reads them with a top-level await, which a CommonJS bundle cannot hold.
 await rm('extension/out/dictionary-en-gb', { recursive: true, force: true });

@@ -6,8 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { forceTitle, generateForces, generateScaleCorpus } from '../bench/generate-workspace.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
+// --no-cache: the generated folders are compared file by file, and a check would add its cache (.gdl-cache/) to one.
 const check = (folder: string) =>
-    spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'check', folder, '--as-of', '2026-01-15'], { encoding: 'utf8' });
+    spawnSync(process.execPath, [path.join(repo, 'bin/gdl.js'), 'check', folder, '--as-of', '2026-01-15', '--no-cache'], {
+        encoding: 'utf8'
+    });
 const contents = (folder: string): string[] =>
     readdirSync(folder, { recursive: true })
         .map(String)

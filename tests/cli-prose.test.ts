@@ -81,7 +81,8 @@ describe('gdl check --prose', () => {
 
     test('checked in worker threads or in one, the bundled guidance has the same findings, byte for byte, and the command ends', () => {
         // The workers (one per core, or GDL_PROSE_WORKERS) check the texts while the main thread links and validates.
-        const args = ['check', 'guidance', '--prose', '--as-of', '2026-11-26'];
+        // Both worked out (--no-cache): the second would otherwise print the first's answer from the cache.
+        const args = ['check', 'guidance', '--prose', '--as-of', '2026-11-26', '--no-cache'];
         const threads = run(args, repo, { GDL_PROSE_WORKERS: '2' });
         const one = run(args, repo, { GDL_PROSE_WORKERS: '0' });
         expect(threads.code).toBe(one.code);

@@ -63,6 +63,8 @@ export type GdlAddedServices = {
         CoverageLosses: CoverageLosses;
         /** The plain-English checks and the workspace's gdl.config.json. */
         Prose: ProseChecks;
+        /** The files on disk the sources name (exhibits, handouts): where they are, whether they are there. */
+        WorkspaceFiles: WorkspaceFiles;
     };
 } & GdlValidationServices;
 
@@ -83,6 +85,12 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
                 services.shared.workspace.FileSystemProvider,
                 services.shared.workspace.WorkspaceManager,
                 services.shared.workspace.DocumentBuilder
+            ),
+        WorkspaceFiles: services =>
+            new WorkspaceFiles(
+                services.gdl.Settings,
+                services.shared.workspace.FileSystemProvider,
+                services.shared.workspace.WorkspaceManager
             )
     },
     parser: {
@@ -102,25 +110,12 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         CommonChecks: services => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
         FrameworkChecks: services => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
         GuidanceChecks: services => new GuidanceChecks(services.gdl.Settings),
-        TrainingChecks: services =>
-            new TrainingChecks(
-                new WorkspaceFiles(
-                    services.gdl.Settings,
-                    services.shared.workspace.FileSystemProvider,
-                    services.shared.workspace.WorkspaceManager
-                )
-            ),
+        TrainingChecks: services => new TrainingChecks(services.gdl.WorkspaceFiles),
         AssessmentChecks: () => new AssessmentChecks(),
         CoverageLossChecks: services => new CoverageLossChecks(services.gdl.CoverageLosses, services.gdl.Settings),
         PlanChecks: services => new PlanChecks(services.gdl.Settings),
         WaiverChecks: services => new WaiverChecks(services.gdl.Settings, services.gdl.WorkspaceFacts),
-        EvidenceChecks: services =>
-            new EvidenceChecks(
-                services.gdl.Settings,
-                services.gdl.WorkspaceFacts,
-                services.shared.workspace.FileSystemProvider,
-                services.shared.workspace.WorkspaceManager
-            ),
+        EvidenceChecks: services => new EvidenceChecks(services.gdl.Settings, services.gdl.WorkspaceFacts, services.gdl.WorkspaceFiles),
         CitationChecks: services => new CitationChecks(services.gdl.Settings, services.shared)
     },
     lsp: {

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { GdlLanguageMetaData } from './generated/module.js';
 
 /** Folders never read as part of a workspace: dependencies, build output and dot-folders (`.git`, `.vscode`). */
 const skippedFolders = new Set(['node_modules', 'out', 'dist']);
@@ -10,9 +9,16 @@ export function isWorkspaceFolderName(name: string): boolean {
     return !skippedFolders.has(name) && !name.startsWith('.');
 }
 
+/**
+ * The file extensions of GDL sources: langium-config.json's, as the generated GdlLanguageMetaData has them (a
+ * test holds the two equal). Written here, not imported from the generated module, which loads all of Langium:
+ * the command line finds the sources (for its cache) before it loads the language.
+ */
+export const sourceFileExtensions: readonly string[] = ['.gdl'];
+
 /** Whether a file of this name is a GDL source, by the language's file extensions. */
 export function isSourceFileName(name: string): boolean {
-    return !name.startsWith('.') && GdlLanguageMetaData.fileExtensions.some(extension => name.endsWith(extension));
+    return !name.startsWith('.') && sourceFileExtensions.some(extension => name.endsWith(extension));
 }
 
 /**

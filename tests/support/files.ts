@@ -28,10 +28,13 @@ export function sourceTextsBelow(folder: string): string[] {
         .map(file => readFileSync(path.join(folder, file), 'utf8'));
 }
 
+/** Copying the repository's workspaces: without the cache a check of them in place leaves (.gdl-cache/). */
+const withoutCache = { recursive: true, filter: (source: string) => path.basename(source) !== '.gdl-cache' };
+
 /** A fresh copy of a fixture workspace (`tests/fixtures/<name>`) in a new folder below `parent` (the system's temporary folder by default). */
 export function fixtureCopy(name: string, prefix: string, parent = tmpdir()): string {
     const folder = mkdtempSync(path.join(parent, `gdl-${prefix}-`));
-    cpSync(path.join(repositoryRoot(), 'tests/fixtures', name), folder, { recursive: true });
+    cpSync(path.join(repositoryRoot(), 'tests/fixtures', name), folder, withoutCache);
     return folder;
 }
 
@@ -52,6 +55,6 @@ export const EXAMPLE_FOLDERS = ['framework', 'common', 'example-constabulary'];
 /** Copies the Example Constabulary's workspace (the {@link EXAMPLE_FOLDERS} of guidance/) into `to`. */
 export function copyExampleWorkspace(to: string): void {
     for (const folder of EXAMPLE_FOLDERS) {
-        cpSync(path.join(repositoryRoot(), 'guidance', folder), path.join(to, folder), { recursive: true });
+        cpSync(path.join(repositoryRoot(), 'guidance', folder), path.join(to, folder), withoutCache);
     }
 }

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { GdlLanguageMetaData } from '../../language/src/generated/module.js';
+import { sourceFileExtensions } from '../../language/src/source-files.js';
 
 // The layering docs/architecture.md describes, checked on the import graph of the sources.
 const repo = path.resolve(__dirname, '../..');
@@ -16,11 +18,22 @@ function sources(folder: string): string[] {
     });
 }
 
+const importPattern = /^(?:import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gms;
+
+/** The packages a file imports at run time (`import type` is erased by the compiler). */
+function packageImports(file: string): string[] {
+    const text = readFileSync(path.join(repo, file), 'utf8');
+    return [...text.matchAll(importPattern)].filter(m => !m[1] && !m[2]!.startsWith('.')).map(m => m[2]!);
+}
+
 /** The relative imports of a file that exist at run time (`import type` is erased by the compiler). */
 function runtimeImports(file: string): string[] {
     const text = readFileSync(path.join(repo, file), 'utf8');
     const found: string[] = [];
-    for (const match of text.matchAll(/^(?:import|export)\s+(type\s+)?[^'";]*?from\s+'(\.[^']+)'/gms)) {
+    for (const match of text.matchAll(importPattern)) {
+        if (!match[2]!.startsWith('.')) {
+            continue;
+        }
         if (match[1]) {
             continue;
         }
@@ -78,5 +91,29 @@ describe('architecture', () => {
         };
         files.forEach(file => state.has(file) || visit(file));
         expect(cycles).toEqual([]);
+    });
+
+    test('the command line starts without the language: what `gdl check` loads before its cache answers imports no Langium', () => {
+        // Static imports only: each command's module, and the check itself, are loaded with import() when they run.
+        const loaded = new Set<string>();
+        const visit = (file: string) => {
+            if (!loaded.has(file)) {
+                loaded.add(file);
+                (graph.get(file) ?? []).forEach(visit);
+            }
+        };
+        visit('cli/main.ts');
+        expect(loaded).toContain('cli/check-cache.ts');
+        expect(loaded).not.toContain('cli/check-workspace.ts');
+        const heavy = [...loaded].flatMap(file =>
+            packageImports(file)
+                .filter(name => !name.startsWith('node:') && name !== 'commander')
+                .map(name => `${file} → ${name}`)
+        );
+        expect(heavy).toEqual([]);
+    });
+
+    test("the sources' file extensions are the grammar's", () => {
+        expect(sourceFileExtensions).toEqual(GdlLanguageMetaData.fileExtensions);
     });
 });

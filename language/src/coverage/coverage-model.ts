@@ -5,17 +5,12 @@ import { forcesOf, type ForceInfo, type ForceMap } from './forces.js';
 import { effectiveStatus, inherited, planStatus } from '../inheritance.js';
 import { planItemState, type PlanItemState } from './plan-history.js';
 import { dayAfter } from '../dates.js';
+import { assuranceLevels, type AssuranceLevel } from './assurance-levels.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
 export type CoverageKind = 'guidance' | 'training' | 'action';
 
-/**
- * How strong cover is: something approved or complete points at the requirement (addressed); it is
- * backed by approved guidance or training, or by an exhibit on file (evidenced); an exhibit verified
- * by someone other than the item's lead backs it (verified).
- */
-export type AssuranceLevel = 'addressed' | 'evidenced' | 'verified';
-export const assuranceLevels: readonly AssuranceLevel[] = ['addressed', 'evidenced', 'verified'];
+export { assuranceLevels, type AssuranceLevel } from './assurance-levels.js';
 /** The level that counts as covered when neither the command nor the plan says. */
 export const defaultAssurance: AssuranceLevel = 'evidenced';
 const rank = (level: AssuranceLevel | undefined) => (level ? assuranceLevels.indexOf(level) + 1 : 0);

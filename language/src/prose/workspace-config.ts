@@ -2,11 +2,9 @@ import { UriUtils, type URI, type FileSystemProvider } from 'langium';
 import { proseRules, proseSeverities, type ProseSeverity } from './prose-options.js';
 import { Codes } from '../validation/diagnostic-codes.js';
 import { wordList } from './prose-resources.js';
+import { CONFIG_FILE, WORDS_FILE } from './config-files.js';
 
-/** The workspace's shared policy file, at the workspace root. */
-export const CONFIG_FILE = 'gdl.config.json';
-/** The workspace's own words for the speller, one a line, at the workspace root. */
-export const WORDS_FILE = 'gdl-words.txt';
+export { CONFIG_FILE, WORDS_FILE } from './config-files.js';
 
 /** What gdl.config.json says about the prose checks (every field optional: unset is the default). */
 export interface ProseFileConfig {

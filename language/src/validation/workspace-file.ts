@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, UriUtils, URI, type AstNode, type FileSystemProvider, type WorkspaceManager } from 'langium';
 import type { GdlSettings } from '../gdl-settings.js';
+import { fileState } from '../file-state.js';
 
 /** What is wrong with a file a source names: it lies outside the workspace, or it is not a file on disk (and why). */
 export type WorkspaceFileProblem = { outside: true } | { outside: false; problem: string };
@@ -53,6 +54,13 @@ export function reallyInside(file: URI, roots: readonly string[]): boolean {
  * course pack): inside the workspace, and there. Each check reports the problem under its own code.
  */
 export class WorkspaceFiles {
+    /**
+     * Every file on disk a check looked at, with its state when it first did (see {@link fileState}): what the
+     * answer depends on besides the sources, so that `gdl check`'s cache can tell when an exhibit or a handout
+     * was added, removed or moved.
+     */
+    readonly lookedAt = new Map<string, string>();
+
     constructor(
         private readonly settings: GdlSettings,
         private readonly files: FileSystemProvider,
@@ -68,6 +76,9 @@ export class WorkspaceFiles {
     problem(node: AstNode, file: string): WorkspaceFileProblem | undefined {
         const roots = this.roots();
         const target = workspaceFileUri(AstUtils.getDocument(node).uri, file, roots);
+        if (target?.scheme === 'file' && !this.lookedAt.has(target.fsPath)) {
+            this.lookedAt.set(target.fsPath, fileState(target.fsPath));
+        }
         if (!target || !reallyInside(target, roots)) {
             return { outside: true };
         }

@@ -1,6 +1,6 @@
-import { AstUtils, type AstNode, type FileSystemProvider, type ValidationAcceptor, type WorkspaceManager } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import { report } from '../report.js';
-import { WorkspaceFiles } from '../workspace-file.js';
+import type { WorkspaceFiles } from '../workspace-file.js';
 import type { WorkspaceFacts } from '../../coverage/workspace-facts.js';
 import { forceName } from '../../coverage/forces.js';
 import type { GdlSettings } from '../../gdl-settings.js';
@@ -17,16 +17,11 @@ function itemName(node: ast.Section | ast.LearningOutcome | ast.PlanItem): strin
 
 /** Checks on evidence on file (exhibits) and on forces: where exhibits are, whose they are, suspect cover. */
 export class EvidenceChecks {
-    private readonly workspaceFiles: WorkspaceFiles;
-
     constructor(
         private readonly settings: GdlSettings,
         private readonly facts: WorkspaceFacts,
-        files: FileSystemProvider,
-        workspace: WorkspaceManager
-    ) {
-        this.workspaceFiles = new WorkspaceFiles(settings, files, workspace);
-    }
+        private readonly workspaceFiles: WorkspaceFiles
+    ) {}
 
     exhibitShouldBeOnFile = (node: ast.Exhibit, accept: ValidationAcceptor): void => {
         const missing = [!node.kind && 'kind', !node.dated && 'date (`dated`)', !node.owner && 'owner'].filter((m): m is string => !!m);

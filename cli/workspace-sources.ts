@@ -1,0 +1,33 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from './errors.js';
+import { findSources } from '../language/src/source-files.js';
+
+/** The sources a command reads from a folder (or a single file given), before anything is parsed. */
+export interface WorkspaceSources {
+    /** The workspace folder, absolute: the folder given, or the folder of the file given. */
+    readonly root: string;
+    /** Whether a folder was given (not one file). */
+    readonly isFolder: boolean;
+    /** Every source to read, absolute, sorted. */
+    readonly files: string[];
+    /** Links to sources outside the folder, which are reported and not followed. */
+    readonly outside: string[];
+}
+
+/** The sources under `folder`, or the file `folder` names; a usage error when there is nothing to read. */
+export async function workspaceSources(folder: string): Promise<WorkspaceSources> {
+    const given = path.resolve(folder);
+    let stat;
+    try {
+        stat = await fs.stat(given);
+    } catch {
+        throw new UsageError(`cannot read '${folder}': no such file or folder`);
+    }
+    const outside: string[] = [];
+    const files = stat.isDirectory() ? await findSources(given, outside) : [given];
+    if (files.length === 0 && outside.length === 0) {
+        throw new UsageError(`no .gdl sources found in '${folder}'`);
+    }
+    return { root: stat.isDirectory() ? given : path.dirname(given), isFolder: stat.isDirectory(), files, outside };
+}
