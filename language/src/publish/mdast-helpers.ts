@@ -47,11 +47,29 @@ export const table = (header: string[], rows: Array<Array<string | PhrasingConte
 export const quote = (value: string): RootContent => ({ type: 'blockquote', children: value.split('\n').map(line => paragraph(line)) });
 export const root = (children: RootContent[]): Root => ({ type: 'root', children });
 
+// A build renders each text in several places (a page's Markdown, HTML and Word trees; a step in both editions of a
+// pack): parsed once, each caller gets its own copy. Bounded, as the editor's preview keeps the module loaded.
+const parsedProse = new Map<string, RootContent[]>();
+const PARSED_PROSE_KEPT = 20000;
+
 /**
  * Parses a writer's Markdown prose into mdast, with its headings moved below `baseDepth` so a
- * page's heading order stays valid whatever the prose uses.
+ * page's heading order stays valid whatever the prose uses. The tree is the caller's own to change.
  */
 export function prose(markdown: string, baseDepth: number): RootContent[] {
+    const key = `${baseDepth}\u0000${markdown}`;
+    let parsed = parsedProse.get(key);
+    if (parsed === undefined) {
+        if (parsedProse.size >= PARSED_PROSE_KEPT) {
+            parsedProse.clear();
+        }
+        parsed = parseOnce(markdown, baseDepth);
+        parsedProse.set(key, parsed);
+    }
+    return structuredClone(parsed);
+}
+
+function parseOnce(markdown: string, baseDepth: number): RootContent[] {
     const tree = proseTooDeep(markdown) ? undefined : parseProse(markdown);
     if (!tree || treeDepth(tree) > MAX_NESTING + 2) {
         // The check reports this (GDL0007) and the build refuses it; the walks below must never see it.

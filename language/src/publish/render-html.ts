@@ -52,6 +52,15 @@ const banner = (classification: string, where: 'top' | 'bottom'): Element => ({
     children: [{ type: 'text', value: classification }]
 });
 
+// The page template, parsed once per template text (a build renders every page from one); each page changes its own copy.
+let parsedTemplate: { html: string; tree: HastRoot } | undefined;
+function templateTree(html: string): HastRoot {
+    if (parsedTemplate?.html !== html) {
+        parsedTemplate = { html, tree: fromHtml(html) };
+    }
+    return structuredClone(parsedTemplate.tree);
+}
+
 /**
  * A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's
  * shell, with a banner of the protective marking at the top and bottom of the page, whatever the
@@ -59,7 +68,7 @@ const banner = (classification: string, where: 'top' | 'bottom'): Element => ({
  */
 export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number, classification: string): Promise<string> {
     const content = (await processor.run(tree)) as HastRoot;
-    const page = fromHtml(shell.html);
+    const page = templateTree(shell.html);
     const prefix = '../'.repeat(depth);
     let main: Element | undefined;
     let body: Element | undefined;
