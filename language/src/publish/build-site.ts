@@ -85,7 +85,7 @@ export async function buildSite(
                   ]
                 : [])
         ];
-        const contents = await Promise.all(jobs.map(([, job]) => renderer.render(job)));
+        const contents = await renderer.render(jobs.map(([, job]) => job));
         jobs.forEach(([file], i) => files.set(file, contents[i]!));
         progress(++done, pages.length, page.path);
     };
@@ -135,21 +135,19 @@ export async function buildForceSites(
     const index = pagePath.index();
     // The front page belongs to no one force: its name is the site's without one, published by the forces it lists.
     const front = shellFor(templates.shell, '', 'the forces listed');
-    add(
-        `${index}.md`,
-        await renderer.render({ format: 'md', tree: marked(forcesIndexPage(sites, front.siteName, 'md'), templates.classification) })
-    );
-    add(
-        `${index}.html`,
-        await renderer.render({
+    const [md, html] = await renderer.render([
+        { format: 'md', tree: marked(forcesIndexPage(sites, front.siteName, 'md'), templates.classification) },
+        {
             format: 'html',
             tree: forcesIndexPage(sites, front.siteName, 'html'),
             title: front.siteName,
             shell: front,
             depth: 0,
             classification: templates.classification
-        })
-    );
+        }
+    ]);
+    add(`${index}.md`, md!);
+    add(`${index}.html`, html!);
     const build = (site: SiteModel) =>
         buildSite(site, templates, fixedDate, (done, total, path) => progress(done, total, `${site.force.id}/${path}`), renderer);
     // With workers, every force's pages are sent at once, so that no worker waits while the next force's trees are built.

@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { allowedSchemes } from './link-policy.js';
 import rehypeGovuk from './rehype-govuk.js';
+import { withProse } from './mdast-helpers.js';
 
 /** Text from sources is untrusted: no raw HTML, no scripts, no event handlers, no javascript: URLs. Our anchors keep their ids. */
 const schema: SanitizeSchema = {
@@ -67,7 +68,7 @@ function templateTree(html: string): HastRoot {
  * template holds (required: no page is published without its marking).
  */
 export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number, classification: string): Promise<string> {
-    const content = (await processor.run(tree)) as HastRoot;
+    const content = (await processor.run(withProse(tree))) as HastRoot;
     const page = templateTree(shell.html);
     const prefix = '../'.repeat(depth);
     let main: Element | undefined;

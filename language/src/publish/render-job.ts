@@ -38,10 +38,20 @@ export async function renderJob(job: RenderJob): Promise<Buffer | string> {
 
 /** Where a build's jobs are rendered: in this thread, one at a time, or by a pool of workers, many at once. */
 export interface Renderer {
-    render(job: RenderJob): Promise<Buffer | string>;
+    /** The jobs' contents, in their order; the jobs given together (a page's formats) are rendered together. */
+    render(jobs: readonly RenderJob[]): Promise<Array<Buffer | string>>;
     /** Whether jobs are best given all at once (workers render them side by side) rather than one after another. */
     readonly parallel: boolean;
 }
 
+/** Renders jobs one after another in this thread. */
+export async function renderJobs(jobs: readonly RenderJob[]): Promise<Array<Buffer | string>> {
+    const contents: Array<Buffer | string> = [];
+    for (const job of jobs) {
+        contents.push(await renderJob(job));
+    }
+    return contents;
+}
+
 /** Rendering in the main thread. */
-export const inThisThread: Renderer = { render: renderJob, parallel: false };
+export const inThisThread: Renderer = { render: renderJobs, parallel: false };

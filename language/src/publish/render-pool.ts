@@ -1,45 +1,45 @@
 import { Worker } from 'node:worker_threads';
 import { moduleFolder } from '../module-folder.js';
 import { workerCount, workerFile } from '../worker-threads.js';
-import { renderJob, type Renderer, type RenderJob } from './render-job.js';
+import { renderJobs, type Renderer, type RenderJob } from './render-job.js';
 
-/** A job sent to a worker. */
+/** Jobs sent to a worker together (a page's formats). */
 export interface RenderRequest {
     readonly id: number;
-    readonly job: RenderJob;
+    readonly jobs: readonly RenderJob[];
 }
 
-/** A worker's answer: the file's content (a Buffer arrives as a Uint8Array), or the renderer's error message. */
+/** A worker's answer: each job's content (a Buffer arrives as a Uint8Array), or the renderer's error message. */
 export type RenderResponse =
-    { readonly id: number; readonly content: Uint8Array | string } | { readonly id: number; readonly error: string };
+    { readonly id: number; readonly contents: ReadonlyArray<Uint8Array | string> } | { readonly id: number; readonly error: string };
 
-interface Slot {
-    readonly worker: Worker;
-    /** Jobs sent and not yet answered, weighted by what they cost: a job goes to the least loaded worker. */
-    load: number;
-}
-
-interface Waiting {
-    readonly job: RenderJob;
-    readonly slot: Slot;
-    readonly weight: number;
-    readonly resolve: (content: Buffer | string) => void;
+interface Request {
+    readonly id: number;
+    readonly jobs: readonly RenderJob[];
+    readonly resolve: (contents: Array<Buffer | string>) => void;
     readonly reject: (error: Error) => void;
 }
 
-// A Word file costs about three pages of HTML or Markdown; a package's zip about as much as a Word file.
-const weights: Record<RenderJob['format'], number> = { md: 1, html: 1, docx: 3, zip: 3 };
+interface Slot {
+    readonly worker: Worker;
+    /** The requests it is rendering, or has waiting, in the order sent. */
+    readonly busy: Map<number, Request>;
+}
+
+/** Requests a worker holds at once: one rendering and one waiting, so that it never idles between two. */
+const HELD = 2;
 
 /**
  * `gdl build`'s rendering spread over worker threads: the main thread loads the workspace and builds every page's
- * tree, and the workers turn the trees into Markdown, HTML and Word files (and packages into zips), each job to the
- * least loaded worker. A renderer depends on its job alone, so the bytes are the same as in one thread. A worker that
- * fails leaves its jobs, and every later one, to the main thread.
+ * tree, and the workers turn the trees into Markdown, HTML and Word files (and packages into zips). Requests wait in
+ * one queue and go to whichever worker is free first, so that a worker given the heavy pages does not hold up the
+ * rest. A renderer depends on its job alone, so the bytes are the same as in one thread. A worker that fails leaves
+ * its requests, and every later one, to the main thread.
  */
 export class RenderPool implements Renderer {
     readonly parallel = true;
     private readonly slots: Slot[];
-    private readonly waiting = new Map<number, Waiting>();
+    private readonly queue: Request[] = [];
     private next = 0;
     private broken = false;
 
@@ -48,7 +48,7 @@ export class RenderPool implements Renderer {
             const worker = new Worker(file);
             // An idle pool keeps no process alive: a worker is held only while it has jobs to answer.
             worker.unref();
-            const slot: Slot = { worker, load: 0 };
+            const slot: Slot = { worker, busy: new Map() };
             worker.on('message', (response: RenderResponse) => this.answer(slot, response));
             worker.on('error', () => this.fail());
             worker.on('exit', () => this.fail());
@@ -65,20 +65,14 @@ export class RenderPool implements Renderer {
         return size > 0 && file ? new RenderPool(file, size) : undefined;
     }
 
-    render(job: RenderJob): Promise<Buffer | string> {
+    render(jobs: readonly RenderJob[]): Promise<Array<Buffer | string>> {
         if (this.broken) {
-            return renderJob(job);
+            return renderJobs(jobs);
         }
-        const slot = this.slots.reduce((least, s) => (s.load < least.load ? s : least));
-        const weight = weights[job.format];
-        const id = this.next++;
-        const answer = new Promise<Buffer | string>((resolve, reject) => this.waiting.set(id, { job, slot, weight, resolve, reject }));
-        if (slot.load === 0) {
-            slot.worker.ref();
-        }
-        slot.load += weight;
-        slot.worker.postMessage({ id, job } satisfies RenderRequest);
-        return answer;
+        return new Promise((resolve, reject) => {
+            this.queue.push({ id: this.next++, jobs, resolve, reject });
+            this.dispatch();
+        });
     }
 
     /** Stops the workers. */
@@ -87,35 +81,49 @@ export class RenderPool implements Renderer {
         await Promise.all(this.slots.map(s => s.worker.terminate()));
     }
 
-    private answer(slot: Slot, response: RenderResponse): void {
-        const waiting = this.waiting.get(response.id);
-        if (!waiting) {
-            return;
-        }
-        this.waiting.delete(response.id);
-        slot.load -= waiting.weight;
-        if (slot.load <= 0) {
-            slot.load = 0;
-            slot.worker.unref();
-        }
-        if ('error' in response) {
-            waiting.reject(new Error(response.error));
-        } else {
-            const content = response.content;
-            waiting.resolve(typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+    private dispatch(): void {
+        for (const slot of this.slots) {
+            while (slot.busy.size < HELD && this.queue.length > 0) {
+                const request = this.queue.shift()!;
+                if (slot.busy.size === 0) {
+                    slot.worker.ref();
+                }
+                slot.busy.set(request.id, request);
+                slot.worker.postMessage({ id: request.id, jobs: request.jobs } satisfies RenderRequest);
+            }
         }
     }
 
-    // A worker that stops before answering: its jobs are rendered here, and so is every job after.
+    private answer(slot: Slot, response: RenderResponse): void {
+        const request = slot.busy.get(response.id);
+        if (!request) {
+            return;
+        }
+        slot.busy.delete(response.id);
+        if (slot.busy.size === 0) {
+            slot.worker.unref();
+        }
+        this.dispatch();
+        if ('error' in response) {
+            request.reject(new Error(response.error));
+        } else {
+            request.resolve(response.contents.map(c => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength))));
+        }
+    }
+
+    // A worker that stops before answering: what the workers hold or wait for is rendered here, and so is every later request.
     private fail(): void {
         if (this.broken) {
             return;
         }
         this.broken = true;
-        for (const [id, waiting] of this.waiting) {
-            this.waiting.delete(id);
-            renderJob(waiting.job).then(waiting.resolve, waiting.reject);
+        const left = [...this.slots.flatMap(s => [...s.busy.values()]), ...this.queue.splice(0)];
+        for (const slot of this.slots) {
+            slot.busy.clear();
+            slot.worker.unref();
         }
-        this.slots.forEach(s => s.worker.unref());
+        for (const request of left) {
+            renderJobs(request.jobs).then(request.resolve, request.reject);
+        }
     }
 }

@@ -1,11 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { renderJob } from './render-job.js';
+import { renderJobs } from './render-job.js';
 import type { RenderRequest, RenderResponse } from './render-pool.js';
 
-/** A worker thread of the build's render pool (render-pool.ts): renders each job it is sent and answers with the bytes, or why not. */
+/** A worker thread of the build's render pool (render-pool.ts): renders the jobs of each request and answers with their bytes, or why not. */
 parentPort!.on('message', (request: RenderRequest) => {
-    renderJob(request.job).then(
-        content => parentPort!.postMessage({ id: request.id, content } satisfies RenderResponse),
+    renderJobs(request.jobs).then(
+        contents => parentPort!.postMessage({ id: request.id, contents } satisfies RenderResponse),
         (error: unknown) =>
             parentPort!.postMessage({
                 id: request.id,

@@ -55,8 +55,8 @@ export async function lmsPackages(
             // In the order of the loops whatever order the zips are finished in.
             packages.set(file, Buffer.alloc(0));
             const zip = renderer
-                .render({ format: 'zip', files: [[manifest.file, manifest.write(description)], ...content], date })
-                .then(bytes => void packages.set(file, bytes as Buffer));
+                .render([{ format: 'zip', files: [[manifest.file, manifest.write(description)], ...content], date }])
+                .then(([bytes]) => void packages.set(file, bytes as Buffer));
             zips.push(zip);
             if (!renderer.parallel) {
                 await zip;
