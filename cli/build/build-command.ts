@@ -1,5 +1,5 @@
 import { buildDate } from '../../language/src/publish/build-date.js';
-import { buildForceSites, buildSite, type SiteTemplates } from '../../language/src/publish/build-site.js';
+import { buildForceSites, buildSite, sitePages, type SiteTemplates } from '../../language/src/publish/build-site.js';
 import { inThisThread } from '../../language/src/publish/render-job.js';
 import type { PackageRuntime } from '../../language/src/publish/lms/lms-packages.js';
 import { siteModel, type SiteModel } from '../../language/src/publish/site-model.js';
@@ -52,13 +52,7 @@ export async function buildCommand(
     await checkOutputFolder(options.out, protect);
     const templates = loadTemplates(templateFolder);
     const lmsRuntime = options.lms && options.lms.length > 0 ? loadLmsRuntime(templateFolder) : undefined;
-    // The workers start (and load the renderers) while this thread loads and checks the workspace.
-    const pool = RenderPool.create();
-    try {
-        return await checkAndPublish(folder, options, out, progress, { templates, lmsRuntime, pool, protect });
-    } finally {
-        await pool?.dispose();
-    }
+    return checkAndPublish(folder, options, out, progress, { templates, lmsRuntime, protect });
 }
 
 async function checkAndPublish(
@@ -69,12 +63,10 @@ async function checkAndPublish(
     using: {
         templates: SiteTemplates;
         lmsRuntime: PackageRuntime | undefined;
-        pool: RenderPool | undefined;
         protect: ProtectedFolder[];
     }
 ): Promise<number> {
-    const { templates, lmsRuntime, pool, protect } = using;
-    const renderer = pool ?? inThisThread;
+    const { templates, lmsRuntime, protect } = using;
     const workspace = await loadWorkspace(folder, { asOf: options.asOf, level: options.level, force: options.force });
     const facts = workspace.services.gdl.WorkspaceFacts;
     const forces = facts.workspaceCoverage().forces;
@@ -120,11 +112,18 @@ async function checkAndPublish(
         }
     };
     const date = buildDate(judged);
-    const files = several
-        ? await buildForceSites(sites, templates, date, report, renderer)
-        : await buildSite(sites[0]!, templates, date, report, renderer);
-    // Question banks always, packages when asked: into the same map, so they are published with the rest or not at all.
-    await addLearningPlatformFiles(files, sites, several, { templates, runtime: lmsRuntime, kinds: options.lms ?? [], date, renderer });
+    const pool = RenderPool.forPages(sites.reduce((sum, site) => sum + sitePages(site, templates).length, 0));
+    const renderer = pool ?? inThisThread;
+    let files: Map<string, Buffer | string>;
+    try {
+        files = several
+            ? await buildForceSites(sites, templates, date, report, renderer)
+            : await buildSite(sites[0]!, templates, date, report, renderer);
+        // Question banks always, packages when asked: into the same map, so they are published with the rest or not at all.
+        await addLearningPlatformFiles(files, sites, several, { templates, runtime: lmsRuntime, kinds: options.lms ?? [], date, renderer });
+    } finally {
+        await pool?.dispose();
+    }
     await writeSiteAtomically(options.out, files, () => checkOutputFolder(options.out, protect));
     if (!options.quiet) {
         const notYet = gapped.map(site => `${whose(site)}${gapsText(site)}`).join('; ');

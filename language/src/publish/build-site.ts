@@ -32,19 +32,9 @@ interface Page {
     word: boolean;
 }
 
-/**
- * Every output file of the site, by path, in a stable order; `progress` is told about each page as it is rendered.
- * The page trees are built here; `renderer` turns them into files (in this thread, or by worker threads: the same bytes).
- */
-export async function buildSite(
-    site: SiteModel,
-    templates: SiteTemplates,
-    fixedDate: string,
-    progress: (done: number, total: number, path: string) => void,
-    renderer: Renderer = inThisThread
-): Promise<Map<string, Buffer | string>> {
-    const shell = shellFor(templates.shell, site.force.title);
-    const pages: Page[] = [
+/** A site's pages: its front page, each guidance document, both editions of each course pack, each plan, and its coverage. */
+export function sitePages(site: SiteModel, templates: SiteTemplates, shell = shellFor(templates.shell, site.force.title)): Page[] {
+    return [
         {
             path: pagePath.index(),
             title: shell.siteName,
@@ -68,6 +58,21 @@ export async function buildSite(
         ...site.plans.map(p => ({ path: pagePath.plan(p), title: p.title, tree: (ext: string) => planPage(site, p, ext), word: false })),
         { path: pagePath.coverage(), title: 'Evidence requirement coverage', tree: (ext: string) => coveragePage(site, ext), word: false }
     ];
+}
+
+/**
+ * Every output file of the site, by path, in a stable order; `progress` is told about each page as it is rendered.
+ * The page trees are built here; `renderer` turns them into files (in this thread, or by worker threads: the same bytes).
+ */
+export async function buildSite(
+    site: SiteModel,
+    templates: SiteTemplates,
+    fixedDate: string,
+    progress: (done: number, total: number, path: string) => void,
+    renderer: Renderer = inThisThread
+): Promise<Map<string, Buffer | string>> {
+    const shell = shellFor(templates.shell, site.force.title);
+    const pages = sitePages(site, templates, shell);
     const files = new Map<string, Buffer | string>();
     const marking = templates.classification;
     let done = 0;
