@@ -20,7 +20,9 @@ await Promise.all([
     build({ ...common, entryPoints: ['language/src/main.ts'], outfile: 'extension/out/server.cjs' }),
     build({ ...common, entryPoints: ['cli/bin.ts'], outfile: 'extension/out/cli.cjs' }),
     // The plain-English worker threads of `gdl check --prose` (language/src/prose/prose-pool.ts finds it beside the CLI).
-    build({ ...common, entryPoints: ['language/src/prose/prose-worker.ts'], outfile: 'extension/out/prose-worker.cjs' })
+    build({ ...common, entryPoints: ['language/src/prose/prose-worker.ts'], outfile: 'extension/out/prose-worker.cjs' }),
+    // The render workers of `gdl build` (language/src/publish/render-pool.ts finds it beside the CLI).
+    build({ ...common, entryPoints: ['language/src/publish/render-worker.ts'], outfile: 'extension/out/render-worker.cjs' })
 ]);
 // The bundled CLI publishes too: it needs the templates and GOV.UK Frontend's compiled CSS and assets beside it.
 await rm('extension/out-templates', { recursive: true, force: true });

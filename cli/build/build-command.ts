@@ -1,16 +1,19 @@
 import { buildDate } from '../../language/src/publish/build-date.js';
-import { buildForceSites, buildSite } from '../../language/src/publish/build-site.js';
+import { buildForceSites, buildSite, sitePages, type SiteTemplates } from '../../language/src/publish/build-site.js';
+import { inThisThread } from '../../language/src/publish/render-job.js';
+import type { PackageRuntime } from '../../language/src/publish/lms/lms-packages.js';
 import { siteModel, type SiteModel } from '../../language/src/publish/site-model.js';
 import { forceName } from '../../language/src/coverage/forces.js';
 import { Codes } from '../../language/src/validation/diagnostic-codes.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { collectProblems, formatProblem, formatUnreadable } from '../problem-lines.js';
 import { loadWorkspace, workspaceRoot, type JudgeOptions } from '../workspace-loader.js';
-import { checkOutputFolder } from './output-folder.js';
+import { checkOutputFolder, type ProtectedFolder } from './output-folder.js';
 import { defaultTemplates, loadTemplates } from './load-templates.js';
 import { writeSiteAtomically } from './write-site.js';
 import type { LmsKind } from '../../language/src/publish/lms/package-model.js';
 import { addLearningPlatformFiles, loadLmsRuntime } from './lms-build.js';
+import { RenderPool } from '../../language/src/publish/render-pool.js';
 
 // Drafting notes and file paths in approved text: the build names them, as they are the author's to settle before publishing.
 const unfinishedCodes = new Set([Codes['drafting-note-in-text'].code, Codes['file-path-in-text'].code]);
@@ -49,6 +52,21 @@ export async function buildCommand(
     await checkOutputFolder(options.out, protect);
     const templates = loadTemplates(templateFolder);
     const lmsRuntime = options.lms && options.lms.length > 0 ? loadLmsRuntime(templateFolder) : undefined;
+    return checkAndPublish(folder, options, out, progress, { templates, lmsRuntime, protect });
+}
+
+async function checkAndPublish(
+    folder: string,
+    options: BuildOptions,
+    out: (line: string) => void,
+    progress: (text: string) => void,
+    using: {
+        templates: SiteTemplates;
+        lmsRuntime: PackageRuntime | undefined;
+        protect: ProtectedFolder[];
+    }
+): Promise<number> {
+    const { templates, lmsRuntime, protect } = using;
     const workspace = await loadWorkspace(folder, { asOf: options.asOf, level: options.level, force: options.force });
     const facts = workspace.services.gdl.WorkspaceFacts;
     const forces = facts.workspaceCoverage().forces;
@@ -94,9 +112,18 @@ export async function buildCommand(
         }
     };
     const date = buildDate(judged);
-    const files = several ? await buildForceSites(sites, templates, date, report) : await buildSite(sites[0]!, templates, date, report);
-    // Question banks always, packages when asked: into the same map, so they are published with the rest or not at all.
-    await addLearningPlatformFiles(files, sites, several, { templates, runtime: lmsRuntime, kinds: options.lms ?? [], date });
+    const pool = RenderPool.forPages(sites.reduce((sum, site) => sum + sitePages(site, templates).length, 0));
+    const renderer = pool ?? inThisThread;
+    let files: Map<string, Buffer | string>;
+    try {
+        files = several
+            ? await buildForceSites(sites, templates, date, report, renderer)
+            : await buildSite(sites[0]!, templates, date, report, renderer);
+        // Question banks always, packages when asked: into the same map, so they are published with the rest or not at all.
+        await addLearningPlatformFiles(files, sites, several, { templates, runtime: lmsRuntime, kinds: options.lms ?? [], date, renderer });
+    } finally {
+        await pool?.dispose();
+    }
     await writeSiteAtomically(options.out, files, () => checkOutputFolder(options.out, protect));
     if (!options.quiet) {
         const notYet = gapped.map(site => `${whose(site)}${gapsText(site)}`).join('; ');

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lmsKinds, type LmsKind } from '../../language/src/publish/lms/package-model.js';
 import type { SiteTemplates } from '../../language/src/publish/build-site.js';
+import type { Renderer } from '../../language/src/publish/render-job.js';
 import { lmsPackages, type PackageRuntime } from '../../language/src/publish/lms/lms-packages.js';
 import { questionBanks } from '../../language/src/publish/lms/question-banks.js';
 import type { SiteModel } from '../../language/src/publish/site-model.js';
@@ -29,14 +30,14 @@ export async function addLearningPlatformFiles(
     files: Map<string, Buffer | string>,
     sites: readonly SiteModel[],
     several: boolean,
-    options: { templates: SiteTemplates; runtime: PackageRuntime | undefined; kinds: readonly LmsKind[]; date: string }
+    options: { templates: SiteTemplates; runtime: PackageRuntime | undefined; kinds: readonly LmsKind[]; date: string; renderer?: Renderer }
 ): Promise<void> {
-    const { templates, runtime, kinds, date } = options;
+    const { templates, runtime, kinds, date, renderer } = options;
     for (const site of sites) {
         const folder = several ? `${site.force.id}/` : '';
         const learning = new Map<string, Buffer | string>(questionBanks(site));
         if (runtime && kinds.length > 0) {
-            for (const [file, zip] of await lmsPackages(site, kinds, templates, runtime, date)) {
+            for (const [file, zip] of await lmsPackages(site, kinds, templates, runtime, date, renderer)) {
                 learning.set(file, zip);
             }
         }

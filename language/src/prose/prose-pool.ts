@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerCount, workerFile } from '../worker-threads.js';
 import type { ProseFinding } from './prose-processor.js';
 import { proseFolder } from './prose-resources.js';
 
@@ -59,8 +57,8 @@ export class ProsePool {
      * A pool of `size` workers (default: one per core, at most 4), or undefined where workers would not help (one core)
      * or cannot start (no compiled worker beside this module: the sources run under a test runner).
      */
-    static create(words: readonly string[], size = defaultSize()): ProsePool | undefined {
-        const file = workerFile();
+    static create(words: readonly string[], size = workerCount('GDL_PROSE_WORKERS')): ProsePool | undefined {
+        const file = workerFile(proseFolder(), 'prose-worker');
         return size > 0 && file ? new ProsePool(file, words, size) : undefined;
     }
 
@@ -133,20 +131,4 @@ export class ProsePool {
     get broken(): boolean {
         return this.failed !== undefined;
     }
-}
-
-/** Workers by default: one per core when there are two or more (with one, a worker only adds its start-up), at most 4. */
-function defaultSize(): number {
-    const given = process.env['GDL_PROSE_WORKERS'];
-    if (given !== undefined && /^\d+$/.test(given)) {
-        return Math.min(Number(given), 16);
-    }
-    const cores = availableParallelism();
-    return cores >= 2 ? Math.min(cores, 4) : 0;
-}
-
-// The compiled worker beside this module: out/language/src/prose/prose-worker.js, or prose-worker.cjs beside the bundle.
-function workerFile(): string | undefined {
-    const here = proseFolder();
-    return ['prose-worker.js', 'prose-worker.cjs'].map(name => path.join(here, name)).find(file => existsSync(file));
 }

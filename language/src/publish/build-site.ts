@@ -7,10 +7,9 @@ import { coveragePage } from './coverage-page.js';
 import { guidancePage } from './guidance-page.js';
 import { forcesIndexPage, indexPage } from './index-page.js';
 import { planPage } from './plan-page.js';
-import { renderDocx } from './render-docx.js';
-import { renderHtml, shellFor, type PageShell } from './render-html.js';
+import { shellFor, type PageShell } from './render-html.js';
 import { paragraph, root, strong } from './mdast-helpers.js';
-import { renderMarkdown } from './render-markdown.js';
+import { inThisThread, type Renderer, type RenderJob } from './render-job.js';
 import { pagePath, type SiteModel } from './site-model.js';
 
 /** What a force changes without touching code (out-templates/). */
@@ -33,15 +32,9 @@ interface Page {
     word: boolean;
 }
 
-/** Every output file of the site, by path, in a stable order; `progress` is told about each page as it is rendered. */
-export async function buildSite(
-    site: SiteModel,
-    templates: SiteTemplates,
-    fixedDate: string,
-    progress: (done: number, total: number, path: string) => void
-): Promise<Map<string, Buffer | string>> {
-    const shell = shellFor(templates.shell, site.force.title);
-    const pages: Page[] = [
+/** A site's pages: its front page, each guidance document, both editions of each course pack, each plan, and its coverage. */
+export function sitePages(site: SiteModel, templates: SiteTemplates, shell = shellFor(templates.shell, site.force.title)): Page[] {
+    return [
         {
             path: pagePath.index(),
             title: shell.siteName,
@@ -65,17 +58,49 @@ export async function buildSite(
         ...site.plans.map(p => ({ path: pagePath.plan(p), title: p.title, tree: (ext: string) => planPage(site, p, ext), word: false })),
         { path: pagePath.coverage(), title: 'Evidence requirement coverage', tree: (ext: string) => coveragePage(site, ext), word: false }
     ];
+}
+
+/**
+ * Every output file of the site, by path, in a stable order; `progress` is told about each page as it is rendered.
+ * The page trees are built here; `renderer` turns them into files (in this thread, or by worker threads: the same bytes).
+ */
+export async function buildSite(
+    site: SiteModel,
+    templates: SiteTemplates,
+    fixedDate: string,
+    progress: (done: number, total: number, path: string) => void,
+    renderer: Renderer = inThisThread
+): Promise<Map<string, Buffer | string>> {
+    const shell = shellFor(templates.shell, site.force.title);
+    const pages = sitePages(site, templates, shell);
     const files = new Map<string, Buffer | string>();
     const marking = templates.classification;
     let done = 0;
-    for (const page of pages) {
+    const renderPage = async (page: Page) => {
         const depth = page.path.split('/').length - 1;
-        files.set(`${page.path}.md`, renderMarkdown(marked(page.tree('md'), marking)));
-        files.set(`${page.path}.html`, await renderHtml(page.tree('html'), page.title, shell, depth, marking));
-        if (page.word) {
-            files.set(`${page.path}.docx`, await renderDocx(page.tree('docx'), page.title, fixedDate, marking));
-        }
+        const jobs: Array<[string, RenderJob]> = [
+            [`${page.path}.md`, { format: 'md', tree: marked(page.tree('md'), marking) }],
+            [`${page.path}.html`, { format: 'html', tree: page.tree('html'), title: page.title, shell, depth, classification: marking }],
+            ...(page.word
+                ? [
+                      [
+                          `${page.path}.docx`,
+                          { format: 'docx', tree: page.tree('docx'), title: page.title, date: fixedDate, classification: marking }
+                      ] as [string, RenderJob]
+                  ]
+                : [])
+        ];
+        const contents = await renderer.render(jobs.map(([, job]) => job));
+        jobs.forEach(([file], i) => files.set(file, contents[i]!));
         progress(++done, pages.length, page.path);
+    };
+    if (renderer.parallel) {
+        // Every page's trees are built and sent at once; the workers render them while the next are built.
+        await Promise.all(pages.map(renderPage));
+    } else {
+        for (const page of pages) {
+            await renderPage(page);
+        }
     }
     // Each edition's handouts go in a folder of its own beside its page: the learner's never holds a trainer-only file.
     for (const course of site.courses) {
@@ -99,7 +124,8 @@ export async function buildForceSites(
     sites: readonly SiteModel[],
     templates: SiteTemplates,
     fixedDate: string,
-    progress: (done: number, total: number, path: string) => void
+    progress: (done: number, total: number, path: string) => void,
+    renderer: Renderer = inThisThread
 ): Promise<Map<string, Buffer | string>> {
     const files = new Map<string, Buffer | string>();
     const add = (file: string, content: Buffer | string) => {
@@ -114,16 +140,27 @@ export async function buildForceSites(
     const index = pagePath.index();
     // The front page belongs to no one force: its name is the site's without one, published by the forces it lists.
     const front = shellFor(templates.shell, '', 'the forces listed');
-    add(`${index}.md`, renderMarkdown(marked(forcesIndexPage(sites, front.siteName, 'md'), templates.classification)));
-    add(
-        `${index}.html`,
-        await renderHtml(forcesIndexPage(sites, front.siteName, 'html'), front.siteName, front, 0, templates.classification)
-    );
-    for (const site of sites) {
-        const folder = site.force.id;
-        const own = await buildSite(site, templates, fixedDate, (done, total, path) => progress(done, total, `${folder}/${path}`));
+    const [md, html] = await renderer.render([
+        { format: 'md', tree: marked(forcesIndexPage(sites, front.siteName, 'md'), templates.classification) },
+        {
+            format: 'html',
+            tree: forcesIndexPage(sites, front.siteName, 'html'),
+            title: front.siteName,
+            shell: front,
+            depth: 0,
+            classification: templates.classification
+        }
+    ]);
+    add(`${index}.md`, md!);
+    add(`${index}.html`, html!);
+    const build = (site: SiteModel) =>
+        buildSite(site, templates, fixedDate, (done, total, path) => progress(done, total, `${site.force.id}/${path}`), renderer);
+    // With workers, every force's pages are sent at once, so that no worker waits while the next force's trees are built.
+    const built = renderer.parallel ? await Promise.all(sites.map(build)) : [];
+    for (const [i, site] of sites.entries()) {
+        const own = built[i] ?? (await build(site));
         for (const [file, content] of own) {
-            add(`${folder}/${file}`, content);
+            add(`${site.force.id}/${file}`, content);
         }
     }
     return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));

@@ -8,7 +8,7 @@ import { moduleHandouts, publishedModules, type Edition } from './course-handout
 import { kitList, resourceList } from './course-resources.js';
 import { runningOrderTable, sessionSteps } from './course-running-order.js';
 import { gapNotice } from './gap-notice.js';
-import { heading, list, paragraph, prose, root, strong, table } from './mdast-helpers.js';
+import { heading, list, paragraph, later, root, strong, table } from './mdast-helpers.js';
 import type { SiteModel } from './site-model.js';
 
 /** The parts an edition can contain; out-templates/site.json says which each edition has. */
@@ -69,7 +69,7 @@ export function coursePage(
         heading(1, `${course.title}: ${edition} edition`),
         ...gapNotice(site),
         paragraph(strong('Audience:'), ' ' + (course.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')),
-        ...(course.summary ? prose(course.summary, 1) : []),
+        ...(course.summary ? later(course.summary, 1) : []),
         ...(has('document-control') ? documentControl(course, modules) : [])
     ];
     for (const module of modules) {
@@ -155,6 +155,6 @@ function welfareNote(module: ast.TrainingModule): RootContent[] {
     if (!module.welfare) {
         return [];
     }
-    const body = prose(module.welfare, 3) as BlockContent[];
+    const body = later(module.welfare, 3) as BlockContent[];
     return [{ type: 'blockquote', children: [paragraph(strong('Welfare note (trauma-informed):')), ...body] }];
 }

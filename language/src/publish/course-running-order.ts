@@ -4,7 +4,7 @@ import { clockText, durationText, minutesOf } from '../training/durations.js';
 import { runningOrder, runningOrderTotal, type TimedStep } from '../training/running-order.js';
 import type { Edition, EditionHandout } from './course-handouts.js';
 import { stepHandouts } from './course-resources.js';
-import { heading, paragraph, prose, strong, table } from './mdast-helpers.js';
+import { heading, paragraph, later, strong, table } from './mdast-helpers.js';
 
 const supports = (step: ast.SessionStep) => (ast.isActivity(step) ? step.supports.map(s => s.$refText).join(', ') : '');
 
@@ -85,7 +85,7 @@ function stepBlock(course: ast.CoursePack, timed: TimedStep, options: StepOption
     } else if (ast.isActivity(step)) {
         out.push(paragraph(strong('Activity')));
     }
-    step.body.forEach(b => out.push(...prose(b, 3)));
+    step.body.forEach(b => out.push(...later(b, 3)));
     out.push(...stepHandouts(course, options.edition, step, options.handouts));
     if (options.trainerNotes && step.trainerNotes) {
         out.push(paragraph(strong('Trainer notes:'), ' ' + step.trainerNotes));

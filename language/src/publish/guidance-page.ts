@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { effectiveStatus, inherited } from '../inheritance.js';
-import { emphasis, heading, link, list, paragraph, prose, quote, root, strong, table, text } from './mdast-helpers.js';
+import { emphasis, heading, link, list, paragraph, later, quote, root, strong, table, text } from './mdast-helpers.js';
 import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
 import { gapNotice } from './gap-notice.js';
 
@@ -26,7 +26,7 @@ export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension:
             ]
         ),
         paragraph(strong('Audience:'), ' ' + (guidance.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')),
-        ...(guidance.summary ? prose(guidance.summary, 1) : []),
+        ...(guidance.summary ? later(guidance.summary, 1) : []),
         heading(2, 'Contents'),
         list(
             sections.map(s => [link(`#${s.name}`, s.title)]),
@@ -60,7 +60,7 @@ function sectionContent(site: SiteModel, section: ast.Section, depth: number, pa
         out.push(paragraph(meta.join(' · ')));
     }
     for (const block of section.prose) {
-        out.push(...prose(block, depth));
+        out.push(...later(block, depth));
     }
     for (const ref of section.addresses) {
         const evidence = ref.ref;

@@ -47,11 +47,63 @@ export const table = (header: string[], rows: Array<Array<string | PhrasingConte
 export const quote = (value: string): RootContent => ({ type: 'blockquote', children: value.split('\n').map(line => paragraph(line)) });
 export const root = (children: RootContent[]): Root => ({ type: 'root', children });
 
+// A build renders each text in several places (a page's Markdown, HTML and Word trees; a step in both editions of a
+// pack): parsed once, each caller gets its own copy. Bounded, as the editor's preview keeps the module loaded.
+const parsedProse = new Map<string, RootContent[]>();
+const PARSED_PROSE_KEPT = 20000;
+
 /**
  * Parses a writer's Markdown prose into mdast, with its headings moved below `baseDepth` so a
- * page's heading order stays valid whatever the prose uses.
+ * page's heading order stays valid whatever the prose uses. The tree is the caller's own to change.
  */
 export function prose(markdown: string, baseDepth: number): RootContent[] {
+    const key = `${baseDepth}\u0000${markdown}`;
+    let parsed = parsedProse.get(key);
+    if (parsed === undefined) {
+        if (parsedProse.size >= PARSED_PROSE_KEPT) {
+            parsedProse.clear();
+        }
+        parsed = parseOnce(markdown, baseDepth);
+        parsedProse.set(key, parsed);
+    }
+    return structuredClone(parsed);
+}
+
+/** Prose that a page carries unparsed until it is rendered (`later`): its text and the depth its headings go below. */
+interface LaterProse {
+    type: 'gdlLaterProse';
+    markdown: string;
+    baseDepth: number;
+}
+
+/**
+ * A writer's prose as `prose` parses it, parsed when the page is rendered rather than when it is built: the page
+ * builders run in the main thread, which alone holds the syntax trees, and the renderers in worker threads, which
+ * then share the parsing. Every renderer takes it (`withProse`); a tree with it is for them only.
+ */
+export function later(markdown: string, baseDepth: number): RootContent[] {
+    return [{ type: 'gdlLaterProse', markdown, baseDepth } satisfies LaterProse as unknown as RootContent];
+}
+
+/** The tree with each prose left for later (`later`) parsed in its place; the tree itself is changed. */
+export function withProse<T extends Root>(tree: T): T {
+    const expand = (nodes: RootContent[]) => {
+        for (let i = 0; i < nodes.length; i++) {
+            const node = nodes[i]! as RootContent | LaterProse;
+            if (node.type === 'gdlLaterProse') {
+                const parsed = prose(node.markdown, node.baseDepth);
+                nodes.splice(i, 1, ...parsed);
+                i += parsed.length - 1;
+            } else if ('children' in node) {
+                expand(node.children as RootContent[]);
+            }
+        }
+    };
+    expand(tree.children);
+    return tree;
+}
+
+function parseOnce(markdown: string, baseDepth: number): RootContent[] {
     const tree = proseTooDeep(markdown) ? undefined : parseProse(markdown);
     if (!tree || treeDepth(tree) > MAX_NESTING + 2) {
         // The check reports this (GDL0007) and the build refuses it; the walks below must never see it.

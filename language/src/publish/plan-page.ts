@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
-import { heading, link, list, paragraph, prose, quote, root, strong, text } from './mdast-helpers.js';
+import { heading, link, list, paragraph, later, quote, root, strong, text } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
 import { compareIds, planItemStatusText, planStatusText, progressText, recipientsText, waiverText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
@@ -54,7 +54,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         );
     }
     if (plan.summary) {
-        children.push(...prose(plan.summary, 1));
+        children.push(...later(plan.summary, 1));
     }
     const whose = plan.force ?? (site.force.title || site.force.id ? forceName(site.force) : 'the force');
     const items = [...plan.items].sort((a, b) => compareIds(a.recommendation.$refText, b.recommendation.$refText));
@@ -93,7 +93,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
             ])
         );
         if (then.update) {
-            children.push(heading(3, then.status === 'unstated' ? "From the force's published text" : 'Update'), ...prose(then.update, 3));
+            children.push(heading(3, then.status === 'unstated' ? "From the force's published text" : 'Update'), ...later(then.update, 3));
         }
         if (item.history.length > 0) {
             children.push(heading(3, 'History'), history(item, asOf));
@@ -148,7 +148,7 @@ function history(item: ast.PlanItem, asOf: string) {
                   ? `progress ${entry.progress}%`
                   : 'no change of status';
             const head = paragraph(strong(entry.date ?? 'Undated'), text(`: ${what}${latest ? ' (the latest update, above)' : ''}`));
-            return latest || !entry.update ? [head] : [head, ...(prose(entry.update, 3) as BlockContent[])];
+            return latest || !entry.update ? [head] : [head, ...(later(entry.update, 3) as BlockContent[])];
         })
     );
 }

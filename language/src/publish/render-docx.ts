@@ -18,6 +18,7 @@ import {
 import JSZip from 'jszip';
 import type { List, PhrasingContent, Root, RootContent, TableCell as MdTableCell } from 'mdast';
 import { isExternalTarget } from './link-policy.js';
+import { withProse } from './mdast-helpers.js';
 
 type Block = Paragraph | Table;
 const headingLevels = [
@@ -171,7 +172,7 @@ export async function renderDocx(tree: Root, title: string, fixedDate: string, c
             {
                 headers: { default: pageHeader(title, classification) },
                 footers: { default: pageFooter(classification) },
-                children: blocks(tree.children)
+                children: blocks(withProse(tree).children)
             }
         ]
     });

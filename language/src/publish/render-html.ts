@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { allowedSchemes } from './link-policy.js';
 import rehypeGovuk from './rehype-govuk.js';
+import { withProse } from './mdast-helpers.js';
 
 /** Text from sources is untrusted: no raw HTML, no scripts, no event handlers, no javascript: URLs. Our anchors keep their ids. */
 const schema: SanitizeSchema = {
@@ -52,14 +53,23 @@ const banner = (classification: string, where: 'top' | 'bottom'): Element => ({
     children: [{ type: 'text', value: classification }]
 });
 
+// The page template, parsed once per template text (a build renders every page from one); each page changes its own copy.
+let parsedTemplate: { html: string; tree: HastRoot } | undefined;
+function templateTree(html: string): HastRoot {
+    if (parsedTemplate?.html !== html) {
+        parsedTemplate = { html, tree: fromHtml(html) };
+    }
+    return structuredClone(parsedTemplate.tree);
+}
+
 /**
  * A page as HTML: the mdast turned into sanitised hast, styled for GOV.UK Frontend, inside the template's
  * shell, with a banner of the protective marking at the top and bottom of the page, whatever the
  * template holds (required: no page is published without its marking).
  */
 export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number, classification: string): Promise<string> {
-    const content = (await processor.run(tree)) as HastRoot;
-    const page = fromHtml(shell.html);
+    const content = (await processor.run(withProse(tree))) as HastRoot;
+    const page = templateTree(shell.html);
     const prefix = '../'.repeat(depth);
     let main: Element | undefined;
     let body: Element | undefined;

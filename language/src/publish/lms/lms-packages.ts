@@ -5,7 +5,7 @@ import type { SiteModel } from '../site-model.js';
 import { cmi5Course } from './cmi5-course.js';
 import { lmsPath, type LmsKind, type PackageDescription } from './package-model.js';
 import { courseQuizzes, packagePage, packageScripts } from './package-page.js';
-import { packageZip } from './package-zip.js';
+import { inThisThread, type Renderer } from '../render-job.js';
 import { scorm12Manifest } from './scorm12-manifest.js';
 import { scorm2004Manifest } from './scorm2004-manifest.js';
 
@@ -29,9 +29,11 @@ export async function lmsPackages(
     kinds: readonly LmsKind[],
     templates: SiteTemplates,
     runtime: PackageRuntime,
-    date: string
+    date: string,
+    renderer: Renderer = inThisThread
 ): Promise<Map<string, Buffer>> {
     const packages = new Map<string, Buffer>();
+    const zips: Array<Promise<void>> = [];
     for (const course of site.courses) {
         const page = await packagePage(site, course, templates);
         for (const kind of kinds) {
@@ -49,9 +51,19 @@ export async function lmsPackages(
                 content.map(([file]) => file)
             );
             const manifest = manifests[kind];
-            packages.set(lmsPath.package(course, kind), await packageZip([[manifest.file, manifest.write(description)], ...content], date));
+            const file = lmsPath.package(course, kind);
+            // In the order of the loops whatever order the zips are finished in.
+            packages.set(file, Buffer.alloc(0));
+            const zip = renderer
+                .render([{ format: 'zip', files: [[manifest.file, manifest.write(description)], ...content], date }])
+                .then(([bytes]) => void packages.set(file, bytes as Buffer));
+            zips.push(zip);
+            if (!renderer.parallel) {
+                await zip;
+            }
         }
     }
+    await Promise.all(zips);
     return packages;
 }
 

@@ -1,0 +1,140 @@
+import { Worker } from 'node:worker_threads';
+import { moduleFolder } from '../module-folder.js';
+import { workerCount, workerFile } from '../worker-threads.js';
+import { renderJobs, type Renderer, type RenderJob } from './render-job.js';
+
+/** Jobs sent to a worker together (a page's formats). */
+export interface RenderRequest {
+    readonly id: number;
+    readonly jobs: readonly RenderJob[];
+}
+
+/** A worker's answer: each job's content (a Buffer arrives as a Uint8Array), or the renderer's error message. */
+export type RenderResponse =
+    { readonly id: number; readonly contents: ReadonlyArray<Uint8Array | string> } | { readonly id: number; readonly error: string };
+
+interface Request {
+    readonly id: number;
+    readonly jobs: readonly RenderJob[];
+    readonly resolve: (contents: Array<Buffer | string>) => void;
+    readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+    readonly worker: Worker;
+    /** The requests it is rendering, or has waiting, in the order sent. */
+    readonly busy: Map<number, Request>;
+}
+
+/** Below this many pages a build renders in its own thread (unless asked otherwise). */
+const FEW_PAGES = 60;
+
+/** Requests a worker holds at once: one rendering and one waiting, so that it never idles between two. */
+const HELD = 2;
+
+/**
+ * `gdl build`'s rendering spread over worker threads: the main thread loads the workspace and builds every page's
+ * tree, and the workers turn the trees into Markdown, HTML and Word files (and packages into zips). Requests wait in
+ * one queue and go to whichever worker is free first, so that a worker given the heavy pages does not hold up the
+ * rest. A renderer depends on its job alone, so the bytes are the same as in one thread. A worker that fails leaves
+ * its requests, and every later one, to the main thread.
+ */
+export class RenderPool implements Renderer {
+    readonly parallel = true;
+    private readonly slots: Slot[];
+    private readonly queue: Request[] = [];
+    private next = 0;
+    private broken = false;
+
+    private constructor(file: string, size: number) {
+        this.slots = Array.from({ length: size }, () => {
+            const worker = new Worker(file);
+            // An idle pool keeps no process alive: a worker is held only while it has jobs to answer.
+            worker.unref();
+            const slot: Slot = { worker, busy: new Map() };
+            worker.on('message', (response: RenderResponse) => this.answer(slot, response));
+            worker.on('error', () => this.fail());
+            worker.on('exit', () => this.fail());
+            return slot;
+        });
+    }
+
+    /**
+     * A pool of `size` workers (default: one per core, at most 4, `GDL_BUILD_WORKERS` to choose), or undefined where
+     * workers would not help (one core, or 0 asked) or cannot start (no compiled worker beside this module).
+     */
+    static create(size = workerCount('GDL_BUILD_WORKERS')): RenderPool | undefined {
+        const file = workerFile(moduleFolder(import.meta.url), 'render-worker');
+        return size > 0 && file ? new RenderPool(file, size) : undefined;
+    }
+
+    /**
+     * A pool for a build of `pages` pages: none for a small one unless `GDL_BUILD_WORKERS` asks for it, as each worker
+     * loads the renderers anew (at one force, 20 pages, workers took a third more processor time than one thread).
+     */
+    static forPages(pages: number): RenderPool | undefined {
+        return pages >= FEW_PAGES || process.env['GDL_BUILD_WORKERS'] !== undefined ? RenderPool.create() : undefined;
+    }
+
+    render(jobs: readonly RenderJob[]): Promise<Array<Buffer | string>> {
+        if (this.broken) {
+            return renderJobs(jobs);
+        }
+        return new Promise((resolve, reject) => {
+            this.queue.push({ id: this.next++, jobs, resolve, reject });
+            this.dispatch();
+        });
+    }
+
+    /** Stops the workers. */
+    async dispose(): Promise<void> {
+        this.broken = true;
+        await Promise.all(this.slots.map(s => s.worker.terminate()));
+    }
+
+    private dispatch(): void {
+        for (const slot of this.slots) {
+            while (slot.busy.size < HELD && this.queue.length > 0) {
+                const request = this.queue.shift()!;
+                if (slot.busy.size === 0) {
+                    slot.worker.ref();
+                }
+                slot.busy.set(request.id, request);
+                slot.worker.postMessage({ id: request.id, jobs: request.jobs } satisfies RenderRequest);
+            }
+        }
+    }
+
+    private answer(slot: Slot, response: RenderResponse): void {
+        const request = slot.busy.get(response.id);
+        if (!request) {
+            return;
+        }
+        slot.busy.delete(response.id);
+        if (slot.busy.size === 0) {
+            slot.worker.unref();
+        }
+        this.dispatch();
+        if ('error' in response) {
+            request.reject(new Error(response.error));
+        } else {
+            request.resolve(response.contents.map(c => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength))));
+        }
+    }
+
+    // A worker that stops before answering: what the workers hold or wait for is rendered here, and so is every later request.
+    private fail(): void {
+        if (this.broken) {
+            return;
+        }
+        this.broken = true;
+        const left = [...this.slots.flatMap(s => [...s.busy.values()]), ...this.queue.splice(0)];
+        for (const slot of this.slots) {
+            slot.busy.clear();
+            slot.worker.unref();
+        }
+        for (const request of left) {
+            renderJobs(request.jobs).then(request.resolve, request.reject);
+        }
+    }
+}

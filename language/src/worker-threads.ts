@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * How many worker threads a pool starts: the number in the environment variable `variable` when it is set (0: none,
+ * the work stays in the main thread; at most 16), otherwise one per core when there are two or more (with one, a
+ * worker only adds its start-up), at most 4.
+ */
+export function workerCount(variable: string): number {
+    const given = process.env[variable];
+    if (given !== undefined && /^\d+$/.test(given)) {
+        return Math.min(Number(given), 16);
+    }
+    const cores = availableParallelism();
+    return cores >= 2 ? Math.min(cores, 4) : 0;
+}
+
+/**
+ * A pool's compiled worker beside the module in `folder`: `<name>.js` compiled to out/, or `<name>.cjs` beside the
+ * extension's bundle; undefined when there is neither (the sources run under a test runner).
+ */
+export function workerFile(folder: string, name: string): string | undefined {
+    return [`${name}.js`, `${name}.cjs`].map(file => path.join(folder, file)).find(file => existsSync(file));
+}
