@@ -18,7 +18,8 @@ const common = {
 await Promise.all([
     build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs' }),
     build({ ...common, entryPoints: ['language/src/main.ts'], outfile: 'extension/out/server.cjs' }),
-    build({ ...common, entryPoints: ['cli/bin.ts'], outfile: 'extension/out/cli.cjs' }),
+    // Minified (names kept, for messages and stack traces): the command reads and compiles the whole file at each start.
+    build({ ...common, entryPoints: ['cli/bin.ts'], outfile: 'extension/out/cli.cjs', minify: true, keepNames: true }),
     // The plain-English worker threads of `gdl check --prose` (language/src/prose/prose-pool.ts finds it beside the CLI).
     build({ ...common, entryPoints: ['language/src/prose/prose-worker.ts'], outfile: 'extension/out/prose-worker.cjs' }),
     // The render workers of `gdl build` (language/src/publish/render-pool.ts finds it beside the CLI).
