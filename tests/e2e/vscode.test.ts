@@ -175,12 +175,19 @@ describe('the extension in a real VS Code (code-server 4.100 driven by Chromium)
 
     test('the Problems panel lists the planted coverage gap', async () => {
         await page.keyboard.press('Control+Shift+M');
+        // The panel draws only the rows in view, files in path order: risk.gdl's plain-English findings (it is open,
+        // so it is checked) come before the framework's. Its filter narrows the list to the requirement, as a writer
+        // looking for one would.
+        const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+        await filter.waitFor();
+        await filter.fill('12.2');
         await expectRow(
             '.markers-panel .monaco-list-row',
             'Evidence requirement 12.2 is not covered for 1 of 1 force at the evidenced level: Example Constabulary (not covered).',
             'GDL0201',
             'problems.png'
         );
+        await filter.fill('');
     });
 
     test('hover on a requirement id shows its text and coverage', async () => {
