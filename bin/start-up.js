@@ -3,7 +3,7 @@
 // again (about a third of a small check's time). One cache per command (check, coverage, build, …), in the temporary
 // folder, named after the bundle's path, size and time; V8 itself rejects a cache made from other code or by another
 // version of Node, and a cache that cannot be read or written is simply not used.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import Module from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
@@ -25,13 +25,28 @@ function cacheFile(bundle) {
     }
 }
 
+/**
+ * Whether the cache folder is this user's own: a folder (not a link), owned by the user, that nobody else can write.
+ * It is in the shared temporary folder, and V8 runs what a code cache holds: a folder someone else made, or could
+ * write to, is never read from or written to.
+ */
+function ownFolder(folder) {
+    try {
+        const stat = lstatSync(folder);
+        const uid = typeof process.getuid === 'function' ? process.getuid() : stat.uid;
+        return stat.isDirectory() && !stat.isSymbolicLink() && stat.uid === uid && (stat.mode & 0o022) === 0;
+    } catch {
+        return false;
+    }
+}
+
 /** Loads and runs the CommonJS bundle `bundle` as the main module, with V8's code cache when there is one. */
 export function runBundle(bundle) {
     const source = readFileSync(bundle, 'utf8');
     const cache = process.env.GDL_NO_CODE_CACHE === '1' ? undefined : cacheFile(bundle);
     let cachedData;
     try {
-        cachedData = cache ? readFileSync(cache.file) : undefined;
+        cachedData = cache && ownFolder(cache.folder) ? readFileSync(cache.file) : undefined;
     } catch {
         cachedData = undefined;
     }
@@ -45,6 +60,9 @@ export function runBundle(bundle) {
         process.once('exit', () => {
             try {
                 mkdirSync(cache.folder, { recursive: true, mode: 0o700 });
+                if (!ownFolder(cache.folder)) {
+                    return;
+                }
                 const temporary = `${cache.file}.${process.pid}`;
                 writeFileSync(temporary, script.createCachedData());
                 renameSync(temporary, cache.file);

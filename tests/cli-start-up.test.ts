@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+    chmodSync,
+    cpSync,
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readFileSync,
+    readdirSync,
+    statSync,
+    utimesSync,
+    writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -87,6 +98,21 @@ describe('gdl starts from its bundle (issue 17: start-up)', () => {
         const before = cacheFiles(s.cacheRoot).length;
         run(['build'], { bin: s.bin, env: { ...s.env, GDL_NO_CODE_CACHE: '1' } });
         expect(cacheFiles(s.cacheRoot).length).toBe(before);
+    });
+
+    test('a cache folder someone else could write to is neither read nor written (V8 runs what a code cache holds)', () => {
+        const s = standIns();
+        s.setTimes(s.compiled, 1_000_000);
+        s.setTimes(s.bundle, 2_000_000);
+        const folder = path.join(s.cacheRoot, `gdl-code-cache-${process.getuid!()}`);
+        mkdirSync(folder);
+        chmodSync(folder, 0o777);
+        expect(run(['check', 'x'], { bin: s.bin, env: s.env }).stdout).toBe('bundle check x function\n');
+        expect(cacheFiles(s.cacheRoot)).toEqual([]);
+        // Its own folder again (not writable by others): the cache is made.
+        chmodSync(folder, 0o700);
+        run(['check', 'x'], { bin: s.bin, env: s.env });
+        expect(cacheFiles(s.cacheRoot)).toHaveLength(1);
     });
 
     test('the real bundle prints what the compiled CLI prints, byte for byte, with the same exit code', () => {
