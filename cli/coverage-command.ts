@@ -8,7 +8,7 @@ import { declares } from '../language/src/declarations.js';
 import * as ast from '../language/src/generated/ast.js';
 import { earlierWorkspace } from './earlier-workspace.js';
 import { formatCsv } from './report/format-csv.js';
-import { formatHtml } from './report/format-html.js';
+import { formatHtml, htmlChunks } from './report/format-html.js';
 import { formatJson } from './report/format-json.js';
 import { formatJunit } from './report/format-junit.js';
 import { formatMarkdown } from './report/format-markdown.js';
@@ -50,11 +50,10 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
         const before = reportOf(await loadWorkspace(earlierWorkspace(folder, options.since), options), options);
         report.since = compareReports(before, report, options.since);
     }
-    const text = render(report, options);
     if (options.output) {
-        await writeAtomically(options.output, text);
+        await writeAtomically(options.output, pieces(report, options));
     } else {
-        out(text);
+        out(render(report, options));
     }
     if (workspace.unreadable.length > 0) {
         return ExitCode.usage;
@@ -111,7 +110,12 @@ export async function checkReportFileOf(file: string): Promise<void> {
 
 /** Writes one report of `gdl check --report` to its file, atomically. */
 export async function writeReport(report: CoverageReport, request: ReportRequest): Promise<void> {
-    await writeAtomically(request.file, render(report, { format: request.format, output: request.file }));
+    await writeAtomically(request.file, pieces(report, { format: request.format, output: request.file }));
+}
+
+/** The report for a file, in pieces: the HTML report is written row by row as it is made (see {@link htmlChunks}). */
+function pieces(report: CoverageReport, options: Pick<CoverageCommandOptions, 'format' | 'output'>): Iterable<string> {
+    return options.format === 'html' ? htmlChunks(report) : [render(report, options)];
 }
 
 /** The report written in a format: for standard output (the table in colour on a terminal) or for a file. */

@@ -58,62 +58,86 @@ function dueCell(r: ReportRequirement): ElementContent[] {
     ];
 }
 
+/** One requirement's row of the matrix, as HTML. */
+function rowHtml(r: ReportRequirement): string {
+    const by = (kind: string): ElementContent[] => {
+        const items = r.items.filter(i => i.kind === kind && i.counts);
+        return items.length === 0
+            ? [{ type: 'text', value: '–' }]
+            : [
+                  h(
+                      'ul',
+                      items.map(i => h('li', `${i.label} (${i.file}:${i.line})`))
+                  )
+              ];
+    };
+    return toHtml(
+        h(
+            'tr',
+            {
+                className: [`state-${r.state}`],
+                dataState: r.state,
+                dataTimeliness: r.timeliness ?? '',
+                dataRecipient: r.recipients.join(' '),
+                dataAudience: r.audiences.join(' ')
+            },
+            [
+                h('td', { dataSort: r.recommendation.padStart(4, '0') }, r.recommendation),
+                h('td', { dataSort: idSortKey(r.id) }, [
+                    h('strong', r.id),
+                    h('br'),
+                    r.text ?? `[no text in the source: ${r.untexted ?? ''}]`
+                ]),
+                h(
+                    'td',
+                    stateText(r, true) +
+                        (r.state === 'wrong-kind' ? ` (needs ${kindsText(r.required)})` : '') +
+                        (r.state === 'for-others' ? ': not counted' : '') +
+                        (r.waiver ? ` — ${waiverSummary(r.waiver)}` : '')
+                ),
+                h('td', { dataSort: String(r.level ? 1 + Object.keys(levelNames).indexOf(r.level) : 0) }, r.level ?? '–'),
+                h('td', { dataSort: r.deadline ?? '9999', className: ['nowrap'] }, dueCell(r)),
+                h('td', r.owner ?? '–'),
+                ...kinds.map(kind => h('td', by(kind)))
+            ]
+        )
+    );
+}
+
 /**
  * One self-contained HTML file: totals (whose, at what level), a heat-map of recommendations × kinds, and a
  * sortable, filterable matrix of requirements with their level, timeliness and owner. With --by-force, the
  * forces × requirements heat-map first ({@link forceSection}).
  */
 export function formatHtml(report: CoverageReport): string {
+    return [...htmlChunks(report)].join('');
+}
+
+/** Where the matrix's rows go in the page around them: a comment no text from the sources can make (toHtml escapes '<'). */
+const ROWS = '<!--gdl:rows-->';
+
+/**
+ * The same file in pieces, for writing as it is made: the page around the matrix, then each row. At 10,000
+ * requirements the page as one string was copied at every level of the tree that held it (hundreds of
+ * megabytes allocated, straight into the old generation), and the report's peak memory was twice the check's.
+ */
+export function* htmlChunks(report: CoverageReport): Generator<string> {
+    const page = '<!doctype html>\n' + toHtml(pageAround(report), { allowDangerousHtml: true }) + '\n';
+    const at = page.indexOf(ROWS);
+    yield page.slice(0, at);
+    for (const requirement of report.requirements) {
+        yield rowHtml(requirement);
+    }
+    yield page.slice(at + ROWS.length);
+}
+
+/** The page, with {@link ROWS} where the matrix's rows go. */
+function pageAround(report: CoverageReport): Element {
     const recipients = [...new Set(report.requirements.flatMap(r => r.recipients))].sort();
     const audiences = [...new Set(report.requirements.flatMap(r => r.audiences))].sort();
     const timeliness = [...new Set(report.requirements.map(r => r.timeliness).filter(t => t !== null))].sort();
     const heat = (count: number) => `heat-${Math.min(3, count)}`;
-    // Each row is written out as soon as it is made: 10,000 rows held as one tree took hundreds of megabytes.
-    const rows = report.requirements.map(r => {
-        const by = (kind: string): ElementContent[] => {
-            const items = r.items.filter(i => i.kind === kind && i.counts);
-            return items.length === 0
-                ? [{ type: 'text', value: '–' }]
-                : [
-                      h(
-                          'ul',
-                          items.map(i => h('li', `${i.label} (${i.file}:${i.line})`))
-                      )
-                  ];
-        };
-        return toHtml(
-            h(
-                'tr',
-                {
-                    className: [`state-${r.state}`],
-                    dataState: r.state,
-                    dataTimeliness: r.timeliness ?? '',
-                    dataRecipient: r.recipients.join(' '),
-                    dataAudience: r.audiences.join(' ')
-                },
-                [
-                    h('td', { dataSort: r.recommendation.padStart(4, '0') }, r.recommendation),
-                    h('td', { dataSort: idSortKey(r.id) }, [
-                        h('strong', r.id),
-                        h('br'),
-                        r.text ?? `[no text in the source: ${r.untexted ?? ''}]`
-                    ]),
-                    h(
-                        'td',
-                        stateText(r, true) +
-                            (r.state === 'wrong-kind' ? ` (needs ${kindsText(r.required)})` : '') +
-                            (r.state === 'for-others' ? ': not counted' : '') +
-                            (r.waiver ? ` — ${waiverSummary(r.waiver)}` : '')
-                    ),
-                    h('td', { dataSort: String(r.level ? 1 + Object.keys(levelNames).indexOf(r.level) : 0) }, r.level ?? '–'),
-                    h('td', { dataSort: r.deadline ?? '9999', className: ['nowrap'] }, dueCell(r)),
-                    h('td', r.owner ?? '–'),
-                    ...kinds.map(kind => h('td', by(kind)))
-                ]
-            )
-        );
-    });
-    const rowsHtml: ElementContent = { type: 'raw', value: rows.join('') } as unknown as ElementContent;
+    const rowsHtml: ElementContent = { type: 'raw', value: ROWS } as unknown as ElementContent;
     const filter = (name: string, label: string, values: Element[]) =>
         h('label', [`${label} `, h('select', { dataFilter: name, id: `filter-${name}` }, [option('', 'all'), ...values])]);
     const whose = report.force ? `: ${report.force.title}` : '';
@@ -212,8 +236,7 @@ export function formatHtml(report: CoverageReport): string {
             h('script', '\n' + reportScript())
         ])
     ]);
-    // The one raw node is the rows, each already written by toHtml.
-    return '<!doctype html>\n' + toHtml(document, { allowDangerousHtml: true }) + '\n';
+    return document;
 }
 
 /**

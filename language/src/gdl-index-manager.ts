@@ -12,8 +12,11 @@ import { namespaceOf } from './id-index.js';
 export class GdlIndexManager extends DefaultIndexManager {
     /** Per file: the other files its references point to. */
     private readonly targets = new Map<string, ReadonlySet<string>>();
-    /** Per exported name: the files defining it, with their definitions of it. */
-    private readonly byName = new Map<string, Map<string, AstNodeDescription[]>>();
+    /**
+     * Per exported name: its definitions, as a list while one file defines it (almost every name: their file is the
+     * list's), or the files defining it with their definitions of it. A map per name was 7 MB at 10,000 requirements.
+     */
+    private readonly byName = new Map<string, AstNodeDescription[] | Map<string, AstNodeDescription[]>>();
     /** Per file: the ids it defines (to take them out when it changes) and its place in the index's order. */
     private readonly namesOf = new Map<string, readonly string[]>();
     private readonly order = new Map<string, number>();
@@ -32,12 +35,20 @@ export class GdlIndexManager extends DefaultIndexManager {
             mine.set(key, [...(mine.get(key) ?? []), description]);
         }
         for (const [key, descriptions] of mine) {
-            let files = this.byName.get(key);
-            if (!files) {
-                files = new Map();
-                this.byName.set(key, files);
+            const defined = this.byName.get(key);
+            if (!defined) {
+                this.byName.set(key, descriptions);
+            } else if (Array.isArray(defined)) {
+                this.byName.set(
+                    key,
+                    new Map([
+                        [fileOf(defined), defined],
+                        [uri, descriptions]
+                    ])
+                );
+            } else {
+                defined.set(uri, descriptions);
             }
-            files.set(uri, descriptions);
         }
         this.namesOf.set(uri, [...mine.keys()]);
     }
@@ -93,6 +104,9 @@ export class GdlIndexManager extends DefaultIndexManager {
         if (!files) {
             return [];
         }
+        if (Array.isArray(files)) {
+            return files;
+        }
         const entries = [...files];
         if (entries.length === 1) {
             return entries[0]![1];
@@ -108,17 +122,21 @@ export class GdlIndexManager extends DefaultIndexManager {
     /** The files that export `name`, when more than one does; none otherwise. */
     filesDefining(name: string): readonly string[] {
         const files = this.byName.get(name);
-        return files && files.size > 1 ? [...files.keys()] : [];
+        return files && !Array.isArray(files) && files.size > 1 ? [...files.keys()] : [];
     }
 
     private forgetNames(uri: string): void {
         for (const key of this.namesOf.get(uri) ?? []) {
             const files = this.byName.get(key);
-            files?.delete(uri);
-            if (files?.size === 0) {
+            if (Array.isArray(files) ? fileOf(files) === uri : files?.delete(uri) && files.size === 0) {
                 this.byName.delete(key);
             }
         }
         this.namesOf.delete(uri);
     }
+}
+
+/** The file of a list of definitions from one file. */
+function fileOf(descriptions: readonly AstNodeDescription[]): string {
+    return descriptions[0]!.documentUri.toString();
 }

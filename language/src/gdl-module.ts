@@ -33,7 +33,7 @@ import { ProseDocumentValidator } from './prose/prose-document-validator.js';
 import { GdlLexer } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
-import { GdlScopeComputation, GdlScopeProvider } from './gdl-scope.js';
+import { GdlNodeDescriptionProvider, GdlScopeComputation, GdlScopeProvider } from './gdl-scope.js';
 import { GdlLangiumDocuments } from './gdl-documents.js';
 import { GdlSettings } from './gdl-settings.js';
 import { CommonChecks } from './validation/checks/common-checks.js';
@@ -100,6 +100,9 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         LangiumParser: services => createGdlParser(services),
         // Ids contain dots and hyphens (12.3, risk-breaches): hover and rename see them as one word.
         GrammarConfig: services => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new GdlNodeDescriptionProvider(services)
     },
     references: {
         ScopeComputation: services => new GdlScopeComputation(services),

@@ -1,10 +1,12 @@
 import type { ILexingError, IToken } from 'chevrotain';
+import type { Range } from 'vscode-languageserver';
 import {
     CstNodeBuilder,
-    CstUtils,
     LeafCstNodeImpl,
     prepareLangiumParser,
     type CompositeCstNode,
+    type GrammarAST,
+    type LeafCstNode,
     type LangiumCoreServices,
     type LangiumParser,
     type Lexer,
@@ -37,13 +39,21 @@ export const PARSING_STOPPED = `Parsing stopped here after ${MAX_SYNTAX_ERRORS} 
  * The tree built is identical.
  */
 export class GdlCstNodeBuilder extends CstNodeBuilder {
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
+        const leaf = new GdlLeafCstNode(token, !feature);
+        leaf.grammarSource = feature;
+        leaf.root = (this as unknown as { rootNode: RootCstNode }).rootNode;
+        this.current.content.push(leaf);
+        return leaf;
+    }
+
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) {
             return;
         }
         const root = (this as unknown as { rootNode: RootCstNode }).rootNode;
         const nodes = tokens.map(token => {
-            const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+            const leaf = new GdlLeafCstNode(token, true);
             leaf.root = root;
             return leaf;
         });
@@ -62,6 +72,36 @@ export class GdlCstNodeBuilder extends CstNodeBuilder {
             current = current.container;
         }
         root.content.unshift(...nodes);
+    }
+}
+
+/**
+ * A token's node in the syntax tree, holding its line and column as numbers and making its range (three objects)
+ * when first asked: Langium makes every token's range as it parses, and V8 stored each position's column as a
+ * number object of its own besides, so positions were a tenth of a parsed workspace's heap; most are never read.
+ */
+class GdlLeafCstNode extends LeafCstNodeImpl {
+    private readonly startLine: number;
+    private readonly startColumn: number;
+    private readonly endLine: number;
+    private readonly endColumn: number;
+    private made?: Range;
+
+    constructor(token: IToken, hidden: boolean) {
+        super(token.startOffset, token.image.length, undefined as unknown as Range, token.tokenType, hidden);
+        // Chevrotain's lines and columns are one-based, and its end column is the last character's (Langium's tokenToRange).
+        this.startLine = token.startLine! - 1;
+        this.startColumn = token.startColumn! - 1;
+        this.endLine = token.endLine! - 1;
+        this.endColumn = token.endColumn!;
+    }
+
+    override get range(): Range {
+        this.made ??= {
+            start: { character: this.startColumn, line: this.startLine },
+            end: { character: this.endColumn, line: this.endLine }
+        };
+        return this.made;
     }
 }
 

@@ -308,23 +308,32 @@ export function forceRows(coverage: WorkspaceCoverage, report: CoverageReport): 
 function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.PlanItem[], options: ReportOptions): ReportRequirement {
     const own = planItems[0];
     const deadline = coverage.deadline ?? null;
-    const items: ReportItem[] = coverage.items.map(i => ({
-        ...options.locate(i.node),
-        kind: i.kind,
-        id: i.id,
-        label: i.label,
-        counts: i.counts,
-        reason: i.reason ?? null,
-        audiences: audiencesOf(i.node),
-        level: i.level ?? null,
-        suspect: i.suspect,
-        since: i.since ?? null,
-        owner: i.owner ?? null,
-        exhibits: i.exhibits.map(e => exhibitRow(e, options))
-    }));
+    const items: ReportItem[] = coverage.items.map(i => {
+        const at = options.locate(i.node);
+        return {
+            file: at.file,
+            line: at.line,
+            column: at.column,
+            kind: i.kind,
+            id: i.id,
+            label: i.label,
+            counts: i.counts,
+            reason: i.reason ?? null,
+            audiences: audiencesOf(i.node),
+            level: i.level ?? null,
+            suspect: i.suspect,
+            since: i.since ?? null,
+            owner: i.owner ?? null,
+            exhibits: i.exhibits.map(e => exhibitRow(e, options))
+        };
+    });
     const waiver = coverage.waiver;
+    const at = options.locate(coverage.evidence);
+    const waivedAt = waiver ? options.locate(waiver.node) : undefined;
     return {
-        ...options.locate(coverage.evidence),
+        file: at.file,
+        line: at.line,
+        column: at.column,
         id: coverage.id,
         recommendation: String(coverage.recommendation.name),
         framework: coverage.framework.name,
@@ -341,25 +350,31 @@ function requirementRow(coverage: RequirementCoverage, planItems: readonly ast.P
         recipients: [...coverage.recommendation.recipients],
         audiences: [...new Set(items.filter(i => i.counts).flatMap(i => i.audiences))].sort(),
         items,
-        waiver: waiver
-            ? {
-                  ...options.locate(waiver.node),
-                  kind: waiver.kind,
-                  reason: waiver.reason ?? null,
-                  approvedBy: waiver.approvedBy ?? null,
-                  expires: waiver.expires ?? null,
-                  expired: waiver.expired,
-                  counts: waiver.counts,
-                  notCounted: waiver.notCounted ?? null
-              }
-            : null,
+        waiver:
+            waiver && waivedAt
+                ? {
+                      file: waivedAt.file,
+                      line: waivedAt.line,
+                      column: waivedAt.column,
+                      kind: waiver.kind,
+                      reason: waiver.reason ?? null,
+                      approvedBy: waiver.approvedBy ?? null,
+                      expires: waiver.expires ?? null,
+                      expired: waiver.expired,
+                      counts: waiver.counts,
+                      notCounted: waiver.notCounted ?? null
+                  }
+                : null,
         planEntries: planItems.map(p => options.locate(p))
     };
 }
 
 export function exhibitRow(exhibit: ast.Exhibit, options: Pick<ReportOptions, 'locate'>): ReportExhibit {
+    const at = options.locate(exhibit);
     return {
-        ...options.locate(exhibit),
+        file: at.file,
+        line: at.line,
+        column: at.column,
         id: exhibit.name,
         title: exhibit.title,
         kind: exhibit.kind ?? null,

@@ -36,8 +36,9 @@ export function stateWords(coverage: RequirementCoverage): string {
 
 /** A requirement's state, level and timeliness in one phrase: "Covered — evidenced, on time (2025-01-10, due 2025-03-27)". */
 export function stateLine(coverage: RequirementCoverage): string {
-    const timely = coverage.state === 'for-others' || coverage.state === 'waived' ? { ...coverage, timeliness: undefined } : coverage;
-    return `${stateWords(coverage)} — ${assuranceText(timely)}`;
+    // The model's coverage is a class whose first-met date is a getter: named here, not spread (a spread drops getters).
+    const timely = coverage.state === 'for-others' || coverage.state === 'waived' ? undefined : coverage.timeliness;
+    return `${stateWords(coverage)} — ${assuranceText({ level: coverage.level, items: coverage.items, timeliness: timely, firstMet: coverage.firstMet, deadline: coverage.deadline })}`;
 }
 
 /** A requirement's timeliness with its dates: "on time: first met 2025-01-10, due 2025-03-27"; undefined when it has none. */
