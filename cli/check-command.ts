@@ -6,6 +6,8 @@ export interface CheckOptions extends JudgeOptions, CacheOptions {
     readonly strict?: boolean;
     /** `--report html:coverage.html`: coverage reports written from this check's own build (no second parse). */
     readonly report?: readonly ReportRequest[];
+    /** `--watch`: check again after every change, reading again only the files changed (check-watch.ts). */
+    readonly watch?: boolean;
 }
 
 /**
@@ -26,6 +28,9 @@ export async function checkCommand(
         for (const request of reports) {
             await checkReportFileOf(request.file);
         }
+    }
+    if (options.watch) {
+        return (await import('./check-watch.js')).watchCheck(folder, options, out);
     }
     // Reports are written from the workspace built: a check asked for them is not answered from the cache.
     const cache = reports.length > 0 ? false : options.cache;

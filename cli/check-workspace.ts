@@ -13,10 +13,16 @@ import { noFramework, type CheckOptions } from './check-command.js';
 /** The check itself: loads and validates the workspace and prints its problems and coverage. */
 export async function checkWorkspace(folder: string, options: CheckOptions, out: (line: string) => void): Promise<CheckRun> {
     const workspace = await loadWorkspace(folder, options);
-    return { exitCode: await report(folder, options, workspace, out), lookedAt: workspace.services.gdl.WorkspaceFiles.lookedAt };
+    return { exitCode: await printCheck(folder, options, workspace, out), lookedAt: workspace.services.gdl.WorkspaceFiles.lookedAt };
 }
 
-async function report(folder: string, options: CheckOptions, workspace: LoadedWorkspace, out: (line: string) => void): Promise<number> {
+/** Prints a built workspace's problems, coverage and reports as `gdl check` does; returns the exit code. */
+export async function printCheck(
+    folder: string,
+    options: CheckOptions,
+    workspace: LoadedWorkspace,
+    out: (line: string) => void
+): Promise<number> {
     const cwd = process.cwd();
     for (const failure of workspace.unreadable) {
         out(formatUnreadable(failure, cwd));

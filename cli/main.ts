@@ -90,6 +90,10 @@ export async function run(argv: string[]): Promise<number> {
             'check afresh, without reading or writing the cache of answers (.gdl-cache/ in the workspace folder; an answer is reused only when the sources, configuration, options, date and gdl are unchanged)'
         )
         .option('--cache-dir <folder>', 'keep the cache of answers in this folder instead of .gdl-cache/ in the workspace folder')
+        .option(
+            '--watch',
+            'keep checking: check again after every change to the workspace, reading again only the files that changed (Ctrl+C to stop)'
+        )
         .action(async (folder: string, options: CheckOptions) => {
             exitCode = await checkCommand(
                 folder,

@@ -1,0 +1,129 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { PATIENCE_MS } from './support/patience.js';
+
+// `gdl check --watch`, as a writer runs it in a terminal: after each change, what `gdl check` would print, with only
+// the changed files read again.
+
+const repo = path.resolve(import.meta.dirname, '..');
+const gdl = path.join(repo, 'bin/gdl.js');
+const asOf = ['--as-of', '2026-01-15'];
+
+/** `gdl check` of the folder as it is now, afresh: what each of the watch's checks must print. */
+function freshCheck(folder: string): string {
+    const result = spawnSync(process.execPath, [gdl, 'check', '.', '--no-cache', ...asOf], {
+        cwd: folder,
+        encoding: 'utf8',
+        timeout: PATIENCE_MS
+    });
+    return result.stdout;
+}
+
+class Watch {
+    private output = '';
+    readonly process: ChildProcessWithoutNullStreams;
+    readonly exited: Promise<number | null>;
+
+    constructor(folder: string, args: string[] = []) {
+        this.process = spawn(process.execPath, [gdl, 'check', '.', '--watch', ...asOf, ...args], { cwd: folder });
+        this.process.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+        this.process.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+        this.exited = new Promise(resolve => this.process.on('exit', code => resolve(code)));
+    }
+
+    /** Waits until the output holds `count` checks' last lines, and returns the output. */
+    async checks(count: number): Promise<string> {
+        const started = Date.now();
+        while (Date.now() - started < PATIENCE_MS) {
+            if ((this.output.match(/^\d+ files? checked as of /gm) ?? []).length >= count) {
+                // The check's last line is followed by the coverage lines' end: give the stream a moment to flush.
+                await new Promise(resolve => setTimeout(resolve, 200));
+                return this.output;
+            }
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
+        throw new Error(`no check number ${count} within ${PATIENCE_MS} ms; output so far:\n${this.output}`);
+    }
+
+    /** The output of check number `n` (1: the first), without the line saying what changed. */
+    block(n: number): string {
+        const blocks = this.output.split(/^\[\d\d:\d\d:\d\d\] .*\n/m);
+        const text = blocks[n - 1]!;
+        return n === 1 ? text.replace(/^Watching .*\n/m, '') : text;
+    }
+
+    /** The lines saying what changed, in order. */
+    headers(): string[] {
+        return this.output.match(/^\[\d\d:\d\d:\d\d\] .*$/gm) ?? [];
+    }
+}
+
+let running: Watch | undefined;
+let folder: string | undefined;
+afterEach(() => {
+    running?.process.kill('SIGKILL');
+    running = undefined;
+    if (folder) {
+        rmSync(folder, { recursive: true, force: true });
+    }
+});
+
+describe('gdl check --watch', () => {
+    test('prints the check, then after each edit, new file and deletion what a fresh check prints, reading again only the file changed', async () => {
+        folder = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
+        cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
+        running = new Watch(folder);
+        const watch = running;
+        await watch.checks(1);
+        expect(watch.block(1)).toBe(freshCheck(folder));
+        expect(watch.block(1)).toMatch(/^26 files checked as of 2026-01-15: 0 errors/m);
+
+        // An edit that breaks a reference: one file read again, and the problem shown where a fresh check shows it.
+        const risk = path.join(folder, 'example-constabulary/guidance/risk.gdl');
+        writeFileSync(risk, readFileSync(risk, 'utf8').replace(/addresses 12\.2\b/, 'addresses 12.9'));
+        await watch.checks(2);
+        expect(watch.headers()[0]).toMatch(
+            /example-constabulary\/guidance\/risk\.gdl changed: checked again \(1 file read again, 25 kept\)\.$/
+        );
+        expect(watch.block(2)).toBe(freshCheck(folder));
+        expect(watch.block(2)).toMatch(/risk\.gdl:\d+:\d+ error GDL\d+ .*12\.9/);
+
+        // A new file with a problem of its own.
+        const extra = path.join(folder, 'example-constabulary/extra.gdl');
+        writeFileSync(extra, 'guidance extra-note "An extra note" {\n    section x-one "One" {\n        addresses 99.9\n    }\n}\n');
+        await watch.checks(3);
+        expect(watch.headers()[1]).toMatch(/extra\.gdl changed: checked again \(1 file read again, 26 kept\)\.$/);
+        expect(watch.block(3)).toBe(freshCheck(folder));
+        expect(watch.block(3)).toMatch(/^27 files checked/m);
+
+        // The file deleted again: nothing read, its problems gone.
+        unlinkSync(extra);
+        await watch.checks(4);
+        expect(watch.headers()[2]).toMatch(/extra\.gdl changed: checked again \(0 files read again, 26 kept, 1 file gone\)\.$/);
+        expect(watch.block(4)).toBe(freshCheck(folder));
+        expect(watch.block(4)).not.toMatch(/extra\.gdl/);
+
+        // Ctrl+C stops it, with the last check's exit code (1: the broken reference is still there).
+        watch.process.kill('SIGINT');
+        expect(await watch.exited).toBe(1);
+    });
+
+    test('a change to the configuration reads the workspace again whole; a change to any other file checks nothing again', async () => {
+        folder = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
+        cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
+        running = new Watch(folder, ['--prose']);
+        const watch = running;
+        await watch.checks(1);
+        writeFileSync(path.join(folder, 'notes.txt'), 'not a source\n');
+        writeFileSync(path.join(folder, 'gdl.config.json'), JSON.stringify({ prose: { severity: { GDL0702: 'off' } } }));
+        await watch.checks(2);
+        expect(watch.headers()).toEqual([expect.stringMatching(/gdl\.config\.json changed: the workspace read again\.$/)]);
+        // The workspace's policy turned one plain-English rule off: its findings go, the others stay.
+        expect(watch.block(1)).toMatch(/ GDL0702 /);
+        expect(watch.block(2)).not.toMatch(/ GDL0702 /);
+        expect(watch.block(2)).toMatch(/ GDL0703 /);
+    });
+});
