@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { accessSync, constants, statSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { CONFIG_FILE, WORDS_FILE } from '../language/src/prose/config-files.js';
@@ -7,7 +7,7 @@ import { count } from '../language/src/wording.js';
 import { printCheck } from './check-workspace.js';
 import type { CheckOptions } from './check-command.js';
 import { displayFsPath } from './display-path.js';
-import { loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
+import { describeReadError, loadWorkspace, outsideLinks, type LoadedWorkspace, type ReadFailure } from './workspace-loader.js';
 import { workspaceSources } from './workspace-sources.js';
 
 /** How long the files are left to settle after a change before the check runs again (an editor's save is several events). */
@@ -97,13 +97,30 @@ async function again(
         return undefined;
     }
     const documents = services.shared.workspace.LangiumDocuments;
-    const now = new Set((await workspaceSources(folder)).files);
+    const listed = await workspaceSources(folder);
+    const now = new Set(listed.files);
     const before = new Map(documents.all.map(d => [d.uri.toString(), d.parseResult] as const).toArray());
+    // A file that cannot be read now (permissions, a broken link) is reported as the first check reports one, and left
+    // out of the workspace; those that could not be read before are tried again each time.
+    const failed: ReadFailure[] = [];
+    const retried = workspace.unreadable.map(u => u.file).filter(f => now.has(f));
+    const candidates = [...new Set([...sources.filter(f => now.has(f)), ...retried])];
+    for (const file of candidates) {
+        try {
+            accessSync(file, constants.R_OK);
+            if (statSync(file).isDirectory()) {
+                throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+            }
+        } catch (error) {
+            failed.push({ file, reason: describeReadError(error) });
+            now.delete(file);
+        }
+    }
     const removed = documents.all
         .filter(d => !now.has(d.uri.fsPath))
         .map(d => d.uri)
         .toArray();
-    const edited = sources.filter(f => now.has(f)).map(f => URI.file(f));
+    const edited = candidates.filter(f => now.has(f)).map(f => URI.file(f));
     const builder = services.shared.workspace.DocumentBuilder;
     // Every check, not only the editor's fast ones: the answer must be the one `gdl check` gives.
     builder.updateBuildOptions = { validation: true };
@@ -117,8 +134,8 @@ async function again(
         workspace: {
             ...workspace,
             documents: current.filter(d => d.state >= DocumentState.Validated),
-            // Links outside the folder stay reported; a file read since is no longer unreadable.
-            unreadable: workspace.unreadable.filter(u => !current.some(d => d.uri.fsPath === u.file))
+            // In the first check's order: links outside the folder, then the files that could not be read.
+            unreadable: [...outsideLinks(listed.outside), ...failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))]
         },
         what
     };

@@ -51,10 +51,7 @@ export async function loadWorkspace(folder: string, judge?: string | JudgeOption
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];
-    const unreadable: ReadFailure[] = outside.map(file => ({
-        file,
-        reason: 'it links outside the workspace folder, so it is not followed'
-    }));
+    const unreadable: ReadFailure[] = outsideLinks(outside);
     for (const file of files) {
         let bytes: Uint8Array;
         try {
@@ -91,7 +88,13 @@ export async function loadWorkspace(folder: string, judge?: string | JudgeOption
     };
 }
 
-function describeReadError(error: unknown): string {
+/** Links to sources outside the workspace folder, as the problems they are reported as. */
+export function outsideLinks(outside: readonly string[]): ReadFailure[] {
+    return outside.map(file => ({ file, reason: 'it links outside the workspace folder, so it is not followed' }));
+}
+
+/** Why a source could not be read, in a reader's words. */
+export function describeReadError(error: unknown): string {
     const code = (error as NodeJS.ErrnoException).code;
     switch (code) {
         case 'ENOENT':

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -109,6 +109,24 @@ describe('gdl check --watch', () => {
         // Ctrl+C stops it, with the last check's exit code (1: the broken reference is still there).
         watch.process.kill('SIGINT');
         expect(await watch.exited).toBe(1);
+    });
+
+    test('a source that cannot be read (a broken link) is reported as a fresh check reports it, and read once it can be', async () => {
+        folder = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
+        cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
+        running = new Watch(folder);
+        const watch = running;
+        await watch.checks(1);
+        const link = path.join(folder, 'example-constabulary/linked.gdl');
+        symlinkSync('nowhere.gdl', link);
+        await watch.checks(2);
+        expect(watch.block(2)).toBe(freshCheck(folder));
+        expect(watch.block(2)).toMatch(/linked\.gdl:1:1 error GDL0000 cannot read file: the file does not exist/);
+        writeFileSync(path.join(folder, 'example-constabulary/nowhere.gdl'), '// nothing yet\n');
+        await watch.checks(3);
+        expect(watch.block(3)).toBe(freshCheck(folder));
+        expect(watch.block(3)).not.toMatch(/GDL0000/);
+        expect(watch.headers()[1]).toMatch(/\(2 files read again, 26 kept\)\.$/);
     });
 
     test('a change to the configuration reads the workspace again whole; a change to any other file checks nothing again', async () => {
