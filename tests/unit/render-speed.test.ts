@@ -1,11 +1,116 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import type { Root } from 'mdast';
-import { heading, list, paragraph, root } from '../../language/src/publish/mdast-helpers.js';
+import { heading, list, paragraph, root, table, text } from '../../language/src/publish/mdast-helpers.js';
 import { packageParts, renderDocx } from '../../language/src/publish/render-docx.js';
+import { renderMarkdown } from '../../language/src/publish/render-markdown.js';
 
 // The renderers' shortcuts (issue 17) give the bytes the plain way gives: these tests compare the two.
+
+/** Markdown as remark-stringify writes it with its own text handler: what renderMarkdown wrote before its shortcut. */
+const stock = unified().use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' }).use(remarkGfm);
+
+/** A deterministic pseudo-random sequence (a linear congruential generator), so that a failure can be replayed. */
+function randoms(seed: number): () => number {
+    let state = seed;
+    return () => {
+        state = (state * 1103515245 + 12345) % 2 ** 31;
+        return state / 2 ** 31;
+    };
+}
+
+// Every ASCII punctuation character, the whitespace Markdown cares about, letters and digits, and words that GFM links.
+const pieces = [
+    ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    'a',
+    'W',
+    'w',
+    'p',
+    's',
+    '1',
+    '12',
+    'é',
+    'www.',
+    'http://',
+    'a@b.c',
+    'word'
+];
+
+function randomText(next: () => number): string {
+    const length = 1 + Math.floor(next() * 12);
+    return Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
+}
+
+function randomPhrasing(next: () => number, depth = 0): PhrasingContent[] {
+    const count = 1 + Math.floor(next() * 4);
+    return Array.from({ length: count }, (): PhrasingContent => {
+        const kind = depth > 1 ? 0 : Math.floor(next() * 6);
+        switch (kind) {
+            case 1:
+                return { type: 'strong', children: randomPhrasing(next, depth + 1) };
+            case 2:
+                return { type: 'emphasis', children: randomPhrasing(next, depth + 1) };
+            case 3:
+                return { type: 'link', url: 'https://example.org/a', children: randomPhrasing(next, depth + 1) };
+            case 4:
+                return { type: 'inlineCode', value: randomText(next) };
+            default:
+                return text(randomText(next));
+        }
+    });
+}
+
+function randomTree(seed: number): Root {
+    const next = randoms(seed);
+    const blocks: RootContent[] = [];
+    for (let i = 0; i < 6; i++) {
+        const kind = Math.floor(next() * 5);
+        if (kind === 0) {
+            blocks.push({ ...heading(1 + Math.floor(next() * 3), 'h'), children: randomPhrasing(next) });
+        } else if (kind === 1) {
+            blocks.push(list([randomPhrasing(next), randomPhrasing(next)], next() < 0.5));
+        } else if (kind === 2) {
+            blocks.push(table(['a', 'b'], [[randomPhrasing(next), randomPhrasing(next)]]));
+        } else if (kind === 3) {
+            blocks.push({ type: 'blockquote', children: [paragraph(...randomPhrasing(next))] });
+        } else {
+            blocks.push(paragraph(...randomPhrasing(next)));
+        }
+    }
+    return root(blocks);
+}
+
+describe('Markdown: the text handler that skips unsafe patterns escapes as the stock handler does', () => {
+    test('texts of every ASCII punctuation character, in paragraphs, headings, lists, tables, quotes, links and emphasis', () => {
+        for (let seed = 1; seed <= 3000; seed++) {
+            const tree = randomTree(seed);
+            const expected = stock.stringify(structuredClone(tree));
+            expect(renderMarkdown(tree), `seed ${seed}`).toBe(expected);
+        }
+    });
+
+    test('characters that are unsafe only beside the text around them', () => {
+        const cases: Root[] = [
+            root([paragraph(text('1'), { type: 'strong', children: [text('.')] }, text(' item'))]),
+            root([paragraph(text('a'), { type: 'emphasis', children: [text('_b_')] }, text('c'))]),
+            root([paragraph(text('www'), { type: 'strong', children: [text('.example.org')] })]),
+            root([paragraph(text('p'), { type: 'emphasis', children: [text(':')] }, text('//x'))]),
+            root([paragraph(text('a\n'), text('# not a heading'))]),
+            root([paragraph(text('!'), { type: 'link', url: 'https://example.org', children: [text('x')] })])
+        ];
+        for (const tree of cases) {
+            expect(renderMarkdown(structuredClone(tree))).toBe(stock.stringify(tree));
+        }
+    });
+});
 
 describe('Word: one compression of the parts docx writes', () => {
     const document = () =>
