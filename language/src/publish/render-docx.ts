@@ -216,7 +216,7 @@ async function deterministic(given: Parts, fixedDate: string): Promise<Buffer> {
     // A kept file's entries stay in their order, and those replaced keep their place (JSZip holds them by name).
     const zip = before ? await JSZip.loadAsync(before.zip) : new JSZip();
     for (const [name, content] of parts) {
-        if (!before?.parts.get(name)!.equals(content)) {
+        if (before?.parts.get(name)?.equals(content) !== true) {
             zip.file(name, content, { date, createFolders: false });
         }
     }
