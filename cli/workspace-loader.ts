@@ -37,11 +37,21 @@ export interface JudgeOptions {
     readonly prose?: boolean;
 }
 
-/** Reads every source under `folder` and builds the workspace with validation, as of a date (or with all of {@link JudgeOptions}). */
-export async function loadWorkspace(folder: string, judge?: string | JudgeOptions, given?: GdlServices): Promise<LoadedWorkspace> {
+/**
+ * Reads every source under `folder` and builds the workspace with validation, as of a date (or with all of
+ * {@link JudgeOptions}). `found` is told how many sources there are before they are read (`gdl build` starts its
+ * workers then, so that they load while the workspace is built).
+ */
+export async function loadWorkspace(
+    folder: string,
+    judge?: string | JudgeOptions,
+    given?: GdlServices,
+    found?: (sources: number) => void
+): Promise<LoadedWorkspace> {
     const { asOf, level, force, prose } =
         typeof judge === 'string' ? { asOf: judge, level: undefined, force: undefined, prose: false } : (judge ?? {});
     const { root, files, outside } = await workspaceSources(folder);
+    found?.(files.length);
     const services = given ?? createGdlServices(GdlNodeFileSystem).Gdl;
     services.gdl.Settings.asOf = asOf;
     services.gdl.Settings.assurance = level;

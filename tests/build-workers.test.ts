@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateForces } from '../bench/generate-workspace.js';
+import type * as Pool from '../language/src/publish/render-pool.js';
+import type { RenderJob } from '../language/src/publish/render-job.js';
 import { filesBelow } from './support/files.js';
 import { PATIENCE_MS } from './support/patience.js';
 
@@ -39,5 +41,67 @@ describe('gdl build in worker threads', () => {
             file => !readFileSync(path.join(scratch, 'threads', file)).equals(readFileSync(path.join(scratch, 'one', file)))
         );
         expect(differing).toEqual([]);
+    });
+});
+
+// The pool as `gdl build` runs it: compiled, with its worker beside it (from the sources there is no worker to start).
+async function compiledPool(): Promise<typeof Pool.RenderPool> {
+    const compiled = path.join(repo, 'out/language/src/publish/render-pool.js');
+    return ((await import(compiled)) as typeof Pool).RenderPool;
+}
+
+const page = (value: string): RenderJob => ({
+    format: 'md',
+    tree: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] }
+});
+
+/** Holds the main thread for `ms` without letting any event through, as building many pages' trees does. */
+function holdMainThread(ms: number): void {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+describe('the render pool', () => {
+    test('answers that come while the main thread is busy are taken at its next request, not when it is done', async () => {
+        const RenderPool = await compiledPool();
+        const pool = RenderPool.create(1)!;
+        try {
+            expect(await pool.render([page('warm')])).toEqual(['warm\n']);
+            let answered = false;
+            const first = pool.render([page('first')]).then(contents => {
+                answered = true;
+                return contents;
+            });
+            // The worker answers while the main thread is held; no event can tell the pool so.
+            holdMainThread(3000);
+            const second = pool.render([page('second')]);
+            await Promise.resolve();
+            await Promise.resolve();
+            expect(answered).toBe(true);
+            expect(await first).toEqual(['first\n']);
+            expect(await second).toEqual(['second\n']);
+        } finally {
+            await pool.dispose();
+        }
+    });
+
+    test('a pool started before the pages are known is kept for many pages, and stopped for a few', async () => {
+        const RenderPool = await compiledPool();
+        const saved = process.env['GDL_BUILD_WORKERS'];
+        delete process.env['GDL_BUILD_WORKERS'];
+        try {
+            const kept = RenderPool.create(1)!;
+            expect(RenderPool.forPages(200, kept)).toBe(kept);
+            expect(await kept.render([page('kept')])).toEqual(['kept\n']);
+            await kept.dispose();
+            const stopped = RenderPool.create(1)!;
+            expect(RenderPool.forPages(20, stopped)).toBeUndefined();
+            // A stopped pool renders in the main thread: what it is asked still gets its answer.
+            expect(await stopped.render([page('stopped')])).toEqual(['stopped\n']);
+            await stopped.dispose();
+        } finally {
+            if (saved !== undefined) {
+                process.env['GDL_BUILD_WORKERS'] = saved;
+            }
+        }
     });
 });

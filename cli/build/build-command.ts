@@ -7,7 +7,7 @@ import { forceName } from '../../language/src/coverage/forces.js';
 import { Codes } from '../../language/src/validation/diagnostic-codes.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { collectProblems, formatProblem, formatUnreadable } from '../problem-lines.js';
-import { loadWorkspace, workspaceRoot, type JudgeOptions } from '../workspace-loader.js';
+import { loadWorkspace, workspaceRoot, type JudgeOptions, type LoadedWorkspace } from '../workspace-loader.js';
 import { checkOutputFolder, type ProtectedFolder } from './output-folder.js';
 import { defaultTemplates, loadTemplates } from './load-templates.js';
 import { writeSiteAtomically } from './write-site.js';
@@ -66,8 +66,37 @@ async function checkAndPublish(
         protect: ProtectedFolder[];
     }
 ): Promise<number> {
+    // A workspace of as many sources as a pool's pages (one force's are fewer) will likely want workers: they are started
+    // now, so that they load their renderers while the workspace is checked, and are stopped if it does not.
+    let started: RenderPool | undefined;
+    try {
+        return await publish(
+            await loadWorkspace(folder, { asOf: options.asOf, level: options.level, force: options.force }, undefined, sources => {
+                started = options.force === undefined ? RenderPool.forPages(sources) : undefined;
+            }),
+            options,
+            out,
+            progress,
+            { ...using, started: () => started }
+        );
+    } finally {
+        await started?.dispose();
+    }
+}
+
+async function publish(
+    workspace: LoadedWorkspace,
+    options: BuildOptions,
+    out: (line: string) => void,
+    progress: (text: string) => void,
+    using: {
+        templates: SiteTemplates;
+        lmsRuntime: PackageRuntime | undefined;
+        protect: ProtectedFolder[];
+        started: () => RenderPool | undefined;
+    }
+): Promise<number> {
     const { templates, lmsRuntime, protect } = using;
-    const workspace = await loadWorkspace(folder, { asOf: options.asOf, level: options.level, force: options.force });
     const facts = workspace.services.gdl.WorkspaceFacts;
     const forces = facts.workspaceCoverage().forces;
     const models = facts.judgedModels();
@@ -112,7 +141,10 @@ async function checkAndPublish(
         }
     };
     const date = buildDate(judged);
-    const pool = RenderPool.forPages(sites.reduce((sum, site) => sum + sitePages(site, templates).length, 0));
+    const pool = RenderPool.forPages(
+        sites.reduce((sum, site) => sum + sitePages(site, templates).length, 0),
+        using.started()
+    );
     const renderer = pool ?? inThisThread;
     let files: Map<string, Buffer | string>;
     try {

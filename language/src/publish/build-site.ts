@@ -140,7 +140,7 @@ export async function buildForceSites(
     const index = pagePath.index();
     // The front page belongs to no one force: its name is the site's without one, published by the forces it lists.
     const front = shellFor(templates.shell, '', 'the forces listed');
-    const [md, html] = await renderer.render([
+    const frontPage = renderer.render([
         { format: 'md', tree: marked(forcesIndexPage(sites, front.siteName, 'md'), templates.classification) },
         {
             format: 'html',
@@ -151,12 +151,13 @@ export async function buildForceSites(
             classification: templates.classification
         }
     ]);
-    add(`${index}.md`, md!);
-    add(`${index}.html`, html!);
     const build = (site: SiteModel) =>
         buildSite(site, templates, fixedDate, (done, total, path) => progress(done, total, `${site.force.id}/${path}`), renderer);
-    // With workers, every force's pages are sent at once, so that no worker waits while the next force's trees are built.
-    const built = renderer.parallel ? await Promise.all(sites.map(build)) : [];
+    // With workers, every force's pages are sent at once, the front page's with them, so that no worker waits while the
+    // next trees are built, nor the main thread while the front page is rendered.
+    const [[md, html], built] = await Promise.all([frontPage, renderer.parallel ? Promise.all(sites.map(build)) : []]);
+    add(`${index}.md`, md!);
+    add(`${index}.html`, html!);
     for (const [i, site] of sites.entries()) {
         const own = built[i] ?? (await build(site));
         for (const [file, content] of own) {

@@ -176,26 +176,64 @@ export async function renderDocx(tree: Root, title: string, fixedDate: string, c
             }
         ]
     });
-    return deterministic(await Packer.toBuffer(document), fixedDate);
+    return deterministic(packageParts(document), fixedDate);
 }
 
-/** Word files carry creation times in docProps/core.xml and in the zip entries: fix both so rebuilds are byte-identical. */
-async function deterministic(buffer: Buffer, fixedDate: string): Promise<Buffer> {
-    const zip = await JSZip.loadAsync(buffer);
-    const date = new Date(`${fixedDate}T00:00:00Z`);
-    const out = new JSZip();
-    for (const name of Object.keys(zip.files).sort()) {
-        const entry = zip.files[name]!;
-        if (entry.dir) {
-            continue;
-        }
-        let content: Buffer | string = await entry.async('nodebuffer');
-        if (name === 'docProps/core.xml') {
-            content = content
-                .toString('utf8')
-                .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${fixedDate}T00:00:00Z$3`);
-        }
-        out.file(name, content, { date, createFolders: false });
+/** A Word file's parts by path, as docx writes them, before they are zipped. */
+type Parts = ReadonlyMap<string, string | Uint8Array>;
+
+/**
+ * The parts of a Word file, uncompressed. `Packer.toBuffer` would give them zipped, and the zip's dates are the
+ * clock's, so they would have to be unzipped and zipped again; docx's own compiler, which `Packer` zips the output
+ * of, gives them as they are. It is docx's, not public: a test checks that its parts are those `Packer` zips.
+ */
+export function packageParts(document: Document): Parts {
+    const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Parts } }).compiler;
+    if (!compiler) {
+        throw new Error("this version of docx has no Packer.compiler: render-docx.ts needs its Word file's parts");
     }
-    return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
+    return compiler.compile(document);
+}
+
+/** A Word file of this thread's, kept so that the next can take the parts they share (styles, theme, settings) compressed as they are. */
+let shared: { fixedDate: string; zip: Buffer; parts: Map<string, Buffer> } | undefined;
+
+/**
+ * The Word file's zip, the same bytes for the same parts: every entry dated with the build's date, not the clock
+ * (docProps/core.xml's creation and modification times too), in the order of its path. Most parts are the same in
+ * every Word file of a build: those of the last file zipped are kept compressed and used as they are.
+ */
+async function deterministic(given: Parts, fixedDate: string): Promise<Buffer> {
+    const date = new Date(`${fixedDate}T00:00:00Z`);
+    const parts = new Map(
+        [...given.keys()].sort().map(name => {
+            const content = given.get(name)!;
+            const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+            return [name, name === 'docProps/core.xml' ? fixDates(bytes, fixedDate) : bytes] as const;
+        })
+    );
+    const before = shared?.fixedDate === fixedDate && sameNames(shared.parts, parts) ? shared : undefined;
+    // A kept file's entries stay in their order, and those replaced keep their place (JSZip holds them by name).
+    const zip = before ? await JSZip.loadAsync(before.zip) : new JSZip();
+    for (const [name, content] of parts) {
+        if (before?.parts.get(name)?.equals(content) !== true) {
+            zip.file(name, content, { date, createFolders: false });
+        }
+    }
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
+    shared = { fixedDate, zip: bytes, parts };
+    return bytes;
+}
+
+function sameNames(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+    const names = [...b.keys()];
+    return a.size === b.size && [...a.keys()].every((name, i) => name === names[i]);
+}
+
+/** docProps/core.xml with the build's date as its creation and modification times. */
+function fixDates(core: Buffer, fixedDate: string): Buffer {
+    return Buffer.from(
+        core.toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${fixedDate}T00:00:00Z$3`),
+        'utf8'
+    );
 }

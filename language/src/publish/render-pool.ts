@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { moduleFolder } from '../module-folder.js';
 import { workerCount, workerFile } from '../worker-threads.js';
 import { renderJobs, type Renderer, type RenderJob } from './render-job.js';
@@ -22,6 +22,8 @@ interface Request {
 
 interface Slot {
     readonly worker: Worker;
+    /** Where the worker answers: read as messages come, and also at each request (`render`). */
+    readonly answers: MessagePort;
     /** The requests it is rendering, or has waiting, in the order sent. */
     readonly busy: Map<number, Request>;
 }
@@ -45,14 +47,17 @@ export class RenderPool implements Renderer {
     private readonly queue: Request[] = [];
     private next = 0;
     private broken = false;
+    private stopped: Promise<void> | undefined;
 
     private constructor(file: string, size: number) {
         this.slots = Array.from({ length: size }, () => {
-            const worker = new Worker(file);
+            const { port1: answers, port2: answerTo } = new MessageChannel();
+            const worker = new Worker(file, { workerData: { answerTo }, transferList: [answerTo] });
             // An idle pool keeps no process alive: a worker is held only while it has jobs to answer.
             worker.unref();
-            const slot: Slot = { worker, busy: new Map() };
-            worker.on('message', (response: RenderResponse) => this.answer(slot, response));
+            answers.unref();
+            const slot: Slot = { worker, answers, busy: new Map() };
+            answers.on('message', (response: RenderResponse) => this.answer(slot, response));
             worker.on('error', () => this.fail());
             worker.on('exit', () => this.fail());
             return slot;
@@ -71,9 +76,16 @@ export class RenderPool implements Renderer {
     /**
      * A pool for a build of `pages` pages: none for a small one unless `GDL_BUILD_WORKERS` asks for it, as each worker
      * loads the renderers anew (at one force, 20 pages, workers took a third more processor time than one thread).
+     * `started` is a pool started before the pages were known (`gdl build` starts one as it reads a workspace of many
+     * sources, so that the workers load while the workspace is checked): it is the pool if one is wanted, and is
+     * stopped if not.
      */
-    static forPages(pages: number): RenderPool | undefined {
-        return pages >= FEW_PAGES || process.env['GDL_BUILD_WORKERS'] !== undefined ? RenderPool.create() : undefined;
+    static forPages(pages: number, started?: RenderPool): RenderPool | undefined {
+        if (pages >= FEW_PAGES || process.env['GDL_BUILD_WORKERS'] !== undefined) {
+            return started ?? RenderPool.create();
+        }
+        void started?.dispose();
+        return undefined;
     }
 
     render(jobs: readonly RenderJob[]): Promise<Array<Buffer | string>> {
@@ -82,14 +94,23 @@ export class RenderPool implements Renderer {
         }
         return new Promise((resolve, reject) => {
             this.queue.push({ id: this.next++, jobs, resolve, reject });
+            // A build sends its pages from one long stretch of the main thread's work (it builds every page's trees, and
+            // sends each as it is built): the answers that came meanwhile are taken now, so that a worker that has
+            // finished gets its next pages at once rather than when that stretch ends.
+            for (const slot of this.slots) {
+                for (let message = receiveMessageOnPort(slot.answers); message; message = receiveMessageOnPort(slot.answers)) {
+                    this.answer(slot, message.message as RenderResponse);
+                }
+            }
             this.dispatch();
         });
     }
 
-    /** Stops the workers. */
-    async dispose(): Promise<void> {
+    /** Stops the workers (once, however often it is asked). */
+    dispose(): Promise<void> {
         this.broken = true;
-        await Promise.all(this.slots.map(s => s.worker.terminate()));
+        this.stopped ??= Promise.all(this.slots.map(s => s.worker.terminate())).then(() => undefined);
+        return this.stopped;
     }
 
     private dispatch(): void {
