@@ -1,13 +1,14 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { EvaluationForm } from './course-closing.js';
 import { editionHandouts } from './course-handouts.js';
 import type { CoursePart } from './course-page.js';
 import { coursePage } from './course-page.js';
-import { coveragePage } from './coverage-page.js';
+import { coveragePage, coveragePageParts } from './coverage-page.js';
 import { guidancePage } from './guidance-page.js';
 import { forcesIndexPage, indexPage } from './index-page.js';
 import { planPage } from './plan-page.js';
-import { shellFor, type PageShell } from './render-html.js';
+import { renderHtmlParts, shellFor, type PageShell } from './render-html.js';
+import { renderMarkdownParts } from './render-markdown.js';
 import { paragraph, root, strong } from './mdast-helpers.js';
 import { inThisThread, type Renderer, type RenderJob } from './render-job.js';
 import { pagePath, type SiteModel } from './site-model.js';
@@ -29,6 +30,8 @@ interface Page {
     path: string;
     title: string;
     tree: (extension: string) => Root;
+    /** A page that can be long (the coverage page): its blocks in runs, rendered here a run at a time. */
+    parts?: (extension: string) => Iterable<RootContent[]>;
     word: boolean;
 }
 
@@ -56,7 +59,13 @@ export function sitePages(site: SiteModel, templates: SiteTemplates, shell = she
             }))
         ),
         ...site.plans.map(p => ({ path: pagePath.plan(p), title: p.title, tree: (ext: string) => planPage(site, p, ext), word: false })),
-        { path: pagePath.coverage(), title: 'Evidence requirement coverage', tree: (ext: string) => coveragePage(site, ext), word: false }
+        {
+            path: pagePath.coverage(),
+            title: 'Evidence requirement coverage',
+            tree: (ext: string) => coveragePage(site, ext),
+            parts: (ext: string) => coveragePageParts(site, ext),
+            word: false
+        }
     ];
 }
 
@@ -78,6 +87,15 @@ export async function buildSite(
     let done = 0;
     const renderPage = async (page: Page) => {
         const depth = page.path.split('/').length - 1;
+        if (page.parts) {
+            // In this thread, a part at a time: sent to a worker, the whole page's trees would be held here and there.
+            const banner = root([paragraph(strong(marking))]);
+            const roots = (extension: string) => map(page.parts!(extension), part => root(part));
+            files.set(`${page.path}.md`, renderMarkdownParts(framed(banner, roots('md'))));
+            files.set(`${page.path}.html`, await renderHtmlParts(roots('html'), page.title, shell, depth, marking));
+            progress(++done, pages.length, page.path);
+            return;
+        }
         const jobs: Array<[string, RenderJob]> = [
             [`${page.path}.md`, { format: 'md', tree: marked(page.tree('md'), marking) }],
             [`${page.path}.html`, { format: 'html', tree: page.tree('html'), title: page.title, shell, depth, classification: marking }],
@@ -165,6 +183,20 @@ export async function buildForceSites(
         }
     }
     return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `parts` with `banner` before and after them, as they are asked for. */
+function* framed<T>(banner: T, parts: Iterable<T>): Generator<T> {
+    yield banner;
+    yield* parts;
+    yield banner;
+}
+
+/** Each of `items` as `f` makes it, as it is asked for. */
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+    for (const item of items) {
+        yield f(item);
+    }
 }
 
 /** A Markdown page with its protective marking as its first and last line, as a printed page carries it at top and bottom. */

@@ -1,4 +1,4 @@
-import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { madeToOthers, type RequirementCoverage } from '../coverage/coverage-model.js';
 import { compareIds, levelNames, planItemStatusText, stateText, timelinessNames, waiverText } from '../coverage/coverage-words.js';
@@ -27,11 +27,32 @@ export function metText(requirement: Pick<RequirementCoverage, 'timeliness' | 'f
  * owner (the plan item's lead), what covers it (linked to the published pages and plan items) and the
  * exhibits behind it. Recommendations made to others are listed with their own state, not counted.
  */
-export function coveragePage(site: SiteModel, extension = 'html') {
+export function coveragePage(site: SiteModel, extension = 'html'): Root {
+    return root([...coveragePageParts(site, extension)].flat());
+}
+
+/** How many requirements' details each part of the coverage page holds. */
+const DETAILS_PER_PART = 100;
+
+/**
+ * The coverage page in parts, each a run of its blocks, so that it can be rendered a part at a time: the first
+ * part runs up to the heading of the details, each next one holds {@link DETAILS_PER_PART} requirements' details,
+ * each starting with its heading. At 10,000 requirements the page as one tree, and what rendering made of it, held
+ * most of a gigabyte.
+ */
+export function* coveragePageParts(site: SiteModel, extension = 'html'): Generator<RootContent[]> {
     const page = pagePath.coverage();
     const model = site.coverage;
     const items = site.plans.flatMap(p => p.items);
-    const planItemOf = (recommendation: ast.Recommendation) => items.find(i => i.recommendation?.ref === recommendation);
+    // A recommendation's first plan item, found once (a search per requirement was a walk of the plan each time).
+    const firstItems = new Map<ast.Recommendation, ast.PlanItem>();
+    for (const item of items) {
+        const recommendation = item.recommendation?.ref;
+        if (recommendation && !firstItems.has(recommendation)) {
+            firstItems.set(recommendation, item);
+        }
+    }
+    const planItemOf = (recommendation: ast.Recommendation) => firstItems.get(recommendation);
     const own = model.requirements.filter(r => r.state !== 'for-others');
     const others = model.requirements.filter(r => r.state === 'for-others');
     const facts: Array<Array<PhrasingContent | string>> = [];
@@ -69,10 +90,13 @@ export function coveragePage(site: SiteModel, extension = 'html') {
     ];
     children.push(...othersSection(site, page, extension, others, planItemOf));
     children.push(heading(2, 'What covers each requirement'));
-    for (const requirement of [...own, ...others]) {
-        children.push(...requirementDetail(site, page, extension, requirement, planItemOf(requirement.recommendation)));
+    yield children;
+    const all = [...own, ...others];
+    for (let start = 0; start < all.length; start += DETAILS_PER_PART) {
+        yield all
+            .slice(start, start + DETAILS_PER_PART)
+            .flatMap(requirement => requirementDetail(site, page, extension, requirement, planItemOf(requirement.recommendation)));
     }
-    return root(children);
 }
 
 /** Recommendations made to others (PCCs, the NPCC…): their own state, and the force's support from its plan. */

@@ -69,9 +69,38 @@ function templateTree(html: string): HastRoot {
  */
 export async function renderHtml(tree: Root, title: string, shell: PageShell, depth: number, classification: string): Promise<string> {
     const content = (await processor.run(withProse(tree))) as HastRoot;
+    return inTemplate(content.children as ElementContent[], title, shell, depth, classification);
+}
+
+/** Where the parts of a page given in parts go in its template: a comment no source text can make (text is escaped). */
+const MAIN = '<!--gdl:main-->';
+
+/**
+ * A page given in parts (runs of its blocks, see coverage-page.ts) as HTML: the same bytes as {@link renderHtml} of
+ * the whole, with one part at a time held as a tree. Each part's HTML is what the whole's would hold for its blocks,
+ * and mdast-util-to-hast puts a line break between blocks, as between parts here.
+ */
+export async function renderHtmlParts(
+    parts: Iterable<Root>,
+    title: string,
+    shell: PageShell,
+    depth: number,
+    classification: string
+): Promise<string> {
+    const page = inTemplate([{ type: 'comment', value: MAIN.slice(4, -3) }], title, shell, depth, classification);
+    const at = page.indexOf(MAIN);
+    const content: string[] = [];
+    for (const part of parts) {
+        content.push(toHtml((await processor.run(withProse(part))) as HastRoot));
+    }
+    return page.slice(0, at) + content.join('\n') + page.slice(at + MAIN.length);
+}
+
+/** The page template around `main`: title, header and footer filled in, links made relative to the page's depth, the marking banners. */
+function inTemplate(main: ElementContent[], title: string, shell: PageShell, depth: number, classification: string): string {
     const page = templateTree(shell.html);
     const prefix = '../'.repeat(depth);
-    let main: Element | undefined;
+    let mainElement: Element | undefined;
     let body: Element | undefined;
     visit(page, 'element', (node: Element) => {
         if (node.tagName === 'body') {
@@ -79,7 +108,7 @@ export async function renderHtml(tree: Root, title: string, shell: PageShell, de
         } else if (node.tagName === 'title') {
             node.children = [{ type: 'text', value: `${title} – ${shell.siteName}` }];
         } else if (node.tagName === 'main') {
-            main = node;
+            mainElement = node;
         } else if (node.properties.id === 'site-header') {
             node.children = [{ type: 'text', value: shell.header }];
         } else if (node.properties.id === 'site-footer') {
@@ -92,10 +121,10 @@ export async function renderHtml(tree: Root, title: string, shell: PageShell, de
             }
         }
     });
-    if (!main) {
+    if (!mainElement) {
         throw new Error('the page template has no <main> element');
     }
-    main.children = content.children as ElementContent[];
+    mainElement.children = main;
     if (body) {
         body.children = [banner(classification, 'top'), ...body.children, banner(classification, 'bottom')];
     }
