@@ -45,6 +45,8 @@ import { PlanChecks, WaiverChecks } from './validation/checks/plan-checks.js';
 import { TrainingChecks } from './validation/checks/training-checks.js';
 import { AssessmentChecks } from './validation/checks/assessment-checks.js';
 import { WorkspaceFiles } from './validation/workspace-file.js';
+import { GdlAstNodeDescriptionProvider, GdlReferenceDescriptionProvider } from './gdl-descriptions.js';
+import { GdlValidationRegistry } from './validation/gdl-validation-registry.js';
 import { registerValidationChecks, type GdlValidationServices } from './validation/gdl-validator.js';
 import { GdlValueConverter } from './gdl-value-converter.js';
 import { SourceTexts } from './source-text.js';
@@ -101,11 +103,18 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         // Ids contain dots and hyphens (12.3, risk-breaches): hover and rename see them as one word.
         GrammarConfig: services => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
     },
+    workspace: {
+        // Positions and paths of definitions and references worked out when first read (gdl-descriptions.ts).
+        AstNodeDescriptionProvider: services => new GdlAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new GdlReferenceDescriptionProvider(services)
+    },
     references: {
         ScopeComputation: services => new GdlScopeComputation(services),
         ScopeProvider: services => new GdlScopeProvider(services)
     },
     validation: {
+        // Runs each check directly, not through Langium's async wrappers (gdl-document-validator.ts).
+        ValidationRegistry: services => new GdlValidationRegistry(services),
         DocumentValidator: services => new ProseDocumentValidator(services),
         CommonChecks: services => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
         FrameworkChecks: services => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),
