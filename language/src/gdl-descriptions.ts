@@ -5,7 +5,6 @@ import {
     DefaultAstNodeDescriptionProvider,
     DefaultReferenceDescriptionProvider,
     interruptAndCheck,
-    isMultiReference,
     isReference,
     UriUtils,
     type AstNode,
@@ -21,6 +20,7 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
+import { forEachReference, ReferenceProperties } from './references-of.js';
 
 /**
  * Langium's descriptions of definitions, with the same fields, but their path and where they are worked out when
@@ -92,6 +92,13 @@ class DefinitionDescription implements AstNodeDescription {
  * once, without a stream per node, and the cancel token is looked at only when there is one.
  */
 export class GdlReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly properties: ReferenceProperties;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.properties = new ReferenceProperties(services.shared.AstReflection);
+    }
+
     override async createDescriptions(
         document: LangiumDocument,
         cancelToken: CancellationToken = Cancellation.CancellationToken.None
@@ -104,21 +111,9 @@ export class GdlReferenceDescriptionProvider extends DefaultReferenceDescription
             if (cancellable) {
                 await interruptAndCheck(cancelToken);
             }
-            for (const property in node) {
-                if (property.charCodeAt(0) === 36 /* $ */) {
-                    continue;
-                }
-                const value: unknown = (node as unknown as Record<string, unknown>)[property];
-                if (isReference(value) || isMultiReference(value)) {
-                    describe(value, node, sourceUri, locator, descriptions);
-                } else if (Array.isArray(value)) {
-                    for (const element of value) {
-                        if (isReference(element)) {
-                            describe(element, node, sourceUri, locator, descriptions);
-                        }
-                    }
-                }
-            }
+            forEachReference(node, this.properties.of(node.$type), ({ reference, container }) =>
+                describe(reference, container, sourceUri, locator, descriptions)
+            );
         }
         return descriptions;
     }

@@ -46,6 +46,7 @@ import { TrainingChecks } from './validation/checks/training-checks.js';
 import { AssessmentChecks } from './validation/checks/assessment-checks.js';
 import { WorkspaceFiles } from './validation/workspace-file.js';
 import { GdlAstNodeDescriptionProvider, GdlReferenceDescriptionProvider } from './gdl-descriptions.js';
+import { GdlLinker } from './gdl-linker.js';
 import { GdlValidationRegistry } from './validation/gdl-validation-registry.js';
 import { registerValidationChecks, type GdlValidationServices } from './validation/gdl-validator.js';
 import { GdlValueConverter } from './gdl-value-converter.js';
@@ -109,6 +110,8 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         ReferenceDescriptionProvider: services => new GdlReferenceDescriptionProvider(services)
     },
     references: {
+        // Reads only the properties that can hold a reference (gdl-linker.ts).
+        Linker: services => new GdlLinker(services),
         ScopeComputation: services => new GdlScopeComputation(services),
         ScopeProvider: services => new GdlScopeProvider(services)
     },

@@ -6,12 +6,14 @@ import {
     DefaultDocumentValidator,
     DefaultReferenceDescriptionProvider,
     type AstNode,
+    type ReferenceInfo,
     type ValidationAcceptor
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { loadWorkspace, type LoadedWorkspace } from '../../cli/workspace-loader.js';
 import type { GdlServices } from '../../language/src/gdl-module.js';
 import type { GdlAstType } from '../../language/src/generated/ast.js';
+import { forEachReference, ReferenceProperties } from '../../language/src/references-of.js';
 import { repositoryRoot } from '../support/repository.js';
 import { cleanBase } from '../support/fixtures-base.js';
 import { buildWorkspace } from '../support/workspace.js';
@@ -21,6 +23,8 @@ import { buildWorkspace } from '../support/workspace.js';
 
 const AS_OF = '2026-01-15';
 const folders = ['guidance', 'tests/fixtures/gaps', 'tests/fixtures/waivers', 'tests/fixtures/syntax-error'];
+// The folders with references (a file with a syntax error has none that are linked).
+const linked = folders.filter(f => !f.includes('syntax-error'));
 
 async function load(folder: string): Promise<LoadedWorkspace> {
     return loadWorkspace(path.join(repositoryRoot(), folder), AS_OF);
@@ -82,7 +86,7 @@ describe("the checks, called directly, accept what Langium's validation accepts,
 });
 
 describe("definitions' and references' descriptions are Langium's, read when asked for", () => {
-    test.each(folders.filter(f => !f.includes('syntax-error')))('%s', async folder => {
+    test.each(linked)('%s', async folder => {
         const workspace = await load(folder);
         const services = workspace.services;
         const langiumDefinitions = new DefaultAstNodeDescriptionProvider(services);
@@ -99,6 +103,28 @@ describe("definitions' and references' descriptions are Langium's, read when ask
             }
             const ours = await services.workspace.ReferenceDescriptionProvider.createDescriptions(document);
             expect(ours.map(reference)).toEqual((await langiumReferences.createDescriptions(document)).map(reference));
+            references += ours.length;
+        }
+        expect(references).toBeGreaterThan(0);
+    });
+});
+
+describe("a file's references are Langium's, found from the properties that can hold one", () => {
+    test.each(linked)('%s', async folder => {
+        const workspace = await load(folder);
+        const properties = new ReferenceProperties(workspace.services.shared.AstReflection);
+        let references = 0;
+        for (const document of workspace.documents) {
+            const langium = AstUtils.streamAst(document.parseResult.value)
+                .flatMap(node => AstUtils.streamReferences(node))
+                .toArray();
+            const ours: ReferenceInfo[] = [];
+            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                forEachReference(node, properties.of(node.$type), info => ours.push(info));
+            }
+            expect(ours).toEqual(langium);
+            // Linked in that order, each once.
+            expect(document.references).toEqual(langium.map(info => info.reference));
             references += ours.length;
         }
         expect(references).toBeGreaterThan(0);
