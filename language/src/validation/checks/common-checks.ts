@@ -5,6 +5,7 @@ import {
     type AstNode,
     type AstNodeLocator,
     type CstNode,
+    type GrammarAST,
     type LeafCstNode,
     type ValidationAcceptor
 } from 'langium';
@@ -16,7 +17,7 @@ import { isCalendarDate } from '../../dates.js';
 import { exportedName, kindLabel } from '../../gdl-names.js';
 import { planStatus, publishedStatus } from '../../inheritance.js';
 import { dedentProse } from '../../gdl-value-converter.js';
-import { MAX_NESTING, proseTooDeep } from '../../nesting-limit.js';
+import { MAX_NESTING, proseTooDeep, writtenProseMayNestTooDeep } from '../../nesting-limit.js';
 import { TextMemo } from '../../text-memo.js';
 import * as ast from '../../generated/ast.js';
 
@@ -116,7 +117,10 @@ function proseMustNotNestTooDeep(file: ast.GdlFile, { leaf, text }: TextToken, a
 }
 
 // By a token's text as written (quotes and indentation included), remembered.
-const proseNestsTooDeep = new TextMemo<boolean>(written => proseTooDeep(dedentProse(written.slice(3, -3))));
+const proseNestsTooDeep = new TextMemo<boolean>(written => {
+    const raw = written.slice(3, -3);
+    return writtenProseMayNestTooDeep(raw) && proseTooDeep(dedentProse(raw));
+});
 const stringNestsTooDeep = new TextMemo<boolean>(written => proseTooDeep(written.slice(1, -1)));
 
 // The text of material that is not a draft is what readers see: no drafting note, no path to a file. A `note` is
@@ -241,21 +245,21 @@ function repeatedPropertiesOf(node: AstNode): ReadonlyArray<{ feature: string; e
     if (!cst || !isCompositeCstNode(cst)) {
         return none;
     }
-    // One pass over the node's own tokens, counting assignments to single-valued properties.
+    // One pass over the node's own tokens, counting assignments to single-valued properties (a node has a handful:
+    // arrays, not a map and a set per node).
     let found: Array<{ feature: string; earlier: CstNode }> | undefined;
-    const first = new Map<string, CstNode>();
-    const reported = new Set<string>();
-    forOwnChildren(cst, node, child => {
-        const assignment = assignmentOf(child);
+    const features: string[] = [];
+    const firsts: CstNode[] = [];
+    forOwnChildren(cst, node, (child, assignment) => {
         if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
             return;
         }
-        const earlier = first.get(assignment.feature);
-        if (!earlier) {
-            first.set(assignment.feature, child);
-        } else if (!reported.has(assignment.feature)) {
-            reported.add(assignment.feature);
-            (found ??= []).push({ feature: assignment.feature, earlier });
+        const at = features.indexOf(assignment.feature);
+        if (at < 0) {
+            features.push(assignment.feature);
+            firsts.push(child);
+        } else if (!found?.some(f => f.feature === assignment.feature)) {
+            (found ??= []).push({ feature: assignment.feature, earlier: firsts[at]! });
         }
     });
     return found ?? none;
@@ -263,7 +267,8 @@ function repeatedPropertiesOf(node: AstNode): ReadonlyArray<{ feature: string; e
 
 const none: ReadonlyArray<{ feature: string; earlier: CstNode }> = [];
 
-function forOwnChildren(cst: CstNode, node: AstNode, visit: (child: CstNode) => void): void {
+// Each of the node's own children with the assignment it was parsed for (found once per child).
+function forOwnChildren(cst: CstNode, node: AstNode, visit: (child: CstNode, assignment: GrammarAST.Assignment | undefined) => void): void {
     if (!isCompositeCstNode(cst)) {
         return;
     }
@@ -271,10 +276,11 @@ function forOwnChildren(cst: CstNode, node: AstNode, visit: (child: CstNode) => 
         if (child.astNode !== node) {
             continue;
         }
-        if (isCompositeCstNode(child) && !assignmentOf(child)) {
+        const assignment = assignmentOf(child);
+        if (isCompositeCstNode(child) && !assignment) {
             forOwnChildren(child, node, visit);
         } else {
-            visit(child);
+            visit(child, assignment);
         }
     }
 }
