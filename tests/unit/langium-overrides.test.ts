@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
     AstUtils,
+    CstUtils,
+    GrammarUtils,
     DefaultAstNodeDescriptionProvider,
     DefaultDocumentValidator,
     DefaultReferenceDescriptionProvider,
@@ -13,6 +15,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { loadWorkspace, type LoadedWorkspace } from '../../cli/workspace-loader.js';
 import type { GdlServices } from '../../language/src/gdl-module.js';
 import type { GdlAstType } from '../../language/src/generated/ast.js';
+import { assignmentOf, nodesForProperty } from '../../language/src/assignments.js';
 import { forEachReference, ReferenceProperties } from '../../language/src/references-of.js';
 import { repositoryRoot } from '../support/repository.js';
 import { cleanBase } from '../support/fixtures-base.js';
@@ -128,6 +131,31 @@ describe("a file's references are Langium's, found from the properties that can 
             references += ours.length;
         }
         expect(references).toBeGreaterThan(0);
+    });
+});
+
+describe("what a syntax node was parsed for is Langium's answer (GrammarUtils), remembered per grammar element", () => {
+    test.each(linked)('%s', async folder => {
+        const workspace = await load(folder);
+        const reflection = workspace.services.shared.AstReflection;
+        let compared = 0;
+        for (const document of workspace.documents) {
+            const root = document.parseResult.value;
+            for (const cst of CstUtils.streamCst(root.$cstNode!)) {
+                expect(assignmentOf(cst)).toBe(GrammarUtils.findAssignment(cst));
+                compared++;
+            }
+            for (const node of AstUtils.streamAst(root)) {
+                for (const property of Object.keys(reflection.getTypeMetaData(node.$type).properties)) {
+                    const ours = nodesForProperty(node.$cstNode, property);
+                    const langium = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+                    // The same syntax nodes (compared as objects: a deep comparison reads their grammar's cached fields).
+                    expect(ours.length).toBe(langium.length);
+                    ours.forEach((cst, i) => expect(cst).toBe(langium[i]));
+                }
+            }
+        }
+        expect(compared).toBeGreaterThan(100);
     });
 });
 
