@@ -21,6 +21,12 @@ export class GdlIndexManager extends DefaultIndexManager {
     private readonly namesOf = new Map<string, readonly string[]>();
     private readonly order = new Map<string, number>();
     private next = 0;
+    /**
+     * Per exported name defined in more than one file: its definitions in the index's order, as {@link exportedAs}
+     * gives them; dropped when a file defining the name is indexed again or removed. Every reference to such a name
+     * (a section id each force defines) sorted and joined the files' lists again when it was linked.
+     */
+    private readonly ordered = new Map<string, AstNodeDescription[]>();
 
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
         await super.updateContent(document, cancelToken);
@@ -35,6 +41,7 @@ export class GdlIndexManager extends DefaultIndexManager {
             mine.set(key, [...(mine.get(key) ?? []), description]);
         }
         for (const [key, descriptions] of mine) {
+            this.ordered.delete(key);
             const defined = this.byName.get(key);
             if (!defined) {
                 this.byName.set(key, descriptions);
@@ -98,6 +105,7 @@ export class GdlIndexManager extends DefaultIndexManager {
     /**
      * Every definition exported under `name`, whatever its type, in the order of Langium's `allElements` (files in
      * the index's order, each file's in its order): the first of a type is the one a reference to that name resolves to.
+     * Shared: never change the array.
      */
     exportedAs(name: string): AstNodeDescription[] {
         const files = this.byName.get(name);
@@ -107,11 +115,15 @@ export class GdlIndexManager extends DefaultIndexManager {
         if (Array.isArray(files)) {
             return files;
         }
-        const entries = [...files];
-        if (entries.length === 1) {
-            return entries[0]![1];
+        if (files.size === 1) {
+            return files.values().next().value!;
         }
-        return entries.sort((a, b) => (this.order.get(a[0]) ?? 0) - (this.order.get(b[0]) ?? 0)).flatMap(([, d]) => d);
+        let all = this.ordered.get(name);
+        if (!all) {
+            all = [...files].sort((a, b) => (this.order.get(a[0]) ?? 0) - (this.order.get(b[0]) ?? 0)).flatMap(([, d]) => d);
+            this.ordered.set(name, all);
+        }
+        return all;
     }
 
     /** The names a file exports (its ids), as it was last indexed. */
@@ -127,6 +139,7 @@ export class GdlIndexManager extends DefaultIndexManager {
 
     private forgetNames(uri: string): void {
         for (const key of this.namesOf.get(uri) ?? []) {
+            this.ordered.delete(key);
             const files = this.byName.get(key);
             if (Array.isArray(files) ? fileOf(files) === uri : files?.delete(uri) && files.size === 0) {
                 this.byName.delete(key);

@@ -33,7 +33,7 @@ import { ProseDocumentValidator } from './prose/prose-document-validator.js';
 import { GdlLexer } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
-import { GdlNodeDescriptionProvider, GdlScopeComputation, GdlScopeProvider } from './gdl-scope.js';
+import { GdlScopeComputation, GdlScopeProvider } from './gdl-scope.js';
 import { GdlLangiumDocuments } from './gdl-documents.js';
 import { GdlSettings } from './gdl-settings.js';
 import { CommonChecks } from './validation/checks/common-checks.js';
@@ -45,6 +45,9 @@ import { PlanChecks, WaiverChecks } from './validation/checks/plan-checks.js';
 import { TrainingChecks } from './validation/checks/training-checks.js';
 import { AssessmentChecks } from './validation/checks/assessment-checks.js';
 import { WorkspaceFiles } from './validation/workspace-file.js';
+import { GdlAstNodeDescriptionProvider, GdlReferenceDescriptionProvider } from './gdl-descriptions.js';
+import { GdlLinker } from './gdl-linker.js';
+import { GdlValidationRegistry } from './validation/gdl-validation-registry.js';
 import { registerValidationChecks, type GdlValidationServices } from './validation/gdl-validator.js';
 import { GdlValueConverter } from './gdl-value-converter.js';
 import { SourceTexts } from './source-text.js';
@@ -102,13 +105,19 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         GrammarConfig: services => ({ ...createGrammarConfig(services), nameRegexp: /^[\w\p{L}.-]$/u })
     },
     workspace: {
-        AstNodeDescriptionProvider: services => new GdlNodeDescriptionProvider(services)
+        // Positions and paths of definitions and references worked out when first read (gdl-descriptions.ts).
+        AstNodeDescriptionProvider: services => new GdlAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new GdlReferenceDescriptionProvider(services)
     },
     references: {
+        // Reads only the properties that can hold a reference (gdl-linker.ts).
+        Linker: services => new GdlLinker(services),
         ScopeComputation: services => new GdlScopeComputation(services),
         ScopeProvider: services => new GdlScopeProvider(services)
     },
     validation: {
+        // Runs each check directly, not through Langium's async wrappers (gdl-document-validator.ts).
+        ValidationRegistry: services => new GdlValidationRegistry(services),
         DocumentValidator: services => new ProseDocumentValidator(services),
         CommonChecks: services => new CommonChecks(services.gdl.IdIndex, services.workspace.AstNodeLocator),
         FrameworkChecks: services => new FrameworkChecks(services.gdl.WorkspaceFacts, services.gdl.Settings),

@@ -1,7 +1,5 @@
 import {
     AstUtils,
-    CstUtils,
-    DefaultAstNodeDescriptionProvider,
     DefaultScopeComputation,
     DefaultScopeProvider,
     MultiMap,
@@ -10,10 +8,7 @@ import {
     type AstNode,
     type AstNodeDescription,
     type AstReflection,
-    type DocumentSegment,
     type LangiumDocument,
-    type NameProvider,
-    type URI,
     type LocalSymbols,
     type ReferenceInfo,
     type Scope,
@@ -42,49 +37,6 @@ export class GdlScopeComputation extends DefaultScopeComputation {
     // Everything is exported, so local scopes would only repeat the global index.
     override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
         return new MultiMap<AstNode, AstNodeDescription>();
-    }
-}
-
-/**
- * Langium's descriptions of definitions, as objects of one class: Langium gives each description a getter of its own
- * (an object literal with `get nameSegment()`), which V8 cannot give a shared shape, so every one was a dictionary of
- * about 450 bytes (10 MB at 10,000 requirements). Both segments are worked out when first asked for, as Langium's name
- * segment was; most definitions are never shown.
- */
-export class GdlNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
-    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
-        const path = this.astNodeLocator.getAstNodePath(node);
-        name ??= this.nameProvider.getName(node);
-        if (!name) {
-            throw new Error(`Node at path ${path} has no name.`);
-        }
-        return new NodeDescription(node, name, (document ?? AstUtils.getDocument(node)).uri, path, this.nameProvider);
-    }
-}
-
-class NodeDescription implements AstNodeDescription {
-    readonly type: string;
-    private name$?: DocumentSegment | null;
-    private selection$?: DocumentSegment | null;
-
-    constructor(
-        readonly node: AstNode,
-        readonly name: string,
-        readonly documentUri: URI,
-        readonly path: string,
-        private readonly names: NameProvider
-    ) {
-        this.type = node.$type;
-    }
-
-    get nameSegment(): DocumentSegment | undefined {
-        this.name$ ??= CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode) ?? null;
-        return this.name$ ?? undefined;
-    }
-
-    get selectionSegment(): DocumentSegment | undefined {
-        this.selection$ ??= CstUtils.toDocumentSegment(this.node.$cstNode) ?? null;
-        return this.selection$ ?? undefined;
     }
 }
 

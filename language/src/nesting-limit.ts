@@ -45,6 +45,18 @@ function cutMarkerRuns(markdown: string): string {
 }
 
 /** True when prose nests quotes, lists or emphasis more than {@link MAX_NESTING} levels deep. */
+/**
+ * False when a prose block cannot nest too deep, read from its text as written (indented, with any line breaks):
+ * dedenting only takes spaces and tabs from the starts of lines, which the run of markers counts anyway, so prose whose
+ * written text has no such run has none once dedented. Most prose is passed over without being dedented.
+ */
+export function writtenProseMayNestTooDeep(written: string): boolean {
+    return mayNestDeeplyAsWritten.test(written);
+}
+
+// mayNestDeeply, with a line starting after any line break (a prose block may use CR alone).
+const mayNestDeeplyAsWritten = new RegExp(`(^|[\\n\\r])[ \\t>*+\\-\\d.)]{${MAX_NESTING},}|[*_\\[~]{${MAX_NESTING},}`);
+
 export function proseTooDeep(markdown: string): boolean {
     // A paragraph's text sits two levels below the root: allow MAX_NESTING containers above it.
     if (!mayNestDeeply.test(markdown)) {

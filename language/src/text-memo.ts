@@ -11,6 +11,18 @@ const DEFAULT_LIMIT = 4_000_000;
  * version. Past `limit` characters it starts again, so memory stays bounded. Answers are shared: never change one.
  */
 export class TextMemo<T> {
+    /**
+     * Whether memos remember at all: only a process that validates the same texts build after build (the language
+     * server) gains from it. A command builds once: every text is new, and remembering it cost more than the search it
+     * saves (hashing and copying each text, and the copies' weight in the heap: a tenth of `gdl check` at 43 forces).
+     */
+    private static remembering = false;
+
+    /** From now on, every memo of this process remembers (the language server, at start). */
+    static rememberAcrossBuilds(): void {
+        TextMemo.remembering = true;
+    }
+
     private readonly known = new Map<string, T>();
     private size = 0;
 
@@ -20,6 +32,9 @@ export class TextMemo<T> {
     ) {}
 
     get(text: string): T {
+        if (!TextMemo.remembering) {
+            return this.compute(text);
+        }
         const found = this.known.get(text);
         if (found !== undefined || this.known.has(text)) {
             return found as T;

@@ -2,6 +2,7 @@ import { ValueConverter } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { convertQuoted, dedentProse } from '../../language/src/gdl-value-converter.js';
 import { shortened } from '../../language/src/wording.js';
+import { MAX_NESTING, proseTooDeep, writtenProseMayNestTooDeep } from '../../language/src/nesting-limit.js';
 import { atWordStarts } from '../../language/src/validation/provision-mentions.js';
 
 // A quoted string's value is Langium's, built a cheaper way (issue 17: memory at scale); the proof is that they agree.
@@ -78,3 +79,37 @@ describe('atWordStarts gives what a leading (?<![\\p{L}\\p{N}]) gives', () => {
         }
     });
 });
+
+describe('prose that cannot nest too deep is known from its text as written, without dedenting it', () => {
+    test('random prose: whenever the dedented text may nest too deep, the written text says it may', () => {
+        // Runs of markers that reach the limit only with the line's indentation, line breaks of every kind, emphasis.
+        const alphabet = [' ', '    ', '\t', '> ', '>', '* ', '- ', '1. ', '2) ', '\n', '\r\n', '\r', '*', '_', '[', '~', 'x', 'text '];
+        let seed = 7;
+        const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        let deep = 0;
+        for (let run = 0; run < 3000; run++) {
+            const pieces = Array.from({ length: Math.floor(next() * 60) }, () => alphabet[Math.floor(next() * alphabet.length)]);
+            // Often one long run of a single piece, so that the limit is reached.
+            if (next() < 0.5) {
+                pieces.splice(
+                    Math.floor(next() * pieces.length),
+                    0,
+                    alphabet[Math.floor(next() * 9)]!.repeat(30 + Math.floor(next() * 10))
+                );
+            }
+            const written = pieces.join('');
+            const dedentedMay = mayNestDeeply(dedentProse(written));
+            deep += dedentedMay ? 1 : 0;
+            if (dedentedMay) {
+                expect(writtenProseMayNestTooDeep(written), JSON.stringify(written)).toBe(true);
+            }
+            expect(proseTooDeep(dedentProse(written)) && !writtenProseMayNestTooDeep(written), JSON.stringify(written)).toBe(false);
+        }
+        expect(deep).toBeGreaterThan(100);
+    });
+});
+
+// nesting-limit.ts's first test of a dedented text.
+function mayNestDeeply(markdown: string): boolean {
+    return new RegExp(`(^|\\n)[ \\t>*+\\-\\d.)]{${MAX_NESTING},}|[*_\\[~]{${MAX_NESTING},}`).test(markdown);
+}

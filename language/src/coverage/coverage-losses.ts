@@ -35,8 +35,8 @@ interface Cover {
  * model while its files contribute the same) has the states and covers the last comparison saw.
  */
 export class CoverageLosses {
-    /** Per force id: the model last compared, and the covers of its satisfied requirements, by requirement id. */
-    private compared = new Map<string, { model: CoverageModel; covers: Map<string, Cover[]> }>();
+    /** Per force id: the model last compared (the covers of its satisfied requirements are read from it when the next build needs them). */
+    private compared = new Map<string, CoverageModel>();
     private readonly changed = new Set<string>();
     /** Per force id, then requirement id: the loss, the file it is reported in, and when it was first reported (its order in the file). */
     private readonly losses = new Map<string, Map<string, { uri: string; loss: CoverageLoss; order: number }>>();
@@ -75,13 +75,13 @@ export class CoverageLosses {
             return;
         }
         const coverage = this.facts.workspaceCoverage();
-        const compared = new Map<string, { model: CoverageModel; covers: Map<string, Cover[]> }>();
+        const compared = new Map<string, CoverageModel>();
         for (const model of coverage.models) {
             const before = this.compared.get(model.force.id);
-            compared.set(
-                model.force.id,
-                before?.model === model ? before : { model, covers: this.compareForce(model, before?.covers, coverage.forces.declared) }
-            );
+            if (before !== model) {
+                this.compareForce(model, before && coversOf(before), coverage.forces.declared);
+            }
+            compared.set(model.force.id, model);
         }
         // A force that is gone takes its losses with it: an edit that gave a file another force, undone, must not leave
         // the first force's loss behind.
@@ -90,9 +90,8 @@ export class CoverageLosses {
         this.changed.clear();
     }
 
-    /** One force's requirements against the covers the last comparison saw: the covers of its satisfied requirements now. */
-    private compareForce(model: CoverageModel, before: Map<string, Cover[]> | undefined, named: boolean): Map<string, Cover[]> {
-        const covers = new Map<string, Cover[]>();
+    /** One force's requirements against the covers the last comparison saw. */
+    private compareForce(model: CoverageModel, before: ReadonlyMap<string, Cover[]> | undefined, named: boolean): void {
         const losses = new Map(this.losses.get(model.force.id));
         const seen = new Set<string>();
         for (const requirement of model.requirements) {
@@ -103,10 +102,6 @@ export class CoverageLosses {
                 losses.delete(id);
             }
             if (isSatisfied(requirement.state) || requirement.state === 'for-others') {
-                covers.set(
-                    id,
-                    requirement.items.filter(i => i.counts).map(i => ({ uri: i.uri, id: i.id, label: i.label }))
-                );
                 continue;
             }
             const lost = before?.get(id)?.find(c => this.changed.has(c.uri));
@@ -124,6 +119,27 @@ export class CoverageLosses {
         } else {
             this.losses.delete(model.force.id);
         }
-        return covers;
     }
+}
+
+// The covers of a model's satisfied requirements, by requirement id: worked out from a compared model only when a later
+// build computes that force's model again (a command's single build never does), once per model (models do not change).
+const coversByModel = new WeakMap<CoverageModel, ReadonlyMap<string, Cover[]>>();
+
+function coversOf(model: CoverageModel): ReadonlyMap<string, Cover[]> {
+    let covers = coversByModel.get(model);
+    if (!covers) {
+        const found = new Map<string, Cover[]>();
+        for (const requirement of model.requirements) {
+            if (isSatisfied(requirement.state) || requirement.state === 'for-others') {
+                found.set(
+                    requirement.id,
+                    requirement.items.filter(i => i.counts).map(i => ({ uri: i.uri, id: i.id, label: i.label }))
+                );
+            }
+        }
+        covers = found;
+        coversByModel.set(model, covers);
+    }
+    return covers;
 }

@@ -479,7 +479,11 @@ function materialTimeline(
     const exhibits = exhibitsOf(governed).filter(sameForce);
     const approved = approvedOn(governed);
     return {
-        ...raw,
+        kind: raw.kind,
+        id: raw.id,
+        label: raw.label,
+        node: raw.node,
+        uri: raw.uri,
         owner,
         dates: [approved, withdrawnOn(governed), reviewedOn(governed), ...exhibitDates(exhibits)].filter(
             (d): d is string => d !== undefined
@@ -514,7 +518,11 @@ function planTimeline(
     const linkDates = backing.flatMap(g => [approvedOn(g), withdrawnOn(g)]);
     const completedOn = (date: string): string | undefined => planItemState(item, date).completedOn;
     return {
-        ...raw,
+        kind: raw.kind,
+        id: raw.id,
+        label: raw.label,
+        node: raw.node,
+        uri: raw.uri,
         owner: item.lead,
         dates: [...item.history.map(u => u.date), item.updated, item.reviewed, ...exhibitDates(exhibits), ...linkDates].filter(
             (d): d is string => d !== undefined

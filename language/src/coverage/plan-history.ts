@@ -22,8 +22,21 @@ export interface PlanItemState {
     readonly completedOn?: string;
 }
 
-/** A plan item's updates, oldest first by date: its history and its own fields (written as the latest). */
-export function planEntries(item: ast.PlanItem): PlanEntry[] {
+// A plan item's entries, found once per parse: the coverage reads each item's state at several dates (the as-of date,
+// the end of time for when it was completed, each date its cover may change on), and the plan checks read it again.
+const entriesOf = new WeakMap<ast.PlanItem, readonly PlanEntry[]>();
+
+/** A plan item's updates, oldest first by date: its history and its own fields (written as the latest). Shared: never change it. */
+export function planEntries(item: ast.PlanItem): readonly PlanEntry[] {
+    let entries = entriesOf.get(item);
+    if (!entries) {
+        entries = sortedEntries(item);
+        entriesOf.set(item, entries);
+    }
+    return entries;
+}
+
+function sortedEntries(item: ast.PlanItem): PlanEntry[] {
     const own: PlanEntry = { date: item.updated, status: item.status, progress: item.progress, update: item.update, node: item };
     const history: PlanEntry[] = (item.history ?? []).map(u => ({
         date: u.date,

@@ -5,6 +5,7 @@ import { buildCoverageReport } from '../coverage/coverage-report.js';
 import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
+import { TextMemo } from '../text-memo.js';
 import { guardDocumentRequests } from './request-guard.js';
 import { applyProseEditorSettings, setUpProseServer } from './prose-server-setup.js';
 import { registerPreviewRequest } from './gdl-preview.js';
@@ -57,6 +58,8 @@ export function applyEditorSettings(settings: GdlSettings, configuration: unknow
  * for the force of the document it names, and announces coverage after builds.
  */
 export function setUpGdlServer(connection: Connection, services: GdlServices): void {
+    // The server validates the same texts on every edit (the framework, the plans, the edited file's other sections).
+    TextMemo.rememberAcrossBuilds();
     const shared = services.shared;
     const settings = services.gdl.Settings;
     const facts = services.gdl.WorkspaceFacts;

@@ -1,4 +1,13 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    Cancellation,
+    DefaultDocumentValidator,
+    DocumentValidator,
+    interruptAndCheck,
+    type AstNode,
+    type LangiumDocument,
+    type ValidationAcceptor,
+    type ValidationOptions
+} from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic, type Position } from 'vscode-languageserver';
 import type { LangiumServices } from 'langium/lsp';
 import { Codes } from './diagnostic-codes.js';
@@ -6,6 +15,7 @@ import { NESTING_MESSAGE } from '../gdl-lexer.js';
 import type { GdlServices } from '../gdl-module.js';
 import { LEXING_STOPPED, PARSING_STOPPED } from '../gdl-parser.js';
 import { nearest } from '../did-you-mean.js';
+import { GdlValidationRegistry } from './gdl-validation-registry.js';
 
 /**
  * The most problems reported for one file; past it, the errors first (then warnings, then the
@@ -104,6 +114,51 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
+     * Langium's walk of the nodes, with each check called directly ({@link GdlValidationRegistry.run}) instead of
+     * awaited through two async wrappers, and the nodes listed in one pass instead of streamed: the same checks, in
+     * the same order, with the same problems. Cancellation is checked per node as Langium does, when there is a
+     * token to check (the editor's builds; a command's build has none).
+     */
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: CancellationToken = Cancellation.CancellationToken.None
+    ): Promise<void> {
+        const registry = this.validationRegistry;
+        if (!(registry instanceof GdlValidationRegistry) || this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        const nodes: AstNode[] = [rootNode];
+        while (nodes.length > 0) {
+            const node = nodes.pop()!;
+            if (cancellable) {
+                await interruptAndCheck(cancelToken);
+            }
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                const checks = registry.checksFor(node.$type, options.categories);
+                if (checks) {
+                    for (const check of checks) {
+                        const pending = registry.run(check, node, acceptor, cancelToken);
+                        if (pending) {
+                            await pending;
+                        }
+                    }
+                } else {
+                    for (const check of registry.getChecks(node.$type, options.categories)) {
+                        await check(node, acceptor, cancelToken);
+                    }
+                }
+            }
+            if (nodeOptions.validateChildren) {
+                pushChildrenReversed(node, nodes);
+            }
+        }
+    }
+
+    /**
      * Adds the file's encoding problems (GDL0008), drops the lexer's "unexpected U+FFFD" that they
      * explain, and keeps at most {@link MAX_PROBLEMS_PER_FILE} problems, then one GDL0009 saying
      * how many more there are and, when the parser gave up on the file, where it stopped reading.
@@ -194,6 +249,40 @@ export class GdlDocumentValidator extends DefaultDocumentValidator {
             return [];
         }
     }
+}
+
+/**
+ * A node's children onto a stack, last first, so that popping gives Langium's order (`streamAst`: depth first, each
+ * node's properties in order, a list's items in order; properties starting with `$` are not children).
+ */
+function pushChildrenReversed(node: AstNode, stack: AstNode[]): void {
+    const start = stack.length;
+    for (const property in node) {
+        if (property.charCodeAt(0) === 36 /* $ */) {
+            continue;
+        }
+        const value: unknown = (node as unknown as Record<string, unknown>)[property];
+        if (isNode(value)) {
+            stack.push(value);
+        } else if (Array.isArray(value)) {
+            for (const item of value) {
+                if (isNode(item)) {
+                    stack.push(item);
+                }
+            }
+        }
+    }
+    // Reverse what was pushed, in place.
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+        const swap = stack[i]!;
+        stack[i] = stack[j]!;
+        stack[j] = swap;
+    }
+}
+
+// Langium's isAstNode.
+function isNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }
 
 function comparePositions(a: Position, b: Position): number {

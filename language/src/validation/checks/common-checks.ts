@@ -1,11 +1,11 @@
 import {
     AstUtils,
-    CstUtils,
     isCompositeCstNode,
     isLeafCstNode,
     type AstNode,
     type AstNodeLocator,
     type CstNode,
+    type GrammarAST,
     type LeafCstNode,
     type ValidationAcceptor
 } from 'langium';
@@ -17,7 +17,7 @@ import { isCalendarDate } from '../../dates.js';
 import { exportedName, kindLabel } from '../../gdl-names.js';
 import { planStatus, publishedStatus } from '../../inheritance.js';
 import { dedentProse } from '../../gdl-value-converter.js';
-import { MAX_NESTING, proseTooDeep } from '../../nesting-limit.js';
+import { MAX_NESTING, proseTooDeep, writtenProseMayNestTooDeep } from '../../nesting-limit.js';
 import { TextMemo } from '../../text-memo.js';
 import * as ast from '../../generated/ast.js';
 
@@ -117,7 +117,10 @@ function proseMustNotNestTooDeep(file: ast.GdlFile, { leaf, text }: TextToken, a
 }
 
 // By a token's text as written (quotes and indentation included), remembered.
-const proseNestsTooDeep = new TextMemo<boolean>(written => proseTooDeep(dedentProse(written.slice(3, -3))));
+const proseNestsTooDeep = new TextMemo<boolean>(written => {
+    const raw = written.slice(3, -3);
+    return writtenProseMayNestTooDeep(raw) && proseTooDeep(dedentProse(raw));
+});
 const stringNestsTooDeep = new TextMemo<boolean>(written => proseTooDeep(written.slice(1, -1)));
 
 // The text of material that is not a draft is what readers see: no drafting note, no path to a file. A `note` is
@@ -159,16 +162,23 @@ export function textTokens(file: ast.GdlFile): readonly TextToken[] {
     if (!tokens) {
         const found: TextToken[] = [];
         if (file.$cstNode) {
-            for (const leaf of CstUtils.streamCst(file.$cstNode)) {
-                if (isLeafCstNode(leaf) && (leaf.tokenType.name === 'PROSE' || leaf.tokenType.name === 'STRING')) {
-                    found.push({ leaf, text: leaf.text, feature: assignmentOf(leaf)?.feature });
-                }
-            }
+            collectTextTokens(file.$cstNode, found);
         }
         tokens = found;
         tokensOf.set(file, tokens);
     }
     return tokens;
+}
+
+// The syntax tree's leaves in file order (Langium's streamCst, without a stream object per node).
+function collectTextTokens(node: CstNode, into: TextToken[]): void {
+    if (isCompositeCstNode(node)) {
+        for (const child of node.content) {
+            collectTextTokens(child, into);
+        }
+    } else if (isLeafCstNode(node) && (node.tokenType.name === 'PROSE' || node.tokenType.name === 'STRING')) {
+        into.push({ leaf: node, text: node.text, feature: assignmentOf(node)?.feature });
+    }
 }
 
 /**
@@ -208,43 +218,57 @@ function keywordOf(property: string): string {
 }
 
 // The node's own CST children, looking through unassigned rule calls (Element → Guidance) that wrap them.
-// Each node's single-valued properties written more than once, with the first writing of each: found once per parse (a
-// file rebuilt because another file changed has the same nodes, and is validated again).
-const repeatedOf = new WeakMap<AstNode, ReadonlyArray<{ feature: string; earlier: CstNode }>>();
+// Each node's single-valued properties written more than once, with the first writing of each: found once per parse for
+// the whole file (a file rebuilt because another file changed has the same nodes, and is validated again), and kept
+// only for the nodes that have one.
+const repeatedIn = new WeakMap<AstNode, ReadonlyMap<AstNode, ReadonlyArray<{ feature: string; earlier: CstNode }>>>();
 
 function repeatedProperties(node: AstNode): ReadonlyArray<{ feature: string; earlier: CstNode }> {
-    let repeated = repeatedOf.get(node);
-    if (repeated) {
-        return repeated;
-    }
-    const found: Array<{ feature: string; earlier: CstNode }> = [];
-    const cst = node.$cstNode;
-    if (cst && isCompositeCstNode(cst)) {
-        // One pass over the node's own tokens, counting assignments to single-valued properties.
-        const first = new Map<string, CstNode>();
-        const reported = new Set<string>();
-        for (const child of ownChildren(cst, node)) {
-            const assignment = assignmentOf(child);
-            if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
-                continue;
-            }
-            const earlier = first.get(assignment.feature);
-            if (!earlier) {
-                first.set(assignment.feature, child);
-            } else if (!reported.has(assignment.feature)) {
-                reported.add(assignment.feature);
-                found.push({ feature: assignment.feature, earlier });
+    const root = AstUtils.findRootNode(node);
+    let repeated = repeatedIn.get(root);
+    if (!repeated) {
+        const found = new Map<AstNode, ReadonlyArray<{ feature: string; earlier: CstNode }>>();
+        for (const each of AstUtils.streamAst(root)) {
+            const own = repeatedPropertiesOf(each);
+            if (own.length > 0) {
+                found.set(each, own);
             }
         }
+        repeated = found;
+        repeatedIn.set(root, repeated);
     }
-    repeated = found.length > 0 ? found : none;
-    repeatedOf.set(node, repeated);
-    return repeated;
+    return repeated.get(node) ?? none;
+}
+
+function repeatedPropertiesOf(node: AstNode): ReadonlyArray<{ feature: string; earlier: CstNode }> {
+    const cst = node.$cstNode;
+    if (!cst || !isCompositeCstNode(cst)) {
+        return none;
+    }
+    // One pass over the node's own tokens, counting assignments to single-valued properties (a node has a handful:
+    // arrays, not a map and a set per node).
+    let found: Array<{ feature: string; earlier: CstNode }> | undefined;
+    const features: string[] = [];
+    const firsts: CstNode[] = [];
+    forOwnChildren(cst, node, (child, assignment) => {
+        if (!assignment || assignment.operator !== '=' || assignment.feature === 'name') {
+            return;
+        }
+        const at = features.indexOf(assignment.feature);
+        if (at < 0) {
+            features.push(assignment.feature);
+            firsts.push(child);
+        } else if (!found?.some(f => f.feature === assignment.feature)) {
+            (found ??= []).push({ feature: assignment.feature, earlier: firsts[at]! });
+        }
+    });
+    return found ?? none;
 }
 
 const none: ReadonlyArray<{ feature: string; earlier: CstNode }> = [];
 
-function* ownChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
+// Each of the node's own children with the assignment it was parsed for (found once per child).
+function forOwnChildren(cst: CstNode, node: AstNode, visit: (child: CstNode, assignment: GrammarAST.Assignment | undefined) => void): void {
     if (!isCompositeCstNode(cst)) {
         return;
     }
@@ -252,10 +276,11 @@ function* ownChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
         if (child.astNode !== node) {
             continue;
         }
-        if (isCompositeCstNode(child) && !assignmentOf(child)) {
-            yield* ownChildren(child, node);
+        const assignment = assignmentOf(child);
+        if (isCompositeCstNode(child) && !assignment) {
+            forOwnChildren(child, node, visit);
         } else {
-            yield child;
+            visit(child, assignment);
         }
     }
 }

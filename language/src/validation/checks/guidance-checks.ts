@@ -1,6 +1,7 @@
-import { GrammarUtils, type ValidationAcceptor } from 'langium';
+import { type ValidationAcceptor } from 'langium';
 import { rangeInToken, report, resolvedTargets } from '../report.js';
 import { writtenDates } from '../source-dates.js';
+import { nodesForProperty } from '../../assignments.js';
 import { isBefore, isCalendarDate } from '../../dates.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { effectiveStatus, inherited, publishedStatus } from '../../inheritance.js';
@@ -52,7 +53,7 @@ export class GuidanceChecks {
             return;
         }
         // The node's own `source` strings, not its subsections'.
-        for (const token of GrammarUtils.findNodesForProperty(node.$cstNode, 'sources')) {
+        for (const token of nodesForProperty(node.$cstNode, 'sources')) {
             for (const date of writtenDates(token.text)) {
                 if (isBefore(approved, date.earliest)) {
                     report(
