@@ -325,8 +325,8 @@ async function watchRows(forces43: string): Promise<void> {
             await checked(i + 2);
             times.push(performance.now() - started);
         }
-        const said = output.match(/\((\d+) files? read again/g) ?? [];
-        if (said.length !== 5 || said.some(s => !s.startsWith('(1 file read again'))) {
+        const said = output.match(/\(\d+ of the workspace's \d+ files? read again/g) ?? [];
+        if (said.length !== 5 || said.some(s => !s.startsWith('(1 of '))) {
             throw new Error(`gdl check --watch read more than the edited file: ${said.join('; ')}`);
         }
         record('   after one edit, gdl check --watch (1 file read)', percentile(times, 50), 'ms');

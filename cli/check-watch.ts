@@ -1,17 +1,20 @@
-import { accessSync, constants, statSync, watch, type FSWatcher } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { CONFIG_FILE, WORDS_FILE } from '../language/src/prose/config-files.js';
-import { isSourceFileName } from '../language/src/source-files.js';
+import { fileState } from '../language/src/file-state.js';
 import { count } from '../language/src/wording.js';
 import { printCheck } from './check-workspace.js';
 import type { CheckOptions } from './check-command.js';
 import { displayFsPath } from './display-path.js';
 import { describeReadError, loadWorkspace, outsideLinks, type LoadedWorkspace, type ReadFailure } from './workspace-loader.js';
-import { workspaceSources } from './workspace-sources.js';
+import { workspaceSources, type WorkspaceSources } from './workspace-sources.js';
 
 /** How long the files are left to settle after a change before the check runs again (an editor's save is several events). */
 const SETTLE_MS = 100;
+
+/** How often the workspace folder itself is looked for (moved or deleted, it sends no event of its own). */
+const ROOT_CHECK_MS = 2000;
 
 /**
  * `gdl check --watch`: the check, then again after every change to the workspace, each time printing what `gdl check`
@@ -19,92 +22,179 @@ const SETTLE_MS = 100;
  * Langium's incremental build (the language server's) relinks and revalidates what depends on them, so a check after
  * one edit of a national workspace costs a fraction of a first one. A change to the configuration (gdl.config.json,
  * gdl-words.txt) or to a file a source names (an exhibit, a handout) reads the workspace again whole. Runs until
- * interrupted (Ctrl+C), then exits with the last check's code.
+ * interrupted (Ctrl+C), or until the folder is gone, then exits with the last check's code.
+ *
+ * Each folder the check walks is watched on its own, and any event in one is only a cue: what changed is found by
+ * comparing every source's size, time and inode with the last check's. Node's recursive watch on Linux follows files,
+ * not names, and lost a file an editor saved by writing a new one and renaming it over the old (VS Code, vim, sed -i).
  */
 export async function watchCheck(folder: string, options: CheckOptions, out: (line: string) => void): Promise<number> {
-    let workspace = await loadWorkspace(folder, options);
-    let exitCode = await printCheck(folder, options, workspace, out);
-    const root = workspace.root;
-    out(`Watching '${folder}': checked again after every change (Ctrl+C to stop).`);
-    const changes = new Set<string>();
+    const folders: string[] = [];
+    const first = await workspaceSources(folder, folders);
+    const root = first.root;
+    let exitCode: number;
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<void>(resolve => (stop = resolve));
     let timer: NodeJS.Timeout | undefined;
-    let queue = Promise.resolve();
+    // Checks run one after another, the first check first: a change seen while it runs is looked at after it.
+    let firstDone: () => void = () => undefined;
+    let queue = new Promise<void>(resolve => (firstDone = resolve));
+    const cue = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+            queue = queue
+                .then(() => recheck())
+                .catch((error: unknown) => out(`gdl: the check after a change failed: ${(error as Error).message}`));
+        }, SETTLE_MS);
+    };
+    const watchers = new FolderWatchers(cue);
+    // Watched and measured before the first check reads anything: a save during it is seen after it.
+    watchers.watch(first.isFolder ? folders : [root]);
+    let seen = fingerprints(first.files, root);
+    let workspace = await loadWorkspace(folder, options);
+    let looked = new Map(workspace.services.gdl.WorkspaceFiles.lookedAt);
+    exitCode = await printCheck(folder, options, workspace, out);
+    out(`Watching '${folder}': checked again after every change (Ctrl+C to stop).`);
     const recheck = async () => {
-        const changed = [...changes];
-        changes.clear();
-        const rebuilt = await again(folder, options, workspace, changed);
+        if (!existsSync(root)) {
+            out('');
+            out(`gdl: '${folder}' is no longer there: stopped watching.`);
+            stop();
+            return;
+        }
+        const walked: string[] = [];
+        let listed: WorkspaceSources;
+        try {
+            listed = await workspaceSources(folder, walked);
+        } catch (error) {
+            out(`gdl: ${(error as Error).message}`);
+            return;
+        }
+        watchers.watch(listed.isFolder ? walked : [root]);
+        const now = fingerprints(listed.files, root);
+        const differ = (file: string) => now.get(file) !== seen.get(file);
+        const config = configFiles(root).filter(differ);
+        const lookedAt = [...looked].filter(([file, state]) => fileState(file) !== state).map(([file]) => file);
+        let rebuilt: { workspace: LoadedWorkspace; what: string } | undefined;
+        if (config.length > 0 || lookedAt.length > 0) {
+            rebuilt = {
+                workspace: await loadWorkspace(folder, options),
+                what: `${names([...config, ...lookedAt])} changed: the workspace read again.`
+            };
+        } else {
+            const changed = [...new Set([...now.keys(), ...seen.keys()])].filter(f => !configFiles(root).includes(f) && differ(f));
+            rebuilt = changed.length > 0 || workspace.unreadable.length > 0 ? await again(workspace, listed, changed) : undefined;
+        }
+        seen = now;
         if (!rebuilt) {
             return;
         }
         workspace = rebuilt.workspace;
+        looked = new Map(workspace.services.gdl.WorkspaceFiles.lookedAt);
         out('');
         out(`[${new Date().toTimeString().slice(0, 8)}] ${rebuilt.what}`);
         exitCode = await printCheck(folder, options, workspace, out);
     };
-    let watcher: FSWatcher;
-    try {
-        watcher = watch(root, { recursive: true }, (_event, name) => {
-            if (name) {
-                changes.add(path.join(root, name.toString()));
-                clearTimeout(timer);
-                timer = setTimeout(() => {
-                    queue = queue.then(recheck).catch((error: unknown) => out(`gdl: the check after a change failed: ${String(error)}`));
-                }, SETTLE_MS);
-            }
-        });
-    } catch (error) {
-        out(`gdl: cannot watch '${folder}': ${(error as Error).message}`);
-        return exitCode;
-    }
-    await new Promise<void>(resolve => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-    });
+    firstDone();
+    // Also what keeps the process waiting when no folder is watched any more.
+    const rootCheck = setInterval(() => {
+        if (!existsSync(root)) {
+            cue();
+        }
+    }, ROOT_CHECK_MS);
+    process.once('SIGINT', () => stop());
+    process.once('SIGTERM', () => stop());
+    await stopped;
+    clearInterval(rootCheck);
     clearTimeout(timer);
-    watcher.close();
+    watchers.close();
     await queue;
     return exitCode;
 }
 
-/**
- * The workspace after `changed` files changed, and what was done, in words; undefined when none of them is a source,
- * the configuration or a file the check looked at.
- */
-async function again(
-    folder: string,
-    options: CheckOptions,
-    workspace: LoadedWorkspace,
-    changed: readonly string[]
-): Promise<{ workspace: LoadedWorkspace; what: string } | undefined> {
-    const services = workspace.services;
+/** One watcher per folder, kept to the folders of the last walk; any event is a cue to look. */
+class FolderWatchers {
+    private readonly watchers = new Map<string, FSWatcher>();
+
+    constructor(private readonly cue: () => void) {}
+
+    watch(folders: readonly string[]): void {
+        const wanted = new Set(folders);
+        for (const [folder, watcher] of this.watchers) {
+            if (!wanted.has(folder)) {
+                watcher.close();
+                this.watchers.delete(folder);
+            }
+        }
+        for (const folder of wanted) {
+            if (!this.watchers.has(folder)) {
+                try {
+                    const watcher = watch(folder, () => this.cue());
+                    // A folder deleted or moved: the next look finds what is left.
+                    watcher.on('error', () => {
+                        watcher.close();
+                        this.watchers.delete(folder);
+                        this.cue();
+                    });
+                    this.watchers.set(folder, watcher);
+                } catch {
+                    this.cue(); // gone between the walk and now: look again
+                }
+            }
+        }
+    }
+
+    close(): void {
+        this.watchers.forEach(watcher => watcher.close());
+        this.watchers.clear();
+    }
+}
+
+/** The workspace's own configuration files: a change to one reads the workspace again. */
+function configFiles(root: string): string[] {
+    return [CONFIG_FILE, WORDS_FILE].map(name => path.join(root, name));
+}
+
+/** Each source's and configuration file's size, time and inode ('' when it cannot be read): what tells a change. */
+function fingerprints(files: readonly string[], root: string): Map<string, string> {
+    const prints = new Map<string, string>();
+    for (const file of [...files, ...configFiles(root)]) {
+        try {
+            const stat = statSync(file);
+            prints.set(file, `${stat.size} ${stat.mtimeMs} ${stat.ino}`);
+        } catch {
+            prints.set(file, '');
+        }
+    }
+    return prints;
+}
+
+/** Files named for a reader: the first three, relative to the working folder, and how many more. */
+function names(files: readonly string[]): string {
     const cwd = process.cwd();
-    const names = (files: readonly string[]) =>
+    return (
         files
             .slice(0, 3)
             .map(f => displayFsPath(f, cwd))
-            .join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
-    const config = changed.filter(f => path.dirname(f) === workspace.root && [CONFIG_FILE, WORDS_FILE].includes(path.basename(f)));
-    const lookedAt = changed.filter(f => services.gdl.WorkspaceFiles.lookedAt.has(f));
-    if (config.length > 0 || lookedAt.length > 0) {
-        return {
-            workspace: await loadWorkspace(folder, options),
-            what: `${names([...config, ...lookedAt])} changed: the workspace read again.`
-        };
-    }
-    const sources = changed.filter(f => isSourceFileName(path.basename(f)));
-    if (sources.length === 0) {
-        return undefined;
-    }
+            .join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '')
+    );
+}
+
+/** The workspace after `changed` sources changed (edited, added or gone), and what was done, in words. */
+async function again(
+    workspace: LoadedWorkspace,
+    listed: WorkspaceSources,
+    changed: readonly string[]
+): Promise<{ workspace: LoadedWorkspace; what: string } | undefined> {
+    const services = workspace.services;
     const documents = services.shared.workspace.LangiumDocuments;
-    const listed = await workspaceSources(folder);
     const now = new Set(listed.files);
     const before = new Map(documents.all.map(d => [d.uri.toString(), d.parseResult] as const).toArray());
     // A file that cannot be read now (permissions, a broken link) is reported as the first check reports one, and left
     // out of the workspace; those that could not be read before are tried again each time.
     const failed: ReadFailure[] = [];
     const retried = workspace.unreadable.map(u => u.file).filter(f => now.has(f));
-    const candidates = [...new Set([...sources.filter(f => now.has(f)), ...retried])];
+    const candidates = [...new Set([...changed.filter(f => now.has(f)), ...retried])];
     for (const file of candidates) {
         try {
             accessSync(file, constants.R_OK);
@@ -121,6 +211,16 @@ async function again(
         .map(d => d.uri)
         .toArray();
     const edited = candidates.filter(f => now.has(f)).map(f => URI.file(f));
+    // Nothing to do when no file was read again, none is gone, and the same files still cannot be read.
+    const failing = (list: readonly ReadFailure[]) =>
+        list
+            .map(u => u.file)
+            .filter(f => listed.files.includes(f))
+            .sort()
+            .join('\n');
+    if (edited.length === 0 && removed.length === 0 && failing(failed) === failing(workspace.unreadable)) {
+        return undefined;
+    }
     const builder = services.shared.workspace.DocumentBuilder;
     // Every check, not only the editor's fast ones: the answer must be the one `gdl check` gives.
     builder.updateBuildOptions = { validation: true };
@@ -128,8 +228,8 @@ async function again(
     const current = [...now].map(f => documents.getDocument(URI.file(f))).filter((d): d is LangiumDocument => d !== undefined);
     const read = current.filter(d => before.get(d.uri.toString()) !== d.parseResult).length;
     const what =
-        `${names(sources)} changed: checked again (${count(read, 'file')} read again, ${current.length - read} kept` +
-        `${removed.length > 0 ? `, ${count(removed.length, 'file')} gone` : ''}).`;
+        `${names(changed.length > 0 ? changed : retried)} changed: checked again (${read} of the workspace's ${count(current.length, 'file')} read again` +
+        `${removed.length > 0 ? `, ${removed.length} gone` : ''}).`;
     return {
         workspace: {
             ...workspace,

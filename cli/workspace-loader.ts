@@ -57,6 +57,8 @@ export async function loadWorkspace(
     services.gdl.Settings.assurance = level;
     services.gdl.Settings.force = force;
     services.gdl.Settings.prose = { asked: prose === true };
+    // The sources as they stand are judged, not an edit that made them (GDL0210 is the editor's; see --watch).
+    services.gdl.Settings.coverageLosses = false;
     services.gdl.Settings.workspaceRoot = URI.file(root).toString();
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;

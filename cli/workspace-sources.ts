@@ -15,8 +15,11 @@ export interface WorkspaceSources {
     readonly outside: string[];
 }
 
-/** The sources under `folder`, or the file `folder` names; a usage error when there is nothing to read. */
-export async function workspaceSources(folder: string): Promise<WorkspaceSources> {
+/**
+ * The sources under `folder`, or the file `folder` names; a usage error when there is nothing to read. `folders`,
+ * when given, receives the folders walked.
+ */
+export async function workspaceSources(folder: string, folders?: string[]): Promise<WorkspaceSources> {
     const given = path.resolve(folder);
     let stat;
     try {
@@ -25,7 +28,7 @@ export async function workspaceSources(folder: string): Promise<WorkspaceSources
         throw new UsageError(`cannot read '${folder}': no such file or folder`);
     }
     const outside: string[] = [];
-    const files = stat.isDirectory() ? await findSources(given, outside) : [given];
+    const files = stat.isDirectory() ? await findSources(given, outside, folders) : [given];
     if (files.length === 0 && outside.length === 0) {
         throw new UsageError(`no .gdl sources found in '${folder}'`);
     }

@@ -41,6 +41,12 @@ export class GdlSettings {
     asOf: string | undefined;
     /** How coverage gaps are reported. */
     coverageSeverity: CoverageSeverity = 'warning';
+    /**
+     * Whether an edit that takes away a requirement's last cover is reported where the cover was (GDL0210): the
+     * editor's warning about an edit. A check of the workspace as it stands (the command line, `--watch` too) judges
+     * the sources, not the edits that made them.
+     */
+    coverageLosses = true;
     /** The level of assurance that counts as covered, overriding the plans' `assurance` (the CLI's --level, the editor's setting). */
     assurance: AssuranceLevel | undefined;
     /** The workspace folder's URI, when the CLI reads one (the editor's come from its workspace folders). */

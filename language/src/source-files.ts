@@ -24,9 +24,9 @@ export function isSourceFileName(name: string): boolean {
 /**
  * The one walk of a workspace: every source file under `root`, sorted. Symbolic links to files are
  * followed only when they stay inside `root` (the others are added to `outside`); links to folders
- * are not followed.
+ * are not followed. `folders`, when given, receives every folder walked (`gdl check --watch` watches them).
  */
-export async function findSources(root: string, outside: string[] = []): Promise<string[]> {
+export async function findSources(root: string, outside: string[] = [], folders?: string[]): Promise<string[]> {
     const found: string[] = [];
     const realRoot = await fs.realpath(root);
     const inside = async (full: string) => {
@@ -38,6 +38,7 @@ export async function findSources(root: string, outside: string[] = []): Promise
         }
     };
     const visit = async (folder: string): Promise<void> => {
+        folders?.push(folder);
         const entries = await fs.readdir(folder, { withFileTypes: true });
         for (const entry of entries) {
             const full = path.join(folder, entry.name);

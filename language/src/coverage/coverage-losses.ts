@@ -68,7 +68,7 @@ export class CoverageLosses {
     }
 
     private compare(): void {
-        if (this.settings.coverageSeverity === 'off') {
+        if (this.settings.coverageSeverity === 'off' || !this.settings.coverageLosses) {
             this.compared.clear();
             this.losses.clear();
             this.changed.clear();
