@@ -65,6 +65,10 @@ export async function printCheck(
     if (reports.length > 0) {
         // `--report`: the coverage reports, from this build (gdl coverage would read and build it all again).
         const writer = await import('./coverage-command.js');
+        const { checkReportNotNamed } = await import('./report/write-output.js');
+        for (const request of reports) {
+            await checkReportNotNamed(request.file, workspace.services.gdl.WorkspaceFiles.lookedAt.keys());
+        }
         out('');
         const coverage = writer.reportOf(workspace, { force: options.force });
         for (const request of reports) {

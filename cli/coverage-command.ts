@@ -14,7 +14,7 @@ import { formatJunit } from './report/format-junit.js';
 import { formatMarkdown } from './report/format-markdown.js';
 import { formatSarif } from './report/format-sarif.js';
 import { formatTable } from './report/format-table.js';
-import { checkReportFile, writeAtomically } from './report/write-output.js';
+import { checkReportFile, checkReportNotNamed, writeAtomically } from './report/write-output.js';
 import { defaultTemplates } from './build/load-templates.js';
 import { displayPath } from './problem-lines.js';
 import { terminalSafe } from './terminal-text.js';
@@ -45,6 +45,9 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
         throw new UsageError(`--by-force gives a matrix in table, html, csv or json, not ${options.format}`);
     }
     const workspace = await loadWorkspace(folder, options);
+    if (options.output) {
+        await checkReportNotNamed(options.output, workspace.services.gdl.WorkspaceFiles.lookedAt.keys());
+    }
     const report = reportOf(workspace, options);
     if (options.since) {
         const before = reportOf(await loadWorkspace(earlierWorkspace(folder, options.since), options), options);

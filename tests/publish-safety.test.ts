@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
@@ -9,7 +9,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { safeLinkTarget } from '../language/src/publish/link-policy.js';
 import { unpublishableText } from '../language/src/validation/drafting-notes.js';
 import { PATIENCE_MS } from './support/patience.js';
@@ -129,6 +129,45 @@ describe('a coverage report can never replace a source or a template: refused wi
         }
         expect(snapshot(path.join(root, 'ws'))).toEqual(before.ws);
         expect(snapshot(templates)).toEqual(before.templates);
+        // A report beside the sources under its own name is still written.
+        expect(run(['coverage', 'ws', '--format', 'json', '--output', 'ws/coverage.json'], root).code).toBe(0);
+        expect(JSON.parse(readFileSync(path.join(root, 'ws', 'coverage.json'), 'utf8')).totals.requirements).toBe(39);
+    });
+
+    test("--output or --report naming the workspace's configuration, an exhibit the sources name, or gdl's own code", () => {
+        const root = sandbox();
+        writeFileSync(path.join(root, 'ws', 'gdl.config.json'), '{}\n');
+        const before = { ws: snapshot(path.join(root, 'ws')), bin: snapshot(path.join(repo, 'bin')) };
+        // Put back whatever happens: were the refusal to fail, the report would replace the repository's own gdl.
+        const command = readFileSync(path.join(repo, 'bin', 'gdl.js'));
+        onTestFinished(() => {
+            writeFileSync(path.join(repo, 'bin', 'gdl.js'), command);
+            rmSync(path.join(repo, 'out', 'new-report.json'), { force: true });
+        });
+        const refusals: Array<[string, RegExp]> = [
+            ['ws/gdl.config.json', /that is the name of the workspace's gdl\.config\.json/],
+            ['ws/gdl-words.txt', /that is the name of the workspace's gdl-words\.txt/],
+            // Evidence on file, which an inspector asks to see: it was replaced by the report.
+            ['ws/example-constabulary/exhibits/stalking-audit-2024-25-q4.md', /it is a file the sources name \(an exhibit or a handout\)/],
+            // The command itself: a report over it left no gdl to run.
+            [path.join(repo, 'bin', 'gdl.js'), /it lies inside gdl's own code/],
+            [path.join(repo, 'out', 'new-report.json'), /it lies inside gdl's own code/]
+        ];
+        for (const [output, why] of refusals) {
+            const format = output.endsWith('.md') ? 'markdown' : 'json';
+            for (const args of [
+                ['coverage', 'ws', '--format', format, '--output', output],
+                ['check', 'ws', '--report', `${format}:${output}`]
+            ]) {
+                const result = run(args, root);
+                expect(result.code, args.join(' ')).toBe(2);
+                expect(result.stderr, args.join(' ')).toMatch(why);
+                expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+            }
+        }
+        expect(snapshot(path.join(root, 'ws'))).toEqual(before.ws);
+        expect(snapshot(path.join(repo, 'bin'))).toEqual(before.bin);
+        expect(existsSync(path.join(repo, 'out', 'new-report.json'))).toBe(false);
         // A report beside the sources under its own name is still written.
         expect(run(['coverage', 'ws', '--format', 'json', '--output', 'ws/coverage.json'], root).code).toBe(0);
         expect(JSON.parse(readFileSync(path.join(root, 'ws', 'coverage.json'), 'utf8')).totals.requirements).toBe(39);
