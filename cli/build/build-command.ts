@@ -55,16 +55,19 @@ export async function buildCommand(
     return checkAndPublish(folder, options, out, progress, { templates, lmsRuntime, protect });
 }
 
+/** What a build publishes with, read before the workspace: the templates, the packages' runtime, the folders to protect. */
+interface Publishing {
+    templates: SiteTemplates;
+    lmsRuntime: PackageRuntime | undefined;
+    protect: ProtectedFolder[];
+}
+
 async function checkAndPublish(
     folder: string,
     options: BuildOptions,
     out: (line: string) => void,
     progress: (text: string) => void,
-    using: {
-        templates: SiteTemplates;
-        lmsRuntime: PackageRuntime | undefined;
-        protect: ProtectedFolder[];
-    }
+    using: Publishing
 ): Promise<number> {
     // A workspace of as many sources as a pool's pages (one force's are fewer) will likely want workers: they are started
     // now, so that they load their renderers while the workspace is checked, and are stopped if it does not.
@@ -89,12 +92,7 @@ async function publish(
     options: BuildOptions,
     out: (line: string) => void,
     progress: (text: string) => void,
-    using: {
-        templates: SiteTemplates;
-        lmsRuntime: PackageRuntime | undefined;
-        protect: ProtectedFolder[];
-        started: () => RenderPool | undefined;
-    }
+    using: Publishing & { started: () => RenderPool | undefined }
 ): Promise<number> {
     const { templates, lmsRuntime, protect } = using;
     const facts = workspace.services.gdl.WorkspaceFacts;

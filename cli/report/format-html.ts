@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultTemplates } from '../build/load-templates.js';
 import { cellsOf, matrixColumns } from './force-matrix.js';
+import { aroundHere, here } from '../../language/src/publish/html-around.js';
 
 const kinds = ['guidance', 'training', 'action'] as const;
 
@@ -113,31 +114,26 @@ export function formatHtml(report: CoverageReport): string {
     return [...htmlChunks(report)].join('');
 }
 
-/** Where the matrix's rows go in the page around them: a comment no text from the sources can make (toHtml escapes '<'). */
-const ROWS = '<!--gdl:rows-->';
-
 /**
  * The same file in pieces, for writing as it is made: the page around the matrix, then each row. At 10,000
  * requirements the page as one string was copied at every level of the tree that held it (hundreds of
  * megabytes allocated, straight into the old generation), and the report's peak memory was twice the check's.
  */
 export function* htmlChunks(report: CoverageReport): Generator<string> {
-    const page = '<!doctype html>\n' + toHtml(pageAround(report), { allowDangerousHtml: true }) + '\n';
-    const at = page.indexOf(ROWS);
-    yield page.slice(0, at);
+    const [before, after] = aroundHere('<!doctype html>\n' + toHtml(pageAround(report)) + '\n');
+    yield before;
     for (const requirement of report.requirements) {
         yield rowHtml(requirement);
     }
-    yield page.slice(at + ROWS.length);
+    yield after;
 }
 
-/** The page, with {@link ROWS} where the matrix's rows go. */
+/** The page, with {@link here} where the matrix's rows go. */
 function pageAround(report: CoverageReport): Element {
     const recipients = [...new Set(report.requirements.flatMap(r => r.recipients))].sort();
     const audiences = [...new Set(report.requirements.flatMap(r => r.audiences))].sort();
     const timeliness = [...new Set(report.requirements.map(r => r.timeliness).filter(t => t !== null))].sort();
     const heat = (count: number) => `heat-${Math.min(3, count)}`;
-    const rowsHtml: ElementContent = { type: 'raw', value: ROWS } as unknown as ElementContent;
     const filter = (name: string, label: string, values: Element[]) =>
         h('label', [`${label} `, h('select', { dataFilter: name, id: `filter-${name}` }, [option('', 'all'), ...values])]);
     const whose = report.force ? `: ${report.force.title}` : '';
@@ -230,7 +226,7 @@ function pageAround(report: CoverageReport): Element {
                             )
                         )
                     ),
-                    h('tbody', [rowsHtml])
+                    h('tbody', [here()])
                 ])
             ]),
             h('script', '\n' + reportScript())

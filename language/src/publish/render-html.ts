@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { allowedSchemes } from './link-policy.js';
 import rehypeGovuk from './rehype-govuk.js';
 import { withProse } from './mdast-helpers.js';
+import { aroundHere, here } from './html-around.js';
 
 /** Text from sources is untrusted: no raw HTML, no scripts, no event handlers, no javascript: URLs. Our anchors keep their ids. */
 const schema: SanitizeSchema = {
@@ -72,9 +73,6 @@ export async function renderHtml(tree: Root, title: string, shell: PageShell, de
     return inTemplate(content.children as ElementContent[], title, shell, depth, classification);
 }
 
-/** Where the parts of a page given in parts go in its template: a comment no source text can make (text is escaped). */
-const MAIN = '<!--gdl:main-->';
-
 /**
  * A page given in parts (runs of its blocks, see coverage-page.ts) as HTML: the same bytes as {@link renderHtml} of
  * the whole, with one part at a time held as a tree. Each part's HTML is what the whole's would hold for its blocks,
@@ -87,13 +85,12 @@ export async function renderHtmlParts(
     depth: number,
     classification: string
 ): Promise<string> {
-    const page = inTemplate([{ type: 'comment', value: MAIN.slice(4, -3) }], title, shell, depth, classification);
-    const at = page.indexOf(MAIN);
+    const [before, after] = aroundHere(inTemplate([here()], title, shell, depth, classification));
     const content: string[] = [];
     for (const part of parts) {
         content.push(toHtml((await processor.run(withProse(part))) as HastRoot));
     }
-    return page.slice(0, at) + content.join('\n') + page.slice(at + MAIN.length);
+    return before + content.join('\n') + after;
 }
 
 /** The page template around `main`: title, header and footer filled in, links made relative to the page's depth, the marking banners. */
