@@ -5,9 +5,8 @@ import * as path from 'node:path';
 import { GdlSettings } from '../language/src/gdl-settings.js';
 import { moduleFolder } from '../language/src/module-folder.js';
 import { basePoliceWords, enGbDictionary } from '../language/src/prose/prose-resources.js';
-import { CONFIG_FILE, WORDS_FILE } from '../language/src/prose/config-files.js';
 import type { AssuranceLevel } from '../language/src/coverage/coverage-model.js';
-import { workspaceSources } from './workspace-sources.js';
+import { configFiles, fingerprints, sameFingerprints, workspaceSources, type WorkspaceSources } from './workspace-sources.js';
 import { displayFsPath } from './display-path.js';
 
 /**
@@ -89,8 +88,10 @@ export async function cachedCheck(
     }
     const cwd = process.cwd();
     // No sources, or one that cannot be read: the check says so, and there is nothing to keep.
-    const before = await inputsOf(folder, options, cwd).catch(() => undefined);
-    if (!before) {
+    const sources = await workspaceSources(folder).catch(() => undefined);
+    const unchanged = sources && fingerprints(sources);
+    const before = sources && (await inputsOf(folder, sources, options, cwd).catch(() => undefined));
+    if (!before || !unchanged) {
         return (await check(out)).exitCode;
     }
     const tool = toolIdentity(options.prose === true);
@@ -109,17 +110,17 @@ export async function cachedCheck(
         lines.push(line);
         out(line);
     });
-    // Kept only when nothing changed while the check ran (an editor saving a file, say).
-    const after = await inputsOf(folder, options, cwd).catch(() => undefined);
-    if (tool !== undefined && after?.inputs === before.inputs) {
+    // Kept only when nothing changed while the check ran (an editor saving a file, say): told by the files' sizes, times
+    // and inodes, taken before they were read for the key, without reading them all again.
+    const after = await workspaceSources(folder).catch(() => undefined);
+    if (tool !== undefined && after && sameFingerprints(unchanged, fingerprints(after))) {
         const files = [...run.lookedAt].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         await store(before, { tool, check: before.check, inputs: before.inputs, files, lines, exitCode: run.exitCode });
     }
     return run.exitCode;
 }
 
-async function inputsOf(folder: string, options: CheckedWith & CacheOptions, cwd: string): Promise<Inputs> {
-    const sources = await workspaceSources(folder);
+async function inputsOf(folder: string, sources: WorkspaceSources, options: CheckedWith & CacheOptions, cwd: string): Promise<Inputs> {
     const check = hash(
         JSON.stringify([
             CACHE_FORMAT,
@@ -145,7 +146,7 @@ async function inputsOf(folder: string, options: CheckedWith & CacheOptions, cwd
             root: realpathSync(sources.root),
             sources: await Promise.all(sources.files.map(async file => [file, await read(file)])),
             outside: sources.outside,
-            config: await Promise.all([CONFIG_FILE, WORDS_FILE].map(name => readIfThere(path.join(sources.root, name))))
+            config: await Promise.all(configFiles(sources.root).map(readIfThere))
         })
     );
     const cacheFolder = path.resolve(options.cacheDir ?? path.join(sources.root, CACHE_FOLDER));

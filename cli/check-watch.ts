@@ -1,14 +1,13 @@
 import { accessSync, constants, existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
-import { CONFIG_FILE, WORDS_FILE } from '../language/src/prose/config-files.js';
 import { fileState } from '../language/src/file-state.js';
+import { TextMemo } from '../language/src/text-memo.js';
 import { count } from '../language/src/wording.js';
 import { printCheck } from './check-workspace.js';
 import type { CheckOptions } from './check-command.js';
 import { displayFsPath } from './display-path.js';
 import { describeReadError, loadWorkspace, outsideLinks, type LoadedWorkspace, type ReadFailure } from './workspace-loader.js';
-import { workspaceSources, type WorkspaceSources } from './workspace-sources.js';
+import { configFiles, fingerprints, workspaceSources, type WorkspaceSources } from './workspace-sources.js';
 
 /** How long the files are left to settle after a change before the check runs again (an editor's save is several events). */
 const SETTLE_MS = 100;
@@ -29,6 +28,8 @@ const ROOT_CHECK_MS = 2000;
  * not names, and lost a file an editor saved by writing a new one and renaming it over the old (VS Code, vim, sed -i).
  */
 export async function watchCheck(folder: string, options: CheckOptions, out: (line: string) => void): Promise<number> {
+    // A process that validates the same texts build after build, as the language server does.
+    TextMemo.rememberAcrossBuilds();
     const folders: string[] = [];
     const first = await workspaceSources(folder, folders);
     const root = first.root;
@@ -50,7 +51,7 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
     const watchers = new FolderWatchers(cue);
     // Watched and measured before the first check reads anything: a save during it is seen after it.
     watchers.watch(first.isFolder ? folders : [root]);
-    let seen = fingerprints(first.files, root);
+    let seen = fingerprints(first);
     let workspace = await loadWorkspace(folder, options);
     let looked = new Map(workspace.services.gdl.WorkspaceFiles.lookedAt);
     exitCode = await printCheck(folder, options, workspace, out);
@@ -71,7 +72,7 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
             return;
         }
         watchers.watch(listed.isFolder ? walked : [root]);
-        const now = fingerprints(listed.files, root);
+        const now = fingerprints(listed);
         const differ = (file: string) => now.get(file) !== seen.get(file);
         const config = configFiles(root).filter(differ);
         const lookedAt = [...looked].filter(([file, state]) => fileState(file) !== state).map(([file]) => file);
@@ -148,25 +149,6 @@ class FolderWatchers {
         this.watchers.forEach(watcher => watcher.close());
         this.watchers.clear();
     }
-}
-
-/** The workspace's own configuration files: a change to one reads the workspace again. */
-function configFiles(root: string): string[] {
-    return [CONFIG_FILE, WORDS_FILE].map(name => path.join(root, name));
-}
-
-/** Each source's and configuration file's size, time and inode ('' when it cannot be read): what tells a change. */
-function fingerprints(files: readonly string[], root: string): Map<string, string> {
-    const prints = new Map<string, string>();
-    for (const file of [...files, ...configFiles(root)]) {
-        try {
-            const stat = statSync(file);
-            prints.set(file, `${stat.size} ${stat.mtimeMs} ${stat.ino}`);
-        } catch {
-            prints.set(file, '');
-        }
-    }
-    return prints;
 }
 
 /** Files named for a reader: the first three, relative to the working folder, and how many more. */

@@ -1,7 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors.js';
 import { findSources } from '../language/src/source-files.js';
+import { CONFIG_FILE, WORDS_FILE } from '../language/src/prose/config-files.js';
 
 /** The sources a command reads from a folder (or a single file given), before anything is parsed. */
 export interface WorkspaceSources {
@@ -33,4 +34,31 @@ export async function workspaceSources(folder: string, folders?: string[]): Prom
         throw new UsageError(`no .gdl sources found in '${folder}'`);
     }
     return { root: stat.isDirectory() ? given : path.dirname(given), isFolder: stat.isDirectory(), files, outside };
+}
+
+/** The workspace's own configuration files (gdl.config.json, gdl-words.txt at its root), whether they are there or not. */
+export function configFiles(root: string): string[] {
+    return [CONFIG_FILE, WORDS_FILE].map(name => path.join(root, name));
+}
+
+/**
+ * Each source's and configuration file's size, time and inode ('' when it cannot be read): what tells, without
+ * reading them, that none changed (a check that ran while a file was saved; `--watch`'s next look).
+ */
+export function fingerprints(sources: WorkspaceSources): Map<string, string> {
+    const prints = new Map<string, string>();
+    for (const file of [...sources.files, ...configFiles(sources.root)]) {
+        try {
+            const stat = statSync(file);
+            prints.set(file, `${stat.size} ${stat.mtimeMs} ${stat.ino}`);
+        } catch {
+            prints.set(file, '');
+        }
+    }
+    return prints;
+}
+
+/** Whether two {@link fingerprints} are of the same files, unchanged. */
+export function sameFingerprints(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+    return a.size === b.size && [...a].every(([file, print]) => b.get(file) === print);
 }
