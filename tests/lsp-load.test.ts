@@ -84,7 +84,10 @@ describe('the language server under a burst of edits (a real server process)', (
             expect(versionRegressions(burst, uri, 1)).toEqual([]);
             for (const p of burst) {
                 const markers = p.diagnostics.map(d => /\b97\.(\d+)\b/.exec(d.message)?.[1]).filter(m => m !== undefined);
-                expect(markers, `the diagnostics published for version ${p.version}`).toEqual([String(p.version)]);
+                expect(
+                    markers,
+                    `the diagnostics published for version ${p.version}: ${p.diagnostics.map(d => `${String(d.code)} ${d.message}`).join(' | ')}`
+                ).toEqual([String(p.version)]);
             }
             expect(session.lastPublished(RISK)?.version).toBe(final);
 

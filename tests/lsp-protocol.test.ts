@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { FailHoverRequest, HeapRequest } from '../language/src/lsp/gdl-protocol.js';
+import { generateForces } from '../bench/generate-workspace.js';
 import { LspSession } from './support/lsp-client.js';
 import { copyExampleWorkspace } from './support/files.js';
 
@@ -181,6 +182,43 @@ describe('requests the editor sends before the first build ends, or about docume
             ).resolves.toBeDefined();
             expect(session.log.filter(m => m.includes('failed'))).toEqual([]);
             expect(session.stderr.join('')).not.toContain('TypeError');
+        } finally {
+            await session.close();
+        }
+    });
+});
+
+describe('a request sent straight after an edit, while another build is still running (a real server process)', () => {
+    test('is answered from the text as edited, never from the text before', async () => {
+        // An edit to a force's declaration rebuilds every file; an edit to another open file that arrives while that
+        // build runs waits behind it. A request about the second file, sent at once, saw it still built (the text
+        // before) and was answered from that: the editor showed a lens, a hover, an outline a keystroke old.
+        const root = mkdtempSync(path.join(tmpdir(), 'gdl-protocol-'));
+        generateForces(root, 8, 7);
+        const FORCE = 'force-2/force.gdl';
+        const GUIDANCE = 'force-1/guidance-1.gdl';
+        const forceText = readFileSync(path.join(root, FORCE), 'utf8');
+        const guidanceText = readFileSync(path.join(root, GUIDANCE), 'utf8');
+        const session = new LspSession(root, { asOf: '2026-01-15' });
+        try {
+            await session.initialize();
+            await session.open(FORCE, forceText);
+            await session.open(GUIDANCE, guidanceText);
+            await session.settled(GUIDANCE, 1, 'the guidance opened');
+            for (let round = 1; round <= 6; round++) {
+                const version = round + 1;
+                const id = `f1-round-${round}`;
+                const edited = guidanceText.replace('section f1-d1-s1 ', `section ${id} `);
+                await session.change(FORCE, version, forceText.replace('"', `"Round ${round} `));
+                // Into that build (every file of eight forces: hundreds of milliseconds), then the edit and the request.
+                await new Promise(resolve => setTimeout(resolve, 40));
+                await session.change(GUIDANCE, version, edited);
+                const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', {
+                    textDocument: { uri: session.uri(GUIDANCE) }
+                })) as DocumentSymbol[];
+                const names = symbols.flatMap(s => (s.children ?? []).map(c => c.name));
+                expect(names, `round ${round}`).toContain(id);
+            }
         } finally {
             await session.close();
         }

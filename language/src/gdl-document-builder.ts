@@ -117,8 +117,29 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
             // Langium's own rule (a document with a reference that did not resolve may resolve it now, or one that
             // refers to a changed document), from what linking and indexing recorded rather than every reference again.
             (this.unresolved.get(document) ?? hasUnresolvedReference(document)) ||
-            this.indexManager.isAffected(document, changedUris)
+            this.indexManager.isAffected(document, changedUris) ||
+            this.unindexedLinksInto(document, changedUris)
         );
+    }
+
+    /**
+     * Whether a document whose references are not (all) in the index refers into a file changed since: one whose build
+     * was cancelled by an edit while or after linking it, or whose references something resolved before its build did.
+     * The index cannot say (isAffected), and Langium links only the references not yet resolved: the document kept its
+     * links into the file's tree before the edit, coverage was computed from that tree, and the old tree's references,
+     * resolved again, were counted as the file's own (an unknown requirement reported twice, one from the text before
+     * the edit). Only documents a build left unfinished are read, so an edit does not read every reference.
+     */
+    private unindexedLinksInto(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const finished =
+            document.state >= DocumentState.IndexedReferences && this.buildState.get(document.uri.toString())?.completed !== false;
+        if (finished || document.references.length === 0) {
+            return false;
+        }
+        return document.references.some(reference => {
+            const targets = 'items' in reference ? reference.items.map(item => item.$nodeDescription) : [reference.$nodeDescription];
+            return targets.some(target => target !== undefined && changedUris.has(target.documentUri.toString()));
+        });
     }
 
     /**
@@ -127,14 +148,18 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
      * already Validated") when the workspace got there first: a document opened or changed while
      * another build finished, whose own build has not started yet; and (ServerCancelled, "No document
      * found") when a file just opened has not been added yet. The writer saw an error popup on opening
-     * a file. Here the request waits for the document's own build; should none bring it there, it is
+     * a file. And Langium answers at once from a document built from the text before an edit when the
+     * edit's build waits behind another still running: a lens, a hover, an outline a keystroke old. Here
+     * the request waits for the document's own build of its text; should none bring it there, it is
      * answered with the document as it is, after a while.
      */
     protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         const document = this.langiumDocuments.getDocument(uri);
+        const open = this.textDocuments?.get(uri.toString());
         const behind = document
-            ? document.state < state && this.currentState >= state
-            : this.textDocuments?.get(uri.toString()) !== undefined;
+            ? (document.state < state && this.currentState >= state) ||
+              (open !== undefined && document.parseResult.value.$cstNode?.root.fullText !== open.getText())
+            : open !== undefined;
         if (!behind || cancelToken.isCancellationRequested) {
             return super.awaitDocumentState(state, uri, cancelToken);
         }

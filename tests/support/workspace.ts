@@ -15,6 +15,10 @@ export interface TestWorkspace {
     codes(file?: string): string[];
     /** Replaces a file's text (or adds the file) and rebuilds, as the language server does on an edit. */
     edit(file: string, text: string): Promise<void>;
+    /** Replaces a file's text without rebuilding (the test starts the build). */
+    write(file: string, text: string): void;
+    /** The URI of a file of the workspace. */
+    uri(file: string): URI;
     /** Deletes a file and rebuilds. */
     remove(file: string): Promise<void>;
 }
@@ -83,6 +87,8 @@ export async function buildWorkspace(
         documents,
         diagnostics,
         codes: file => diagnostics(file).map(d => String(d.code)),
+        write: (file, text) => fileSystem.files.set(uriOf(file).toString(), text),
+        uri: uriOf,
         edit: async (file, text) => {
             fileSystem.files.set(uriOf(file).toString(), text);
             await workspace.DocumentBuilder.update([uriOf(file)], []);

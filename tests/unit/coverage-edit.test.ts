@@ -1,6 +1,9 @@
+import * as path from 'node:path';
+import { DocumentState, OperationCancelled } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
 import { cleanBase } from '../support/fixtures-base.js';
-import { buildWorkspace } from '../support/workspace.js';
+import { buildWorkspace, readFolder } from '../support/workspace.js';
 
 const uncoveredIn = (messages: string[]) => messages.filter(m => m.includes('is not covered')).map(m => /requirement (\S+)/.exec(m)![1]);
 
@@ -71,5 +74,46 @@ describe('coverage stays right after edits in any file (through the document bui
         expect(workspace.codes('kent/force.gdl')).toEqual(['GDL0607']);
         await workspace.remove('kent/force.gdl');
         expect(workspace.codes('guidance.gdl')).toEqual([]);
+    });
+});
+
+describe('an edit whose build is cancelled by the next edit (typing): the next build is that of the final text', () => {
+    test('a document linked by the cancelled build is linked again to the file edited since: no problem from the text before', async () => {
+        const RISK = 'example-constabulary/guidance/risk.gdl';
+        const PLAN = 'example-constabulary/action-plan.gdl';
+        const files = readFolder(path.join(import.meta.dirname, '../../guidance'));
+        const original = files[RISK]!;
+        // Version v names a requirement 97.v that does not exist: a problem says which text it came from.
+        const textOf = (v: number) => original.replace('addresses 12.2', `addresses 97.${v}`);
+        const workspace = await buildWorkspace(files);
+        const builder = workspace.services.shared.workspace.DocumentBuilder;
+        const uri = (file: string) => workspace.uri(file);
+
+        // The first edit's build is cancelled once it has linked the plan (which refers to the edited file) ...
+        const typing = new CancellationTokenSource();
+        const listening = builder.onDocumentPhase(DocumentState.Linked, document => {
+            if (document.uri.toString() === uri(PLAN).toString()) {
+                typing.cancel();
+            }
+        });
+        workspace.write(RISK, textOf(1));
+        await expect(builder.update([uri(RISK)], [], typing.token)).rejects.toBe(OperationCancelled);
+        listening.dispose();
+        // ... then the next edit is built to the end.
+        await workspace.edit(RISK, textOf(2));
+
+        const markers = workspace
+            .diagnostics(RISK)
+            .map(d => /'97\.(\d+)'/.exec(d.message)?.[1])
+            .filter(m => m !== undefined);
+        expect(markers).toEqual(['2']);
+        const fresh = await buildWorkspace({ ...files, [RISK]: textOf(2) });
+        const summary = (list: Diagnostic[]) => list.map(d => `${d.range.start.line}:${String(d.code)} ${d.message}`).sort();
+        for (const file of [RISK, PLAN, 'framework/sc2024.gdl']) {
+            expect(summary(workspace.diagnostics(file)), file).toEqual(summary(fresh.diagnostics(file)));
+        }
+        const model = workspace.services.gdl.WorkspaceFacts.coverageModel();
+        const freshModel = fresh.services.gdl.WorkspaceFacts.coverageModel();
+        expect({ covered: model.covered, total: model.total }).toEqual({ covered: freshModel.covered, total: freshModel.total });
     });
 });

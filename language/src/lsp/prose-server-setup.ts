@@ -49,9 +49,8 @@ export function setUpProseServer(connection: Connection, services: GdlServices):
     services.gdl.Prose.onChecked = uri => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (document) {
-            void validator.withLaterProse(document).then(diagnostics => {
+            void validator.addLaterProse(document).then(diagnostics => {
                 if (diagnostics) {
-                    document.diagnostics = diagnostics;
                     void connection.sendDiagnostics({ uri, diagnostics });
                 }
             });

@@ -16,7 +16,7 @@ import type { ProseChecks } from './prose-checks.js';
 export class ProseDocumentValidator extends GdlDocumentValidator {
     private readonly prose: ProseChecks;
     private readonly settings: GdlSettings;
-    /** Each document's problems other than plain English, as its last validation found them (for {@link withLaterProse}). */
+    /** Each document's problems other than plain English, as its last validation found them (for {@link addLaterProse}). */
     private readonly others = new WeakMap<LangiumDocument, Diagnostic[]>();
 
     constructor(services: GdlServices) {
@@ -37,18 +37,22 @@ export class ProseDocumentValidator extends GdlDocumentValidator {
     }
 
     /**
-     * In the editor, once the texts a validation did not wait for are checked: the document's problems with every
-     * plain-English finding, or undefined when the document has been changed since (its next validation has them).
+     * In the editor, once the texts a validation did not wait for are checked: gives the document its problems with
+     * every plain-English finding and returns them, or returns undefined when the document has been changed since (its
+     * next validation has them). The document is given them here, in the same turn as the check that it has not
+     * changed, so an edit's build never starts from them.
      */
-    async withLaterProse(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
+    async addLaterProse(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
         const others = this.others.get(document);
         if (!others || document.state < DocumentState.Validated) {
             return undefined;
         }
         const prose = await this.prose.diagnostics(document);
-        return document.state >= DocumentState.Validated && this.others.get(document) === others
-            ? this.withProse(others, prose)
-            : undefined;
+        if (document.state < DocumentState.Validated || this.others.get(document) !== others) {
+            return undefined;
+        }
+        document.diagnostics = this.withProse(others, prose);
+        return document.diagnostics;
     }
 
     // A file's findings come after its other problems, up to its limit of problems (GDL0009), so they never bury them.
