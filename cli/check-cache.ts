@@ -8,6 +8,7 @@ import { basePoliceWords, enGbDictionary } from '../language/src/prose/prose-res
 import type { AssuranceLevel } from '../language/src/coverage/coverage-model.js';
 import { configFiles, fingerprints, sameFingerprints, workspaceSources, type WorkspaceSources } from './workspace-sources.js';
 import { displayFsPath } from './display-path.js';
+import { toolManifest, toolVersion } from './tool-version.js';
 
 /**
  * `gdl check`'s cache of its last answers, for CI and the editor's Check task, which check a workspace that
@@ -249,8 +250,8 @@ function toolIdentity(prose: boolean): string | undefined {
 
 function workOutToolIdentity(prose: boolean): string {
     const here = moduleFolder(import.meta.url);
-    const manifest = nearest(here, 'package.json');
-    const version = manifest ? String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version) : 'unknown';
+    const manifest = toolManifest();
+    const version = toolVersion();
     const code = createHash('sha256');
     for (const file of codeFiles(here)) {
         code.update(`${path.relative(here, file)}\0`).update(readFileSync(file));
@@ -290,17 +291,6 @@ function codeFiles(here: string): string[] {
         visit(folder, tree.length > 1);
     }
     return files.sort();
-}
-
-function nearest(from: string, name: string): string | undefined {
-    for (let folder = from; ; folder = path.dirname(folder)) {
-        if (existsSync(path.join(folder, name))) {
-            return path.join(folder, name);
-        }
-        if (path.dirname(folder) === folder) {
-            return undefined;
-        }
-    }
 }
 
 function hash(data: string | Uint8Array): string {

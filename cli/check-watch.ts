@@ -74,7 +74,8 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
         watchers.watch(listed.isFolder ? walked : [root]);
         const now = fingerprints(listed);
         const differ = (file: string) => now.get(file) !== seen.get(file);
-        const config = configFiles(root).filter(differ);
+        const configuration = configFiles(root);
+        const config = configuration.filter(differ);
         const lookedAt = [...looked].filter(([file, state]) => fileState(file) !== state).map(([file]) => file);
         let rebuilt: { workspace: LoadedWorkspace; what: string } | undefined;
         if (config.length > 0 || lookedAt.length > 0) {
@@ -83,7 +84,7 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
                 what: `${names([...config, ...lookedAt])} changed: the workspace read again.`
             };
         } else {
-            const changed = [...new Set([...now.keys(), ...seen.keys()])].filter(f => !configFiles(root).includes(f) && differ(f));
+            const changed = [...new Set([...now.keys(), ...seen.keys()])].filter(f => !configuration.includes(f) && differ(f));
             rebuilt = changed.length > 0 || workspace.unreadable.length > 0 ? await again(workspace, listed, changed) : undefined;
         }
         seen = now;

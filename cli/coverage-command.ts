@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { toolVersion } from './tool-version.js';
 import { AstUtils, type AstNode } from 'langium';
 import { computeWorkspaceCoverage, type AssuranceLevel } from '../language/src/coverage/coverage-model.js';
 import { buildCoverageReport, compareReports, forceRows, type CoverageReport } from '../language/src/coverage/coverage-report.js';
@@ -139,13 +139,5 @@ export function render(report: CoverageReport, options: Pick<CoverageCommandOpti
         // The one human-readable format: text from the sources is escaped before the table adds its colours.
         default:
             return formatTable(terminalSafe(report), !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
-    }
-}
-
-function toolVersion(): string {
-    try {
-        return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-    } catch {
-        return '0.1.0'; // the CommonJS bundle has no import.meta.url; its version is the extension's
     }
 }

@@ -77,22 +77,28 @@ class Watch {
 }
 
 let running: Watch | undefined;
-let folder: string | undefined;
+let parent: string | undefined;
 afterEach(() => {
     running?.process.kill('SIGKILL');
     running = undefined;
-    if (folder) {
-        rmSync(folder, { recursive: true, force: true });
+    if (parent) {
+        rmSync(parent, { recursive: true, force: true });
     }
 });
 
+/** The bundled guidance copied to `workspace` in a folder of its own, watched, and its first check printed. */
+async function watchCopy(args: string[] = []): Promise<{ watch: Watch; folder: string; parent: string }> {
+    parent = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
+    const folder = path.join(parent, 'workspace');
+    cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
+    running = new Watch(folder, args);
+    await running.checks(1);
+    return { watch: running, folder, parent };
+}
+
 describe('gdl check --watch', () => {
     test('prints the check, then after each edit, new file and deletion what a fresh check prints, reading again only the file changed', async () => {
-        folder = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
-        cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
-        running = new Watch(folder);
-        const watch = running;
-        await watch.checks(1);
+        const { watch, folder } = await watchCopy();
         expect(watch.block(1)).toBe(freshCheck(folder));
         expect(watch.block(1)).toMatch(/^26 files checked as of 2026-01-15: 0 errors/m);
 
@@ -127,11 +133,7 @@ describe('gdl check --watch', () => {
     });
 
     test('a source that cannot be read (a broken link) is reported as a fresh check reports it, and read once it can be', async () => {
-        folder = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
-        cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
-        running = new Watch(folder);
-        const watch = running;
-        await watch.checks(1);
+        const { watch, folder } = await watchCopy();
         const link = path.join(folder, 'example-constabulary/linked.gdl');
         symlinkSync('nowhere.gdl', link);
         await watch.checks(2);
@@ -145,12 +147,7 @@ describe('gdl check --watch', () => {
     });
 
     test("an editor's saves (a new file renamed over the old, again and again), a lost cover, a folder moved out, the workspace moved away", async () => {
-        const parent = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
-        folder = path.join(parent, 'workspace');
-        cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
-        running = new Watch(folder);
-        const watch = running;
-        await watch.checks(1);
+        const { watch, folder, parent } = await watchCopy();
         const online = path.join(folder, 'example-constabulary/guidance/online.gdl');
         const text = readFileSync(online, 'utf8');
         // Node's recursive watch on Linux lost a file after the first such save: every one must be seen.
@@ -179,17 +176,12 @@ describe('gdl check --watch', () => {
 
         // The workspace itself moved away: nothing is left to check; the watch says so and ends with the last check's code.
         renameSync(folder, path.join(parent, 'moved'));
-        folder = parent;
         expect(await watch.exited).toBe(last);
         expect(watch.output()).toMatch(/gdl: '\.' is no longer there: stopped watching\.\n$/);
     });
 
     test('a change to the configuration reads the workspace again whole; a change to any other file checks nothing again', async () => {
-        folder = mkdtempSync(path.join(tmpdir(), 'gdl-watch-'));
-        cpSync(path.join(repo, 'guidance'), folder, { recursive: true, filter: source => !source.includes('.gdl-cache') });
-        running = new Watch(folder, ['--prose']);
-        const watch = running;
-        await watch.checks(1);
+        const { watch, folder } = await watchCopy(['--prose']);
         writeFileSync(path.join(folder, 'notes.txt'), 'not a source\n');
         writeFileSync(path.join(folder, 'gdl.config.json'), JSON.stringify({ prose: { severity: { GDL0702: 'off' } } }));
         await watch.checks(2);

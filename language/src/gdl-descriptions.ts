@@ -5,7 +5,6 @@ import {
     DefaultAstNodeDescriptionProvider,
     DefaultReferenceDescriptionProvider,
     interruptAndCheck,
-    isReference,
     UriUtils,
     type AstNode,
     type AstNodeDescription,
@@ -13,6 +12,7 @@ import {
     type CstNode,
     type DocumentSegment,
     type LangiumDocument,
+    type MultiReference,
     type NameProvider,
     type Reference,
     type ReferenceDescription,
@@ -20,7 +20,7 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
-import { forEachReference, ReferenceProperties } from './references-of.js';
+import { forEachReference, ReferenceProperties, targetsOf } from './references-of.js';
 
 /**
  * Langium's descriptions of definitions, with the same fields, but their path and where they are worked out when
@@ -121,7 +121,7 @@ export class GdlReferenceDescriptionProvider extends DefaultReferenceDescription
 
 // Langium's createInfoDescriptions, for a reference that resolved.
 function describe(
-    reference: Reference | { $refNode?: unknown; error?: unknown; items: Array<{ $nodeDescription?: AstNodeDescription }> },
+    reference: Reference | MultiReference,
     container: AstNode,
     sourceUri: LangiumDocument['uri'],
     locator: AstNodeLocator,
@@ -130,12 +130,7 @@ function describe(
     if (reference.error || !reference.$refNode) {
         return;
     }
-    let targets: AstNodeDescription[];
-    if (isReference(reference)) {
-        targets = reference.$nodeDescription ? [reference.$nodeDescription] : [];
-    } else {
-        targets = reference.items.map(e => e.$nodeDescription).filter((e): e is AstNodeDescription => e !== undefined);
-    }
+    const targets = targetsOf(reference);
     if (targets.length === 0) {
         return;
     }

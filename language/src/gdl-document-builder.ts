@@ -13,6 +13,8 @@ import type { CancellationToken, Diagnostic, Disposable } from 'vscode-languages
 import { Codes } from './validation/diagnostic-codes.js';
 import * as ast from './generated/ast.js';
 import { declares } from './declarations.js';
+import { editedSinceParsed } from './source-text.js';
+import { targetsOf } from './references-of.js';
 import type { GdlIndexManager } from './gdl-index-manager.js';
 
 /**
@@ -136,10 +138,7 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
         if (finished || document.references.length === 0) {
             return false;
         }
-        return document.references.some(reference => {
-            const targets = 'items' in reference ? reference.items.map(item => item.$nodeDescription) : [reference.$nodeDescription];
-            return targets.some(target => target !== undefined && changedUris.has(target.documentUri.toString()));
-        });
+        return document.references.some(reference => targetsOf(reference).some(target => changedUris.has(target.documentUri.toString())));
     }
 
     /**
@@ -157,8 +156,7 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
         const document = this.langiumDocuments.getDocument(uri);
         const open = this.textDocuments?.get(uri.toString());
         const behind = document
-            ? (document.state < state && this.currentState >= state) ||
-              (open !== undefined && document.parseResult.value.$cstNode?.root.fullText !== open.getText())
+            ? (document.state < state && this.currentState >= state) || editedSinceParsed(document, open)
             : open !== undefined;
         if (!behind || cancelToken.isCancellationRequested) {
             return super.awaitDocumentState(state, uri, cancelToken);

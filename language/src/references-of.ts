@@ -1,4 +1,13 @@
-import { isMultiReference, isReference, type AstNode, type AstReflection, type ReferenceInfo } from 'langium';
+import {
+    isMultiReference,
+    isReference,
+    type AstNode,
+    type AstNodeDescription,
+    type AstReflection,
+    type MultiReference,
+    type Reference,
+    type ReferenceInfo
+} from 'langium';
 
 /**
  * The properties of each node type that can hold a reference, as the grammar's reflection lists them: most nodes
@@ -52,4 +61,12 @@ export function forEachReference(node: AstNode, properties: ReadonlySet<string> 
             }
         }
     }
+}
+
+/** The definitions a resolved reference points to (one, or a multi-reference's each); none while it is unresolved. */
+export function targetsOf(reference: Reference | MultiReference): AstNodeDescription[] {
+    if (isReference(reference)) {
+        return reference.$nodeDescription ? [reference.$nodeDescription] : [];
+    }
+    return reference.items.map(item => item.$nodeDescription).filter((d): d is AstNodeDescription => d !== undefined);
 }

@@ -18,6 +18,20 @@ import { Codes } from './validation/diagnostic-codes.js';
  *   editor's buffer holding U+FFFD (the editor could not decode the file either) is reported alike.
  */
 
+/** The text a document was last parsed from (Langium keeps it with the parse), if it has been parsed. */
+export function parsedText(document: LangiumDocument): string | undefined {
+    return document.parseResult.value.$cstNode?.root.fullText;
+}
+
+/**
+ * Whether the editor's text of an open document (`open`) is not the text the document was last parsed from: an edit
+ * whose build has not parsed it yet. What the document holds (its problems, its tree) is then of the text before.
+ */
+export function editedSinceParsed(document: LangiumDocument, open: { getText(): string } | undefined): boolean {
+    const parsed = parsedText(document);
+    return open !== undefined && parsed !== undefined && parsed !== open.getText();
+}
+
 /** How many lines with invalid UTF-8 are reported one by one in a file. */
 export const MAX_ENCODING_LINES = 20;
 
@@ -191,7 +205,7 @@ export class SourceTexts {
      * with invalid UTF-8.
      */
     diagnostics(document: LangiumDocument): Diagnostic[] {
-        const text = document.parseResult.value.$cstNode?.root.fullText ?? document.textDocument.getText();
+        const text = parsedText(document) ?? document.textDocument.getText();
         const found = this.problems.get(document.uri.toString());
         const file =
             found && found.text === text

@@ -5,6 +5,7 @@ import { buildCoverageReport } from '../coverage/coverage-report.js';
 import { forceName } from '../coverage/forces.js';
 import type { GdlServices } from '../gdl-module.js';
 import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
+import { editedSinceParsed } from '../source-text.js';
 import { TextMemo } from '../text-memo.js';
 import { guardDocumentRequests } from './request-guard.js';
 import { applyProseEditorSettings, setUpProseServer } from './prose-server-setup.js';
@@ -138,8 +139,7 @@ function publishCurrentDiagnosticsOnly(connection: Connection, services: GdlServ
         if (!current || !document) {
             return send(params);
         }
-        const built = document.parseResult.value.$cstNode?.root.fullText;
-        if (built !== undefined && built !== current.getText()) {
+        if (editedSinceParsed(document, current)) {
             return Promise.resolve();
         }
         return send({ ...params, version: current.version });
