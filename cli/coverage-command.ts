@@ -50,8 +50,13 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
     }
     const report = reportOf(workspace, options);
     if (options.since) {
-        const before = reportOf(await loadWorkspace(earlierWorkspace(folder, options.since), options), options);
-        report.since = compareReports(before, report, options.since);
+        const earlier = earlierWorkspace(folder, options.since);
+        try {
+            const before = reportOf(await loadWorkspace(earlier.folder, options), options);
+            report.since = compareReports(before, report, options.since);
+        } finally {
+            earlier.dispose();
+        }
     }
     if (options.output) {
         await writeAtomically(options.output, pieces(report, options));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -227,9 +227,26 @@ describe('gdl coverage: options', () => {
         const guidance = path.join(repoDir, 'ws', 'guidance.gdl');
         writeFileSync(plan, readFileSync(plan, 'utf8').replace('addresses 12.2 }', '}'));
         writeFileSync(guidance, readFileSync(guidance, 'utf8').replace('addresses 12.2, 12.3', 'addresses 12.3'));
+        const copies = () =>
+            readdirSync(tmpdir())
+                .filter(name => name.startsWith('gdl-since-') && !name.startsWith('gdl-since-git-'))
+                .sort();
+        const copiesBefore = copies();
         const report = json(['ws', '--since', 'HEAD'], repoDir);
         expect(report.since.ref).toBe('HEAD');
         expect(report.since.lost).toEqual([{ id: '12.2', before: 'covered', after: 'uncovered' }]);
+        // The revision's copy taken out of git is removed once read.
+        expect(copies()).toEqual(copiesBefore);
+
+        // A value git would read as an option is not passed to it: git archive wrote over the file --output named.
+        const victim = path.join(repoDir, 'ws', 'plan.gdl');
+        const text = readFileSync(victim, 'utf8');
+        for (const since of [`--output=${victim}`, '-o', `--remote=${repoDir}`]) {
+            const attempt = coverage(['ws', `--since=${since}`], repoDir);
+            expect(attempt.code, since).toBe(2);
+            expect(attempt.stderr, since).toMatch(/^gdl: cannot read --since '.*': it is neither a folder nor a commit, branch or tag/);
+            expect(readFileSync(victim, 'utf8'), since).toBe(text);
+        }
     });
 
     test('--output writes the report atomically and nothing to standard output', () => {
