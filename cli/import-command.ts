@@ -21,6 +21,7 @@ import { loadWorkspace } from './workspace-loader.js';
 import { count } from '../language/src/wording.js';
 import { declares } from '../language/src/declarations.js';
 import * as ast from '../language/src/generated/ast.js';
+import { pathWithin } from '../language/src/folder-paths.js';
 
 export interface ImportOptions {
     readonly into: string;
@@ -79,7 +80,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         throw new UsageError(`--into '${options.into}' is a file, not a folder`);
     }
     const root = options.workspace ? path.resolve(options.workspace) : await findWorkspace(into);
-    if (root && path.relative(root, into).startsWith('..')) {
+    if (root && pathWithin(root, into) === undefined) {
         throw new UsageError(`--into '${options.into}' is outside the workspace '${options.workspace}'`);
     }
 

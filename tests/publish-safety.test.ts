@@ -50,6 +50,8 @@ describe('the output folder can never hold the sources: refused with exit 2 and 
         ["the workspace's parent, written ws/..", () => ({ out: 'ws/..' }), /it contains the workspace/],
         ['the file system root', () => ({ out: '/' }), /it contains the workspace/],
         ['a folder inside the workspace', () => ({ out: 'ws/site' }), /it lies inside the workspace/],
+        // Its name starts with two dots, as a parent's does: it was taken for one outside, and the site written into the workspace.
+        ['a folder inside the workspace named ..site', () => ({ out: 'ws/..site' }), /it lies inside the workspace/],
         ['a source file', () => ({ out: 'ws/framework/super-complaint-2024.gdl' }), /it lies inside the workspace/],
         ['an existing file', () => ({ out: 'report.txt' }), /it is a file, not a folder/],
         ["a folder of someone else's files", () => ({ out: 'mine' }), /not empty and no earlier `gdl build` wrote it/],

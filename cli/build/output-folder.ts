@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
+import { isInside } from '../../language/src/folder-paths.js';
 
 /** The file every published folder holds: proof that `gdl build` wrote it, so the next build may replace it. */
 export const OUTPUT_MARKER = '.gdl-output';
@@ -55,10 +56,6 @@ function refusal(out: string, why: string): UsageError {
 }
 
 /** `child` lies strictly below `parent` (both absolute and free of links). */
-export function isInside(child: string, parent: string): boolean {
-    const relative = path.relative(parent, child);
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
 
 /** The absolute path with links resolved, for a path that may not exist yet (its nearest existing ancestor is resolved). */
 export async function realPathOf(file: string): Promise<string> {

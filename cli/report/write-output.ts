@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { isSourceFileName } from '../../language/src/source-files.js';
 import { moduleFolder } from '../../language/src/module-folder.js';
 import { CONFIG_FILE, WORDS_FILE } from '../../language/src/prose/config-files.js';
-import { isInside, realPathOf } from '../build/output-folder.js';
+import { realPathOf } from '../build/output-folder.js';
+import { isInside } from '../../language/src/folder-paths.js';
 import { UsageError } from '../errors.js';
 
 /**

@@ -161,9 +161,11 @@ async function chooseFolder(open: vscode.WorkspaceFolder | undefined, file: vsco
     const other = 'Another folder…';
     if (open) {
         const root = open.uri.fsPath;
-        const own = path.relative(root, path.dirname(file.fsPath));
+        // The document's own folder when VS Code counts the document as in the open folder (its own test, not path arithmetic).
+        const inside = vscode.workspace.getWorkspaceFolder(file)?.uri.toString() === open.uri.toString();
+        const own = inside ? path.relative(root, path.dirname(file.fsPath)) : '';
         const folders = await workspaceFolders(root);
-        const first = own && !own.startsWith('..') && !path.isAbsolute(own) ? [own.split(path.sep).join('/')] : [];
+        const first = own ? [own.split(path.sep).join('/')] : [];
         const items = [...new Set([...first, ...folders, '.'])].map(label => ({
             label,
             description: label === first[0] ? 'the document\u2019s folder' : label === '.' ? 'the workspace folder' : undefined
