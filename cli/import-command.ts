@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { describeFileError } from './file-errors.js';
 import { URI } from 'langium';
 import { readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
 import { htmlPageText } from '../language/src/onboarding/html-page-text.js';
@@ -60,10 +61,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     try {
         bytes = await fs.readFile(file);
     } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(
-            `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`
-        );
+        throw new UsageError(`cannot read ${file}: ${describeFileError(error, 'read')}`);
     }
     if (bytes.length === 0) {
         throw new ImportError(`${file} is empty: there is nothing to import`);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
 import { UsageError } from './errors.js';
+import { describeFileError } from './file-errors.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
 import { workspaceSources } from './workspace-sources.js';
 import type { AssuranceLevel } from '../language/src/coverage/coverage-model.js';
@@ -107,16 +108,7 @@ export function outsideLinks(outside: readonly string[]): ReadFailure[] {
 
 /** Why a source could not be read, in a reader's words. */
 export function describeReadError(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    switch (code) {
-        case 'ENOENT':
-            return 'the file does not exist (a broken link?)';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EISDIR':
-            return 'it is a folder, not a file';
-        default:
-            return (error as Error).message;
-    }
+    // A source listed a moment ago and not there now: most often a link to nowhere.
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return missing ? 'the file does not exist (a broken link?)' : describeFileError(error, 'read');
 }

@@ -176,6 +176,64 @@ describe('a coverage report can never replace a source or a template: refused wi
     });
 });
 
+describe('a report replaces only an earlier report: never a folder, nor a file gdl did not write', () => {
+    test('each format, for one force and by force, is written again over itself (as CI does, run after run)', () => {
+        const root = sandbox();
+        const runs: string[][] = [
+            ...['table', 'markdown', 'html', 'csv', 'json', 'sarif', 'junit'].map(format => ['--format', format]),
+            ...['table', 'html', 'csv', 'json'].map(format => ['--by-force', '--format', format])
+        ];
+        for (const [index, args] of runs.entries()) {
+            const file = path.join(root, `report-${index}`);
+            for (const time of ['first', 'again']) {
+                const result = run(['coverage', 'ws', ...args, '--output', file, '--as-of', '2026-01-15'], root);
+                expect(result.stderr, `${args.join(' ')}, ${time}`).not.toMatch(/refusing/);
+                expect(existsSync(file)).toBe(true);
+            }
+        }
+        // And `gdl check --report` over a report of another format.
+        const check = run(['check', 'ws', '--report', `json:${path.join(root, 'report-0')}`], root);
+        expect(check.stderr).not.toMatch(/refusing/);
+        expect(JSON.parse(readFileSync(path.join(root, 'report-0'), 'utf8')).totals.requirements).toBe(39);
+    });
+
+    test("someone's file, a folder, or a file where a folder should be: refused before the check, exit 2, nothing touched", () => {
+        const root = sandbox();
+        mkdirSync(path.join(root, '.git'));
+        mkdirSync(path.join(root, 'scripts'));
+        const theirs: Record<string, string> = {
+            'package.json': '{ "name": "force-guidance", "version": "1.0.0" }\n',
+            'README.md': '# Our guidance\n',
+            '.git/config': '[core]\n\trepositoryformatversion = 0\n',
+            'scripts/publish.sh': '#!/bin/sh\necho publishing\n'
+        };
+        for (const [file, text] of Object.entries(theirs)) {
+            writeFileSync(path.join(root, file), text);
+        }
+        const before = snapshot(root);
+        const refusals: Array<[string, RegExp]> = [
+            ...Object.keys(theirs).map(file => [file, /a file is there that is not an earlier gdl report/] as [string, RegExp]),
+            ['report.txt', /a file is there that is not an earlier gdl report/],
+            ['.', /it is a folder: name a file/],
+            ['ws', /it is a folder: name a file/],
+            ['ws/framework/super-complaint-2024.gdl/x.html', /'ws\/framework\/super-complaint-2024\.gdl' is a file, not a folder/]
+        ];
+        for (const [output, why] of refusals) {
+            for (const args of [
+                ['coverage', 'ws', '--format', 'markdown', '--output', output],
+                ['check', 'ws', '--report', `markdown:${output}`]
+            ]) {
+                const result = run(args, root);
+                expect(result.code, args.join(' ')).toBe(2);
+                expect(result.stderr, args.join(' ')).toMatch(why);
+                expect(result.stderr, args.join(' ')).toMatch(/Nothing was written/);
+                expect(result.stderr).not.toMatch(/internal error|^\s+at .+:\d+:\d+\)?$/m);
+            }
+        }
+        expect(snapshot(root)).toEqual(before);
+    });
+});
+
 describe('one allow-list of link schemes for every link in every format', () => {
     const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
     const schemes = [

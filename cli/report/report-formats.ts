@@ -39,3 +39,26 @@ export function parseReportRequest(value: string): ReportRequest | string {
         ? { format, file: value }
         : `Cannot tell the format of '${value}' from its name; write it first, as in html:${value} (formats: ${reportFormats.join(', ')}).`;
 }
+
+/**
+ * How each format's reports begin (the single force's and, where there is one, the matrix by force), so that a file
+ * already there is known for an earlier report: only such a file is replaced by a new one (`checkReportFile`).
+ */
+const reportBeginnings: readonly RegExp[] = [
+    /^Rec +Req +State /, // table
+    /^Coverage by force as of /, // table, --by-force
+    /^# Evidence requirement coverage/, // markdown
+    /^<!doctype html>\n<html lang="en"><head>[^]*?<title>Evidence requirement coverage/, // html, either
+    /^(framework,recommendation,requirement|force,forceName,framework),/, // csv, either
+    /^\{\s*"\$schema": "urn:gdl:schema:coverage-report:/, // json, either
+    /^\{\s*"\$schema": "https:\/\/json\.schemastore\.org\/sarif-[\d.]+\.json",[^]*?"name": "gdl"/, // sarif
+    /^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<testsuites name="GDL coverage / // junit
+];
+
+/** How much of a file is read to tell whether it is an earlier report. */
+export const REPORT_HEAD_LENGTH = 2048;
+
+/** Whether a file's first {@link REPORT_HEAD_LENGTH} characters are those of a report gdl wrote, in any format. */
+export function isEarlierReport(head: string): boolean {
+    return reportBeginnings.some(beginning => beginning.test(head));
+}

@@ -6,6 +6,8 @@ import { CONFIG_FILE, WORDS_FILE } from '../../language/src/prose/config-files.j
 import { realPathOf } from '../build/output-folder.js';
 import { isInside } from '../../language/src/folder-paths.js';
 import { UsageError } from '../errors.js';
+import { describeFileError } from '../file-errors.js';
+import { isEarlierReport, REPORT_HEAD_LENGTH } from './report-formats.js';
 
 /**
  * Writes `text` to `file` atomically: a temporary file beside it, then a rename, so readers never see half a report.
@@ -21,10 +23,9 @@ export async function writeAtomically(file: string, text: string | Iterable<stri
         }
         await fs.rename(temporary, file);
     } catch (error) {
-        await fs.rm(temporary, { force: true });
-        throw new UsageError(
-            `cannot write '${file}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`
-        );
+        // The temporary file may not have been made (no such folder, or one that is a file): nothing to take away then.
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+        throw new UsageError(`cannot write '${file}': ${describeFileError(error, 'write')}`);
     }
 }
 
@@ -59,11 +60,18 @@ async function writePieces(file: string, pieces: Iterable<string>): Promise<void
  */
 export async function checkReportFile(file: string, templates: string): Promise<void> {
     const target = await realPathOf(file);
-    const refuse = (why: string) =>
-        new UsageError(`refusing to write the report to '${file}': ${why}. Nothing was written; choose another file.`);
+    const refuse = (why: string) => refusal(file, why);
     const name = [path.basename(file), path.basename(target)].find(n => isSourceFileName(n) || configFileNames.includes(n));
     if (name !== undefined) {
         throw refuse(isSourceFileName(name) ? 'that is the name of a GDL source' : `that is the name of the workspace's ${name}`);
+    }
+    // A folder cannot be replaced by a report, nor a file hold one: said now, before the check runs, not after it.
+    if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
+        throw refuse('it is a folder: name a file');
+    }
+    const parent = await fs.stat(path.dirname(target)).catch(() => undefined);
+    if (parent && !parent.isDirectory()) {
+        throw refuse(`'${path.dirname(file)}' is a file, not a folder`);
     }
     const guarded = await realPathOf(templates);
     if (target === guarded || isInside(target, guarded)) {
@@ -77,16 +85,43 @@ export async function checkReportFile(file: string, templates: string): Promise<
 
 /**
  * Refuses a report file that is a file the workspace's sources name (an exhibit on file, a handout), as the check
- * saw them (`lookedAt`): evidence an inspector asks to see. Checked before any report is written (exit 2).
+ * saw them (`lookedAt`): evidence an inspector asks to see; or any other file already there that is not an earlier
+ * report (CI writing coverage.html again is fine), never someone's file: package.json, a README, a script,
+ * .git/config. Checked once the workspace is read, before any report is written (exit 2).
  */
 export async function checkReportNotNamed(file: string, lookedAt: Iterable<string>): Promise<void> {
     const target = await realPathOf(file);
+    const refuse = (why: string) => refusal(file, why);
     for (const named of lookedAt) {
         if ((await realPathOf(named)) === target) {
-            throw new UsageError(
-                `refusing to write the report to '${file}': it is a file the sources name (an exhibit or a handout). Nothing was written; choose another file.`
-            );
+            throw refuse('it is a file the sources name (an exhibit or a handout)');
         }
+    }
+    const head = await readHead(target);
+    if (head !== undefined && head.length > 0 && !isEarlierReport(head)) {
+        throw refuse('a file is there that is not an earlier gdl report; name a new file, or move that one away first');
+    }
+}
+
+/** The refusal of a report file, and why. */
+function refusal(file: string, why: string): UsageError {
+    return new UsageError(`refusing to write the report to '${file}': ${why}. Nothing was written; choose another file.`);
+}
+
+/** A file's first characters, or undefined when there is no file to read. */
+async function readHead(file: string): Promise<string | undefined> {
+    let handle;
+    try {
+        handle = await fs.open(file, 'r');
+    } catch {
+        return undefined;
+    }
+    try {
+        const buffer = Buffer.alloc(REPORT_HEAD_LENGTH * 4);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return buffer.subarray(0, bytesRead).toString('utf8').slice(0, REPORT_HEAD_LENGTH);
+    } finally {
+        await handle.close();
     }
 }
 
