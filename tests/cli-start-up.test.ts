@@ -185,7 +185,19 @@ describe('gdl check --report: the problems and the coverage report from one chec
         const unsaid = run(['check', 'guidance', '--report', 'report']);
         expect(unsaid.code).toBe(2);
         expect(unsaid.stderr).toContain("Cannot tell the format of 'report' from its name; write it first, as in html:report");
-        for (const result of [overSource, unknown, unsaid]) {
+        // A format with no file, and a file with an empty format (it wrote a file named ':x.html').
+        const noFile = run(['check', 'guidance', '--report', 'html:']);
+        expect([noFile.code, noFile.stderr]).toEqual([
+            2,
+            expect.stringContaining("'html:' names no file; write the file after the format, as in html:coverage.html.")
+        ]);
+        const noFormat = run(['check', 'guidance', '--report', ':x.html']);
+        expect([noFormat.code, noFormat.stderr]).toEqual([
+            2,
+            expect.stringContaining("':x.html' names no format before the ':'; write one, as in html:x.html")
+        ]);
+        expect(existsSync(path.join(repo, ':x.html'))).toBe(false);
+        for (const result of [overSource, unknown, unsaid, noFile, noFormat]) {
             expect(result.stdout).toBe('');
             expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
         }

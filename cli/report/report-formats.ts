@@ -25,6 +25,13 @@ const formatsByExtension: Record<string, ReportFormat> = {
  * file, or a message saying what is wrong (the caller makes it a usage error).
  */
 export function parseReportRequest(value: string): ReportRequest | string {
+    const named = /^([a-z]*):$/.exec(value);
+    if (named) {
+        return `'${value}' names no file; write the file after the format, as in ${named[1] || 'html'}:coverage.html.`;
+    }
+    if (value.startsWith(':')) {
+        return `'${value}' names no format before the ':'; write one, as in html${value} (formats: ${reportFormats.join(', ')}).`;
+    }
     const prefixed = /^([a-z]+):(.+)$/.exec(value);
     if (prefixed && (reportFormats as readonly string[]).includes(prefixed[1]!)) {
         return { format: prefixed[1] as ReportFormat, file: prefixed[2]! };
