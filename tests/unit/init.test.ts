@@ -189,4 +189,20 @@ describe('gdl init', () => {
         expect(lines.filter(l => / error GDL/.test(l) && !/GDL0201/.test(l))).toEqual([]);
         expect(lines.at(-1)).toMatch(/^6 files checked/); // the framework, the vocabulary's two and Kent's three
     });
+
+    test('a force named like a folder the check does not read (Out, Dist) gets a folder it reads: its material is checked', async () => {
+        const root = path.join(fresh(), 'ws');
+        await init(root, 'Kent Police');
+        for (const [name, id] of [
+            ['Out', 'out-2'],
+            ['Dist', 'dist-2']
+        ]) {
+            const said = await init(root, name!, true);
+            expect(said[0]).toContain(`Added ${name} (force ${id})`);
+            const { lines } = await check(root, id);
+            // Its own plan's 39 requirements are listed as not covered: its files were read.
+            expect(lines.filter(l => / GDL0201 /.test(l)).length, name).toBeGreaterThan(0);
+            expect(lines.join('\n'), name).not.toMatch(/unknown force|no force/i);
+        }
+    });
 });

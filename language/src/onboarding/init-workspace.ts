@@ -1,6 +1,7 @@
 import type * as ast from '../generated/ast.js';
 import { longDate } from '../dates.js';
 import { gdlComment, gdlString, slugFromTitle } from './gdl-text.js';
+import { isWorkspaceFolderName } from '../source-files.js';
 
 // `gdl init`: the files of a new force workspace, or of a force added beside others. The shared part
 // (the framework, the common vocabulary, the editor settings) is copied only where the workspace has
@@ -44,7 +45,8 @@ export interface InitInput {
 export function forceIdFor(name: string, taken: ReadonlySet<string>): string {
     const base = slugFromTitle(name, 6);
     let id = base;
-    for (let n = 2; taken.has(id) || taken.has(`${id}-plan`) || taken.has(`${id}-curriculum`); n++) {
+    // Nor a folder name the check does not read (out, dist, node_modules): the force's material would never be checked.
+    for (let n = 2; taken.has(id) || taken.has(`${id}-plan`) || taken.has(`${id}-curriculum`) || !isWorkspaceFolderName(id); n++) {
         id = `${base}-${n}`;
     }
     return id;
