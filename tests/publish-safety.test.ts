@@ -176,6 +176,39 @@ describe('a coverage report can never replace a source or a template: refused wi
     });
 });
 
+describe('pages whose names differ only in case (one file on Windows and macOS)', () => {
+    test('are refused, naming both, and nothing is written', () => {
+        const root = sandbox();
+        writeFileSync(
+            path.join(root, 'ws/example-constabulary/guidance/other.gdl'),
+            [
+                'guidance EC-RISK "Another page on risk" {',
+                '    owner "Example Constabulary stalking lead"',
+                '    version "1.0"',
+                '    status approved',
+                '    approved 2025-02-01',
+                '    review-by 2027-02-01',
+                '    audience first-responders',
+                '    section ec-other-one "Other" {',
+                '        """',
+                '        A second page whose id differs from the first only in case.',
+                '        """',
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+        const before = snapshot(root);
+        const result = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toContain(
+            "refusing to publish 'guidance/ec-risk.html' and 'guidance/EC-RISK.html': their names differ only in case"
+        );
+        expect(result.stderr).toContain('Nothing was written');
+        expect(snapshot(root)).toEqual(before);
+    });
+});
+
 describe('a report replaces only an earlier report: never a folder, nor a file gdl did not write', () => {
     test('each format, for one force and by force, is written again over itself (as CI does, run after run)', () => {
         const root = sandbox();

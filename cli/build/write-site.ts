@@ -25,6 +25,7 @@ export async function writeSiteAtomically(
     files: Map<string, Buffer | string>,
     verify: () => Promise<void> = async () => undefined
 ): Promise<void> {
+    refuseNamesOnlyCaseApart(files.keys());
     const target = path.resolve(out);
     const parent = path.dirname(target);
     const base = path.basename(target);
@@ -41,6 +42,25 @@ export async function writeSiteAtomically(
         await swapIn(target, parent, base, out, files);
     } finally {
         await release();
+    }
+}
+
+/**
+ * Two outputs whose names differ only in case (guidance EC-RISK and Ec-Risk, so EC-RISK.html and Ec-Risk.html) are one
+ * file on Windows and macOS, where forces read their sites: one page would silently replace the other. Refused, naming
+ * both, before anything is written.
+ */
+function refuseNamesOnlyCaseApart(names: Iterable<string>): void {
+    const seen = new Map<string, string>();
+    for (const name of names) {
+        const folded = name.normalize('NFC').toLowerCase();
+        const other = seen.get(folded);
+        if (other !== undefined && other !== name) {
+            throw new UsageError(
+                `refusing to publish '${other}' and '${name}': their names differ only in case, and on Windows and macOS they are one file (one page would replace the other). Give one of them another id. Nothing was written.`
+            );
+        }
+        seen.set(folded, name);
     }
 }
 
