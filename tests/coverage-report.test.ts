@@ -172,6 +172,19 @@ describe('gdl coverage: options', () => {
         expect(json([GAPS, '--as-of', '2026-01-15']).totals.overdue).toBe(4);
     });
 
+    test('a recommendation whose requirements are all met but whose plan item is late says so, beside "0 overdue" requirements', () => {
+        // The example's plan items for 13 and 18 are in progress past their deadline; every requirement of both is covered.
+        const args = [...EXAMPLE, '--as-of', '2026-01-15'];
+        const table = coverage(args).stdout;
+        expect(table).toMatch(/^ {2}SC2024 13 +2\/2 +100% {2}plan item overdue$/m);
+        expect(table).toMatch(/^ {2}SC2024 18 +4\/4 +100% {2}plan item overdue$/m);
+        expect(table).toMatch(/ 0 overdue, /);
+        expect(table).not.toMatch(/100% {2}overdue/);
+        expect(coverage([...args, '--format', 'html']).stdout).toContain('2/2 (100%) plan item overdue');
+        // A requirement not met past the deadline: the recommendation is overdue, plainly.
+        expect(coverage([GAPS, '--as-of', '2026-01-15']).stdout).toMatch(/^ {2}\S+ 12 .*% {2}overdue$/m);
+    });
+
     test('--recipient keeps only recommendations made to that recipient', () => {
         const report = json([...EXAMPLE, '--recipient', 'pccs']);
         // Recommendation 15 (to PCCs) has no evidence requirements in the source: listed with none, and no rows.

@@ -1,3 +1,4 @@
+import { recommendationOverdueText } from '../../language/src/coverage/coverage-words.js';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
@@ -180,7 +181,7 @@ function pageAround(report: CoverageReport): Element {
                                     'td',
                                     rec.forOthers
                                         ? `${forOthersText(rec.recipients)}: not counted`
-                                        : `${rec.covered + rec.waived}/${rec.requirements} (${rec.percent}%)${rec.overdue ? ' overdue' : ''}`
+                                        : `${rec.covered + rec.waived}/${rec.requirements} (${rec.percent}%)${rec.overdue ? ` ${recommendationOverdueText(rec)}` : ''}`
                                 ),
                                 h('td', rec.owner ?? '–')
                             ])

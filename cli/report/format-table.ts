@@ -1,3 +1,4 @@
+import { recommendationOverdueText } from '../../language/src/coverage/coverage-words.js';
 import { count } from '../../language/src/wording.js';
 import { createColors } from 'picocolors';
 import { cellsOf, matrixColumns } from './force-matrix.js';
@@ -117,7 +118,7 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
         const figures = rec.forOthers
             ? `${forOthersText(rec.recipients)}: listed, not counted`
             : `${`${rec.covered + rec.waived}/${rec.requirements}`.padEnd(6)} ${`${rec.percent}%`.padStart(6)}`;
-        lines.push(`  ${rec.framework} ${rec.id.padEnd(4)} ${figures}${rec.overdue ? c.red('  overdue') : ''}`);
+        lines.push(`  ${rec.framework} ${rec.id.padEnd(4)} ${figures}${rec.overdue ? c.red(`  ${recommendationOverdueText(rec)}`) : ''}`);
     }
     lines.push('', c.bold('Overall'), totalsSentence(report));
     if (report.since) {

@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import type { ReportItem, ReportRecommendation, ReportRequirement } from '../../language/src/coverage/coverage-report.js';
-import { assuranceText, isSatisfied, levelNames, shortText, stateText, type CoverageAnswer } from '../../language/src/lsp/gdl-protocol.js';
+import {
+    assuranceText,
+    isSatisfied,
+    levelNames,
+    recommendationOverdueText,
+    shortText,
+    stateText,
+    type CoverageAnswer
+} from '../../language/src/lsp/gdl-protocol.js';
 
 type Node =
     | { kind: 'recommendation'; recommendation: ReportRecommendation }
@@ -108,7 +116,9 @@ function recommendationItem(r: ReportRecommendation, requirements: readonly Repo
         return item;
     }
     item.description =
-        r.requirements === 0 ? 'no evidence requirements' : `${satisfied}/${r.requirements} covered${r.overdue ? ', overdue' : ''}`;
+        r.requirements === 0
+            ? 'no evidence requirements'
+            : [`${satisfied}/${r.requirements} covered`, recommendationOverdueText(r)].filter(Boolean).join(', ');
     item.tooltip = new vscode.MarkdownString(
         [
             `**Recommendation ${r.id}** — ${whole}`,

@@ -268,3 +268,20 @@ export function shortText(text: string | null | undefined, width = 60): string {
     const space = cut.lastIndexOf(' ');
     return `${(space > width / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
+
+/**
+ * A recommendation past its deadline, in a few words, or undefined when it is not: 'overdue' while one of its
+ * requirements is not met, 'plan item overdue' when every one is met but its plan item is not complete. The
+ * requirements' own count ("0 overdue") does not count the second, and a bare 'overdue' beside it read as a contradiction.
+ */
+export function recommendationOverdueText(recommendation: {
+    readonly overdue: boolean;
+    readonly covered: number;
+    readonly waived: number;
+    readonly requirements: number;
+}): string | undefined {
+    if (!recommendation.overdue) {
+        return undefined;
+    }
+    return recommendation.covered + recommendation.waived >= recommendation.requirements ? 'plan item overdue' : 'overdue';
+}

@@ -9,7 +9,7 @@ import type { CoverageReport } from '../coverage/coverage-report.js';
 import type { Preview } from '../publish/preview-page.js';
 
 // The coverage view says states, levels and timeliness in the words every other face uses.
-export { assuranceText, isSatisfied, levelNames, shortText, stateText } from '../coverage/coverage-words.js';
+export { assuranceText, isSatisfied, levelNames, recommendationOverdueText, shortText, stateText } from '../coverage/coverage-words.js';
 
 /** The coverage request's parameter: the document whose force the coverage is of. */
 export interface CoverageParams {
