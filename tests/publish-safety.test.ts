@@ -202,7 +202,7 @@ describe('pages whose names differ only in case (one file on Windows and macOS)'
         const result = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
         expect(result.code, result.stderr).toBe(2);
         expect(result.stderr).toContain(
-            "refusing to publish 'guidance/ec-risk.html' and 'guidance/EC-RISK.html': their names differ only in case"
+            "refusing to publish 'guidance/ec-risk.md' and 'guidance/EC-RISK.md': their names differ only in case"
         );
         expect(result.stderr).toContain('Nothing was written');
         expect(snapshot(root)).toEqual(before);

@@ -1,5 +1,5 @@
 import { buildDate } from '../../language/src/publish/build-date.js';
-import { buildForceSites, buildSite, sitePages, type SiteTemplates } from '../../language/src/publish/build-site.js';
+import { sitePages, writeForceSites, writeSite, type SiteTemplates } from '../../language/src/publish/build-site.js';
 import { inThisThread } from '../../language/src/publish/render-job.js';
 import type { PackageRuntime } from '../../language/src/publish/lms/lms-packages.js';
 import { siteModel, type SiteModel } from '../../language/src/publish/site-model.js';
@@ -10,7 +10,7 @@ import { collectProblems, formatProblem, formatUnreadable } from '../problem-lin
 import { loadWorkspace, workspaceRoot, type JudgeOptions, type LoadedWorkspace } from '../workspace-loader.js';
 import { checkOutputFolder, type ProtectedFolder } from './output-folder.js';
 import { defaultTemplates, loadTemplates } from './load-templates.js';
-import { writeSiteAtomically } from './write-site.js';
+import { StagedSite } from './write-site.js';
 import type { LmsKind } from '../../language/src/publish/lms/package-model.js';
 import { addLearningPlatformFiles, loadLmsRuntime } from './lms-build.js';
 import { RenderPool } from '../../language/src/publish/render-pool.js';
@@ -144,21 +144,31 @@ async function publish(
         using.started()
     );
     const renderer = pool ?? inThisThread;
-    let files: Map<string, Buffer | string>;
+    // Each file is written into the output's staging folder as it is rendered, and the folder swapped in at the end.
+    const staged = await StagedSite.open(options.out);
     try {
-        files = several
-            ? await buildForceSites(sites, templates, date, report, renderer)
-            : await buildSite(sites[0]!, templates, date, report, renderer);
-        // Question banks always, packages when asked: into the same map, so they are published with the rest or not at all.
-        await addLearningPlatformFiles(files, sites, several, { templates, runtime: lmsRuntime, kinds: options.lms ?? [], date, renderer });
+        await (several
+            ? writeForceSites(sites, templates, date, report, renderer, staged)
+            : writeSite(sites[0]!, templates, date, report, renderer, staged));
+        // Question banks always, packages when asked: staged with the rest, so they are published with it or not at all.
+        await addLearningPlatformFiles(staged, sites, several, {
+            templates,
+            runtime: lmsRuntime,
+            kinds: options.lms ?? [],
+            date,
+            renderer
+        });
+    } catch (error) {
+        await staged.abandon();
+        throw error;
     } finally {
         await pool?.dispose();
     }
-    await writeSiteAtomically(options.out, files, () => checkOutputFolder(options.out, protect));
+    await staged.commit(() => checkOutputFolder(options.out, protect));
     if (!options.quiet) {
         const notYet = gapped.map(site => `${whose(site)}${gapsText(site)}`).join('; ');
         out(
-            `Published ${files.size} files to ${options.out}${several ? ` (${sites.length} forces, one folder each: ${sites.map(s => s.force.id).join(', ')})` : ''}` +
+            `Published ${staged.count} files to ${options.out}${several ? ` (${sites.length} forces, one folder each: ${sites.map(s => s.force.id).join(', ')})` : ''}` +
                 `${notYet ? `; not yet covered: ${notYet}` : ''}.`
         );
     }

@@ -7,6 +7,7 @@ import type { Renderer } from '../../language/src/publish/render-job.js';
 import { lmsPackages, type PackageRuntime } from '../../language/src/publish/lms/lms-packages.js';
 import { questionBanks } from '../../language/src/publish/lms/question-banks.js';
 import type { SiteModel } from '../../language/src/publish/site-model.js';
+import type { SiteSink } from '../../language/src/publish/site-files.js';
 import { UsageError } from '../errors.js';
 
 /** The scripts a package runs in the learner's browser, from the templates folder's lms/: the quiz and each platform's adapter. */
@@ -27,7 +28,7 @@ export function loadLmsRuntime(templates: string): PackageRuntime {
  * the build's files; with several forces, under each force's folder, as the rest of its site is.
  */
 export async function addLearningPlatformFiles(
-    files: Map<string, Buffer | string>,
+    files: SiteSink,
     sites: readonly SiteModel[],
     several: boolean,
     options: { templates: SiteTemplates; runtime: PackageRuntime | undefined; kinds: readonly LmsKind[]; date: string; renderer?: Renderer }
@@ -42,7 +43,7 @@ export async function addLearningPlatformFiles(
             }
         }
         for (const [file, content] of learning) {
-            files.set(`${folder}${file}`, content);
+            files.add(`${folder}${file}`, content);
         }
     }
 }

@@ -1,7 +1,8 @@
-import { promises as fs, mkdirSync, writeFileSync } from 'node:fs';
+import { promises as fs, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.js';
+import { publishedTwice, type FileInPieces, type SiteSink } from '../../language/src/publish/site-files.js';
 
 const LOCK_WAIT_MS = 120000;
 
@@ -15,84 +16,166 @@ const alive = (pid: number) => {
 };
 
 /**
- * Writes every file (and the marker that says `gdl build` wrote the folder) into a temporary folder
- * beside `out`, then swaps it in: a build that fails, or is
- * killed, at any point before the swap leaves the previous output exactly as it was. Builds into the
- * same folder take turns (a lock file beside it), so two at once cannot corrupt it.
+ * Writes every file (and the marker that says `gdl build` wrote the folder) into a temporary folder beside `out`, then
+ * swaps it in ({@link StagedSite}).
  */
 export async function writeSiteAtomically(
     out: string,
     files: Map<string, Buffer | string>,
     verify: () => Promise<void> = async () => undefined
 ): Promise<void> {
-    refuseNamesOnlyCaseApart(files.keys());
-    const target = path.resolve(out);
-    const parent = path.dirname(target);
-    const base = path.basename(target);
+    const site = await StagedSite.open(out);
     try {
-        await fs.mkdir(parent, { recursive: true });
+        for (const [file, content] of files) {
+            site.add(file, content);
+        }
     } catch (error) {
-        throw new UsageError(`cannot write the output to '${out}': ${(error as Error).message}`);
+        await site.abandon();
+        throw error;
     }
-    const release = await lock(path.join(parent, `.${base}.lock`), out);
-    try {
-        // Checked again under the lock: the folder may have changed while the site was rendered.
-        await verify();
-        await recoverFromKilledBuilds(parent, base, target);
-        await swapIn(target, parent, base, out, files);
-    } finally {
-        await release();
-    }
+    await site.commit(verify);
 }
 
 /**
- * Two outputs whose names differ only in case (guidance EC-RISK and Ec-Risk, so EC-RISK.html and Ec-Risk.html) are one
- * file on Windows and macOS, where forces read their sites: one page would silently replace the other. Refused, naming
- * both, before anything is written.
+ * A build's output, written as it is rendered into a temporary folder beside `out`, then swapped in (`commit`): a
+ * build that fails, or is killed, at any point before the swap leaves the previous output exactly as it was, and a
+ * failure removes what was written (`abandon`). Builds into the same folder take turns (a lock file beside it, held
+ * from `open` to the swap), so two at once cannot corrupt it. Two files whose names are one on Windows and macOS are
+ * refused as the second comes; nothing reaches the output.
  */
-function refuseNamesOnlyCaseApart(names: Iterable<string>): void {
-    const seen = new Map<string, string>();
-    for (const name of names) {
+export class StagedSite implements SiteSink {
+    /** How many files were written. */
+    count = 0;
+    private readonly names = new Map<string, string>();
+    private readonly made: Set<string>;
+    private ended = false;
+
+    private constructor(
+        private readonly out: string,
+        private readonly target: string,
+        private readonly staging: string,
+        private readonly release: () => Promise<void>
+    ) {
+        this.made = new Set([staging]);
+    }
+
+    static async open(out: string): Promise<StagedSite> {
+        const target = path.resolve(out);
+        const parent = path.dirname(target);
+        const base = path.basename(target);
+        try {
+            await fs.mkdir(parent, { recursive: true });
+        } catch (error) {
+            throw new UsageError(`cannot write the output to '${out}': ${describe(error)}`);
+        }
+        const release = await lock(path.join(parent, `.${base}.lock`), out);
+        const staging = path.join(parent, `.${base}.building-${process.pid}`);
+        try {
+            await recoverFromKilledBuilds(parent, base, target);
+            await removeQuietly(staging);
+            await fs.mkdir(staging, { recursive: true });
+            await fs.writeFile(path.join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+        } catch (error) {
+            await removeQuietly(staging);
+            await release();
+            throw new UsageError(`cannot write the output to '${out}': ${describe(error)}`);
+        }
+        return new StagedSite(out, target, staging, release);
+    }
+
+    add(file: string, content: Buffer | string): void {
+        // Written without a round trip to libuv's threads for each (a build of 43 forces writes 3,200 files: 1 s as
+        // promises, 0.15 s so), and each folder made once.
+        this.writing(file, full => writeFileSync(full, content));
+    }
+
+    open(file: string): FileInPieces {
+        let handle = -1;
+        this.writing(file, full => (handle = openSync(full, 'w')));
+        return {
+            write: piece => this.writing(file, () => writeSync(handle, piece), false),
+            close: () => this.writing(file, () => closeSync(handle), false)
+        };
+    }
+
+    /** Swaps the written folder in, once `verify` (the output folder checked again, under the lock) agrees. */
+    async commit(verify: () => Promise<void> = async () => undefined): Promise<void> {
+        this.end();
+        try {
+            await verify();
+            await swapIn(this.target, this.staging, this.out);
+        } finally {
+            await removeQuietly(this.staging);
+            await this.release();
+        }
+    }
+
+    /** Removes what was written: the output stays as it was. */
+    async abandon(): Promise<void> {
+        if (this.ended) {
+            return;
+        }
+        this.end();
+        await removeQuietly(this.staging);
+        await this.release();
+    }
+
+    private end(): void {
+        if (this.ended) {
+            throw new Error('a staged build was ended twice');
+        }
+        this.ended = true;
+    }
+
+    private writing(file: string, write: (full: string) => void, isNew = true): void {
+        if (this.ended) {
+            throw new Error(`'${file}' was written after the build ended`);
+        }
+        const full = path.join(this.staging, file);
+        if (isNew) {
+            if (!full.startsWith(this.staging + path.sep)) {
+                throw new UsageError(`refusing to write '${file}' outside the output folder`);
+            }
+            this.refuseSameName(file);
+        }
+        try {
+            const folder = path.dirname(full);
+            if (isNew && !this.made.has(folder)) {
+                mkdirSync(folder, { recursive: true });
+                this.made.add(folder);
+            }
+            write(full);
+        } catch (error) {
+            throw new UsageError(`cannot write the output to '${this.out}': ${describe(error)}`);
+        }
+        if (isNew) {
+            this.count++;
+        }
+    }
+
+    /**
+     * Two outputs whose names differ only in case (guidance EC-RISK and Ec-Risk, so EC-RISK.html and Ec-Risk.html) are
+     * one file on Windows and macOS, where forces read their sites: one page would silently replace the other. Refused,
+     * naming both, and nothing reaches the output.
+     */
+    private refuseSameName(name: string): void {
         const folded = name.normalize('NFC').toLowerCase();
-        const other = seen.get(folded);
-        if (other !== undefined && other !== name) {
+        const other = this.names.get(folded);
+        if (other === name) {
+            throw publishedTwice(name);
+        }
+        if (other !== undefined) {
             throw new UsageError(
                 `refusing to publish '${other}' and '${name}': their names differ only in case, and on Windows and macOS they are one file (one page would replace the other). Give one of them another id. Nothing was written.`
             );
         }
-        seen.set(folded, name);
+        this.names.set(folded, name);
     }
 }
 
-async function swapIn(target: string, parent: string, base: string, out: string, files: Map<string, Buffer | string>): Promise<void> {
-    const staging = path.join(parent, `.${base}.building-${process.pid}`);
-    const previous = path.join(parent, `.${base}.previous-${process.pid}`);
-    try {
-        await removeQuietly(staging);
-        await fs.mkdir(staging, { recursive: true });
-        await fs.writeFile(path.join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-        // Written one after another without a round trip to libuv's threads for each (a build of 43 forces writes 3,200
-        // files: 1 s as promises, 0.15 s so), and each folder made once.
-        const made = new Set([staging]);
-        for (const [file, content] of files) {
-            const full = path.join(staging, file);
-            if (!full.startsWith(staging + path.sep)) {
-                throw new UsageError(`refusing to write '${file}' outside the output folder`);
-            }
-            const folder = path.dirname(full);
-            if (!made.has(folder)) {
-                mkdirSync(folder, { recursive: true });
-                made.add(folder);
-            }
-            writeFileSync(full, content);
-        }
-    } catch (error) {
-        await removeQuietly(staging);
-        if (error instanceof UsageError) {
-            throw error;
-        }
-        throw new UsageError(`cannot write the output to '${out}': ${(error as Error).message}`);
-    }
+/** Moves the written folder to `target`, and the previous output (if any) aside until it is in place. */
+async function swapIn(target: string, staging: string, out: string): Promise<void> {
+    const previous = path.join(path.dirname(target), `.${path.basename(target)}.previous-${process.pid}`);
     const hadPrevious = await fs.stat(target).then(
         () => true,
         () => false
@@ -112,11 +195,12 @@ async function swapIn(target: string, parent: string, base: string, out: string,
         ) {
             await fs.rename(previous, target).catch(() => undefined);
         }
-        await removeQuietly(staging);
-        throw new UsageError(`cannot replace '${out}': ${(error as Error).message}`);
+        throw new UsageError(`cannot replace '${out}': ${describe(error)}`);
     }
     await removeQuietly(previous);
 }
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Cleans up after a build that was killed: its staging folder goes; an output it had moved aside comes back. */
 async function recoverFromKilledBuilds(parent: string, base: string, target: string): Promise<void> {

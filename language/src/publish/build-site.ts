@@ -7,8 +7,9 @@ import { coveragePage, coveragePageParts } from './coverage-page.js';
 import { guidancePage } from './guidance-page.js';
 import { forcesIndexPage, indexPage } from './index-page.js';
 import { planPage } from './plan-page.js';
-import { renderHtmlParts, shellFor, type PageShell } from './render-html.js';
-import { renderMarkdownParts } from './render-markdown.js';
+import { htmlAround, shellFor, type PageShell } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+import { FilesInMemory, type SiteSink } from './site-files.js';
 import { paragraph, root, strong } from './mdast-helpers.js';
 import { inThisThread, type Renderer, type RenderJob } from './render-job.js';
 import { pagePath, type SiteModel } from './site-model.js';
@@ -70,8 +71,8 @@ export function sitePages(site: SiteModel, templates: SiteTemplates, shell = she
 }
 
 /**
- * Every output file of the site, by path, in a stable order; `progress` is told about each page as it is rendered.
- * The page trees are built here; `renderer` turns them into files (in this thread, or by worker threads: the same bytes).
+ * Every output file of the site, by path, in a stable order, kept in memory (the tests and the preview); `gdl build`
+ * writes them as they come ({@link writeSite}).
  */
 export async function buildSite(
     site: SiteModel,
@@ -80,19 +81,90 @@ export async function buildSite(
     progress: (done: number, total: number, path: string) => void,
     renderer: Renderer = inThisThread
 ): Promise<Map<string, Buffer | string>> {
+    const files = new FilesInMemory();
+    await writeSite(site, templates, fixedDate, progress, renderer, files);
+    return files.sorted();
+}
+
+/**
+ * Writes every output file of the site to `sink` as it is rendered; `progress` is told about each page. The page trees
+ * are built here; `renderer` turns them into files (in this thread, or by worker threads: the same bytes).
+ */
+export async function writeSite(
+    site: SiteModel,
+    templates: SiteTemplates,
+    fixedDate: string,
+    progress: (done: number, total: number, path: string) => void,
+    renderer: Renderer,
+    sink: SiteSink
+): Promise<void> {
+    await renderInTurn(siteTasks(site, templates, fixedDate, progress, renderer, sink), renderer);
+}
+
+/**
+ * A build of several forces: each force's site in a folder of its own (`kent/index.html`…), whole, with
+ * its own copy of the assets so that it can be published on its own, and a front page listing the forces.
+ */
+export async function writeForceSites(
+    sites: readonly SiteModel[],
+    templates: SiteTemplates,
+    fixedDate: string,
+    progress: (done: number, total: number, path: string) => void,
+    renderer: Renderer,
+    sink: SiteSink
+): Promise<void> {
+    for (const [file, content] of templates.assets) {
+        sink.add(file, content);
+    }
+    const index = pagePath.index();
+    // The front page belongs to no one force: its name is the site's without one, published by the forces it lists.
+    const front = shellFor(templates.shell, '', 'the forces listed');
+    const frontPage = async () => {
+        const [md, html] = await renderer.render([
+            { format: 'md', tree: marked(forcesIndexPage(sites, front.siteName, 'md'), templates.classification) },
+            {
+                format: 'html',
+                tree: forcesIndexPage(sites, front.siteName, 'html'),
+                title: front.siteName,
+                shell: front,
+                depth: 0,
+                classification: templates.classification
+            }
+        ]);
+        sink.add(`${index}.md`, md!);
+        sink.add(`${index}.html`, html!);
+    };
+    // Every force's pages in one line of work: with workers, the next force's pages are sent while the last ones render.
+    const tasks = sites.flatMap(site =>
+        siteTasks(
+            site,
+            templates,
+            fixedDate,
+            (done, total, path) => progress(done, total, `${site.force.id}/${path}`),
+            renderer,
+            within(sink, `${site.force.id}/`)
+        )
+    );
+    await renderInTurn([frontPage, ...tasks], renderer);
+}
+
+/** What a site's build does, a page (or the files after its pages) at a time: each writes its files to `sink` when rendered. */
+function siteTasks(
+    site: SiteModel,
+    templates: SiteTemplates,
+    fixedDate: string,
+    progress: (done: number, total: number, path: string) => void,
+    renderer: Renderer,
+    sink: SiteSink
+): Array<() => Promise<void>> {
     const shell = shellFor(templates.shell, site.force.title);
     const pages = sitePages(site, templates, shell);
-    const files = new Map<string, Buffer | string>();
     const marking = templates.classification;
     let done = 0;
     const renderPage = async (page: Page) => {
         const depth = page.path.split('/').length - 1;
         if (page.parts) {
-            // In this thread, a part at a time: sent to a worker, the whole page's trees would be held here and there.
-            const banner = root([paragraph(strong(marking))]);
-            const roots = (extension: string) => map(page.parts!(extension), part => root(part));
-            files.set(`${page.path}.md`, renderMarkdownParts(framed(banner, roots('md'))));
-            files.set(`${page.path}.html`, await renderHtmlParts(roots('html'), page.title, shell, depth, marking));
+            await renderInParts(page, page.parts, { shell, depth, marking }, renderer, sink);
             progress(++done, pages.length, page.path);
             return;
         }
@@ -109,87 +181,129 @@ export async function buildSite(
                 : [])
         ];
         const contents = await renderer.render(jobs.map(([, job]) => job));
-        jobs.forEach(([file], i) => files.set(file, contents[i]!));
+        jobs.forEach(([file], i) => sink.add(file, contents[i]!));
         progress(++done, pages.length, page.path);
     };
-    if (renderer.parallel) {
-        // Every page's trees are built and sent at once; the workers render them while the next are built.
-        await Promise.all(pages.map(renderPage));
-    } else {
-        for (const page of pages) {
-            await renderPage(page);
-        }
-    }
-    // Each edition's handouts go in a folder of its own beside its page: the learner's never holds a trainer-only file.
-    for (const course of site.courses) {
-        for (const edition of ['trainer', 'learner'] as const) {
-            for (const handout of editionHandouts(site, course, edition)) {
-                files.set(handout.path, handout.content);
+    const rest = async () => {
+        // Each edition's handouts go in a folder of its own beside its page: the learner's never holds a trainer-only file.
+        for (const course of site.courses) {
+            for (const edition of ['trainer', 'learner'] as const) {
+                for (const handout of editionHandouts(site, course, edition)) {
+                    sink.add(handout.path, handout.content);
+                }
             }
         }
-    }
-    for (const [file, content] of templates.assets) {
-        files.set(file, content);
-    }
-    return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+        for (const [file, content] of templates.assets) {
+            sink.add(file, content);
+        }
+    };
+    return [...pages.map(page => () => renderPage(page)), rest];
 }
 
 /**
- * A build of several forces: each force's site in a folder of its own (`kent/index.html`…), whole, with
- * its own copy of the assets so that it can be published on its own, and a front page listing the forces.
+ * Runs a build's tasks: one after another in this thread; with workers, each started as soon as the workers have room
+ * for its trees, so that they never wait for the next page and no more than a few pages' trees are held at once (every
+ * page's trees built at the start held most of the memory of a large build). The first failure stops the build.
  */
-export async function buildForceSites(
-    sites: readonly SiteModel[],
-    templates: SiteTemplates,
-    fixedDate: string,
-    progress: (done: number, total: number, path: string) => void,
-    renderer: Renderer = inThisThread
-): Promise<Map<string, Buffer | string>> {
-    const files = new Map<string, Buffer | string>();
-    const add = (file: string, content: Buffer | string) => {
-        if (files.has(file)) {
-            throw new Error(`two forces publish '${file}'`);
+async function renderInTurn(tasks: Array<() => Promise<void>>, renderer: Renderer): Promise<void> {
+    if (!renderer.parallel) {
+        for (const task of tasks) {
+            await task();
         }
-        files.set(file, content);
-    };
-    for (const [file, content] of templates.assets) {
-        add(file, content);
+        return;
     }
-    const index = pagePath.index();
-    // The front page belongs to no one force: its name is the site's without one, published by the forces it lists.
-    const front = shellFor(templates.shell, '', 'the forces listed');
-    const frontPage = renderer.render([
-        { format: 'md', tree: marked(forcesIndexPage(sites, front.siteName, 'md'), templates.classification) },
-        {
-            format: 'html',
-            tree: forcesIndexPage(sites, front.siteName, 'html'),
-            title: front.siteName,
-            shell: front,
-            depth: 0,
-            classification: templates.classification
+    let failure: { error: unknown } | undefined;
+    const running: Array<Promise<void>> = [];
+    for (const task of tasks) {
+        await renderer.room();
+        if (failure) {
+            break;
         }
-    ]);
-    const build = (site: SiteModel) =>
-        buildSite(site, templates, fixedDate, (done, total, path) => progress(done, total, `${site.force.id}/${path}`), renderer);
-    // With workers, every force's pages are sent at once, the front page's with them, so that no worker waits while the
-    // next trees are built, nor the main thread while the front page is rendered.
-    const [[md, html], built] = await Promise.all([frontPage, renderer.parallel ? Promise.all(sites.map(build)) : []]);
-    add(`${index}.md`, md!);
-    add(`${index}.html`, html!);
-    for (const [i, site] of sites.entries()) {
-        const own = built[i] ?? (await build(site));
-        for (const [file, content] of own) {
-            add(`${site.force.id}/${file}`, content);
-        }
+        // A failure is kept at once: a rejection left unheard while later pages are sent would end the process.
+        running.push(task().catch((error: unknown) => void (failure ??= { error })));
     }
-    return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    await Promise.all(running);
+    if (failure) {
+        throw failure.error;
+    }
 }
 
-/** `parts` with `banner` before and after them, as they are asked for. */
-function* framed<T>(banner: T, parts: Iterable<T>): Generator<T> {
-    yield banner;
-    yield* parts;
-    yield banner;
+/**
+ * A long page (the coverage page) written a part at a time: each part's Markdown and HTML rendered together (by the
+ * workers, several parts at once, when there are workers) and written in order as they come, with the marking's banner
+ * and the page template around them, so that neither the page's trees nor its files are ever held whole. The bytes are
+ * those of the whole page rendered at once: blocks are separated by a blank line in Markdown and by a line break in
+ * HTML, as each part begins with a heading or a paragraph (see coverage-page.ts).
+ */
+async function renderInParts(
+    page: Page,
+    parts: (extension: string) => Iterable<RootContent[]>,
+    around: { shell: PageShell; depth: number; marking: string },
+    renderer: Renderer,
+    sink: SiteSink
+): Promise<void> {
+    const md = sink.open(`${page.path}.md`);
+    const html = sink.open(`${page.path}.html`);
+    const banner = renderMarkdown(root([paragraph(strong(around.marking))]));
+    const [before, after] = htmlAround(page.title, around.shell, around.depth, around.marking);
+    md.write(banner);
+    html.write(before);
+    const requests = map(inStep(parts('md'), parts('html')), ([forMd, forHtml]): RenderJob[] => [
+        { format: 'md', tree: root(forMd) },
+        { format: 'html-part', tree: root(forHtml) }
+    ]);
+    let first = true;
+    for await (const [mdPart, htmlPart] of inOrder(requests, renderer)) {
+        md.write(`\n${String(mdPart)}`);
+        html.write(first ? String(htmlPart) : `\n${String(htmlPart)}`);
+        first = false;
+    }
+    md.write(`\n${banner}`);
+    html.write(after);
+    md.close();
+    html.close();
+}
+
+/** Parts rendered a few at a time ahead when the renderer has workers; their contents given in the parts' order. */
+async function* inOrder(requests: Iterable<RenderJob[]>, renderer: Renderer): AsyncGenerator<Array<Buffer | string>> {
+    const ahead = renderer.parallel ? PARTS_AHEAD : 0;
+    const waiting: Array<Promise<Array<Buffer | string>>> = [];
+    for (const jobs of requests) {
+        await renderer.room();
+        const contents = renderer.render(jobs);
+        // Heard at once, answered in turn: a part that fails while earlier ones are awaited must not end the process.
+        contents.catch(() => undefined);
+        waiting.push(contents);
+        while (waiting.length > ahead) {
+            yield await waiting.shift()!;
+        }
+    }
+    while (waiting.length > 0) {
+        yield await waiting.shift()!;
+    }
+}
+
+/** How many parts of a long page are sent to the workers before the first is written. */
+const PARTS_AHEAD = 4;
+
+/** The items of two sequences side by side, which must be as long as each other (a page's parts in two formats). */
+function* inStep<A, B>(first: Iterable<A>, second: Iterable<B>): Generator<[A, B]> {
+    const others = second[Symbol.iterator]();
+    for (const item of first) {
+        const other = others.next();
+        if (other.done) {
+            throw new Error('a page has fewer parts in one format than in another');
+        }
+        yield [item, other.value];
+    }
+    if (!others.next().done) {
+        throw new Error('a page has more parts in one format than in another');
+    }
+}
+
+/** `sink` for the files of one folder of it (`prefix` ends with '/'). */
+function within(sink: SiteSink, prefix: string): SiteSink {
+    return { add: (file, content) => sink.add(prefix + file, content), open: file => sink.open(prefix + file) };
 }
 
 /** Each of `items` as `f` makes it, as it is asked for. */

@@ -74,23 +74,16 @@ export async function renderHtml(tree: Root, title: string, shell: PageShell, de
 }
 
 /**
- * A page given in parts (runs of its blocks, see coverage-page.ts) as HTML: the same bytes as {@link renderHtml} of
- * the whole, with one part at a time held as a tree. Each part's HTML is what the whole's would hold for its blocks,
- * and mdast-util-to-hast puts a line break between blocks, as between parts here.
+ * The HTML of a page written in parts (a long page, see build-site.ts) before and after its content: the page template
+ * with its title, header, footer and banners, as {@link renderHtml} gives them.
  */
-export async function renderHtmlParts(
-    parts: Iterable<Root>,
-    title: string,
-    shell: PageShell,
-    depth: number,
-    classification: string
-): Promise<string> {
-    const [before, after] = aroundHere(inTemplate([here()], title, shell, depth, classification));
-    const content: string[] = [];
-    for (const part of parts) {
-        content.push(toHtml((await processor.run(withProse(part))) as HastRoot));
-    }
-    return before + content.join('\n') + after;
+export function htmlAround(title: string, shell: PageShell, depth: number, classification: string): [before: string, after: string] {
+    return aroundHere(inTemplate([here()], title, shell, depth, classification));
+}
+
+/** One part of a page written in parts: its blocks' HTML as the whole page's would hold them. */
+export async function renderHtmlPart(part: Root): Promise<string> {
+    return toHtml((await processor.run(withProse(part))) as HastRoot);
 }
 
 /** The page template around `main`: title, header and footer filled in, links made relative to the page's depth, the marking banners. */

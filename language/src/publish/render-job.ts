@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { packageZip } from './lms/package-zip.js';
 import { renderDocx } from './render-docx.js';
-import { renderHtml, type PageShell } from './render-html.js';
+import { renderHtml, renderHtmlPart, type PageShell } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 
 /**
@@ -19,6 +19,7 @@ export type RenderJob =
           readonly depth: number;
           readonly classification: string;
       }
+    | { readonly format: 'html-part'; readonly tree: Root }
     | { readonly format: 'docx'; readonly tree: Root; readonly title: string; readonly date: string; readonly classification: string }
     | { readonly format: 'zip'; readonly files: ReadonlyArray<readonly [string, Buffer | string]>; readonly date: string };
 
@@ -29,6 +30,8 @@ export async function renderJob(job: RenderJob): Promise<Buffer | string> {
             return renderMarkdown(job.tree);
         case 'html':
             return renderHtml(job.tree, job.title, job.shell, job.depth, job.classification);
+        case 'html-part':
+            return renderHtmlPart(job.tree);
         case 'docx':
             return renderDocx(job.tree, job.title, job.date, job.classification);
         case 'zip':
@@ -42,6 +45,8 @@ export interface Renderer {
     render(jobs: readonly RenderJob[]): Promise<Array<Buffer | string>>;
     /** Whether jobs are best given all at once (workers render them side by side) rather than one after another. */
     readonly parallel: boolean;
+    /** Resolves when the renderer can take more jobs without holding many waiting (at once in this thread). */
+    room(): Promise<void>;
 }
 
 /** Renders jobs one after another in this thread. */
@@ -54,4 +59,4 @@ export async function renderJobs(jobs: readonly RenderJob[]): Promise<Array<Buff
 }
 
 /** Rendering in the main thread. */
-export const inThisThread: Renderer = { render: renderJobs, parallel: false };
+export const inThisThread: Renderer = { render: renderJobs, parallel: false, room: async () => undefined };

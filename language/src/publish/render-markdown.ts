@@ -30,16 +30,3 @@ const processor = unified()
 export function renderMarkdown(tree: Root): string {
     return processor.stringify(withProse(tree));
 }
-
-/**
- * A page given in parts (runs of its blocks, see coverage-page.ts) as Markdown: the same text as
- * {@link renderMarkdown} of the whole, with one part at a time held as a tree. Blocks are separated by a blank line,
- * as the whole's are when each part begins with a heading or a paragraph (two lists in a row are kept apart otherwise).
- */
-export function renderMarkdownParts(parts: Iterable<Root>): string {
-    const texts: string[] = [];
-    for (const part of parts) {
-        texts.push(renderMarkdown(part));
-    }
-    return texts.join('\n');
-}

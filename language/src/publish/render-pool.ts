@@ -45,6 +45,8 @@ export class RenderPool implements Renderer {
     readonly parallel = true;
     private readonly slots: Slot[];
     private readonly queue: Request[] = [];
+    /** Who waits for the queue to be short (`room`), first come first served. */
+    private readonly waitingForRoom: Array<() => void> = [];
     private next = 0;
     private broken = false;
     private stopped: Promise<void> | undefined;
@@ -106,9 +108,21 @@ export class RenderPool implements Renderer {
         });
     }
 
+    /**
+     * Resolves when the queue is shorter than the pool (each worker also holds two requests): a build sends its next
+     * page then, so that the workers never wait for one, and the trees of every page are not all held at once.
+     */
+    room(): Promise<void> {
+        if (this.broken || this.queue.length < this.slots.length) {
+            return Promise.resolve();
+        }
+        return new Promise(resolve => this.waitingForRoom.push(resolve));
+    }
+
     /** Stops the workers (once, however often it is asked). */
     dispose(): Promise<void> {
         this.broken = true;
+        this.makeRoom();
         this.stopped ??= Promise.all(this.slots.map(s => s.worker.terminate())).then(() => undefined);
         return this.stopped;
     }
@@ -123,6 +137,15 @@ export class RenderPool implements Renderer {
                 slot.busy.set(request.id, request);
                 slot.worker.postMessage({ id: request.id, jobs: request.jobs } satisfies RenderRequest);
             }
+        }
+        this.makeRoom();
+    }
+
+    // Each waiter is let go while the queue is short: it adds its request at once (see renderInTurn), or gives up its turn.
+    private makeRoom(): void {
+        let room = this.broken ? Infinity : this.slots.length - this.queue.length;
+        while (room-- > 0 && this.waitingForRoom.length > 0) {
+            this.waitingForRoom.shift()!();
         }
     }
 
@@ -157,5 +180,6 @@ export class RenderPool implements Renderer {
         for (const request of left) {
             renderJobs(request.jobs).then(request.resolve, request.reject);
         }
+        this.makeRoom();
     }
 }
