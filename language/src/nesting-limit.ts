@@ -20,7 +20,7 @@ export function parseProse(markdown: string): Root {
     return fromMarkdown(markdown, { extensions: syntax, mdastExtensions: toMdast });
 }
 
-// Plain text: one line (a second line can make a heading, a table or a hard break) that starts with a letter or
+// A plain line: one line (a second line can make a heading, a table or a hard break) that starts with a letter or
 // non-ASCII (a digit can start a list, '#' a heading, '>' a quote, a space code; a byte order mark is dropped) and ends
 // with no space (trimmed), of letters, digits, spaces, non-ASCII and the punctuation .,;:?'"()-/%+, none of which
 // starts anything in Markdown or GFM within a line. Left out: !&*<[\]_`~ (escapes, references, emphasis, code, links,
@@ -31,15 +31,17 @@ const plainLine =
 const autolinkLiteral = /www\.|https?:/i;
 
 /**
- * The paragraph {@link parseProse} gives for prose that is provably plain text (one paragraph of one text node holding
- * the prose as written), without its positions; undefined for any other prose. Most prose is plain words, and this
- * saves parsing it: tests/unit/plain-prose.test.ts compares the two on random and real prose.
+ * The paragraphs {@link parseProse} gives for prose that is provably plain text, without their positions: plain lines
+ * (above) separated by one blank line ("\n\n") are a paragraph each, of one text node holding the line as written.
+ * Undefined for any other prose. Most prose is plain words, and this saves parsing it: tests/unit/plain-prose.test.ts
+ * compares the two on random and real prose.
  */
-export function plainProse(markdown: string): Paragraph | undefined {
-    if (!plainLine.test(markdown) || autolinkLiteral.test(markdown)) {
+export function plainProse(markdown: string): Paragraph[] | undefined {
+    const lines = markdown.split('\n\n');
+    if (!lines.every(line => plainLine.test(line)) || autolinkLiteral.test(markdown)) {
         return undefined;
     }
-    return { type: 'paragraph', children: [{ type: 'text', value: markdown }] };
+    return lines.map(value => ({ type: 'paragraph', children: [{ type: 'text', value }] }));
 }
 
 /** How many levels of nodes lie below the root of `tree` (a paragraph of text is 2), counted without recursion. */

@@ -107,7 +107,7 @@ function parseOnce(markdown: string, baseDepth: number): RootContent[] {
     // Plain text has no headings, HTML or links for the walks below to change, nor positions to drop.
     const plain = plainProse(markdown);
     if (plain) {
-        return [plain];
+        return plain;
     }
     const tree = proseTooDeep(markdown) ? undefined : parseProse(markdown);
     if (!tree || treeDepth(tree) > MAX_NESTING + 2) {
