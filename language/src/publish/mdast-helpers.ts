@@ -1,5 +1,5 @@
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import { MAX_NESTING, parseProse, proseTooDeep, treeDepth } from '../nesting-limit.js';
+import { MAX_NESTING, parseProse, plainProse, proseTooDeep, treeDepth } from '../nesting-limit.js';
 import { safeLinkTarget } from './link-policy.js';
 
 // Small typed builders: pages are built as mdast trees, never as Markdown or HTML strings.
@@ -104,6 +104,11 @@ export function withProse<T extends Root>(tree: T): T {
 }
 
 function parseOnce(markdown: string, baseDepth: number): RootContent[] {
+    // Plain text has no headings, HTML or links for the walks below to change, nor positions to drop.
+    const plain = plainProse(markdown);
+    if (plain) {
+        return plain;
+    }
     const tree = proseTooDeep(markdown) ? undefined : parseProse(markdown);
     if (!tree || treeDepth(tree) > MAX_NESTING + 2) {
         // The check reports this (GDL0007) and the build refuses it; the walks below must never see it.

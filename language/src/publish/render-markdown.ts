@@ -1,5 +1,5 @@
 import type { Parents, Root, Text } from 'mdast';
-import { defaultHandlers, type Info, type State } from 'mdast-util-to-markdown';
+import { defaultHandlers, type ConstructName, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -7,19 +7,86 @@ import { withProse } from './mdast-helpers.js';
 
 /**
  * Text escaped by mdast-util-to-markdown's own handler, in less time. Its escaping (`state.safe`) tries each unsafe
- * pattern (91 with GFM) on each text: the constructs it is in, a slice of the text, a regular expression. A pattern
- * matches only where its character is, so one whose character is in neither the text nor the characters around it
- * matches nothing: the handler is given only the others, and the string is the same.
+ * pattern (91 with GFM) on each text: whether it applies in the constructs the text is in, then a regular expression
+ * over the text with the characters around it, and escapes the pattern's character where one matches within the text.
+ * Here the patterns that apply where the text is are grouped by their character once for each set of constructs (see
+ * `patternsIn`), and each text tries only those whose character it or the characters around it hold, with the same
+ * expressions on the same string. When none matches with its character in the text, and there is no backslash (the one
+ * thing escaped besides), the handler's answer is the text as it is; otherwise the handler is given only the patterns
+ * that matched, and the string is the same.
  */
 export function escapedText(node: Text, parent: Parents | undefined, state: State, info: Info): string {
-    const around = `${info.before ?? ''}${node.value}${info.after ?? ''}`;
+    const value = node.value;
+    const around = `${info.before ?? ''}${value}${info.after ?? ''}`;
+    let matching: Unsafe[] | undefined;
+    // Whether a pattern matches with its character in the text itself: one matched only in the characters around
+    // the text escapes nothing (the handler passes over it), though it can change how a neighbouring match is escaped.
+    let inText = false;
+    for (const { character, patterns } of patternsIn(state)) {
+        if (!around.includes(character)) {
+            continue;
+        }
+        for (const pattern of patterns) {
+            // A pattern bound to the node before or after is tried on part of the string: leave it to the handler.
+            // `search` leaves the shared expression's lastIndex, which the handler's own loop starts from, as it was.
+            if (pattern.beforeNode || pattern.afterNode || around.search(state.compilePattern(pattern)) !== -1) {
+                (matching ??= []).push(pattern);
+                inText ||= value.includes(character);
+            }
+        }
+    }
+    if (!inText && !around.includes('\\')) {
+        return value;
+    }
     const all = state.unsafe;
-    state.unsafe = all.filter(pattern => around.includes(pattern.character));
+    state.unsafe = matching ?? [];
     try {
         return defaultHandlers.text(node, parent, state, info);
     } finally {
         state.unsafe = all;
     }
+}
+
+interface PatternGroup {
+    character: string;
+    patterns: Unsafe[];
+}
+
+// For each list of unsafe patterns (one a document), the patterns that apply in each set of constructs, by character.
+const patternGroups = new WeakMap<Unsafe[], Map<string, PatternGroup[]>>();
+
+/** The unsafe patterns that apply in the constructs `state` is in, grouped by their character. */
+function patternsIn(state: State): PatternGroup[] {
+    let byStack = patternGroups.get(state.unsafe);
+    if (byStack === undefined) {
+        byStack = new Map();
+        patternGroups.set(state.unsafe, byStack);
+    }
+    const key = state.stack.join(' ');
+    let groups = byStack.get(key);
+    if (groups === undefined) {
+        const byCharacter = new Map<string, Unsafe[]>();
+        for (const pattern of state.unsafe) {
+            if (patternInScope(state.stack, pattern)) {
+                byCharacter.set(pattern.character, [...(byCharacter.get(pattern.character) ?? []), pattern]);
+            }
+        }
+        groups = [...byCharacter].map(([character, patterns]) => ({ character, patterns }));
+        byStack.set(key, groups);
+    }
+    return groups;
+}
+
+/**
+ * Whether a pattern applies in the constructs of `stack`: mdast-util-to-markdown's own rule (lib/util/pattern-in-scope.js,
+ * which it does not export), by which `state.safe` passes over the patterns that do not.
+ */
+function patternInScope(stack: readonly ConstructName[], pattern: Unsafe): boolean {
+    const inScope = (list: Unsafe['inConstruct'], none: boolean) => {
+        const names = typeof list === 'string' ? [list] : list;
+        return !names || names.length === 0 ? none : names.some(name => stack.includes(name));
+    };
+    return inScope(pattern.inConstruct, true) && !inScope(pattern.notInConstruct, false);
 }
 
 const processor = unified()
