@@ -147,9 +147,8 @@ async function publish(
     // Each file is written into the output's staging folder as it is rendered, and the folder swapped in at the end.
     const staged = await StagedSite.open(options.out);
     try {
-        await (several
-            ? writeForceSites(sites, templates, date, report, renderer, staged)
-            : writeSite(sites[0]!, templates, date, report, renderer, staged));
+        const build = { templates, fixedDate: date, progress: report, renderer, sink: staged };
+        await (several ? writeForceSites(sites, build) : writeSite(sites[0]!, build));
         // Question banks always, packages when asked: staged with the rest, so they are published with it or not at all.
         await addLearningPlatformFiles(staged, sites, several, {
             templates,

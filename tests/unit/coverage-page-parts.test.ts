@@ -81,7 +81,13 @@ describe('the coverage page rendered in parts', () => {
                 return { write: piece => (lengths.push(piece.length), inner.write(piece)), close: () => inner.close() };
             }
         };
-        await writeSite(site, loadTemplates(defaultTemplates()), '2026-01-15', () => undefined, inThisThread, recording);
+        await writeSite(site, {
+            templates: loadTemplates(defaultTemplates()),
+            fixedDate: '2026-01-15',
+            progress: () => undefined,
+            renderer: inThisThread,
+            sink: recording
+        });
         const files = whole.sorted();
         for (const file of ['coverage.md', 'coverage.html']) {
             const lengths = pieces.get(file)!;

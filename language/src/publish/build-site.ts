@@ -1,9 +1,9 @@
-import type { Root, RootContent } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import type { EvaluationForm } from './course-closing.js';
 import { editionHandouts } from './course-handouts.js';
 import type { CoursePart } from './course-page.js';
 import { coursePage } from './course-page.js';
-import { coveragePage, coveragePageParts } from './coverage-page.js';
+import { coveragePageParts } from './coverage-page.js';
 import { guidancePage } from './guidance-page.js';
 import { forcesIndexPage, indexPage } from './index-page.js';
 import { planPage } from './plan-page.js';
@@ -27,13 +27,25 @@ export interface SiteTemplates {
     assets: Map<string, Buffer | string>;
 }
 
-interface Page {
+type Page = {
     path: string;
     title: string;
-    tree: (extension: string) => Root;
-    /** A page that can be long (the coverage page): its blocks in runs, rendered here a run at a time. */
-    parts?: (extension: string) => Iterable<RootContent[]>;
     word: boolean;
+} & (
+    | { tree: (extension: string) => Root }
+    /** A page that can be long (the coverage page): its blocks in runs, rendered a run at a time. */
+    | { parts: (extension: string) => Iterable<RootContent[]> }
+);
+
+/** What a build renders a site with, and where its files go. */
+export interface SiteBuild {
+    templates: SiteTemplates;
+    /** The build's date: every Word file and package carries it, so that the same sources give the same bytes. */
+    fixedDate: string;
+    /** Told about each page as it is rendered. */
+    progress: (done: number, total: number, path: string) => void;
+    renderer: Renderer;
+    sink: SiteSink;
 }
 
 /** A site's pages: its front page, each guidance document, both editions of each course pack, each plan, and its coverage. */
@@ -63,7 +75,6 @@ export function sitePages(site: SiteModel, templates: SiteTemplates, shell = she
         {
             path: pagePath.coverage(),
             title: 'Evidence requirement coverage',
-            tree: (ext: string) => coveragePage(site, ext),
             parts: (ext: string) => coveragePageParts(site, ext),
             word: false
         }
@@ -82,37 +93,24 @@ export async function buildSite(
     renderer: Renderer = inThisThread
 ): Promise<Map<string, Buffer | string>> {
     const files = new FilesInMemory();
-    await writeSite(site, templates, fixedDate, progress, renderer, files);
+    await writeSite(site, { templates, fixedDate, progress, renderer, sink: files });
     return files.sorted();
 }
 
 /**
- * Writes every output file of the site to `sink` as it is rendered; `progress` is told about each page. The page trees
- * are built here; `renderer` turns them into files (in this thread, or by worker threads: the same bytes).
+ * Writes every output file of the site to the build's sink as it is rendered. The page trees are built here; the
+ * build's renderer turns them into files (in this thread, or by worker threads: the same bytes).
  */
-export async function writeSite(
-    site: SiteModel,
-    templates: SiteTemplates,
-    fixedDate: string,
-    progress: (done: number, total: number, path: string) => void,
-    renderer: Renderer,
-    sink: SiteSink
-): Promise<void> {
-    await renderInTurn(siteTasks(site, templates, fixedDate, progress, renderer, sink), renderer);
+export async function writeSite(site: SiteModel, build: SiteBuild): Promise<void> {
+    await renderInTurn(siteTasks(site, build), build.renderer);
 }
 
 /**
  * A build of several forces: each force's site in a folder of its own (`kent/index.html`…), whole, with
  * its own copy of the assets so that it can be published on its own, and a front page listing the forces.
  */
-export async function writeForceSites(
-    sites: readonly SiteModel[],
-    templates: SiteTemplates,
-    fixedDate: string,
-    progress: (done: number, total: number, path: string) => void,
-    renderer: Renderer,
-    sink: SiteSink
-): Promise<void> {
+export async function writeForceSites(sites: readonly SiteModel[], build: SiteBuild): Promise<void> {
+    const { templates, renderer, sink } = build;
     for (const [file, content] of templates.assets) {
         sink.add(file, content);
     }
@@ -136,34 +134,25 @@ export async function writeForceSites(
     };
     // Every force's pages in one line of work: with workers, the next force's pages are sent while the last ones render.
     const tasks = sites.flatMap(site =>
-        siteTasks(
-            site,
-            templates,
-            fixedDate,
-            (done, total, path) => progress(done, total, `${site.force.id}/${path}`),
-            renderer,
-            within(sink, `${site.force.id}/`)
-        )
+        siteTasks(site, {
+            ...build,
+            progress: (done, total, path) => build.progress(done, total, `${site.force.id}/${path}`),
+            sink: within(sink, `${site.force.id}/`)
+        })
     );
     await renderInTurn([frontPage, ...tasks], renderer);
 }
 
-/** What a site's build does, a page (or the files after its pages) at a time: each writes its files to `sink` when rendered. */
-function siteTasks(
-    site: SiteModel,
-    templates: SiteTemplates,
-    fixedDate: string,
-    progress: (done: number, total: number, path: string) => void,
-    renderer: Renderer,
-    sink: SiteSink
-): Array<() => Promise<void>> {
+/** What a site's build does, a page (or the files after its pages) at a time: each writes its files to the sink when rendered. */
+function siteTasks(site: SiteModel, build: SiteBuild): Array<() => Promise<void>> {
+    const { templates, fixedDate, progress, renderer, sink } = build;
     const shell = shellFor(templates.shell, site.force.title);
     const pages = sitePages(site, templates, shell);
     const marking = templates.classification;
     let done = 0;
     const renderPage = async (page: Page) => {
         const depth = page.path.split('/').length - 1;
-        if (page.parts) {
+        if ('parts' in page) {
             await renderInParts(page, page.parts, { shell, depth, marking }, renderer, sink);
             progress(++done, pages.length, page.path);
             return;
@@ -244,7 +233,7 @@ async function renderInParts(
 ): Promise<void> {
     const md = sink.open(`${page.path}.md`);
     const html = sink.open(`${page.path}.html`);
-    const banner = renderMarkdown(root([paragraph(strong(around.marking))]));
+    const banner = renderMarkdown(root([markingLine(around.marking)]));
     const [before, after] = htmlAround(page.title, around.shell, around.depth, around.marking);
     md.write(banner);
     html.write(before);
@@ -315,5 +304,10 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
 
 /** A Markdown page with its protective marking as its first and last line, as a printed page carries it at top and bottom. */
 function marked(tree: Root, classification: string): Root {
-    return root([paragraph(strong(classification)), ...tree.children, paragraph(strong(classification))]);
+    return root([markingLine(classification), ...tree.children, markingLine(classification)]);
+}
+
+/** The protective marking as a Markdown page carries it, in bold, at its top and bottom. */
+function markingLine(classification: string): Paragraph {
+    return paragraph(strong(classification));
 }
