@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
-import { writeSiteAtomically } from '../cli/build/write-site.js';
+import { StagedSite, writeSiteAtomically } from '../cli/build/write-site.js';
 import { PATIENCE_MS } from './support/patience.js';
 import { filesBelow } from './support/files.js';
 import { expectFullSite, expectCoursePackMarkdown } from './support/expectations.js';
@@ -165,6 +165,23 @@ describe('bad input and failures', () => {
         expect(readdirSync(out)).toEqual(['index.html']);
         expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous');
         expect(readdirSync(path.dirname(out)).filter(f => f.includes('building'))).toEqual([]);
+    });
+
+    test('a build that fails half-way through a page written in pieces leaves no file open, no staging folder, and the output as it was', async () => {
+        const out = fresh('pieces');
+        mkdirSync(out, { recursive: true });
+        writeFileSync(path.join(out, 'index.html'), 'previous');
+        const openFiles = () => readdirSync('/proc/self/fd').length;
+        const before = openFiles();
+        const site = await StagedSite.open(out);
+        const page = site.open('coverage.md');
+        page.write('the first part');
+        // The next part's renderer fails: the build abandons what it staged.
+        await site.abandon();
+        expect(openFiles()).toBe(before);
+        expect(readdirSync(path.dirname(out)).filter(f => f.includes('building') || f.endsWith('.lock'))).toEqual([]);
+        expect(readdirSync(out)).toEqual(['index.html']);
+        expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous');
     });
 });
 
