@@ -55,8 +55,6 @@ function refusal(out: string, why: string): UsageError {
     );
 }
 
-/** `child` lies strictly below `parent` (both absolute and free of links). */
-
 /** The absolute path with links resolved, for a path that may not exist yet (its nearest existing ancestor is resolved). */
 export async function realPathOf(file: string): Promise<string> {
     const absolute = path.resolve(file);

@@ -72,7 +72,6 @@ function cutMarkerRuns(markdown: string): string {
     return markdown.replace(longMarkerRun, '$1');
 }
 
-/** True when prose nests quotes, lists or emphasis more than {@link MAX_NESTING} levels deep. */
 /**
  * False when a prose block cannot nest too deep, read from its text as written (indented, with any line breaks):
  * dedenting only takes spaces and tabs from the starts of lines, which the run of markers counts anyway, so prose whose
@@ -85,6 +84,7 @@ export function writtenProseMayNestTooDeep(written: string): boolean {
 // mayNestDeeply, with a line starting after any line break (a prose block may use CR alone).
 const mayNestDeeplyAsWritten = new RegExp(`(^|[\\n\\r])[ \\t>*+\\-\\d.)]{${MAX_NESTING},}|[*_\\[~]{${MAX_NESTING},}`);
 
+/** True when prose nests quotes, lists or emphasis more than {@link MAX_NESTING} levels deep. */
 export function proseTooDeep(markdown: string): boolean {
     // A paragraph's text sits two levels below the root: allow MAX_NESTING containers above it.
     if (!mayNestDeeply.test(markdown)) {

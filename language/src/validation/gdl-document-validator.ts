@@ -3,6 +3,7 @@ import {
     DefaultDocumentValidator,
     DocumentValidator,
     interruptAndCheck,
+    isAstNode,
     type AstNode,
     type LangiumDocument,
     type ValidationAcceptor,
@@ -262,11 +263,11 @@ function pushChildrenReversed(node: AstNode, stack: AstNode[]): void {
             continue;
         }
         const value: unknown = (node as unknown as Record<string, unknown>)[property];
-        if (isNode(value)) {
+        if (isAstNode(value)) {
             stack.push(value);
         } else if (Array.isArray(value)) {
             for (const item of value) {
-                if (isNode(item)) {
+                if (isAstNode(item)) {
                     stack.push(item);
                 }
             }
@@ -278,11 +279,6 @@ function pushChildrenReversed(node: AstNode, stack: AstNode[]): void {
         stack[i] = stack[j]!;
         stack[j] = swap;
     }
-}
-
-// Langium's isAstNode.
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }
 
 function comparePositions(a: Position, b: Position): number {
