@@ -7,11 +7,11 @@ import { generateScaleCorpus } from '../../bench/generate-workspace.js';
 import { defaultTemplates, loadTemplates } from '../../cli/build/load-templates.js';
 import { loadWorkspace } from '../../cli/workspace-loader.js';
 import { coveragePage, coveragePageParts } from '../../language/src/publish/coverage-page.js';
-import { paragraph, root, strong } from '../../language/src/publish/mdast-helpers.js';
+import { joinParts, link, LONG_TABLE_ROWS, paragraph, root, strong, table, tableRuns } from '../../language/src/publish/mdast-helpers.js';
 import { buildSite, writeSite } from '../../language/src/publish/build-site.js';
 import { inThisThread } from '../../language/src/publish/render-job.js';
 import { FilesInMemory, type SiteSink } from '../../language/src/publish/site-files.js';
-import { renderHtml, shellFor } from '../../language/src/publish/render-html.js';
+import { renderHtml, renderHtmlPart, shellFor } from '../../language/src/publish/render-html.js';
 import { renderMarkdown } from '../../language/src/publish/render-markdown.js';
 import { siteModel } from '../../language/src/publish/site-model.js';
 
@@ -31,9 +31,10 @@ async function siteOf(folder: string, force?: string) {
 
 describe('the coverage page rendered in parts', () => {
     const cases: Array<[string, () => Promise<string>, string | undefined, number]> = [
-        ['the bundled example force', async () => path.resolve('guidance'), 'example-constabulary', 2],
+        // Parts: the head, the summary table, the recommendations made to others, the details.
+        ['the bundled example force', async () => path.resolve('guidance'), 'example-constabulary', 4],
         [
-            'a framework of 450 requirements (5 parts of details, the last one short)',
+            'a framework of 450 requirements (its table in 5 runs of rows and its details in 5 parts, the last of each short)',
             async () => {
                 const folder = mkdtempSync(path.join(tmpdir(), 'gdl-parts-'));
                 folders.push(folder);
@@ -41,7 +42,7 @@ describe('the coverage page rendered in parts', () => {
                 return folder;
             },
             undefined,
-            6
+            12
         ]
     ];
     test.each(cases)(
@@ -96,5 +97,46 @@ describe('the coverage page rendered in parts', () => {
             expect(Math.max(...lengths)).toBeLessThan(String(files.get(file)).length / 3);
         }
         expect(files).toEqual(await buildSite(site, loadTemplates(defaultTemplates()), '2026-01-15', () => undefined));
+    });
+});
+
+describe('a long table written a run of rows at a time', () => {
+    // Cells a table must escape or could be cut at: pipes, line breaks, HTML that looks like the table's own tags.
+    const awkward = ['a | b', 'line\nbreak', '</tbody></table>', '<tbody>', '`code | pipe`', '\\', 'é – “q”', '*x*', ''];
+    const rowsOf = (count: number) =>
+        Array.from({ length: count }, (_, i) => [[link(`#r-${i}`, `R${i}`)], awkward[i % awkward.length]!, `${'w'.repeat(i % 13)} ${i}`]);
+
+    test('a table of more than LONG_TABLE_ROWS rows is written without padding its cells; a shorter one is aligned', () => {
+        const short = renderMarkdown(root([table(['Id', 'Text', 'More'], rowsOf(LONG_TABLE_ROWS))]));
+        const long = renderMarkdown(root([table(['Id', 'Text', 'More'], rowsOf(LONG_TABLE_ROWS + 1))]));
+        const widths = (md: string) =>
+            new Set(
+                md
+                    .trim()
+                    .split('\n')
+                    .map(line => line.length)
+            );
+        expect(widths(short).size).toBe(1);
+        expect(long.split('\n')[0]).toBe('| Id | Text | More |');
+        expect(long.split('\n')[1]).toBe('| - | - | - |');
+        expect(widths(long).size).toBeGreaterThan(1);
+    });
+
+    test.each([101, 250, 1000])('%i rows: the runs joined as a build joins them are the bytes of the whole table', async count => {
+        const whole = table(['Id', 'Text', 'More'], rowsOf(count));
+        const parts = [{ blocks: [paragraph('Before.')] }, ...tableRuns(structuredClone(whole)), { blocks: [paragraph('After.')] }];
+        expect(parts.filter(p => p.run)).toHaveLength(Math.ceil(count / LONG_TABLE_ROWS));
+        expect(joinParts(structuredClone(parts))).toEqual([paragraph('Before.'), whole, paragraph('After.')]);
+        let md = '';
+        let html = '';
+        for (const [i, part] of parts.entries()) {
+            const partMd = renderMarkdown(root(structuredClone(part.blocks)), part.run);
+            md += part.run && !part.run.first ? partMd : `\n${partMd}`;
+            html += (i === 0 ? '' : '\n') + (await renderHtmlPart(root(structuredClone(part.blocks)), part.run));
+        }
+        const page = root([paragraph('Before.'), whole, paragraph('After.')]);
+        expect(md).toBe(`\n${renderMarkdown(structuredClone(page))}`);
+        expect(html).toBe(await renderHtmlPart(structuredClone(page)));
+        expect(html.match(/<tr /g)).toHaveLength(count + 1);
     });
 });

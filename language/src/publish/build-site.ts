@@ -1,4 +1,4 @@
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
 import type { EvaluationForm } from './course-closing.js';
 import { editionHandouts } from './course-handouts.js';
 import type { CoursePart } from './course-page.js';
@@ -10,7 +10,7 @@ import { planPage } from './plan-page.js';
 import { htmlAround, shellFor, type PageShell } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { FilesInMemory, type SiteSink } from './site-files.js';
-import { paragraph, root, strong } from './mdast-helpers.js';
+import { paragraph, root, strong, type PagePart, type TableRun } from './mdast-helpers.js';
 import { inThisThread, type Renderer, type RenderJob } from './render-job.js';
 import { pagePath, type SiteModel } from './site-model.js';
 
@@ -34,7 +34,7 @@ type Page = {
 } & (
     | { tree: (extension: string) => Root }
     /** A page that can be long (the coverage page): its blocks in runs, rendered a run at a time. */
-    | { parts: (extension: string) => Iterable<RootContent[]> }
+    | { parts: (extension: string) => Iterable<PagePart> }
 );
 
 /** What a build renders a site with, and where its files go. */
@@ -226,7 +226,7 @@ async function renderInTurn(tasks: Array<() => Promise<void>>, renderer: Rendere
  */
 async function renderInParts(
     page: Page,
-    parts: (extension: string) => Iterable<RootContent[]>,
+    parts: (extension: string) => Iterable<PagePart>,
     around: { shell: PageShell; depth: number; marking: string },
     renderer: Renderer,
     sink: SiteSink
@@ -237,13 +237,20 @@ async function renderInParts(
     const [before, after] = htmlAround(page.title, around.shell, around.depth, around.marking);
     md.write(banner);
     html.write(before);
-    const requests = map(inStep(parts('md'), parts('html')), ([forMd, forHtml]): RenderJob[] => [
-        { format: 'md', tree: root(forMd) },
-        { format: 'html-part', tree: root(forHtml) }
-    ]);
+    const runs: Array<TableRun | undefined> = [];
+    const requests = map(inStep(parts('md'), parts('html')), ([forMd, forHtml]): RenderJob[] => {
+        runs.push(forMd.run);
+        return [
+            { format: 'md', tree: root(forMd.blocks), run: forMd.run },
+            { format: 'html-part', tree: root(forHtml.blocks), run: forHtml.run }
+        ];
+    });
     let first = true;
     for await (const [mdPart, htmlPart] of inOrder(requests, renderer)) {
-        md.write(`\n${String(mdPart)}`);
+        // A run of a table's rows after its first goes on from the line before (the rows of a Markdown table are not
+        // separated by a blank line); HTML's blocks, and a table's rows, are separated by one line break.
+        const run = runs.shift();
+        md.write(run && !run.first ? String(mdPart) : `\n${String(mdPart)}`);
         html.write(first ? String(htmlPart) : `\n${String(htmlPart)}`);
         first = false;
     }

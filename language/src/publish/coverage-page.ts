@@ -4,7 +4,7 @@ import { madeToOthers, type RequirementCoverage } from '../coverage/coverage-mod
 import { compareIds, levelNames, planItemStatusText, stateText, timelinessNames, waiverText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import { coverLink, exhibitLine, planItemLink } from './cover-links.js';
-import { heading, link, list, paragraph, quote, root, strong, table, text } from './mdast-helpers.js';
+import { heading, joinParts, link, list, paragraph, quote, root, strong, table, tableRuns, text, type PagePart } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
 import { anchor, pagePath, type SiteModel } from './site-model.js';
 
@@ -28,19 +28,20 @@ export function metText(requirement: Pick<RequirementCoverage, 'timeliness' | 'f
  * exhibits behind it. Recommendations made to others are listed with their own state, not counted.
  */
 export function coveragePage(site: SiteModel, extension = 'html'): Root {
-    return root([...coveragePageParts(site, extension)].flat());
+    return root(joinParts(coveragePageParts(site, extension)));
 }
 
 /** How many requirements' details each part of the coverage page holds. */
 const DETAILS_PER_PART = 100;
 
 /**
- * The coverage page in parts, each a run of its blocks, so that it can be rendered a part at a time: the first
- * part runs up to the heading of the details, each next one holds {@link DETAILS_PER_PART} requirements' details,
- * each starting with its heading. At 10,000 requirements the page as one tree, and what rendering made of it, held
- * most of a gigabyte.
+ * The coverage page in parts, each a run of its blocks, so that it can be rendered a part at a time: the page's head,
+ * the summary table (a run of {@link LONG_TABLE_ROWS} rows a part when it is long), the recommendations made to others
+ * and the heading of the details, then {@link DETAILS_PER_PART} requirements' details a part, each starting with its
+ * heading. At 10,000 requirements the page as one tree, and what rendering made of it, held most of a gigabyte; the
+ * summary table as one part was a seventh of the site's rendering and its largest job.
  */
-export function* coveragePageParts(site: SiteModel, extension = 'html'): Generator<RootContent[]> {
+export function* coveragePageParts(site: SiteModel, extension = 'html'): Generator<PagePart> {
     const page = pagePath.coverage();
     const model = site.coverage;
     const items = site.plans.flatMap(p => p.items);
@@ -66,15 +67,19 @@ export function* coveragePageParts(site: SiteModel, extension = 'html'): Generat
     ]);
     const late = own.filter(r => r.timeliness === 'met-late').length;
     const overdue = own.filter(r => r.timeliness === 'overdue').length;
-    const children: RootContent[] = [
-        heading(1, 'Evidence requirement coverage'),
-        ...gapNotice(site),
-        list(facts),
-        paragraph(
-            `${model.covered} of ${model.total} evidence requirements are covered at the ${model.level} level` +
-                `${model.waived > 0 ? ` and ${model.waived} waived` : ''}${model.suspect > 0 ? `; ${model.suspect} suspect` : ''}` +
-                `; ${late} met late, ${overdue} overdue.`
-        ),
+    yield {
+        blocks: [
+            heading(1, 'Evidence requirement coverage'),
+            ...gapNotice(site),
+            list(facts),
+            paragraph(
+                `${model.covered} of ${model.total} evidence requirements are covered at the ${model.level} level` +
+                    `${model.waived > 0 ? ` and ${model.waived} waived` : ''}${model.suspect > 0 ? `; ${model.suspect} suspect` : ''}` +
+                    `; ${late} met late, ${overdue} overdue.`
+            )
+        ]
+    };
+    yield* tableRuns(
         table(
             ['Requirement', 'Recommendation', 'Deadline', 'State', 'Level reached', 'Met', 'Owner'],
             own.map(r => [
@@ -87,15 +92,15 @@ export function* coveragePageParts(site: SiteModel, extension = 'html'): Generat
                 planItemOf(r.recommendation)?.lead ?? '–'
             ])
         )
-    ];
-    children.push(...othersSection(site, page, extension, others, planItemOf));
-    children.push(heading(2, 'What covers each requirement'));
-    yield children;
+    );
+    yield { blocks: [...othersSection(site, page, extension, others, planItemOf), heading(2, 'What covers each requirement')] };
     const all = [...own, ...others];
     for (let start = 0; start < all.length; start += DETAILS_PER_PART) {
-        yield all
-            .slice(start, start + DETAILS_PER_PART)
-            .flatMap(requirement => requirementDetail(site, page, extension, requirement, planItemOf(requirement.recommendation)));
+        yield {
+            blocks: all
+                .slice(start, start + DETAILS_PER_PART)
+                .flatMap(requirement => requirementDetail(site, page, extension, requirement, planItemOf(requirement.recommendation)))
+        };
     }
 }
 

@@ -37,13 +37,78 @@ export const list = (items: Array<Array<PhrasingContent | string> | BlockContent
                 : [paragraph(...(item as Array<PhrasingContent | string>))]
     }))
 });
+declare module 'mdast' {
+    interface TableData {
+        /** A long table ({@link LONG_TABLE_ROWS}): its Markdown does not pad every cell to its column's widest (render-markdown.ts). */
+        long?: boolean;
+    }
+}
+
+/**
+ * Past this many rows a table is long: its Markdown is written without padding each cell to the width of its column's
+ * widest (GitHub and every Markdown reader show it the same; at 10,000 rows the padding was most of the coverage page's
+ * Markdown, and a row's text depended on every other row), so that it can be written a run of rows at a time.
+ */
+export const LONG_TABLE_ROWS = 100;
+
 export const table = (header: string[], rows: Array<Array<string | PhrasingContent[]>>): Table => {
     const cells = (values: Array<string | PhrasingContent[]>): TableRow => ({
         type: 'tableRow',
         children: values.map(v => ({ type: 'tableCell', children: typeof v === 'string' ? [text(v)] : v }))
     });
-    return { type: 'table', align: header.map(() => null), children: [cells(header), ...rows.map(cells)] };
+    return {
+        type: 'table',
+        align: header.map(() => null),
+        children: [cells(header), ...rows.map(cells)],
+        ...(rows.length > LONG_TABLE_ROWS ? { data: { long: true } } : {})
+    };
 };
+
+/** Where a run of a long table's rows sits in the table: the first run carries its header, the last closes it. */
+export interface TableRun {
+    readonly first: boolean;
+    readonly last: boolean;
+}
+
+/** A part of a page written in parts (see build-site.ts): its blocks, or one run of the rows of a long table. */
+export interface PagePart {
+    readonly blocks: RootContent[];
+    /** Set when the part is a table holding one run of a longer table's rows (each run's table repeats the header). */
+    readonly run?: TableRun;
+}
+
+/** A table as parts of at most `size` rows each, every part's table with the header row; one part if it is not long. */
+export function tableRuns(whole: Table, size = LONG_TABLE_ROWS): PagePart[] {
+    const [header, ...rows] = whole.children;
+    if (!header || !whole.data?.long) {
+        return [{ blocks: [whole] }];
+    }
+    const parts: PagePart[] = [];
+    for (let start = 0; start < rows.length; start += size) {
+        parts.push({
+            blocks: [{ ...whole, children: [header, ...rows.slice(start, start + size)] }],
+            run: { first: start === 0, last: start + size >= rows.length }
+        });
+    }
+    return parts;
+}
+
+/** The blocks of a page written in parts, as one page: the runs of each long table joined into the table again. */
+export function joinParts(parts: Iterable<PagePart>): RootContent[] {
+    const blocks: RootContent[] = [];
+    for (const part of parts) {
+        const previous = blocks.at(-1);
+        if (part.run && !part.run.first && previous?.type === 'table') {
+            const [, ...rows] = (part.blocks[0] as Table).children;
+            previous.children.push(...rows);
+        } else {
+            blocks.push(
+                ...part.blocks.map(block => (part.run ? { ...(block as Table), children: [...(block as Table).children] } : block))
+            );
+        }
+    }
+    return blocks;
+}
 export const quote = (value: string): RootContent => ({ type: 'blockquote', children: value.split('\n').map(line => paragraph(line)) });
 export const root = (children: RootContent[]): Root => ({ type: 'root', children });
 

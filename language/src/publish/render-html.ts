@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { allowedSchemes } from './link-policy.js';
 import rehypeGovuk from './rehype-govuk.js';
-import { withProse } from './mdast-helpers.js';
+import { withProse, type TableRun } from './mdast-helpers.js';
 import { aroundHere, here } from './html-around.js';
 
 /** Text from sources is untrusted: no raw HTML, no scripts, no event handlers, no javascript: URLs. Our anchors keep their ids. */
@@ -81,9 +81,22 @@ export function htmlAround(title: string, shell: PageShell, depth: number, class
     return aroundHere(inTemplate([here()], title, shell, depth, classification));
 }
 
-/** One part of a page written in parts: its blocks' HTML as the whole page's would hold them. */
-export async function renderHtmlPart(part: Root): Promise<string> {
-    return toHtml((await processor.run(withProse(part))) as HastRoot);
+/**
+ * One part of a page written in parts: its blocks' HTML as the whole page's would hold them. Given a run of a long
+ * table's rows (`run`, a tree of that run's table alone), its part of the whole table's HTML: the table's opening and
+ * header only in the first run, its closing only in the last, and in between the rows (`<tr>…</tr>`, one line break
+ * between two, as the parts are joined).
+ */
+export async function renderHtmlPart(part: Root, run?: TableRun): Promise<string> {
+    const html = toHtml((await processor.run(withProse(part))) as HastRoot);
+    if (!run) {
+        return html;
+    }
+    // The run is one table: `<table …>…<tbody …>` LF, rows separated by LF, LF `</tbody>` LF `</table>`. Text and
+    // attributes are escaped, so the first `<tbody` and the last `</tbody>` are the table's own.
+    const start = run.first ? 0 : html.indexOf('\n', html.indexOf('<tbody')) + 1;
+    const end = run.last ? html.length : html.lastIndexOf('\n</tbody>');
+    return html.slice(start, end);
 }
 
 /** The page template around `main`: title, header and footer filled in, links made relative to the page's depth, the marking banners. */

@@ -3,6 +3,7 @@ import { packageZip } from './lms/package-zip.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml, renderHtmlPart, type PageShell } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
+import type { TableRun } from './mdast-helpers.js';
 
 /**
  * One output file to render from what the page builders made: a page's tree in one format, or a package's zip. Plain
@@ -10,7 +11,7 @@ import { renderMarkdown } from './render-markdown.js';
  * wherever it is rendered, as each renderer depends on the job alone.
  */
 export type RenderJob =
-    | { readonly format: 'md'; readonly tree: Root }
+    | { readonly format: 'md'; readonly tree: Root; readonly run?: TableRun }
     | {
           readonly format: 'html';
           readonly tree: Root;
@@ -19,7 +20,7 @@ export type RenderJob =
           readonly depth: number;
           readonly classification: string;
       }
-    | { readonly format: 'html-part'; readonly tree: Root }
+    | { readonly format: 'html-part'; readonly tree: Root; readonly run?: TableRun }
     | { readonly format: 'docx'; readonly tree: Root; readonly title: string; readonly date: string; readonly classification: string }
     | { readonly format: 'zip'; readonly files: ReadonlyArray<readonly [string, Buffer | string]>; readonly date: string };
 
@@ -27,11 +28,11 @@ export type RenderJob =
 export async function renderJob(job: RenderJob): Promise<Buffer | string> {
     switch (job.format) {
         case 'md':
-            return renderMarkdown(job.tree);
+            return renderMarkdown(job.tree, job.run);
         case 'html':
             return renderHtml(job.tree, job.title, job.shell, job.depth, job.classification);
         case 'html-part':
-            return renderHtmlPart(job.tree);
+            return renderHtmlPart(job.tree, job.run);
         case 'docx':
             return renderDocx(job.tree, job.title, job.date, job.classification);
         case 'zip':

@@ -1,9 +1,10 @@
-import type { Parents, Root, Text } from 'mdast';
-import { defaultHandlers, type ConstructName, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
+import type { Parents, Root, Table, Text } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { defaultHandlers, type ConstructName, type Handle, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { withProse } from './mdast-helpers.js';
+import { withProse, type TableRun } from './mdast-helpers.js';
 
 /**
  * Text escaped by mdast-util-to-markdown's own handler, in less time. Its escaping (`state.safe`) tries each unsafe
@@ -89,11 +90,28 @@ function patternInScope(stack: readonly ConstructName[], pattern: Unsafe): boole
     return inScope(pattern.inConstruct, true) && !inScope(pattern.notInConstruct, false);
 }
 
+// remark-gfm's own table handler (options as remark-gfm gives them), and the same without padding, for long tables.
+const alignedTable = gfmTableToMarkdown().handlers!['table'] as Handle;
+const unalignedTable = gfmTableToMarkdown({ tablePipeAlign: false }).handlers!['table'] as Handle;
+
+/** A table as remark-gfm writes it; a long one (mdast-helpers' `table`) without its cells padded to one width. */
+function table(node: Table, parent: Parents | undefined, state: State, info: Info): string {
+    return (node.data?.long ? unalignedTable : alignedTable)(node, parent, state, info);
+}
+
 const processor = unified()
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { text: escapedText } })
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { text: escapedText, table } })
     .use(remarkGfm);
 
-/** GitHub-flavoured Markdown for a CMS, serialised by remark from the page's mdast. */
-export function renderMarkdown(tree: Root): string {
-    return processor.stringify(withProse(tree));
+/**
+ * GitHub-flavoured Markdown for a CMS, serialised by remark from the page's mdast. Given a run of a long table's rows
+ * (`run`, a tree of that run's table alone), the rows' lines as they are in the whole table's Markdown: a run after the
+ * first without the header and its delimiter row, which its tree repeats.
+ */
+export function renderMarkdown(tree: Root, run?: TableRun): string {
+    const markdown = processor.stringify(withProse(tree));
+    if (!run || run.first) {
+        return markdown;
+    }
+    return markdown.slice(markdown.indexOf('\n', markdown.indexOf('\n') + 1) + 1);
 }
