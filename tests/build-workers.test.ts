@@ -84,6 +84,36 @@ describe('the render pool', () => {
         }
     });
 
+    test('a worker renders what the main thread would: texts that JSON must escape, a table, a package of bytes', async () => {
+        const RenderPool = await compiledPool();
+        const { renderJobs } = await import(path.join(repo, 'out/language/src/publish/render-job.js'));
+        const pool = RenderPool.create(1)!;
+        try {
+            const awkward = ['lone \ud800 surrogate', 'NUL \u0000 and \u2028', '</script><!--', 'emoji 👮‍♀️', '"quoted" \\ back'];
+            const jobs: RenderJob[] = [
+                ...awkward.map(page),
+                {
+                    format: 'html-part',
+                    tree: { type: 'root', children: [{ type: 'table', align: [null, 'left'], children: [] }] }
+                },
+                {
+                    format: 'zip',
+                    files: [
+                        ['a.txt', Buffer.from([0, 255, 1])],
+                        ['b.txt', awkward.join('\n')]
+                    ],
+                    date: '2026-01-15'
+                }
+            ];
+            const inWorker = await pool.render(jobs);
+            const here = await renderJobs(structuredClone(jobs));
+            expect(inWorker.map(c => Buffer.from(c))).toEqual(here.map((c: Buffer | string) => Buffer.from(c)));
+            expect(String(inWorker[0])).toContain('\ud800');
+        } finally {
+            await pool.dispose();
+        }
+    });
+
     test('a pool started before the pages are known is kept for many pages, and stopped for a few', async () => {
         const RenderPool = await compiledPool();
         const saved = process.env['GDL_BUILD_WORKERS'];
