@@ -2,6 +2,13 @@ import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent,
 import { MAX_NESTING, parseProse, plainProse, proseTooDeep, treeDepth } from '../nesting-limit.js';
 import { safeLinkTarget } from './link-policy.js';
 
+declare module 'mdast' {
+    interface TableData {
+        /** A long table ({@link LONG_TABLE_ROWS}): its Markdown does not pad every cell to its column's widest (render-markdown.ts). */
+        long?: boolean;
+    }
+}
+
 // Small typed builders: pages are built as mdast trees, never as Markdown or HTML strings.
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -37,13 +44,6 @@ export const list = (items: Array<Array<PhrasingContent | string> | BlockContent
                 : [paragraph(...(item as Array<PhrasingContent | string>))]
     }))
 });
-declare module 'mdast' {
-    interface TableData {
-        /** A long table ({@link LONG_TABLE_ROWS}): its Markdown does not pad every cell to its column's widest (render-markdown.ts). */
-        long?: boolean;
-    }
-}
-
 /**
  * Past this many rows a table is long: its Markdown is written without padding each cell to the width of its column's
  * widest (GitHub and every Markdown reader show it the same; at 10,000 rows the padding was most of the coverage page's
