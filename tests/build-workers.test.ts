@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateForces } from '../bench/generate-workspace.js';
+import { generateForces, generateScaleCorpus } from '../bench/generate-workspace.js';
 import type * as Pool from '../language/src/publish/render-pool.js';
 import type { RenderJob } from '../language/src/publish/render-job.js';
 import { filesBelow } from './support/files.js';
@@ -60,7 +60,55 @@ function holdMainThread(ms: number): void {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+describe('a long coverage table written by the workers a run of rows at a time', () => {
+    test('250 requirements: the same coverage page with two workers and without, one table of every requirement', () => {
+        const scratch = mkdtempSync(path.join(tmpdir(), 'gdl-build-runs-'));
+        const workspace = path.join(scratch, 'workspace');
+        generateScaleCorpus(workspace, 250, 1);
+        const threads = build(workspace, path.join(scratch, 'threads'), '2');
+        const one = build(workspace, path.join(scratch, 'one'), '0');
+        expect(threads.code, threads.stdout + threads.stderr).toBe(0);
+        expect(one.code, one.stdout + one.stderr).toBe(0);
+        for (const file of ['coverage.md', 'coverage.html']) {
+            expect(readFileSync(path.join(scratch, 'threads', file)).equals(readFileSync(path.join(scratch, 'one', file))), file).toBe(
+                true
+            );
+        }
+        const markdown = readFileSync(path.join(scratch, 'threads', 'coverage.md'), 'utf8');
+        const requirements = (markdown.match(/^### Requirement /gm) ?? []).length;
+        expect(requirements).toBe(250);
+        // One table: its header, its delimiter row and a row per requirement made to the force, as consecutive lines.
+        const tables = markdown.split(/\n\n/).filter(block => block.startsWith('| Requirement |'));
+        expect(tables).toHaveLength(1);
+        const rows = tables[0]!.trim().split('\n');
+        expect(rows[1]).toMatch(/^\| - \|/);
+        expect(rows.length - 2).toBe(Number(/(\d+) of (\d+) evidence requirements/.exec(markdown)![2]));
+        const html = readFileSync(path.join(scratch, 'threads', 'coverage.html'), 'utf8');
+        expect(html.match(/<table/g)).toHaveLength(1);
+        expect(html.match(/<tbody/g)).toHaveLength(1);
+        expect(html.match(/<tr /g)).toHaveLength(rows.length - 1);
+    });
+});
+
 describe('the render pool', () => {
+    test('a request that cannot be sent to a worker is rendered in the main thread, and the pool goes on', async () => {
+        const RenderPool = await compiledPool();
+        const pool = RenderPool.create(1)!;
+        try {
+            const unsendable: RenderJob = {
+                format: 'md',
+                tree: {
+                    type: 'root',
+                    children: [{ type: 'paragraph', children: [{ type: 'text', value: 'big' }], data: { n: 1n } as never }]
+                }
+            };
+            expect(await pool.render([unsendable])).toEqual(['big\n']);
+            expect(await pool.render([page('after')])).toEqual(['after\n']);
+        } finally {
+            await pool.dispose();
+        }
+    });
+
     test('answers that come while the main thread is busy are taken at its next request, not when it is done', async () => {
         const RenderPool = await compiledPool();
         const pool = RenderPool.create(1)!;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Root } from 'mdast';
+import type { Root, Table } from 'mdast';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateScaleCorpus } from '../../bench/generate-workspace.js';
 import { defaultTemplates, loadTemplates } from '../../cli/build/load-templates.js';
@@ -138,5 +138,20 @@ describe('a long table written a run of rows at a time', () => {
         expect(md).toBe(`\n${renderMarkdown(structuredClone(page))}`);
         expect(html).toBe(await renderHtmlPart(structuredClone(page)));
         expect(html.match(/<tr /g)).toHaveLength(count + 1);
+    });
+
+    test('runs that do not follow one another, or of no rows, are refused rather than joined wrongly', () => {
+        const whole = table(
+            ['Id'],
+            rowsOf(250).map(row => [row[1]!])
+        );
+        const [first, second] = tableRuns(whole);
+        expect(() => joinParts([second!])).toThrow(/does not follow/);
+        expect(() => joinParts([first!, { blocks: [paragraph('Between.')] }, second!])).toThrow(/does not follow/);
+        expect(() => tableRuns(whole, 0)).toThrow(/at least one row/);
+        // Joining leaves the parts' own tables as they were.
+        const parts = tableRuns(whole);
+        joinParts(parts);
+        expect((parts[0]!.blocks[0] as Table).children).toHaveLength(LONG_TABLE_ROWS + 1);
     });
 });

@@ -10,7 +10,7 @@ import { planPage } from './plan-page.js';
 import { htmlAround, shellFor, type PageShell } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { FilesInMemory, type SiteSink } from './site-files.js';
-import { paragraph, root, strong, type PagePart, type TableRun } from './mdast-helpers.js';
+import { paragraph, root, strong, type PagePart } from './mdast-helpers.js';
 import { inThisThread, type Renderer, type RenderJob } from './render-job.js';
 import { pagePath, type SiteModel } from './site-model.js';
 
@@ -221,8 +221,9 @@ async function renderInTurn(tasks: Array<() => Promise<void>>, renderer: Rendere
  * A long page (the coverage page) written a part at a time: each part's Markdown and HTML rendered together (by the
  * workers, several parts at once, when there are workers) and written in order as they come, with the marking's banner
  * and the page template around them, so that neither the page's trees nor its files are ever held whole. The bytes are
- * those of the whole page rendered at once: blocks are separated by a blank line in Markdown and by a line break in
- * HTML, as each part begins with a heading or a paragraph (see coverage-page.ts).
+ * those of the whole page rendered at once (`coveragePage`): blocks are separated by a blank line in Markdown and by a
+ * line break in HTML, as each part begins with a block (a heading, a paragraph, a table); a run of a long table's rows
+ * after its first goes on from the line before in Markdown, where a table's rows are not separated by a blank line.
  */
 async function renderInParts(
     page: Page,
@@ -237,19 +238,13 @@ async function renderInParts(
     const [before, after] = htmlAround(page.title, around.shell, around.depth, around.marking);
     md.write(banner);
     html.write(before);
-    const runs: Array<TableRun | undefined> = [];
-    const requests = map(inStep(parts('md'), parts('html')), ([forMd, forHtml]): RenderJob[] => {
-        runs.push(forMd.run);
-        return [
-            { format: 'md', tree: root(forMd.blocks), run: forMd.run },
-            { format: 'html-part', tree: root(forHtml.blocks), run: forHtml.run }
-        ];
-    });
+    const requests = map(inStep(parts('md'), parts('html')), ([forMd, forHtml]): RenderJob[] => [
+        { format: 'md', tree: root(forMd.blocks), run: forMd.run },
+        { format: 'html-part', tree: root(forHtml.blocks), run: forHtml.run }
+    ]);
     let first = true;
-    for await (const [mdPart, htmlPart] of inOrder(requests, renderer)) {
-        // A run of a table's rows after its first goes on from the line before (the rows of a Markdown table are not
-        // separated by a blank line); HTML's blocks, and a table's rows, are separated by one line break.
-        const run = runs.shift();
+    for await (const [[mdJob], [mdPart, htmlPart]] of inOrder(requests, renderer)) {
+        const run = mdJob?.format === 'md' ? mdJob.run : undefined;
         md.write(run && !run.first ? String(mdPart) : `\n${String(mdPart)}`);
         html.write(first ? String(htmlPart) : `\n${String(htmlPart)}`);
         first = false;
@@ -260,22 +255,29 @@ async function renderInParts(
     html.close();
 }
 
-/** Parts rendered a few at a time ahead when the renderer has workers; their contents given in the parts' order. */
-async function* inOrder(requests: Iterable<RenderJob[]>, renderer: Renderer): AsyncGenerator<Array<Buffer | string>> {
+/** Parts rendered a few at a time ahead when the renderer has workers; each part's jobs and contents given in the parts' order. */
+async function* inOrder(
+    requests: Iterable<RenderJob[]>,
+    renderer: Renderer
+): AsyncGenerator<[jobs: RenderJob[], contents: Array<Buffer | string>]> {
     const ahead = renderer.parallel ? PARTS_AHEAD : 0;
-    const waiting: Array<Promise<Array<Buffer | string>>> = [];
+    const waiting: Array<[RenderJob[], Promise<Array<Buffer | string>>]> = [];
+    const next = async (): Promise<[RenderJob[], Array<Buffer | string>]> => {
+        const [jobs, contents] = waiting.shift()!;
+        return [jobs, await contents];
+    };
     for (const jobs of requests) {
         await renderer.room();
         const contents = renderer.render(jobs);
         // Heard at once, answered in turn: a part that fails while earlier ones are awaited must not end the process.
         contents.catch(() => undefined);
-        waiting.push(contents);
+        waiting.push([jobs, contents]);
         while (waiting.length > ahead) {
-            yield await waiting.shift()!;
+            yield await next();
         }
     }
     while (waiting.length > 0) {
-        yield await waiting.shift()!;
+        yield await next();
     }
 }
 

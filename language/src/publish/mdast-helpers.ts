@@ -79,6 +79,9 @@ export interface PagePart {
 
 /** A table as parts of at most `size` rows each, every part's table with the header row; one part if it is not long. */
 export function tableRuns(whole: Table, size = LONG_TABLE_ROWS): PagePart[] {
+    if (!Number.isInteger(size) || size < 1) {
+        throw new Error(`a table's runs hold at least one row each (asked for ${size})`);
+    }
     const [header, ...rows] = whole.children;
     if (!header || !whole.data?.long) {
         return [{ blocks: [whole] }];
@@ -93,18 +96,24 @@ export function tableRuns(whole: Table, size = LONG_TABLE_ROWS): PagePart[] {
     return parts;
 }
 
-/** The blocks of a page written in parts, as one page: the runs of each long table joined into the table again. */
+/**
+ * The blocks of a page written in parts, as one page (`coveragePage`: the page the build's parts must add up to, and what
+ * the tests compare them with): the runs of each long table joined into the table again.
+ */
 export function joinParts(parts: Iterable<PagePart>): RootContent[] {
     const blocks: RootContent[] = [];
+    let continued: Table | undefined;
     for (const part of parts) {
-        const previous = blocks.at(-1);
-        if (part.run && !part.run.first && previous?.type === 'table') {
+        if (part.run && !part.run.first) {
+            if (!continued || blocks.at(-1) !== continued) {
+                throw new Error("a run of a table's rows does not follow the run before it");
+            }
             const [, ...rows] = (part.blocks[0] as Table).children;
-            previous.children.push(...rows);
+            continued.children.push(...rows);
         } else {
-            blocks.push(
-                ...part.blocks.map(block => (part.run ? { ...(block as Table), children: [...(block as Table).children] } : block))
-            );
+            // A first run is copied: the rows of the runs after it are added to the copy, not to the part's table.
+            continued = part.run ? { ...(part.blocks[0] as Table), children: [...(part.blocks[0] as Table).children] } : undefined;
+            blocks.push(...(continued ? [continued] : part.blocks));
         }
     }
     return blocks;

@@ -7,8 +7,9 @@ import type { TableRun } from './mdast-helpers.js';
 
 /**
  * One output file to render from what the page builders made: a page's tree in one format, or a package's zip. Plain
- * data (no syntax-tree nodes), so that a worker thread can render it (render-pool.ts); the bytes are the same
- * wherever it is rendered, as each renderer depends on the job alone.
+ * data (no syntax-tree nodes; a tree holds only what JSON keeps — strings, finite numbers, booleans, null, arrays and
+ * objects — as it is sent to a worker thread as JSON, render-pool.ts); the bytes are the same wherever it is rendered,
+ * as each renderer depends on the job alone.
  */
 export type RenderJob =
     | { readonly format: 'md'; readonly tree: Root; readonly run?: TableRun }

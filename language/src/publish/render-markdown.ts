@@ -4,7 +4,7 @@ import { defaultHandlers, type ConstructName, type Handle, type Info, type State
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { withProse, type TableRun } from './mdast-helpers.js';
+import { root, withProse, type TableRun } from './mdast-helpers.js';
 
 /**
  * Text escaped by mdast-util-to-markdown's own handler, in less time. Its escaping (`state.safe`) tries each unsafe
@@ -110,8 +110,14 @@ const processor = unified()
  */
 export function renderMarkdown(tree: Root, run?: TableRun): string {
     const markdown = processor.stringify(withProse(tree));
-    if (!run || run.first) {
+    const table = tree.children[0];
+    if (!run || run.first || table?.type !== 'table') {
         return markdown;
     }
-    return markdown.slice(markdown.indexOf('\n', markdown.indexOf('\n') + 1) + 1);
+    // The header and its delimiter row, as the run's table writes them (a long table's cells are not padded, so they do not depend on the rows).
+    const header = processor.stringify(root([{ ...table, children: table.children.slice(0, 1) }]));
+    if (!markdown.startsWith(header)) {
+        throw new Error("a run of a long table's rows does not begin with the table's header");
+    }
+    return markdown.slice(header.length);
 }
