@@ -20,17 +20,23 @@ function build(workspace: string, out: string, workers: string) {
     return { code: result.status, stdout: result.stdout.replaceAll(out, 'OUT'), stderr: result.stderr };
 }
 
+/** A generated workspace built twice, with two workers and in one thread; both builds must succeed. */
+function builtBothWays(prefix: string, generate: (workspace: string) => void) {
+    const scratch = mkdtempSync(path.join(tmpdir(), prefix));
+    const workspace = path.join(scratch, 'workspace');
+    generate(workspace);
+    const threads = build(workspace, path.join(scratch, 'threads'), '2');
+    const one = build(workspace, path.join(scratch, 'one'), '0');
+    expect(threads.code, threads.stdout + threads.stderr).toBe(0);
+    expect(one.code, one.stdout + one.stderr).toBe(0);
+    return { scratch, threads, one };
+}
+
 describe('gdl build in worker threads', () => {
     test('a build of three forces with two workers and one without give the same files, byte for byte, and both end', () => {
         // The pool looks for its worker beside its own compiled module: without it, both builds would run in one thread.
         expect(existsSync(path.join(repo, 'out/language/src/publish/render-worker.js'))).toBe(true);
-        const scratch = mkdtempSync(path.join(tmpdir(), 'gdl-build-workers-'));
-        const workspace = path.join(scratch, 'workspace');
-        generateForces(workspace, 3, 5);
-        const threads = build(workspace, path.join(scratch, 'threads'), '2');
-        const one = build(workspace, path.join(scratch, 'one'), '0');
-        expect(threads.code, threads.stdout + threads.stderr).toBe(0);
-        expect(one.code, one.stdout + one.stderr).toBe(0);
+        const { scratch, threads, one } = builtBothWays('gdl-build-workers-', workspace => generateForces(workspace, 3, 5));
         expect(threads.stdout).toMatch(/^Published \d+ files to OUT \(3 forces, one folder each: /m);
         expect(threads.stdout).toBe(one.stdout);
         const files = filesBelow(path.join(scratch, 'one'));
@@ -62,13 +68,7 @@ function holdMainThread(ms: number): void {
 
 describe('a long coverage table written by the workers a run of rows at a time', () => {
     test('250 requirements: the same coverage page with two workers and without, one table of every requirement', () => {
-        const scratch = mkdtempSync(path.join(tmpdir(), 'gdl-build-runs-'));
-        const workspace = path.join(scratch, 'workspace');
-        generateScaleCorpus(workspace, 250, 1);
-        const threads = build(workspace, path.join(scratch, 'threads'), '2');
-        const one = build(workspace, path.join(scratch, 'one'), '0');
-        expect(threads.code, threads.stdout + threads.stderr).toBe(0);
-        expect(one.code, one.stdout + one.stderr).toBe(0);
+        const { scratch } = builtBothWays('gdl-build-runs-', workspace => generateScaleCorpus(workspace, 250, 1));
         for (const file of ['coverage.md', 'coverage.html']) {
             expect(readFileSync(path.join(scratch, 'threads', file)).equals(readFileSync(path.join(scratch, 'one', file))), file).toBe(
                 true
