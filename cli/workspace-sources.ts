@@ -2,7 +2,7 @@ import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors.js';
 import { findSources } from '../language/src/source-files.js';
-import { CONFIG_FILE, WORDS_FILE } from '../language/src/prose/config-files.js';
+import { CONFIG_FILES } from '../language/src/prose/config-files.js';
 
 /** The sources a command reads from a folder (or a single file given), before anything is parsed. */
 export interface WorkspaceSources {
@@ -38,7 +38,7 @@ export async function workspaceSources(folder: string, folders?: string[]): Prom
 
 /** The workspace's own configuration files (gdl.config.json, gdl-words.txt at its root), whether they are there or not. */
 export function configFiles(root: string): string[] {
-    return [CONFIG_FILE, WORDS_FILE].map(name => path.join(root, name));
+    return CONFIG_FILES.map(name => path.join(root, name));
 }
 
 /**

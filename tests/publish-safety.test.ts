@@ -101,6 +101,20 @@ describe('the output folder can never hold the sources: refused with exit 2 and 
         expect(snapshot(root)).toEqual(before);
     });
 
+    test("a folder inside gdl's own code or a node_modules folder: refused, nothing written (the next install or build would lose the site)", () => {
+        const root = sandbox();
+        const inCode = path.join(repo, 'out', 'published-site');
+        onTestFinished(() => rmSync(inCode, { recursive: true, force: true }));
+        const before = snapshot(root);
+        for (const out of [inCode, 'node_modules/site']) {
+            const result = run(['build', 'ws', '--out', out, '--allow-gaps'], root);
+            expect(result.code, out).toBe(2);
+            expect(result.stderr, out).toContain("it lies inside gdl's own code");
+        }
+        expect(existsSync(inCode)).toBe(false);
+        expect(snapshot(root)).toEqual(before);
+    });
+
     test('a new folder, an empty one, and a folder an earlier build wrote (its marker) are published to', () => {
         const root = sandbox();
         expect(run(['build', 'ws', '--out', 'site', '--quiet'], root).code).toBe(0);

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
 import { isInside } from '../../language/src/folder-paths.js';
+import { moduleFolder } from '../../language/src/module-folder.js';
 
 /** The file every published folder holds: proof that `gdl build` wrote it, so the next build may replace it. */
 export const OUTPUT_MARKER = '.gdl-output';
@@ -18,9 +19,10 @@ export interface ProtectedFolder {
 
 /**
  * Refuses an output folder that a build could not replace without destroying something else: one
- * that is, contains or lies inside a protected folder (the workspace, the templates), an existing
- * file, or a folder with other content that no earlier build wrote (no marker). Nothing is created
- * or changed here; the refusal is a usage error (exit 2).
+ * that is, contains or lies inside a protected folder (the workspace, the templates), one inside
+ * gdl's own code ({@link isGdlCode}: a site there would be lost with the next install or build), an
+ * existing file, or a folder with other content that no earlier build wrote (no marker). Nothing is
+ * created or changed here; the refusal is a usage error (exit 2).
  */
 export async function checkOutputFolder(out: string, protect: ProtectedFolder[]): Promise<void> {
     const target = await realPathOf(out);
@@ -35,6 +37,9 @@ export async function checkOutputFolder(out: string, protect: ProtectedFolder[])
         if (isInside(target, guarded)) {
             throw refusal(out, `it lies inside the ${what} ('${folder}')`);
         }
+    }
+    if (await isGdlCode(target)) {
+        throw refusal(out, "it lies inside gdl's own code");
     }
     const stat = await fs.lstat(target).catch(() => undefined);
     if (!stat) {
@@ -72,4 +77,35 @@ export async function realPathOf(file: string): Promise<string> {
             existing = parent;
         }
     }
+}
+
+/**
+ * Whether a path (links resolved, {@link realPathOf}) is, or lies inside, gdl's own code: the top of the code running
+ * now (out/ when compiled, extension/out/ when bundled) and, beside the `gdl` command that started it (bin/gdl.js), that
+ * folder and the package's compiled code and bundles; or anywhere in a node_modules folder. Neither a report nor a
+ * site is written there: a report over bin/gdl.js left no gdl to run, and what is written into node_modules goes with
+ * the next install.
+ */
+export async function isGdlCode(target: string): Promise<boolean> {
+    if (target.split(path.sep).includes('node_modules')) {
+        return true;
+    }
+    const code = await Promise.all(codeFolders().map(realPathOf));
+    return code.some(folder => target === folder || isInside(target, folder));
+}
+
+function codeFolders(): string[] {
+    const folders: string[] = [];
+    for (let folder = moduleFolder(import.meta.url); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+        if (path.basename(folder) === 'out') {
+            folders.push(folder);
+            break;
+        }
+    }
+    const command = process.argv[1];
+    if (command && path.basename(command) === 'gdl.js') {
+        const bin = path.dirname(path.resolve(command));
+        folders.push(bin, ...['out', 'extension'].map(name => path.join(path.dirname(bin), name)));
+    }
+    return folders;
 }

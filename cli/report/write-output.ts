@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isSourceFileName } from '../../language/src/source-files.js';
-import { moduleFolder } from '../../language/src/module-folder.js';
-import { CONFIG_FILE, WORDS_FILE } from '../../language/src/prose/config-files.js';
-import { realPathOf } from '../build/output-folder.js';
+import { CONFIG_FILES } from '../../language/src/prose/config-files.js';
+import { isGdlCode, realPathOf } from '../build/output-folder.js';
 import { isInside } from '../../language/src/folder-paths.js';
 import { UsageError } from '../errors.js';
 import { describeFileError } from '../file-errors.js';
@@ -61,7 +60,7 @@ async function writePieces(file: string, pieces: Iterable<string>): Promise<void
 export async function checkReportFile(file: string, templates: string): Promise<void> {
     const target = await realPathOf(file);
     const refuse = (why: string) => refusal(file, why);
-    const name = [path.basename(file), path.basename(target)].find(n => isSourceFileName(n) || configFileNames.includes(n));
+    const name = [path.basename(file), path.basename(target)].find(n => isSourceFileName(n) || CONFIG_FILES.includes(n));
     if (name !== undefined) {
         throw refuse(isSourceFileName(name) ? 'that is the name of a GDL source' : `that is the name of the workspace's ${name}`);
     }
@@ -77,8 +76,7 @@ export async function checkReportFile(file: string, templates: string): Promise<
     if (target === guarded || isInside(target, guarded)) {
         throw refuse(`it lies inside the templates folder ('${templates}')`);
     }
-    const code = await Promise.all(codeFolders().map(realPathOf));
-    if (code.some(folder => target === folder || isInside(target, folder)) || target.split(path.sep).includes('node_modules')) {
+    if (await isGdlCode(target)) {
         throw refuse("it lies inside gdl's own code");
     }
 }
@@ -123,27 +121,4 @@ async function readHead(file: string): Promise<string | undefined> {
     } finally {
         await handle.close();
     }
-}
-
-// The workspace's own configuration files, by name.
-const configFileNames = [CONFIG_FILE, WORDS_FILE];
-
-/**
- * The folders of gdl's code: the top of the code running now (out/ when compiled, extension/out/ when bundled) and,
- * beside the `gdl` command that started it (bin/gdl.js), that folder and the package's compiled code and bundles.
- */
-function codeFolders(): string[] {
-    const folders: string[] = [];
-    for (let folder = moduleFolder(import.meta.url); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
-        if (path.basename(folder) === 'out') {
-            folders.push(folder);
-            break;
-        }
-    }
-    const command = process.argv[1];
-    if (command && path.basename(command) === 'gdl.js') {
-        const bin = path.dirname(path.resolve(command));
-        folders.push(bin, ...['out', 'extension'].map(name => path.join(path.dirname(bin), name)));
-    }
-    return folders;
 }

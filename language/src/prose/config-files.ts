@@ -5,3 +5,6 @@
 export const CONFIG_FILE = 'gdl.config.json';
 /** The workspace's own words for the speller, one a line, at the workspace root. */
 export const WORDS_FILE = 'gdl-words.txt';
+
+/** Both, by name: what a workspace's root holds besides its sources for a check to read. */
+export const CONFIG_FILES: readonly string[] = [CONFIG_FILE, WORDS_FILE];
