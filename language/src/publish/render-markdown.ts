@@ -95,12 +95,12 @@ const alignedTable = gfmTableToMarkdown().handlers!['table'] as Handle;
 const unalignedTable = gfmTableToMarkdown({ tablePipeAlign: false }).handlers!['table'] as Handle;
 
 /** A table as remark-gfm writes it; a long one (mdast-helpers' `table`) without its cells padded to one width. */
-function table(node: Table, parent: Parents | undefined, state: State, info: Info): string {
+function tableByLength(node: Table, parent: Parents | undefined, state: State, info: Info): string {
     return (node.data?.long ? unalignedTable : alignedTable)(node, parent, state, info);
 }
 
 const processor = unified()
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { text: escapedText, table } })
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { text: escapedText, table: tableByLength } })
     .use(remarkGfm);
 
 /**
@@ -110,12 +110,12 @@ const processor = unified()
  */
 export function renderMarkdown(tree: Root, run?: TableRun): string {
     const markdown = processor.stringify(withProse(tree));
-    const table = tree.children[0];
-    if (!run || run.first || table?.type !== 'table') {
+    const runTable = tree.children[0];
+    if (!run || run.first || runTable?.type !== 'table') {
         return markdown;
     }
     // The header and its delimiter row, as the run's table writes them (a long table's cells are not padded, so they do not depend on the rows).
-    const header = processor.stringify(root([{ ...table, children: table.children.slice(0, 1) }]));
+    const header = processor.stringify(root([{ ...runTable, children: runTable.children.slice(0, 1) }]));
     if (!markdown.startsWith(header)) {
         throw new Error("a run of a long table's rows does not begin with the table's header");
     }
