@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateForces, generateScaleCorpus } from '../bench/generate-workspace.js';
 import type * as Pool from '../language/src/publish/render-pool.js';
+import type { Root } from 'mdast';
 import type { RenderJob } from '../language/src/publish/render-job.js';
 import { filesBelow } from './support/files.js';
 import { PATIENCE_MS } from './support/patience.js';
@@ -61,6 +62,17 @@ const page = (value: string): RenderJob => ({
     tree: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] }
 });
 
+/** A page of `paragraphs` paragraphs, each with characters Markdown escapes. */
+function longPage(paragraphs: number): Root {
+    return {
+        type: 'root',
+        children: Array.from({ length: paragraphs }, (_, i) => ({
+            type: 'paragraph' as const,
+            children: [{ type: 'text' as const, value: `Paragraph ${i} of a long page, with *stars* and _underscores_ to escape.` }]
+        }))
+    };
+}
+
 /** Holds the main thread for `ms` without letting any event through, as building many pages' trees does. */
 function holdMainThread(ms: number): void {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -104,6 +116,63 @@ describe('the render pool', () => {
             };
             expect(await pool.render([unsendable])).toEqual(['big\n']);
             expect(await pool.render([page('after')])).toEqual(['after\n']);
+        } finally {
+            await pool.dispose();
+        }
+    });
+
+    test("a page too large for a worker's heap is rendered in the main thread: the same bytes, and the process goes on", async () => {
+        const { RenderPool, LARGEST_SENT, requestJobs } = (await import(
+            path.join(repo, 'out/language/src/publish/render-pool.js')
+        )) as typeof Pool;
+        const { renderJobs } = await import(path.join(repo, 'out/language/src/publish/render-job.js'));
+        // A worker whose heap is far smaller than the page needs: sent the page, it would end the whole process (V8 stops
+        // in JSON.parse, with "Reached heap limit"), not just itself.
+        const pool = RenderPool.create(1, 32)!;
+        try {
+            expect(await pool.render([page('before')])).toEqual(['before\n']);
+            const tree = longPage(100_000);
+            const huge: RenderJob[] = [
+                { format: 'html-part', tree },
+                { format: 'md', tree }
+            ];
+            expect(String(requestJobs(huge)).length).toBeGreaterThan(LARGEST_SENT);
+            const inPool = await pool.render(huge);
+            expect(inPool).toEqual(await renderJobs(huge));
+            expect(String(inPool[0]).match(/<p\b/g)).toHaveLength(100_000);
+            expect(await pool.render([page('after')])).toEqual(['after\n']);
+        } finally {
+            await pool.dispose();
+        }
+    });
+
+    test("a page just under the largest sent is rendered by a worker with the pool's heap, in every format, as the main thread would", async () => {
+        const { RenderPool, LARGEST_SENT, requestJobs } = (await import(
+            path.join(repo, 'out/language/src/publish/render-pool.js')
+        )) as typeof Pool;
+        const { renderJobs } = await import(path.join(repo, 'out/language/src/publish/render-job.js'));
+        const pool = RenderPool.create(1)!;
+        try {
+            // A course page's request: its tree three times (Markdown, HTML, Word), sent as one.
+            const tree = longPage(17_000);
+            const shell = {
+                html: '<!DOCTYPE html><html><head><title></title></head><body><main></main></body></html>',
+                siteName: 'S',
+                header: '',
+                footer: ''
+            };
+            const jobs: RenderJob[] = [
+                { format: 'md', tree },
+                { format: 'html', tree, title: 'T', shell, depth: 0, classification: 'OFFICIAL' },
+                { format: 'docx', tree, title: 'T', date: '2026-01-15', classification: 'OFFICIAL' }
+            ];
+            const size = String(requestJobs(jobs)).length;
+            expect(size).toBeLessThan(LARGEST_SENT);
+            expect(size).toBeGreaterThan(LARGEST_SENT * 0.8);
+            const inWorker = await pool.render(jobs);
+            const here = await renderJobs(jobs);
+            expect(inWorker.map(c => Buffer.from(c))).toEqual(here.map((c: Buffer | string) => Buffer.from(c)));
+            expect(String(inWorker[0]).split('\n\n')).toHaveLength(17_000);
         } finally {
             await pool.dispose();
         }

@@ -18,6 +18,39 @@ export function requestJobs(jobs: readonly RenderJob[]): RenderRequest['jobs'] {
     return jobs.some(job => job.format === 'zip') ? jobs : JSON.stringify(jobs);
 }
 
+/**
+ * The heap each worker may grow to, in MB. V8 lets a heap that may reach 2 GB or more (every thread's may, by default,
+ * on a machine of 8 GB or more) grow to four times its live data before it collects again, and one of less than 2 GB
+ * to between 1.3 and 2 times. A worker lives on about 20 MB (its renderers and the page it is on): at 10,000
+ * requirements each of the build's two workers grew to 130–160 MB before collecting, and to about 85 MB with this
+ * limit, with as many full collections as before at 43 forces. See {@link LARGEST_SENT} for the pages that need more.
+ */
+export const WORKER_HEAP_MB = 1024;
+
+/**
+ * The largest request sent to a worker, in characters of JSON (or bytes of a package's files): a larger one is
+ * rendered in the main thread, whose heap is not limited. A worker needs up to about twelve times its request (one
+ * guidance document of 20 MB made a page of 60 MB of JSON, and a worker's heap of 715 MB), and a worker that reaches
+ * its limit inside one of V8's built-ins (JSON.parse of its request) ends the whole process, not just itself. Pages of
+ * a force's or a national workspace are far below it (at 10,000 requirements, none is over 1 MB).
+ */
+export const LARGEST_SENT = 8_000_000;
+
+/** The size of what a request sends (see {@link LARGEST_SENT}). */
+function sentSize(jobs: RenderRequest['jobs']): number {
+    if (typeof jobs === 'string') {
+        return jobs.length;
+    }
+    return jobs.reduce(
+        (sum, job) =>
+            sum +
+            (job.format === 'zip'
+                ? job.files.reduce((size, [, content]) => size + (typeof content === 'string' ? content.length : content.byteLength), 0)
+                : 0),
+        0
+    );
+}
+
 /** A worker's answer: each job's content (a Buffer arrives as a Uint8Array), or the renderer's error message. */
 export type RenderResponse =
     { readonly id: number; readonly contents: ReadonlyArray<Uint8Array | string> } | { readonly id: number; readonly error: string };
@@ -60,10 +93,14 @@ export class RenderPool implements Renderer {
     private broken = false;
     private stopped: Promise<void> | undefined;
 
-    private constructor(file: string, size: number) {
+    private constructor(file: string, size: number, heapMb: number) {
         this.slots = Array.from({ length: size }, () => {
             const { port1: answers, port2: answerTo } = new MessageChannel();
-            const worker = new Worker(file, { workerData: { answerTo }, transferList: [answerTo] });
+            const worker = new Worker(file, {
+                workerData: { answerTo },
+                transferList: [answerTo],
+                resourceLimits: { maxOldGenerationSizeMb: heapMb }
+            });
             // An idle pool keeps no process alive: a worker is held only while it has jobs to answer.
             worker.unref();
             answers.unref();
@@ -76,12 +113,13 @@ export class RenderPool implements Renderer {
     }
 
     /**
-     * A pool of `size` workers (default: one per core, at most 4, `GDL_BUILD_WORKERS` to choose), or undefined where
-     * workers would not help (one core, or 0 asked) or cannot start (no compiled worker beside this module).
+     * A pool of `size` workers (default: one per core, at most 4, `GDL_BUILD_WORKERS` to choose), each with a heap of at
+     * most `heapMb` ({@link WORKER_HEAP_MB}), or undefined where workers would not help (one core, or 0 asked) or cannot
+     * start (no compiled worker beside this module).
      */
-    static create(size = workerCount('GDL_BUILD_WORKERS')): RenderPool | undefined {
+    static create(size = workerCount('GDL_BUILD_WORKERS'), heapMb = WORKER_HEAP_MB): RenderPool | undefined {
         const file = workerFile(moduleFolder(import.meta.url), 'render-worker');
-        return size > 0 && file ? new RenderPool(file, size) : undefined;
+        return size > 0 && file ? new RenderPool(file, size, heapMb) : undefined;
     }
 
     /**
@@ -140,10 +178,9 @@ export class RenderPool implements Renderer {
         for (const slot of this.slots) {
             while (slot.busy.size < HELD && this.queue.length > 0) {
                 const request = this.queue.shift()!;
-                try {
-                    slot.worker.postMessage({ id: request.id, jobs: requestJobs(request.jobs) } satisfies RenderRequest);
-                } catch {
-                    // Jobs that cannot be sent (no page a build makes): rendered here, where a renderer's error is the request's.
+                if (!this.send(slot, request)) {
+                    // Jobs too large for a worker's heap, or that cannot be sent (no page a build makes): rendered here,
+                    // where a renderer's error is the request's.
                     renderJobs(request.jobs).then(request.resolve, request.reject);
                     continue;
                 }
@@ -155,6 +192,20 @@ export class RenderPool implements Renderer {
             }
         }
         this.makeRoom();
+    }
+
+    /** Sends a request to a worker, unless it is too large for the worker's heap ({@link LARGEST_SENT}) or cannot be sent. */
+    private send(slot: Slot, request: Request): boolean {
+        try {
+            const jobs = requestJobs(request.jobs);
+            if (sentSize(jobs) > LARGEST_SENT) {
+                return false;
+            }
+            slot.worker.postMessage({ id: request.id, jobs } satisfies RenderRequest);
+            return true;
+        } catch {
+            return false;
+        }
     }
 
     // Each waiter is let go while the queue is short: it adds its request at once (see renderInTurn), or gives up its turn.
