@@ -14,6 +14,7 @@ import { StagedSite } from './write-site.js';
 import type { LmsKind } from '../../language/src/publish/lms/package-model.js';
 import { addLearningPlatformFiles, loadLmsRuntime } from './lms-build.js';
 import { RenderPool } from '../../language/src/publish/render-pool.js';
+import { releaseSyntaxTrees } from '../../language/src/syntax-trees.js';
 
 // Drafting notes and file paths in approved text: the build names them, as they are the author's to settle before publishing.
 const unfinishedCodes = new Set([Codes['drafting-note-in-text'].code, Codes['file-path-in-text'].code]);
@@ -139,6 +140,8 @@ async function publish(
         }
     };
     const date = buildDate(judged);
+    // The problems are reported: what is published needs no more of the sources' syntax trees.
+    releaseSyntaxTrees(workspace.documents, workspace.services);
     const pool = RenderPool.forPages(
         sites.reduce((sum, site) => sum + sitePages(site, templates).length, 0),
         using.started()

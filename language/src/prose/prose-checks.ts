@@ -6,6 +6,7 @@ import type { GdlSettings } from '../gdl-settings.js';
 import { Codes, message } from '../validation/diagnostic-codes.js';
 import * as ast from '../generated/ast.js';
 import { proseTooDeep } from '../nesting-limit.js';
+import { fileCache } from '../syntax-trees.js';
 import { proseBlocks, type ProseBlock } from './prose-blocks.js';
 import { proseMessageArgs } from './prose-messages.js';
 import { readingAgeFor, type ProseOptions, type ProseSeverity } from './prose-options.js';
@@ -320,7 +321,7 @@ export class ProseChecks {
 }
 
 // A file's prose blocks, found once per parse (for the texts sent to be checked, then for the findings' positions).
-const blocksByRoot = new WeakMap<ast.GdlFile, readonly ProseBlock[]>();
+const blocksByRoot = fileCache<ast.GdlFile, readonly ProseBlock[]>();
 function blocksOf(root: ast.GdlFile): readonly ProseBlock[] {
     let blocks = blocksByRoot.get(root);
     if (!blocks) {

@@ -19,6 +19,7 @@ import { planStatus, publishedStatus } from '../../inheritance.js';
 import { dedentProse } from '../../gdl-value-converter.js';
 import { MAX_NESTING, proseTooDeep, writtenProseMayNestTooDeep } from '../../nesting-limit.js';
 import { TextMemo } from '../../text-memo.js';
+import { fileCache } from '../../syntax-trees.js';
 import * as ast from '../../generated/ast.js';
 
 const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date', 'verified'] as const;
@@ -154,7 +155,7 @@ export interface TextToken {
 
 // A file's text tokens, found once per parse: three checks and the plain-English blocks read them, on each build that
 // validates the file (an unchanged framework or plan is validated again whenever coverage may have changed).
-const tokensOf = new WeakMap<ast.GdlFile, readonly TextToken[]>();
+const tokensOf = fileCache<ast.GdlFile, readonly TextToken[]>();
 
 /** The quoted strings and prose blocks of a file, in file order. */
 export function textTokens(file: ast.GdlFile): readonly TextToken[] {
@@ -221,7 +222,7 @@ function keywordOf(property: string): string {
 // Each node's single-valued properties written more than once, with the first writing of each: found once per parse for
 // the whole file (a file rebuilt because another file changed has the same nodes, and is validated again), and kept
 // only for the nodes that have one.
-const repeatedIn = new WeakMap<AstNode, ReadonlyMap<AstNode, ReadonlyArray<{ feature: string; earlier: CstNode }>>>();
+const repeatedIn = fileCache<AstNode, ReadonlyMap<AstNode, ReadonlyArray<{ feature: string; earlier: CstNode }>>>();
 
 function repeatedProperties(node: AstNode): ReadonlyArray<{ feature: string; earlier: CstNode }> {
     const root = AstUtils.findRootNode(node);
