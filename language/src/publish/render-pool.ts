@@ -19,13 +19,14 @@ export function requestJobs(jobs: readonly RenderJob[]): RenderRequest['jobs'] {
 }
 
 /**
- * The heap each worker may grow to, in MB. V8 lets a heap that may reach 2 GB or more (every thread's may, by default,
- * on a machine of 8 GB or more) grow to four times its live data before it collects again, and one of less than 2 GB
- * to between 1.3 and 2 times. A worker lives on about 20 MB (its renderers and the page it is on): at 10,000
- * requirements each of the build's two workers grew to 130–160 MB before collecting, and to about 85 MB with this
- * limit, with as many full collections as before at 43 forces. See {@link LARGEST_SENT} for the pages that need more.
+ * The heap each worker may grow to, in MB: just under 2 GB. V8 lets a heap that may reach 2 GB or more (every thread's
+ * may, by default, on a machine of 8 GB or more) grow to four times its live data before it collects again, and one
+ * below 2 GB to between 1.3 and 2 times. A worker lives on 20–30 MB (its renderers and the page it is on): at 10,000
+ * requirements each of the build's two workers grew to 120–160 MB before collecting, and to 90–110 MB with this limit;
+ * at 43 forces, 100–130 MB and 75–80 MB. More collections cost time where a worker's live data is largest (the Word
+ * files): at 43 forces about 0.6 s more. See {@link LARGEST_SENT} for the pages that need more.
  */
-export const WORKER_HEAP_MB = 1024;
+export const WORKER_HEAP_MB = 2047;
 
 /**
  * The largest request sent to a worker, in characters of JSON (or bytes of a package's files): a larger one is
