@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { generateForces, generateScaleCorpus } from '../bench/generate-workspace.js';
 import type * as Pool from '../language/src/publish/render-pool.js';
@@ -61,6 +62,20 @@ const page = (value: string): RenderJob => ({
     format: 'md',
     tree: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] }
 });
+
+/** What the pool sends its workers from now until `stop`: each request's size (its JSON) and the heap limit of the worker it went to. */
+function sentRequests() {
+    const post = Worker.prototype.postMessage;
+    const sizes: number[] = [];
+    const heapLimits: Array<number | undefined> = [];
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+        const jobs = (message as { jobs?: unknown }).jobs;
+        sizes.push(typeof jobs === 'string' ? jobs.length : -1);
+        heapLimits.push(this.resourceLimits?.maxOldGenerationSizeMb);
+        return post.call(this, message, transfer as never);
+    };
+    return { sizes, heapLimits, stop: () => void (Worker.prototype.postMessage = post) };
+}
 
 /** A page of `paragraphs` paragraphs, each with characters Markdown escapes. */
 function longPage(paragraphs: number): Root {
@@ -122,13 +137,14 @@ describe('the render pool', () => {
     });
 
     test("a page too large for a worker's heap is rendered in the main thread: the same bytes, and the process goes on", async () => {
-        const { RenderPool, LARGEST_SENT, requestJobs } = (await import(
+        const { RenderPool, largestSent, requestJobs } = (await import(
             path.join(repo, 'out/language/src/publish/render-pool.js')
         )) as typeof Pool;
         const { renderJobs } = await import(path.join(repo, 'out/language/src/publish/render-job.js'));
         // A worker whose heap is far smaller than the page needs: sent the page, it would end the whole process (V8 stops
         // in JSON.parse, with "Reached heap limit"), not just itself.
         const pool = RenderPool.create(1, 32)!;
+        const sent = sentRequests();
         try {
             expect(await pool.render([page('before')])).toEqual(['before\n']);
             const tree = longPage(100_000);
@@ -136,22 +152,27 @@ describe('the render pool', () => {
                 { format: 'html-part', tree },
                 { format: 'md', tree }
             ];
-            expect(String(requestJobs(huge)).length).toBeGreaterThan(LARGEST_SENT);
+            expect(String(requestJobs(huge)).length).toBeGreaterThan(largestSent(32));
             const inPool = await pool.render(huge);
             expect(inPool).toEqual(await renderJobs(huge));
             expect(String(inPool[0]).match(/<p\b/g)).toHaveLength(100_000);
             expect(await pool.render([page('after')])).toEqual(['after\n']);
+            // The small pages went to the worker, the large one did not.
+            expect(sent.sizes).toHaveLength(2);
+            expect(Math.max(...sent.sizes)).toBeLessThan(1000);
         } finally {
+            sent.stop();
             await pool.dispose();
         }
     });
 
     test("a page just under the largest sent is rendered by a worker with the pool's heap, in every format, as the main thread would", async () => {
-        const { RenderPool, LARGEST_SENT, requestJobs } = (await import(
+        const { RenderPool, largestSent, requestJobs, workerHeapMb } = (await import(
             path.join(repo, 'out/language/src/publish/render-pool.js')
         )) as typeof Pool;
         const { renderJobs } = await import(path.join(repo, 'out/language/src/publish/render-job.js'));
         const pool = RenderPool.create(1)!;
+        const sent = sentRequests();
         try {
             // A course page's request: its tree three times (Markdown, HTML, Word), sent as one.
             const tree = longPage(17_000);
@@ -167,13 +188,19 @@ describe('the render pool', () => {
                 { format: 'docx', tree, title: 'T', date: '2026-01-15', classification: 'OFFICIAL' }
             ];
             const size = String(requestJobs(jobs)).length;
-            expect(size).toBeLessThan(LARGEST_SENT);
-            expect(size).toBeGreaterThan(LARGEST_SENT * 0.8);
+            expect(size).toBeLessThan(largestSent(workerHeapMb()));
+            expect(size).toBeGreaterThan(largestSent(workerHeapMb()) * 0.8);
             const inWorker = await pool.render(jobs);
             const here = await renderJobs(jobs);
             expect(inWorker.map(c => Buffer.from(c))).toEqual(here.map((c: Buffer | string) => Buffer.from(c)));
             expect(String(inWorker[0]).split('\n\n')).toHaveLength(17_000);
+            // Sent to a worker whose heap is limited, which rendered it and goes on rendering.
+            expect(await pool.render([page('after')])).toEqual(['after\n']);
+            expect(sent.sizes).toEqual([size, expect.any(Number)]);
+            expect(sent.heapLimits).toEqual([workerHeapMb(), workerHeapMb()]);
+            expect(workerHeapMb()).toBeLessThanOrEqual(2047);
         } finally {
+            sent.stop();
             await pool.dispose();
         }
     });

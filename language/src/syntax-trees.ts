@@ -14,6 +14,24 @@ export function fileCache<K extends AstNode, V>(): WeakMap<K, V> {
     return cache;
 }
 
+/** The roots of the files whose syntax trees were let go of ({@link releaseSyntaxTrees}). */
+const released = new WeakSet<AstNode>();
+
+/**
+ * Where a node starts (zero-based line and character), from its concrete syntax tree; the file's start for a node that
+ * has none (one made, not parsed). Asked of a node whose file's tree was let go of, it throws rather than answer the
+ * file's start: a position read after a build's release would be published as if it were true.
+ */
+export function startOf(node: AstNode): { line: number; character: number } {
+    if (node.$cstNode) {
+        return node.$cstNode.range.start;
+    }
+    if (released.has(AstUtils.findRootNode(node))) {
+        throw new Error(`where a ${node.$type} starts was asked after its file's syntax tree was let go of (releaseSyntaxTrees)`);
+    }
+    return { line: 0, character: 0 };
+}
+
 /**
  * Lets go of the concrete syntax trees of checked documents (Langium's CST: every token of every file, with where it
  * is), for a command that asks nothing more of them once the check's problems are reported: `gdl build`, which
@@ -22,13 +40,14 @@ export function fileCache<K extends AstNode, V>(): WeakMap<K, V> {
  * is cut: each node's `$cstNode`, each reference's `$refNode`, the index's references (which find their place from the
  * token they were written as), the {@link fileCache}s, and the parser's hold on the last tree it built.
  *
- * Afterwards nothing can ask where a node is (its `$cstNode` is undefined, a covering item's line is 0), and the
- * documents must not be linked or validated again: only a command's last step should call this.
+ * Afterwards nothing can ask where a node is (its `$cstNode` is undefined; {@link startOf} throws), and the documents
+ * must not be linked or validated again: only a command's last step should call this.
  */
 export function releaseSyntaxTrees(documents: readonly LangiumDocument[], services: LangiumCoreServices): void {
     const index = services.shared.workspace.IndexManager;
     for (const document of documents) {
         const root = document.parseResult.value;
+        released.add(root);
         fileCaches.forEach(cache => cache.delete(root));
         index.removeReferences(document.uri);
         for (const node of AstUtils.streamAst(root)) {

@@ -6,7 +6,7 @@ import { defaultTemplates, loadTemplates } from '../../cli/build/load-templates.
 import { loadWorkspace } from '../../cli/workspace-loader.js';
 import { buildSite } from '../../language/src/publish/build-site.js';
 import { siteModel } from '../../language/src/publish/site-model.js';
-import { releaseSyntaxTrees } from '../../language/src/syntax-trees.js';
+import { releaseSyntaxTrees, startOf } from '../../language/src/syntax-trees.js';
 
 // A full collection when asked (what `node --expose-gc` gives a script), to see what is still reachable.
 setFlagsFromString('--expose-gc');
@@ -35,6 +35,17 @@ describe("a build lets go of the sources' syntax trees once they are checked", (
         collectGarbage();
         const kept = workspace.documents.filter((_, i) => trees[i]!.deref() !== undefined).map(d => path.basename(d.uri.path));
         expect(kept).toEqual([]);
+    });
+
+    test('asked where something is after the release, the model says it cannot, rather than give the first line', async () => {
+        const { workspace } = await checkedExample();
+        const model = workspace.services.gdl.WorkspaceFacts.judgedModels()[0]!;
+        const item = model.requirements.flatMap(r => r.items)[0]!;
+        expect(item.line).toBeGreaterThan(0);
+        expect(startOf(item.node)).toEqual({ line: item.line, character: item.character });
+        releaseSyntaxTrees(workspace.documents, workspace.services);
+        expect(() => item.line).toThrow(/after its file's syntax tree was let go of/);
+        expect(() => startOf(workspace.documents[0]!.parseResult.value)).toThrow(/let go of/);
     });
 
     test('the site published from the released workspace is the one published from the whole workspace, byte for byte', async () => {

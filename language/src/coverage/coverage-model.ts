@@ -6,6 +6,7 @@ import { effectiveStatus, inherited, planStatus } from '../inheritance.js';
 import { planItemState, type PlanItemState } from './plan-history.js';
 import { dayAfter } from '../dates.js';
 import { assuranceLevels, type AssuranceLevel } from './assurance-levels.js';
+import { startOf } from '../syntax-trees.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
 export type CoverageKind = 'guidance' | 'training' | 'action';
@@ -846,11 +847,11 @@ function positioned<T extends { readonly node: AstNode }>(): new (fields: T) => 
 
         /** Zero-based line of the node's start. */
         get line(): number {
-            return this.node.$cstNode?.range.start.line ?? 0;
+            return startOf(this.node).line;
         }
 
         get character(): number {
-            return this.node.$cstNode?.range.start.character ?? 0;
+            return startOf(this.node).character;
         }
     } as unknown as new (fields: T) => T & { readonly line: number; readonly character: number };
 }

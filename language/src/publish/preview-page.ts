@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import type { CoverageModel } from '../coverage/coverage-model.js';
 import type { ForceMap } from '../coverage/forces.js';
 import * as ast from '../generated/ast.js';
+import { startOf } from '../syntax-trees.js';
 import { coursePage } from './course-page.js';
 import type { Edition } from './course-handouts.js';
 import { guidancePage } from './guidance-page.js';
@@ -47,7 +48,7 @@ export interface PreviewInput {
     site?: SiteModel;
 }
 
-const lineOf = (node: AstNode) => node.$cstNode?.range.start.line ?? 0;
+const lineOf = (node: AstNode) => startOf(node).line;
 
 /**
  * The page of the document at `uri` as the build publishes it, through the same page builders and the

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { moduleFolder } from '../module-folder.js';
 import { workerCount, workerFile } from '../worker-threads.js';
@@ -19,25 +20,34 @@ export function requestJobs(jobs: readonly RenderJob[]): RenderRequest['jobs'] {
 }
 
 /**
- * The heap each worker may grow to, in MB: just under 2 GB. V8 lets a heap that may reach 2 GB or more (every thread's
- * may, by default, on a machine of 8 GB or more) grow to four times its live data before it collects again, and one
- * below 2 GB to between 1.3 and 2 times. A worker lives on 20–30 MB (its renderers and the page it is on): at 10,000
- * requirements each of the build's two workers grew to 120–160 MB before collecting, and to 90–110 MB with this limit;
- * at 43 forces, 100–130 MB and 75–80 MB. More collections cost time where a worker's live data is largest (the Word
- * files): at 43 forces about 0.6 s more. See {@link LARGEST_SENT} for the pages that need more.
+ * The most heap a worker may grow to, in MB: just under 2 GB. V8 lets a heap that may reach 2 GB or more (every
+ * thread's may by default on a machine of 8 GB or more, where V8 allows a quarter of the memory, up to 4 GB) grow to
+ * four times its live data before it collects again, and one below 2 GB to between 1.3 and 2 times. A worker lives on
+ * 20–30 MB (its renderers and the page it is on): at 10,000 requirements each of the build's two workers grew to
+ * 120–160 MB before collecting, and to 90–110 MB with this limit; at 43 forces, 100–130 MB and 75–80 MB. More
+ * collections cost time where a worker's live data is largest (the Word files): at 43 forces, 0.5–1 s of a build of
+ * 7.5–8.5 s. See {@link largestSent} for the pages that need more.
  */
 export const WORKER_HEAP_MB = 2047;
 
-/**
- * The largest request sent to a worker, in characters of JSON (or bytes of a package's files): a larger one is
- * rendered in the main thread, whose heap is not limited. A worker needs up to about twelve times its request (one
- * guidance document of 20 MB made a page of 60 MB of JSON, and a worker's heap of 715 MB), and a worker that reaches
- * its limit inside one of V8's built-ins (JSON.parse of its request) ends the whole process, not just itself. Pages of
- * a force's or a national workspace are far below it (at 10,000 requirements, none is over 1 MB).
- */
-export const LARGEST_SENT = 8_000_000;
+/** A worker's heap limit: {@link WORKER_HEAP_MB}, or this process's own limit where that is lower (a smaller machine). */
+export function workerHeapMb(): number {
+    return Math.min(WORKER_HEAP_MB, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20));
+}
 
-/** The size of what a request sends (see {@link LARGEST_SENT}). */
+/**
+ * The largest request sent to a worker whose heap is limited to `heapMb`: a 256th of it (8 MB at 2,047 MB), in
+ * characters of JSON or of a package's texts (its bytes are not in the heap). A larger one is rendered in the main
+ * thread. A worker needs up to about twelve times its request (one guidance document of 20 MB made a page of 60 MB of
+ * JSON, and a worker's heap of 715 MB), and a worker that reaches its limit inside one of V8's built-ins (JSON.parse of
+ * its request) ends the whole process, not just itself. Pages of a force's or a national workspace are far below it
+ * (at 10,000 requirements, none is over 1 MB).
+ */
+export function largestSent(heapMb: number): number {
+    return Math.floor((heapMb * 2 ** 20) / 256);
+}
+
+/** The size of what a request sends (see {@link largestSent}). */
 function sentSize(jobs: RenderRequest['jobs']): number {
     if (typeof jobs === 'string') {
         return jobs.length;
@@ -46,7 +56,7 @@ function sentSize(jobs: RenderRequest['jobs']): number {
         (sum, job) =>
             sum +
             (job.format === 'zip'
-                ? job.files.reduce((size, [, content]) => size + (typeof content === 'string' ? content.length : content.byteLength), 0)
+                ? job.files.reduce((size, [, content]) => size + (typeof content === 'string' ? content.length : 0), 0)
                 : 0),
         0
     );
@@ -94,7 +104,11 @@ export class RenderPool implements Renderer {
     private broken = false;
     private stopped: Promise<void> | undefined;
 
+    /** The largest request a worker is sent ({@link largestSent}). */
+    private readonly largest: number;
+
     private constructor(file: string, size: number, heapMb: number) {
+        this.largest = largestSent(heapMb);
         this.slots = Array.from({ length: size }, () => {
             const { port1: answers, port2: answerTo } = new MessageChannel();
             const worker = new Worker(file, {
@@ -115,10 +129,10 @@ export class RenderPool implements Renderer {
 
     /**
      * A pool of `size` workers (default: one per core, at most 4, `GDL_BUILD_WORKERS` to choose), each with a heap of at
-     * most `heapMb` ({@link WORKER_HEAP_MB}), or undefined where workers would not help (one core, or 0 asked) or cannot
+     * most `heapMb` ({@link workerHeapMb}), or undefined where workers would not help (one core, or 0 asked) or cannot
      * start (no compiled worker beside this module).
      */
-    static create(size = workerCount('GDL_BUILD_WORKERS'), heapMb = WORKER_HEAP_MB): RenderPool | undefined {
+    static create(size = workerCount('GDL_BUILD_WORKERS'), heapMb = workerHeapMb()): RenderPool | undefined {
         const file = workerFile(moduleFolder(import.meta.url), 'render-worker');
         return size > 0 && file ? new RenderPool(file, size, heapMb) : undefined;
     }
@@ -195,11 +209,11 @@ export class RenderPool implements Renderer {
         this.makeRoom();
     }
 
-    /** Sends a request to a worker, unless it is too large for the worker's heap ({@link LARGEST_SENT}) or cannot be sent. */
+    /** Sends a request to a worker, unless it is too large for the worker's heap ({@link largestSent}) or cannot be sent. */
     private send(slot: Slot, request: Request): boolean {
         try {
             const jobs = requestJobs(request.jobs);
-            if (sentSize(jobs) > LARGEST_SENT) {
+            if (sentSize(jobs) > this.largest) {
                 return false;
             }
             slot.worker.postMessage({ id: request.id, jobs } satisfies RenderRequest);
