@@ -223,6 +223,39 @@ describe('pages whose names differ only in case (one file on Windows and macOS)'
     });
 });
 
+describe('pages named as Windows devices (NUL.html is the null device there)', () => {
+    test.each(['nul', 'CON', 'com1'])('a guidance document with the id %s is refused, naming the file, and nothing is written', id => {
+        const root = sandbox();
+        writeFileSync(
+            path.join(root, 'ws/example-constabulary/guidance/device.gdl'),
+            [
+                `guidance ${id} "A page named as a device" {`,
+                '    owner "Example Constabulary stalking lead"',
+                '    version "1.0"',
+                '    status approved',
+                '    approved 2025-02-01',
+                '    review-by 2027-02-01',
+                '    audience first-responders',
+                `    section ${id}-one "One" {`,
+                '        """',
+                '        A page whose file on Windows would be a device, not a file.',
+                '        """',
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+        const before = snapshot(root);
+        const result = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(
+            new RegExp(`refusing to publish 'guidance/${id}\\.(md|html)': '${id}\\.(md|html)' is a name Windows keeps for a device`)
+        );
+        expect(result.stderr).toContain('Nothing was written');
+        expect(snapshot(root)).toEqual(before);
+    });
+});
+
 describe('a report replaces only an earlier report: never a folder, nor a file gdl did not write', () => {
     test('each format, for one force and by force, is written again over itself (as CI does, run after run)', () => {
         const root = sandbox();

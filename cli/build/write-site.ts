@@ -145,6 +145,7 @@ export class StagedSite implements SiteSink {
         if (!full.startsWith(this.staging + path.sep)) {
             throw new UsageError(`refusing to write '${file}' outside the output folder`);
         }
+        refuseDeviceName(file);
         this.refuseSameName(file);
         const folder = path.dirname(full);
         if (!this.made.has(folder)) {
@@ -181,6 +182,23 @@ export class StagedSite implements SiteSink {
             );
         }
         this.names.set(folded, name);
+    }
+}
+
+/**
+ * Names Windows keeps for devices, whatever follows a dot (NUL.html is the null device): a page or folder so named,
+ * from an id such as `nul` or `con`, is written on Windows to the device and lost, and a site holding one cannot be
+ * copied there.
+ */
+const windowsDevice = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+
+/** Refuses an output path with a part named as a Windows device ({@link windowsDevice}), naming it: nothing reaches the output. */
+function refuseDeviceName(file: string): void {
+    const device = file.split(/[\\/]/).find(part => windowsDevice.test(part.trimEnd()));
+    if (device !== undefined) {
+        throw new UsageError(
+            `refusing to publish '${file}': '${device}' is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), so on Windows the file would be lost and the site could not be copied there. Give it another id. Nothing was written.`
+        );
     }
 }
 
