@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { URI } from 'langium';
-import { writeSiteAtomically } from '../cli/build/write-site.js';
+import { writeSiteAtomically } from './support/staged-site.js';
 import { reallyInside } from '../language/src/validation/workspace-file.js';
 import { PATIENCE_MS } from './support/patience.js';
 import { fixtureCopy, sourceOutside, EXAMPLE_FOLDERS } from './support/files.js';

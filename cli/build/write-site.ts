@@ -16,27 +16,6 @@ const alive = (pid: number) => {
 };
 
 /**
- * Writes every file (and the marker that says `gdl build` wrote the folder) into a temporary folder beside `out`, then
- * swaps it in ({@link StagedSite}).
- */
-export async function writeSiteAtomically(
-    out: string,
-    files: Map<string, Buffer | string>,
-    verify: () => Promise<void> = async () => undefined
-): Promise<void> {
-    const site = await StagedSite.open(out);
-    try {
-        for (const [file, content] of files) {
-            site.add(file, content);
-        }
-    } catch (error) {
-        await site.abandon();
-        throw error;
-    }
-    await site.commit(verify);
-}
-
-/**
  * A build's output, written as it is rendered into a temporary folder beside `out`, then swapped in (`commit`): a
  * build that fails, or is killed, at any point before the swap leaves the previous output exactly as it was, and a
  * failure removes what was written (`abandon`). Builds into the same folder take turns (a lock file beside it, held
@@ -205,23 +184,14 @@ function refuseDeviceName(file: string): void {
 /** Moves the written folder to `target`, and the previous output (if any) aside until it is in place. */
 async function swapIn(target: string, staging: string, out: string): Promise<void> {
     const previous = path.join(path.dirname(target), `.${path.basename(target)}.previous-${process.pid}`);
-    const hadPrevious = await fs.stat(target).then(
-        () => true,
-        () => false
-    );
+    const hadPrevious = await exists(target);
     try {
         if (hadPrevious) {
             await fs.rename(target, previous);
         }
         await fs.rename(staging, target);
     } catch (error) {
-        if (
-            hadPrevious &&
-            !(await fs.stat(target).then(
-                () => true,
-                () => false
-            ))
-        ) {
+        if (hadPrevious && !(await exists(target))) {
             await fs.rename(previous, target).catch(() => undefined);
         }
         throw new UsageError(`cannot replace '${out}': ${describe(error)}`);
@@ -230,6 +200,12 @@ async function swapIn(target: string, staging: string, out: string): Promise<voi
 }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+const exists = (file: string) =>
+    fs.stat(file).then(
+        () => true,
+        () => false
+    );
 
 /** Cleans up after a build that was killed: its staging folder goes; an output it had moved aside comes back. */
 async function recoverFromKilledBuilds(parent: string, base: string, target: string): Promise<void> {
@@ -240,13 +216,7 @@ async function recoverFromKilledBuilds(parent: string, base: string, target: str
             continue;
         }
         const leftover = path.join(parent, entry);
-        if (
-            match[1] === 'previous' &&
-            !(await fs.stat(target).then(
-                () => true,
-                () => false
-            ))
-        ) {
+        if (match[1] === 'previous' && !(await exists(target))) {
             await fs.rename(leftover, target);
         } else {
             await removeQuietly(leftover);
@@ -265,7 +235,7 @@ async function lock(file: string, out: string): Promise<() => Promise<void>> {
             return () => fs.rm(file, { force: true });
         } catch (error) {
             if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-                throw new UsageError(`cannot write the output to '${out}': ${(error as Error).message}`);
+                throw new UsageError(`cannot write the output to '${out}': ${describe(error)}`);
             }
         }
         const holder = Number(await fs.readFile(file, 'utf8').catch(() => ''));

@@ -221,7 +221,7 @@ async function renderInTurn(tasks: Array<() => Promise<void>>, renderer: Rendere
  * A long page (the coverage page) written a part at a time: each part's Markdown and HTML rendered together (by the
  * workers, several parts at once, when there are workers) and written in order as they come, with the marking's banner
  * and the page template around them, so that neither the page's trees nor its files are ever held whole. The bytes are
- * those of the whole page rendered at once (`coveragePage`): blocks are separated by a blank line in Markdown and by a
+ * those of the whole page rendered at once (tests/support/page-parts.ts): blocks are separated by a blank line in Markdown and by a
  * line break in HTML, as each part begins with a block (a heading, a paragraph, a table); a run of a long table's rows
  * after its first goes on from the line before in Markdown, where a table's rows are not separated by a blank line.
  */

@@ -1,10 +1,10 @@
-import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { madeToOthers, type RequirementCoverage } from '../coverage/coverage-model.js';
 import { compareIds, levelNames, planItemStatusText, stateText, timelinessNames, waiverText } from '../coverage/coverage-words.js';
 import { forceName } from '../coverage/forces.js';
 import { coverLink, exhibitLine, planItemLink } from './cover-links.js';
-import { heading, joinParts, link, list, paragraph, quote, root, strong, table, tableRuns, text, type PagePart } from './mdast-helpers.js';
+import { heading, link, list, paragraph, quote, strong, table, tableRuns, text, type PagePart } from './mdast-helpers.js';
 import { gapNotice } from './gap-notice.js';
 import { anchor, pagePath, type SiteModel } from './site-model.js';
 
@@ -21,21 +21,16 @@ export function metText(requirement: Pick<RequirementCoverage, 'timeliness' | 'f
         : words;
 }
 
+/** How many requirements' details each part of the coverage page holds. */
+const DETAILS_PER_PART = 100;
+
 /**
  * The coverage page, for an auditor: per requirement its deadline, its state, the level its cover
  * reaches (and the level the site is judged at), whether it was met on time, late or is overdue, its
  * owner (the plan item's lead), what covers it (linked to the published pages and plan items) and the
  * exhibits behind it. Recommendations made to others are listed with their own state, not counted.
- */
-export function coveragePage(site: SiteModel, extension = 'html'): Root {
-    return root(joinParts(coveragePageParts(site, extension)));
-}
-
-/** How many requirements' details each part of the coverage page holds. */
-const DETAILS_PER_PART = 100;
-
-/**
- * The coverage page in parts, each a run of its blocks, so that it can be rendered a part at a time: the page's head,
+ *
+ * It is given in parts, each a run of its blocks, so that it can be rendered a part at a time: the page's head,
  * the summary table (a run of {@link LONG_TABLE_ROWS} rows a part when it is long), the recommendations made to others
  * and the heading of the details, then {@link DETAILS_PER_PART} requirements' details a part, each starting with its
  * heading. At 10,000 requirements the page as one tree, and what rendering made of it, held most of a gigabyte; the

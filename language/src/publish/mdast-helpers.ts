@@ -96,28 +96,6 @@ export function tableRuns(whole: Table, size = LONG_TABLE_ROWS): PagePart[] {
     return parts;
 }
 
-/**
- * The blocks of a page written in parts, as one page (`coveragePage`: the page the build's parts must add up to, and what
- * the tests compare them with): the runs of each long table joined into the table again.
- */
-export function joinParts(parts: Iterable<PagePart>): RootContent[] {
-    const blocks: RootContent[] = [];
-    let continued: Table | undefined;
-    for (const part of parts) {
-        if (part.run && !part.run.first) {
-            if (!continued || blocks.at(-1) !== continued) {
-                throw new Error("a run of a table's rows does not follow the run before it");
-            }
-            const [, ...rows] = (part.blocks[0] as Table).children;
-            continued.children.push(...rows);
-        } else {
-            // A first run is copied: the rows of the runs after it are added to the copy, not to the part's table.
-            continued = part.run ? { ...(part.blocks[0] as Table), children: [...(part.blocks[0] as Table).children] } : undefined;
-            blocks.push(...(continued ? [continued] : part.blocks));
-        }
-    }
-    return blocks;
-}
 export const quote = (value: string): RootContent => ({ type: 'blockquote', children: value.split('\n').map(line => paragraph(line)) });
 export const root = (children: RootContent[]): Root => ({ type: 'root', children });
 
