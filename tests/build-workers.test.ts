@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { generateForces, generateScaleCorpus } from '../bench/generate-workspace.js';
@@ -256,6 +257,25 @@ describe('the render pool', () => {
         } finally {
             await pool.dispose();
         }
+    });
+
+    test('a pool keeps no process alive when it has nothing to render, even unstopped with a worker never sent a page', () => {
+        // A worker's listeners hold the process unless the worker is let go after them: a process that used one
+        // worker of two and did not stop the pool never ended.
+        const script = `
+            const { RenderPool } = await import(${JSON.stringify(pathToFileURL(path.join(repo, 'out/language/src/publish/render-pool.js')).href)});
+            const pool = RenderPool.create(2);
+            const [md] = await pool.render([{ format: 'md', tree: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'one' }] }] } }]);
+            process.stdout.write(md);
+        `;
+        // A file, not `node -e`: an evaluated script's process ends when the script does, whatever it holds.
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-idle-pool-')), 'idle-pool.mjs');
+        writeFileSync(file, script);
+        const result = spawnSync(process.execPath, [file], { cwd: repo, encoding: 'utf8', timeout: PATIENCE_MS });
+        expect(result.signal, 'the process did not end').toBeNull();
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toBe('one\n');
+        expect(result.status).toBe(0);
     });
 
     test('a pool started before the pages are known is kept for many pages, and stopped for a few', async () => {

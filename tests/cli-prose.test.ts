@@ -18,7 +18,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
         timeout: PATIENCE_MS,
         env: { ...process.env, ...env }
     });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n') };
+    return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n') };
 }
 
 const plain = `guidance plain "Plain" {
@@ -77,6 +77,20 @@ describe('gdl check --prose', () => {
         );
         expect(broken.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
         expect(broken.stdout + broken.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    });
+
+    test('a workspace of one file ends with two workers, one of them never sent a text, as it does in one thread', () => {
+        // Each file's texts go to one worker: the other, never sent anything, held the process open for ever (its
+        // 'message' listener was added after it was let go), so the command printed its answer and never ended.
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-prose-one-'));
+        writeFileSync(path.join(folder, 'plain.gdl'), plain);
+        const args = ['check', '.', '--prose', '--as-of', '2026-01-15', '--no-cache'];
+        const threads = run(args, folder, { GDL_PROSE_WORKERS: '2' });
+        const one = run(args, folder, { GDL_PROSE_WORKERS: '0' });
+        expect(threads.signal, 'gdl check --prose did not end').toBeNull();
+        expect(threads.code).toBe(one.code);
+        expect(threads.stdout).toBe(one.stdout);
+        expect(threads.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
     });
 
     test('checked in worker threads or in one, the bundled guidance has the same findings, byte for byte, and the command ends', () => {

@@ -43,12 +43,14 @@ export class ProsePool {
     private constructor(file: string, words: readonly string[], size: number) {
         this.slots = Array.from({ length: size }, () => {
             const worker = new Worker(file, { workerData: { words } });
-            // An idle pool keeps no process alive: a worker is held only while it has texts to answer.
-            worker.unref();
             const slot: Slot = { worker, load: 0 };
             worker.on('message', (response: ProseResponse) => this.answer(slot, response));
             worker.on('error', error => this.fail(slot, error));
             worker.on('exit', code => this.fail(slot, new Error(`a plain-English worker stopped (exit code ${code})`)));
+            // An idle pool keeps no process alive: a worker is held only while it has texts to answer. After the
+            // listeners: Node holds the process for a worker given a 'message' listener, unref'd or not, so a worker
+            // never sent a text (a workspace with one file to check, two workers) held `gdl check --prose` open for ever.
+            worker.unref();
             return slot;
         });
     }

@@ -116,13 +116,14 @@ export class RenderPool implements Renderer {
                 transferList: [answerTo],
                 resourceLimits: { maxOldGenerationSizeMb: heapMb }
             });
-            // An idle pool keeps no process alive: a worker is held only while it has jobs to answer.
-            worker.unref();
-            answers.unref();
             const slot: Slot = { worker, answers, busy: new Map() };
             answers.on('message', (response: RenderResponse) => this.answer(slot, response));
             worker.on('error', () => this.fail());
             worker.on('exit', () => this.fail());
+            // An idle pool keeps no process alive: a worker is held only while it has jobs to answer. After the
+            // listeners, which would hold it again (see ProsePool).
+            worker.unref();
+            answers.unref();
             return slot;
         });
     }
