@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { fileState } from '../language/src/file-state.js';
 import { TextMemo } from '../language/src/text-memo.js';
@@ -11,6 +12,12 @@ import { configFiles, fingerprints, workspaceSources, type WorkspaceSources } fr
 
 /** How long the files are left to settle after a change before the check runs again (an editor's save is several events). */
 const SETTLE_MS = 100;
+
+/**
+ * The longest a change waits for the files to settle: events that never stop (a log written in the workspace, a build's
+ * output folder inside it, a download) would otherwise put the check off for as long as they go on.
+ */
+const LONGEST_WAIT_MS = 1000;
 
 /** How often the workspace folder itself is looked for (moved or deleted, it sends no event of its own). */
 const ROOT_CHECK_MS = 2000;
@@ -37,21 +44,31 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>(resolve => (stop = resolve));
     let timer: NodeJS.Timeout | undefined;
+    // When the first event of the changes the timer waits for came: each later one puts the check off, up to LONGEST_WAIT_MS.
+    let waitingSince: number | undefined;
     // Checks run one after another, the first check first: a change seen while it runs is looked at after it.
     let firstDone: () => void = () => undefined;
     let queue = new Promise<void>(resolve => (firstDone = resolve));
     const cue = () => {
+        const now = performance.now();
+        waitingSince ??= now;
         clearTimeout(timer);
-        timer = setTimeout(() => {
-            queue = queue
-                .then(() => recheck())
-                .catch((error: unknown) => out(`gdl: the check after a change failed: ${(error as Error).message}`));
-        }, SETTLE_MS);
+        timer = setTimeout(
+            () => {
+                waitingSince = undefined;
+                queue = queue
+                    .then(() => recheck())
+                    .catch((error: unknown) => out(`gdl: the check after a change failed: ${(error as Error).message}`));
+            },
+            Math.max(0, Math.min(SETTLE_MS, waitingSince + LONGEST_WAIT_MS - now))
+        );
     };
     const watchers = new FolderWatchers(cue);
     // Watched and measured before the first check reads anything: a save during it is seen after it.
     watchers.watch(first.isFolder ? folders : [root]);
     let seen = fingerprints(first);
+    // Links out of the folder are not sources (they have no fingerprint), but the check reports them.
+    let seenOutside = first.outside.join('\n');
     let workspace = await loadWorkspace(folder, options);
     let looked = new Map(workspace.services.gdl.WorkspaceFiles.lookedAt);
     exitCode = await printCheck(folder, options, workspace, out);
@@ -85,9 +102,14 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
             };
         } else {
             const changed = [...new Set([...now.keys(), ...seen.keys()])].filter(f => !configuration.includes(f) && differ(f));
-            rebuilt = changed.length > 0 || workspace.unreadable.length > 0 ? await again(workspace, listed, changed) : undefined;
+            const outsideChanged = listed.outside.join('\n') !== seenOutside;
+            rebuilt =
+                changed.length > 0 || outsideChanged || workspace.unreadable.length > 0
+                    ? await again(workspace, listed, changed)
+                    : undefined;
         }
         seen = now;
+        seenOutside = listed.outside.join('\n');
         if (!rebuilt) {
             return;
         }
@@ -100,7 +122,7 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
     firstDone();
     // Also what keeps the process waiting when no folder is watched any more.
     const rootCheck = setInterval(() => {
-        if (!existsSync(root)) {
+        if (!existsSync(root) || watchers.replaced()) {
             cue();
         }
     }, ROOT_CHECK_MS);
@@ -114,16 +136,22 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
     return exitCode;
 }
 
-/** One watcher per folder, kept to the folders of the last walk; any event is a cue to look. */
+/**
+ * One watcher per folder, kept to the folders of the last walk; any event is a cue to look. A watcher follows the folder
+ * it was opened on, not its name: a folder deleted and made again under the same name (restored from a backup, synced)
+ * is another folder, whose changes the old watcher never hears. A watcher is closed when its folder is deleted or moved
+ * (the event that says so), and each is kept with its folder's identity, looked at again at every walk and every
+ * {@link ROOT_CHECK_MS}, and opened again when the name holds another folder.
+ */
 class FolderWatchers {
-    private readonly watchers = new Map<string, FSWatcher>();
+    private readonly watchers = new Map<string, { watcher: FSWatcher; identity: string }>();
 
     constructor(private readonly cue: () => void) {}
 
     watch(folders: readonly string[]): void {
         const wanted = new Set(folders);
-        for (const [folder, watcher] of this.watchers) {
-            if (!wanted.has(folder)) {
+        for (const [folder, { watcher, identity }] of this.watchers) {
+            if (!wanted.has(folder) || identityOf(folder) !== identity) {
                 watcher.close();
                 this.watchers.delete(folder);
             }
@@ -131,14 +159,20 @@ class FolderWatchers {
         for (const folder of wanted) {
             if (!this.watchers.has(folder)) {
                 try {
-                    const watcher = watch(folder, () => this.cue());
-                    // A folder deleted or moved: the next look finds what is left.
-                    watcher.on('error', () => {
-                        watcher.close();
-                        this.watchers.delete(folder);
+                    const identity = identityOf(folder);
+                    const watcher = watch(folder, (event, name) => {
+                        // The folder itself deleted or moved (Linux names it in the event): this watcher hears no more.
+                        if (event === 'rename' && name === path.basename(folder)) {
+                            this.forget(folder, watcher);
+                        }
                         this.cue();
                     });
-                    this.watchers.set(folder, watcher);
+                    // A folder deleted or moved: the next look finds what is left.
+                    watcher.on('error', () => {
+                        this.forget(folder, watcher);
+                        this.cue();
+                    });
+                    this.watchers.set(folder, { watcher, identity });
                 } catch {
                     this.cue(); // gone between the walk and now: look again
                 }
@@ -146,10 +180,44 @@ class FolderWatchers {
         }
     }
 
+    /** Closes a folder's watcher; the next look watches the folder anew if it is there. */
+    private forget(folder: string, watcher: FSWatcher): void {
+        watcher.close();
+        if (this.watchers.get(folder)?.watcher === watcher) {
+            this.watchers.delete(folder);
+        }
+    }
+
+    /** Whether a watched folder is gone or its name now holds another folder (then the next look watches anew). */
+    replaced(): boolean {
+        return [...this.watchers].some(([folder, { identity }]) => identityOf(folder) !== identity);
+    }
+
     close(): void {
-        this.watchers.forEach(watcher => watcher.close());
+        this.watchers.forEach(({ watcher }) => watcher.close());
         this.watchers.clear();
     }
+}
+
+/**
+ * A folder's identity (device, inode and when it was made), or '' when it is not there. The inode alone is not enough: a
+ * folder made again at once is often given the inode the deleted one had.
+ */
+function identityOf(folder: string): string {
+    try {
+        const stat = statSync(folder, { bigint: true });
+        return `${stat.dev} ${stat.ino} ${stat.birthtimeNs}`;
+    } catch {
+        return '';
+    }
+}
+
+/** The files reported in one list and not the same way in the other. */
+function differing(a: readonly ReadFailure[], b: readonly ReadFailure[]): string[] {
+    const key = (u: ReadFailure) => `${u.file}\t${u.reason}`;
+    const inA = new Set(a.map(key));
+    const inB = new Set(b.map(key));
+    return [...new Set([...a.filter(u => !inB.has(key(u))), ...b.filter(u => !inA.has(key(u)))].map(u => u.file))];
 }
 
 /** Files named for a reader: the first three, relative to the working folder, and how many more. */
@@ -194,14 +262,12 @@ async function again(
         .map(d => d.uri)
         .toArray();
     const edited = candidates.filter(f => now.has(f)).map(f => URI.file(f));
-    // Nothing to do when no file was read again, none is gone, and the same files still cannot be read.
-    const failing = (list: readonly ReadFailure[]) =>
-        list
-            .map(u => u.file)
-            .filter(f => listed.files.includes(f))
-            .sort()
-            .join('\n');
-    if (edited.length === 0 && removed.length === 0 && failing(failed) === failing(workspace.unreadable)) {
+    // In the first check's order: links outside the folder, then the files that could not be read.
+    const unreadable = [...outsideLinks(listed.outside), ...failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))];
+    // Nothing to do when no file was read again, none is gone, and the same files are reported for the same reasons (a
+    // link out of the folder made or removed, a file that could not be read gone, are changes to the answer).
+    const reported = (list: readonly ReadFailure[]) => list.map(u => `${u.file}\t${u.reason}`).join('\n');
+    if (edited.length === 0 && removed.length === 0 && reported(unreadable) === reported(workspace.unreadable)) {
         return undefined;
     }
     const builder = services.shared.workspace.DocumentBuilder;
@@ -211,14 +277,13 @@ async function again(
     const current = [...now].map(f => documents.getDocument(URI.file(f))).filter((d): d is LangiumDocument => d !== undefined);
     const read = current.filter(d => before.get(d.uri.toString()) !== d.parseResult).length;
     const what =
-        `${names(changed.length > 0 ? changed : retried)} changed: checked again (${read} of the workspace's ${count(current.length, 'file')} read again` +
+        `${names(changed.length > 0 ? changed : retried.length > 0 ? retried : differing(unreadable, workspace.unreadable))} changed: checked again (${read} of the workspace's ${count(current.length, 'file')} read again` +
         `${removed.length > 0 ? `, ${removed.length} gone` : ''}).`;
     return {
         workspace: {
             ...workspace,
             documents: current.filter(d => d.state >= DocumentState.Validated),
-            // In the first check's order: links outside the folder, then the files that could not be read.
-            unreadable: [...outsideLinks(listed.outside), ...failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))]
+            unreadable
         },
         what
     };

@@ -65,6 +65,16 @@ class Watch {
         return n === 1 ? text.replace(/^Watching .*\n/m, '') : text;
     }
 
+    /** How many checks have been printed in full so far. */
+    count(): number {
+        return (this.text.match(/^\d+ files? checked as of /gm) ?? []).length;
+    }
+
+    /** The output of the last check printed, without the line saying what changed. */
+    last(): string {
+        return this.block(this.text.split(/^\[\d\d:\d\d:\d\d\] .*\n/m).length);
+    }
+
     /** Everything printed so far. */
     output(): string {
         return this.text;
@@ -178,6 +188,69 @@ describe('gdl check --watch', () => {
         renameSync(folder, path.join(parent, 'moved'));
         expect(await watch.exited).toBe(last);
         expect(watch.output()).toMatch(/gdl: '\.' is no longer there: stopped watching\.\n$/);
+    });
+
+    test('a link out of the folder made and removed, a broken link removed, a folder deleted and made again at once: each seen as a fresh check sees it', async () => {
+        const { watch, folder, parent } = await watchCopy();
+        // A link to a source outside the workspace: reported (not followed), and no longer once it is removed.
+        const outsideFile = path.join(parent, 'outside.gdl');
+        writeFileSync(outsideFile, '// outside the workspace\n');
+        const out = path.join(folder, 'common/out.gdl');
+        symlinkSync(outsideFile, out);
+        await watch.checks(2);
+        expect(watch.block(2)).toMatch(/out\.gdl:1:1 error GDL0000 .*links outside the workspace folder/);
+        expect(watch.block(2)).toBe(freshCheck(folder));
+        unlinkSync(out);
+        await watch.checks(3);
+        expect(watch.block(3)).toBe(freshCheck(folder));
+        expect(watch.block(3)).not.toMatch(/GDL0000/);
+
+        // A broken link, then removed: the error goes with it.
+        const broken = path.join(folder, 'common/broken.gdl');
+        symlinkSync('/nowhere/at/all.gdl', broken);
+        await watch.checks(4);
+        expect(watch.block(4)).toMatch(/broken\.gdl:1:1 error GDL0000/);
+        unlinkSync(broken);
+        await watch.checks(5);
+        expect(watch.block(5)).toBe(freshCheck(folder));
+        expect(watch.block(5)).not.toMatch(/GDL0000/);
+
+        // A folder deleted and made again under its name at once (restored from a copy): its files are watched anew.
+        const common = path.join(folder, 'common');
+        const copy = path.join(parent, 'common-copy');
+        cpSync(common, copy, { recursive: true });
+        rmSync(common, { recursive: true });
+        cpSync(copy, common, { recursive: true });
+        await watch.checks(6);
+        // Any further checks of the restore (its events may come in two settles) are over before the edit.
+        await new Promise(resolve => setTimeout(resolve, 3000));
+        const restored = watch.count();
+        const legislation = path.join(common, 'legislation.gdl');
+        writeFileSync(legislation, `${readFileSync(legislation, 'utf8')}\n@@@ not a declaration\n`);
+        await watch.checks(restored + 1);
+        expect(watch.last()).toMatch(/legislation\.gdl:\d+:\d+ error GDL0001 /);
+        expect(watch.last()).toBe(freshCheck(folder));
+    });
+
+    test('a file written again and again without a pause (a log in the workspace) does not put off the check of a change', async () => {
+        const { watch, folder } = await watchCopy();
+        const log = path.join(folder, 'activity.log');
+        let line = 0;
+        const writer = setInterval(() => writeFileSync(log, `line ${++line}\n`, { flag: 'a' }), 20);
+        try {
+            const risk = path.join(folder, 'example-constabulary/guidance/risk.gdl');
+            writeFileSync(risk, readFileSync(risk, 'utf8').replace(/addresses 12\.2\b/, 'addresses 12.9'));
+            // The change is checked while the log is still being written (each write put it off by the settle, for ever).
+            const started = Date.now();
+            while (watch.count() < 2 && Date.now() - started < 30_000) {
+                await new Promise(resolve => setTimeout(resolve, 50));
+            }
+            expect(watch.count(), 'no check while the log was being written').toBeGreaterThanOrEqual(2);
+        } finally {
+            clearInterval(writer);
+        }
+        expect(watch.headers()[0]).toMatch(/risk\.gdl changed: checked again/);
+        expect(watch.block(2)).toMatch(/risk\.gdl:\d+:\d+ error GDL\d+ .*12\.9/);
     });
 
     test('a change to the configuration reads the workspace again whole; a change to any other file checks nothing again', async () => {
