@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describeFileError } from './file-errors.js';
+import { describeFileError } from '../language/src/file-errors.js';
 import { URI } from 'langium';
 import { readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
 import { htmlPageText } from '../language/src/onboarding/html-page-text.js';

@@ -2,15 +2,19 @@ import type { Problem } from './problem-lines.js';
 import { displayPath, formatProblem } from './problem-lines.js';
 import { Codes, message } from '../language/src/validation/diagnostic-codes.js';
 import { proseRules } from '../language/src/prose/prose-options.js';
-import type { WorkspaceConfiguration } from '../language/src/prose/workspace-config.js';
+import type { ConfigProblem, WorkspaceConfiguration } from '../language/src/prose/workspace-config.js';
+import { WORDS_FILE } from '../language/src/prose/config-files.js';
 import { count } from '../language/src/wording.js';
 
-/** The workspace config file's problems (GDL0708), as problem lines: the file, line and column in it. */
+/** The workspace config files' problems (GDL0708), as problem lines: the file, line and column in it. */
 export function configProblemLines(configuration: WorkspaceConfiguration, cwd: string): string[] {
-    const file = configuration.configUri ? displayPath(configuration.configUri, cwd) : undefined;
+    const fileOf = (problem: ConfigProblem) => {
+        const uri = problem.file === WORDS_FILE ? configuration.wordsUri : configuration.configUri;
+        return uri ? displayPath(uri, cwd) : problem.file;
+    };
     return configuration.problems.map(problem =>
         formatProblem({
-            file: file ?? problem.file,
+            file: fileOf(problem),
             line: problem.line,
             column: problem.column,
             severity: 'warning',

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { createGdlServices, type GdlServices } from '../language/src/gdl-module.js';
 import { UsageError } from './errors.js';
-import { describeFileError } from './file-errors.js';
+import { describeFileError } from '../language/src/file-errors.js';
 import { GdlNodeFileSystem } from '../language/src/source-file-system.js';
 import { workspaceSources } from './workspace-sources.js';
 import type { AssuranceLevel } from '../language/src/coverage/coverage-model.js';

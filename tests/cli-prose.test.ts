@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -77,6 +77,22 @@ describe('gdl check --prose', () => {
         );
         expect(broken.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
         expect(broken.stdout + broken.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    });
+
+    test('a config file or word list that is there but cannot be read is a located problem, not taken for no file', () => {
+        const folder = workspace({ 'plain.gdl': plain });
+        // A folder of each name: a file there that cannot be read (as one without permission, which root can read).
+        mkdirSync(path.join(folder, 'gdl.config.json'));
+        mkdirSync(path.join(folder, 'gdl-words.txt'));
+        const result = run(['check', '.', '--prose', '--as-of', '2026-01-15', '--no-cache'], folder);
+        expect(result.lines).toContain(
+            'gdl.config.json:1:1 warning GDL0708 cannot be read (it is a folder, not a file); the defaults are used instead.'
+        );
+        expect(result.lines).toContain(
+            'gdl-words.txt:1:1 warning GDL0708 cannot be read (it is a folder, not a file); the defaults are used instead.'
+        );
+        expect(result.lines).toContain('Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1).');
+        expect(result.stderr).toBe('');
     });
 
     test('a workspace of one file ends with two workers, one of them never sent a text, as it does in one thread', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -72,6 +72,28 @@ describe('plain English in the language server', () => {
         const [problem] = session.diagnostics.get(session.uri('gdl.config.json'))!;
         expect(problem).toMatchObject({ code: 'GDL0708', range: { start: { line: 0, character: 27 } } });
         expect(problem!.message).toContain('the severity of GDL0702 must be one of off, hint, info, warning, error');
+    });
+
+    test('a word list that is there but cannot be read is a problem shown on it, gone once it can be read', async () => {
+        const words = path.join(root, 'gdl-words.txt');
+        const wordsProblems = () => session.diagnostics.get(session.uri('gdl-words.txt')) ?? [];
+        const changed = () =>
+            session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+                changes: [{ uri: session.uri('gdl-words.txt'), type: 2 }]
+            });
+        // A folder of its name: there, and not readable (as a file without permission, which root can read).
+        rmSync(words);
+        mkdirSync(words);
+        await changed();
+        await session.waitFor(() => wordsProblems().length > 0, 'the word list problem');
+        expect(wordsProblems()).toEqual([
+            expect.objectContaining({ code: 'GDL0708', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })
+        ]);
+        expect(wordsProblems()[0]!.message).toBe('cannot be read (it is a folder, not a file); the defaults are used instead.');
+        rmSync(words, { recursive: true });
+        writeFileSync(words, 'stalkng\n');
+        await changed();
+        await session.waitFor(() => wordsProblems().length === 0 && !codes().includes('GDL0707'), 'the word list read again');
     });
 
     test("an edit's problems and coverage are not held up by its plain-English checks: its findings follow, for the same text", async () => {

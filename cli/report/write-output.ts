@@ -5,7 +5,7 @@ import { CONFIG_FILES } from '../../language/src/prose/config-files.js';
 import { isGdlCode, realPathOf } from '../build/output-folder.js';
 import { isInside } from '../../language/src/folder-paths.js';
 import { UsageError } from '../errors.js';
-import { describeFileError } from '../file-errors.js';
+import { describeFileError } from '../../language/src/file-errors.js';
 import { isEarlierReport, REPORT_HEAD_LENGTH } from './report-formats.js';
 
 /**

@@ -56,18 +56,26 @@ export function setUpProseServer(connection: Connection, services: GdlServices):
             });
         }
     };
-    let shown: string | undefined;
-    // By the end of validation the configuration the build used is read.
+    let shown: string[] = [];
+    // By the end of validation the configuration the build used is read: its problems shown on each file they are in
+    // (gdl.config.json always when there is one, so that mended problems go; the word list when it has one).
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async () => {
         const configuration = await services.gdl.Prose.current();
-        const uri = configuration.configUri?.toString();
-        if (shown && shown !== uri) {
-            void connection.sendDiagnostics({ uri: shown, diagnostics: [] });
+        const now = new Map<string, Diagnostic[]>();
+        if (configuration.configUri) {
+            now.set(configuration.configUri.toString(), configDiagnostics(configuration, CONFIG_FILE));
         }
-        if (uri) {
-            void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(configuration) });
+        const words = configDiagnostics(configuration, WORDS_FILE);
+        if (words.length > 0 && configuration.wordsUri) {
+            now.set(configuration.wordsUri.toString(), words);
         }
-        shown = uri;
+        for (const uri of shown.filter(uri => !now.has(uri))) {
+            void connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+        for (const [uri, diagnostics] of now) {
+            void connection.sendDiagnostics({ uri, diagnostics });
+        }
+        shown = [...now.keys()];
     });
     const handler = shared.lsp.DocumentUpdateHandler;
     const original = handler.didChangeWatchedFiles?.bind(handler);
@@ -81,16 +89,18 @@ export function setUpProseServer(connection: Connection, services: GdlServices):
     };
 }
 
-/** The problems of gdl.config.json as diagnostics on that file (GDL0708), as the editor shows them. */
-export function configDiagnostics(configuration: WorkspaceConfiguration): Diagnostic[] {
-    return configuration.problems.map(problem => {
-        const position = { line: problem.line - 1, character: problem.column - 1 };
-        return {
-            severity: DiagnosticSeverity.Warning,
-            range: { start: position, end: position },
-            code: Codes['workspace-config-invalid'].code,
-            message: message('workspace-config-invalid', { problem: problem.problem }),
-            source: 'gdl'
-        };
-    });
+/** The problems of a workspace config file (gdl.config.json by default) as diagnostics on it (GDL0708), as the editor shows them. */
+export function configDiagnostics(configuration: WorkspaceConfiguration, file: string = CONFIG_FILE): Diagnostic[] {
+    return configuration.problems
+        .filter(problem => problem.file === file)
+        .map(problem => {
+            const position = { line: problem.line - 1, character: problem.column - 1 };
+            return {
+                severity: DiagnosticSeverity.Warning,
+                range: { start: position, end: position },
+                code: Codes['workspace-config-invalid'].code,
+                message: message('workspace-config-invalid', { problem: problem.problem }),
+                source: 'gdl'
+            };
+        });
 }

@@ -3,6 +3,7 @@ import { proseRules, proseSeverities, type ProseSeverity } from './prose-options
 import { Codes } from '../validation/diagnostic-codes.js';
 import { wordList } from './prose-resources.js';
 import { CONFIG_FILE, WORDS_FILE } from './config-files.js';
+import { describeFileError } from '../file-errors.js';
 
 export { CONFIG_FILE, WORDS_FILE } from './config-files.js';
 
@@ -58,24 +59,33 @@ export async function readWorkspaceConfiguration(fileSystem: FileSystemProvider,
     }
     const configUri = UriUtils.joinPath(root, CONFIG_FILE);
     const wordsUri = UriUtils.joinPath(root, WORDS_FILE);
-    const [configText, wordsText] = await Promise.all([readIfThere(fileSystem, configUri), readIfThere(fileSystem, wordsUri)]);
+    const [config, words] = await Promise.all([readIfThere(fileSystem, configUri), readIfThere(fileSystem, wordsUri)]);
+    const configText = typeof config === 'string' ? config : undefined;
+    const wordsText = typeof words === 'string' ? words : undefined;
     const parsed =
         configText === undefined
             ? { prose: emptyConfiguration.prose, citations: {}, problems: [] }
             : parseConfiguration(configText, CONFIG_FILE);
+    // A file there that cannot be read (permissions, a folder of its name) is said, not taken for no file.
+    const unread = (read: string | { unreadable: string } | undefined, file: string): ConfigProblem[] =>
+        typeof read === 'object' ? [{ file, line: 1, column: 1, problem: `cannot be read (${read.unreadable})` }] : [];
     return {
         ...parsed,
+        problems: [...unread(config, CONFIG_FILE), ...parsed.problems, ...unread(words, WORDS_FILE)],
         words: [...(wordsText === undefined ? [] : wordList(wordsText)), ...parsed.prose.words],
-        ...(configText === undefined ? {} : { configUri }),
+        ...(config === undefined ? {} : { configUri }),
         wordsUri
     };
 }
 
-async function readIfThere(fileSystem: FileSystemProvider, uri: URI): Promise<string | undefined> {
+/** A file's text; undefined when there is no such file; why not when it is there and cannot be read. */
+async function readIfThere(fileSystem: FileSystemProvider, uri: URI): Promise<string | { unreadable: string } | undefined> {
     try {
         return await fileSystem.readFile(uri);
-    } catch {
-        return undefined;
+    } catch (error) {
+        // No such file; or a file system that does not say why (a virtual one: taken as no file, as before).
+        const code = (error as NodeJS.ErrnoException).code;
+        return code === undefined || code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { unreadable: describeFileError(error, 'read') };
     }
 }
 

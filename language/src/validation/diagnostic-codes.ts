@@ -727,7 +727,7 @@ export const Codes = define({
         severity: 'warning',
         template: '{problem}; the defaults are used instead.',
         explanation:
-            'A workspace config file (gdl.config.json) that cannot be read is reported, and the checks fall back to their defaults.'
+            'A workspace config file (gdl.config.json, or the word list gdl-words.txt) that cannot be read or understood is reported, and the checks fall back to their defaults.'
     }
 });
 
