@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { StagedSite } from '../cli/build/write-site.js';
+import { generateForces } from '../bench/generate-workspace.js';
 import { writeSiteAtomically } from './support/staged-site.js';
 import { PATIENCE_MS } from './support/patience.js';
 import { filesBelow } from './support/files.js';
@@ -183,6 +184,44 @@ describe('bad input and failures', () => {
         expect(readdirSync(path.dirname(out)).filter(f => f.includes('building') || f.endsWith('.lock'))).toEqual([]);
         expect(readdirSync(out)).toEqual(['index.html']);
         expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous');
+    });
+});
+
+describe('a build stopped from outside', () => {
+    test('Ctrl+C (SIGINT) while the files are written: the process ends at once, leaving no staging folder, no lock and no output', async () => {
+        const scratch = mkdtempSync(path.join(tmpdir(), 'gdl-stopped-'));
+        const workspace = path.join(scratch, 'workspace');
+        // Ten forces: several seconds of writing, time enough to be stopped in the middle of it.
+        generateForces(workspace, 10, 3);
+        const out = path.join(scratch, 'site');
+        const build = spawn(process.execPath, [
+            path.join(repo, 'bin/gdl.js'),
+            'build',
+            workspace,
+            '--out',
+            out,
+            '--allow-gaps',
+            '--as-of',
+            '2026-01-15'
+        ]);
+        const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve =>
+            build.on('exit', (code, signal) => resolve({ code, signal }))
+        );
+        let ended = false;
+        void exited.then(() => (ended = true));
+        const staging = () => readdirSync(scratch).filter(f => f.includes('building'));
+        const started = Date.now();
+        while (staging().length === 0 && !ended && Date.now() - started < PATIENCE_MS) {
+            await new Promise(resolve => setTimeout(resolve, 10));
+        }
+        // Some files written into the staging folder, not yet swapped in.
+        expect(staging()).toHaveLength(1);
+        build.kill('SIGINT');
+        // Ended by the build itself, with the shell's code for Ctrl+C (128 + 2), not left to be killed.
+        expect(await exited).toEqual({ code: 130, signal: null });
+        // Nothing published, nothing left beside where it would have been.
+        expect(readdirSync(scratch)).toEqual(['workspace']);
+        expect(existsSync(out)).toBe(false);
     });
 });
 

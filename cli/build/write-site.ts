@@ -1,4 +1,5 @@
-import { promises as fs, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { promises as fs, closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { constants } from 'node:os';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.js';
@@ -35,10 +36,31 @@ export class StagedSite implements SiteSink {
         private readonly out: string,
         private readonly target: string,
         private readonly staging: string,
+        private readonly lockFile: string,
         private readonly release: () => Promise<void>
     ) {
         this.made = new Set([staging]);
+        STOPPING_SIGNALS.forEach(signal => process.once(signal, this.stopped));
     }
+
+    /**
+     * Ctrl+C (or the process told to end) while the files are written: what was written is removed and the lock let go,
+     * as when a build fails, before the process ends as the signal would have ended it. (Left, the next build cleared
+     * them; meanwhile a hidden folder of the half-built site stayed beside the output.) Not once the build is swapping
+     * its files in: a build stopped then is put right by the next one.
+     */
+    private readonly stopped = (signal: NodeJS.Signals): void => {
+        this.opened.forEach(handle => {
+            try {
+                closeSync(handle);
+            } catch {
+                // closing is only so that the folder can be removed
+            }
+        });
+        rmSync(this.staging, { recursive: true, force: true });
+        rmSync(this.lockFile, { force: true });
+        process.exit(128 + (constants.signals[signal] ?? 0));
+    };
 
     static async open(out: string): Promise<StagedSite> {
         const target = path.resolve(out);
@@ -49,7 +71,8 @@ export class StagedSite implements SiteSink {
         } catch (error) {
             throw new UsageError(`cannot write the output to '${out}': ${describe(error)}`);
         }
-        const release = await lock(path.join(parent, `.${base}.lock`), out);
+        const lockFile = path.join(parent, `.${base}.lock`);
+        const release = await lock(lockFile, out);
         const staging = path.join(parent, `.${base}.building-${process.pid}`);
         try {
             await recoverFromKilledBuilds(parent, base, target);
@@ -61,7 +84,7 @@ export class StagedSite implements SiteSink {
             await release();
             throw new UsageError(`cannot write the output to '${out}': ${describe(error)}`);
         }
-        return new StagedSite(out, target, staging, release);
+        return new StagedSite(out, target, staging, lockFile, release);
     }
 
     add(file: string, content: Buffer | string): void {
@@ -113,6 +136,7 @@ export class StagedSite implements SiteSink {
             throw new Error('a staged build was ended twice');
         }
         this.ended = true;
+        STOPPING_SIGNALS.forEach(signal => process.off(signal, this.stopped));
     }
 
     /** Where a new file of the build goes in the staging folder, its name checked and its folder made (once per folder). */
@@ -225,6 +249,9 @@ async function recoverFromKilledBuilds(parent: string, base: string, target: str
 }
 
 /** Takes the output folder's lock, waiting for another build that holds it; a lock left by a dead process is taken over. */
+/** The signals that end a build from outside: Ctrl+C, a kill, the terminal closed. */
+const STOPPING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 async function lock(file: string, out: string): Promise<() => Promise<void>> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
