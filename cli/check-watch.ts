@@ -67,8 +67,6 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
     // Watched and measured before the first check reads anything: a save during it is seen after it.
     watchers.watch(first.isFolder ? folders : [root]);
     let seen = fingerprints(first);
-    // Links out of the folder are not sources (they have no fingerprint), but the check reports them.
-    let seenOutside = first.outside.join('\n');
     let workspace = await loadWorkspace(folder, options);
     let looked = new Map(workspace.services.gdl.WorkspaceFiles.lookedAt);
     exitCode = await printCheck(folder, options, workspace, out);
@@ -102,14 +100,11 @@ export async function watchCheck(folder: string, options: CheckOptions, out: (li
             };
         } else {
             const changed = [...new Set([...now.keys(), ...seen.keys()])].filter(f => !configuration.includes(f) && differ(f));
-            const outsideChanged = listed.outside.join('\n') !== seenOutside;
-            rebuilt =
-                changed.length > 0 || outsideChanged || workspace.unreadable.length > 0
-                    ? await again(workspace, listed, changed)
-                    : undefined;
+            // Also with no source changed: a link out of the folder made or removed, or a file that could not be read
+            // gone, changes what is reported (`again` compares it with the last check's and does nothing if it is the same).
+            rebuilt = await again(workspace, listed, changed);
         }
         seen = now;
-        seenOutside = listed.outside.join('\n');
         if (!rebuilt) {
             return;
         }
@@ -212,12 +207,14 @@ function identityOf(folder: string): string {
     }
 }
 
+/** A file reported as not read, and why, as one string to compare. */
+const reportOf = (u: ReadFailure) => `${u.file}\t${u.reason}`;
+
 /** The files reported in one list and not the same way in the other. */
 function differing(a: readonly ReadFailure[], b: readonly ReadFailure[]): string[] {
-    const key = (u: ReadFailure) => `${u.file}\t${u.reason}`;
-    const inA = new Set(a.map(key));
-    const inB = new Set(b.map(key));
-    return [...new Set([...a.filter(u => !inB.has(key(u))), ...b.filter(u => !inA.has(key(u)))].map(u => u.file))];
+    const inA = new Set(a.map(reportOf));
+    const inB = new Set(b.map(reportOf));
+    return [...new Set([...a.filter(u => !inB.has(reportOf(u))), ...b.filter(u => !inA.has(reportOf(u)))].map(u => u.file))];
 }
 
 /** Files named for a reader: the first three, relative to the working folder, and how many more. */
@@ -266,8 +263,7 @@ async function again(
     const unreadable = [...outsideLinks(listed.outside), ...failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))];
     // Nothing to do when no file was read again, none is gone, and the same files are reported for the same reasons (a
     // link out of the folder made or removed, a file that could not be read gone, are changes to the answer).
-    const reported = (list: readonly ReadFailure[]) => list.map(u => `${u.file}\t${u.reason}`).join('\n');
-    if (edited.length === 0 && removed.length === 0 && reported(unreadable) === reported(workspace.unreadable)) {
+    if (edited.length === 0 && removed.length === 0 && differing(unreadable, workspace.unreadable).length === 0) {
         return undefined;
     }
     const builder = services.shared.workspace.DocumentBuilder;

@@ -248,10 +248,10 @@ async function recoverFromKilledBuilds(parent: string, base: string, target: str
     }
 }
 
-/** Takes the output folder's lock, waiting for another build that holds it; a lock left by a dead process is taken over. */
 /** The signals that end a build from outside: Ctrl+C, a kill, the terminal closed. */
 const STOPPING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** Takes the output folder's lock, waiting for another build that holds it; a lock left by a dead process is taken over. */
 async function lock(file: string, out: string): Promise<() => Promise<void>> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
