@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import type { MessagePort, Worker } from 'node:worker_threads';
 
 /**
  * How many worker threads a pool starts: the number in the environment variable `variable` when it is set (0: none,
@@ -22,4 +23,15 @@ export function workerCount(variable: string): number {
  */
 export function workerFile(folder: string, name: string): string | undefined {
     return [`${name}.js`, `${name}.cjs`].map(file => path.join(folder, file)).find(file => existsSync(file));
+}
+
+/**
+ * Lets a pool's new worker (and the ports it answers on) go, so that an idle pool keeps no process alive; the pool holds
+ * a worker again (`ref`) only while it has work to answer. Called after the worker's listeners are added: Node holds the
+ * process for a worker or port given a 'message' listener, let go of before or not, so a worker never sent anything (a
+ * workspace of one file, two workers) held `gdl check --prose` open for ever.
+ */
+export function letGo(worker: Worker, ...ports: MessagePort[]): void {
+    worker.unref();
+    ports.forEach(port => port.unref());
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerCount, workerFile } from '../worker-threads.js';
+import { letGo, workerCount, workerFile } from '../worker-threads.js';
 import type { ProseFinding } from './prose-processor.js';
 import { proseFolder } from './prose-resources.js';
 
@@ -47,10 +47,7 @@ export class ProsePool {
             worker.on('message', (response: ProseResponse) => this.answer(slot, response));
             worker.on('error', error => this.fail(slot, error));
             worker.on('exit', code => this.fail(slot, new Error(`a plain-English worker stopped (exit code ${code})`)));
-            // An idle pool keeps no process alive: a worker is held only while it has texts to answer. After the
-            // listeners: Node holds the process for a worker given a 'message' listener, unref'd or not, so a worker
-            // never sent a text (a workspace with one file to check, two workers) held `gdl check --prose` open for ever.
-            worker.unref();
+            letGo(worker);
             return slot;
         });
     }

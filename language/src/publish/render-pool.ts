@@ -1,7 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { moduleFolder } from '../module-folder.js';
-import { workerCount, workerFile } from '../worker-threads.js';
+import { letGo, workerCount, workerFile } from '../worker-threads.js';
 import { renderJobs, type Renderer, type RenderJob } from './render-job.js';
 
 /**
@@ -120,10 +120,7 @@ export class RenderPool implements Renderer {
             answers.on('message', (response: RenderResponse) => this.answer(slot, response));
             worker.on('error', () => this.fail());
             worker.on('exit', () => this.fail());
-            // An idle pool keeps no process alive: a worker is held only while it has jobs to answer. After the
-            // listeners, which would hold it again (see ProsePool).
-            worker.unref();
-            answers.unref();
+            letGo(worker, answers);
             return slot;
         });
     }
