@@ -190,69 +190,62 @@ describe('a coverage report can never replace a source or a template: refused wi
     });
 });
 
+/**
+ * The sandbox's example force given one more approved guidance document, `id`, of one section: the build must refuse
+ * it (exit 2) with a message matching `refusal`, write nothing, and leave every file as it was.
+ */
+function refusedWithPage(id: string, title: string, text: string, refusal: string | RegExp): void {
+    const root = sandbox();
+    writeFileSync(
+        path.join(root, 'ws/example-constabulary/guidance/added.gdl'),
+        [
+            `guidance ${id} "${title}" {`,
+            '    owner "Example Constabulary stalking lead"',
+            '    version "1.0"',
+            '    status approved',
+            '    approved 2025-02-01',
+            '    review-by 2027-02-01',
+            '    audience first-responders',
+            `    section ${id.toLowerCase()}-one "One" {`,
+            '        """',
+            `        ${text}`,
+            '        """',
+            '    }',
+            '}',
+            ''
+        ].join('\n')
+    );
+    const before = snapshot(root);
+    const result = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
+    expect(result.code, result.stderr).toBe(2);
+    if (typeof refusal === 'string') {
+        expect(result.stderr).toContain(refusal);
+    } else {
+        expect(result.stderr).toMatch(refusal);
+    }
+    expect(result.stderr).toContain('Nothing was written');
+    expect(snapshot(root)).toEqual(before);
+}
+
 describe('pages whose names differ only in case (one file on Windows and macOS)', () => {
     test('are refused, naming both, and nothing is written', () => {
-        const root = sandbox();
-        writeFileSync(
-            path.join(root, 'ws/example-constabulary/guidance/other.gdl'),
-            [
-                'guidance EC-RISK "Another page on risk" {',
-                '    owner "Example Constabulary stalking lead"',
-                '    version "1.0"',
-                '    status approved',
-                '    approved 2025-02-01',
-                '    review-by 2027-02-01',
-                '    audience first-responders',
-                '    section ec-other-one "Other" {',
-                '        """',
-                '        A second page whose id differs from the first only in case.',
-                '        """',
-                '    }',
-                '}',
-                ''
-            ].join('\n')
-        );
-        const before = snapshot(root);
-        const result = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
-        expect(result.code, result.stderr).toBe(2);
-        expect(result.stderr).toContain(
+        refusedWithPage(
+            'EC-RISK',
+            'Another page on risk',
+            'A second page whose id differs from the first only in case.',
             "refusing to publish 'guidance/ec-risk.md' and 'guidance/EC-RISK.md': their names differ only in case"
         );
-        expect(result.stderr).toContain('Nothing was written');
-        expect(snapshot(root)).toEqual(before);
     });
 });
 
 describe('pages named as Windows devices (NUL.html is the null device there)', () => {
     test.each(['nul', 'CON', 'com1'])('a guidance document with the id %s is refused, naming the file, and nothing is written', id => {
-        const root = sandbox();
-        writeFileSync(
-            path.join(root, 'ws/example-constabulary/guidance/device.gdl'),
-            [
-                `guidance ${id} "A page named as a device" {`,
-                '    owner "Example Constabulary stalking lead"',
-                '    version "1.0"',
-                '    status approved',
-                '    approved 2025-02-01',
-                '    review-by 2027-02-01',
-                '    audience first-responders',
-                `    section ${id}-one "One" {`,
-                '        """',
-                '        A page whose file on Windows would be a device, not a file.',
-                '        """',
-                '    }',
-                '}',
-                ''
-            ].join('\n')
-        );
-        const before = snapshot(root);
-        const result = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
-        expect(result.code, result.stderr).toBe(2);
-        expect(result.stderr).toMatch(
+        refusedWithPage(
+            id,
+            'A page named as a device',
+            'A page whose file on Windows would be a device, not a file.',
             new RegExp(`refusing to publish 'guidance/${id}\\.(md|html)': '${id}\\.(md|html)' is a name Windows keeps for a device`)
         );
-        expect(result.stderr).toContain('Nothing was written');
-        expect(snapshot(root)).toEqual(before);
     });
 });
 
