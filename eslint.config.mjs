@@ -29,7 +29,25 @@ export default tseslint.config(
             eqeqeq: ['error', 'always'],
             'no-console': 'off',
             // Control characters are what the encoding checks and the terminal escaping look for.
-            'no-control-regex': 'off'
+            'no-control-regex': 'off',
+            // A spread into a call's arguments puts every item on the stack: past ~100,000 (a prose of that many
+            // lines, a run of comments, a list) it throws. language/src/arrays.ts does the same for any number.
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector: 'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement',
+                    message:
+                        'Spreading an array into push/unshift/splice overflows the stack on large input: use append() or replaceAt() (language/src/arrays.ts).'
+                },
+                {
+                    selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
+                    message: 'Math.min/max(...items) overflows the stack on large input: use smallest() or largest() (language/src/arrays.ts).'
+                },
+                {
+                    selector: 'CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint|apply)$/] > SpreadElement',
+                    message: 'Spreading an array into arguments overflows the stack on large input: use a loop.'
+                }
+            ]
         }
     },
     {

@@ -2,6 +2,7 @@ import type { CoverageModel, RequirementCoverage } from '../language/src/coverag
 import { kindsText, levelNames, levelText, timelinessNames } from '../language/src/coverage/coverage-words.js';
 import { forceName } from '../language/src/coverage/forces.js';
 import { count } from '../language/src/wording.js';
+import { append } from '../language/src/arrays.js';
 
 /**
  * The coverage summary printed after the problems: the count at the level asked for, then every
@@ -37,7 +38,7 @@ export function formatCoverageSummary(model: CoverageModel, named = false): stri
             `${named ? `${forceName(model.force)}, ${title.charAt(0).toLowerCase()}${title.slice(1)}` : title} (${requirements.length}):`
         );
         for (const requirement of requirements) {
-            lines.push(...describe(requirement));
+            append(lines, describe(requirement));
             if (requirement.state === 'wrong-kind') {
                 const kinds = [...new Set(requirement.items.filter(i => i.counts).map(i => i.kind))];
                 lines.push(`      needs ${kindsText(requirement.required)}; covered only by ${kindsText(kinds)}`);

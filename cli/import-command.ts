@@ -23,6 +23,7 @@ import { count } from '../language/src/wording.js';
 import { declares } from '../language/src/declarations.js';
 import * as ast from '../language/src/generated/ast.js';
 import { pathWithin } from '../language/src/folder-paths.js';
+import { replaceAt } from '../language/src/arrays.js';
 
 export interface ImportOptions {
     readonly into: string;
@@ -104,7 +105,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
         const content = await readDocx(bytes, path.basename(file));
         doc = readHtmlDocument(content.html, { fileName: path.basename(file), ...content.properties }, DOC_TITLE_CLASS);
         sourceText = content.html;
-        doc.notes.unshift(...content.notes);
+        replaceAt(doc.notes, 0, 0, content.notes);
     } else if (!isPlan && (extension === '.html' || extension === '.htm')) {
         doc = readHtmlDocument(decoded!, { fileName: path.basename(file) });
     } else if (!isPlan) {

@@ -24,7 +24,10 @@ export function configProblemLines(configuration: WorkspaceConfiguration, cwd: s
     );
 }
 
-/** `Plain English: 12 findings (GDL0702 simpler word 7, GDL0707 spelling 5).` after `gdl check --prose`. */
+/**
+ * `Plain English: 12 findings (GDL0702 simpler word 7, GDL0707 spelling 5).` after `gdl check --prose`, and how many
+ * texts were too long to check (GDL0709), so that the count is not read as covering them.
+ */
 export function proseSummaryLine(problems: readonly Problem[]): string {
     const codes = proseRules.map(rule => Codes[rule]);
     const counts = codes
@@ -32,5 +35,8 @@ export function proseSummaryLine(problems: readonly Problem[]): string {
         .filter(([, n]) => n > 0)
         .map(([info, n]) => `${info.code} ${info.name.replace(/^prose-/, '').replace(/-/g, ' ')} ${n}`);
     const total = problems.filter(p => codes.some(c => c.code === p.code)).length;
-    return `Plain English: ${count(total, 'finding')}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}.`;
+    const tooLong = Codes['prose-too-long'].code;
+    const unchecked = problems.filter(p => p.code === tooLong).length;
+    const uncheckedNote = unchecked > 0 ? `; ${count(unchecked, 'text')} too long to check (${tooLong})` : '';
+    return `Plain English: ${count(total, 'finding')}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}${uncheckedNote}.`;
 }

@@ -95,6 +95,22 @@ describe('gdl check --prose', () => {
         expect(result.stderr).toBe('');
     });
 
+    test("a text too long to check is reported at its place and passed over; the file's other texts are checked", () => {
+        // The checks need about 300 bytes of heap a character: a text of tens of megabytes took minutes and gigabytes,
+        // and exhausted a thread's heap. One just past the limit (200,000 characters) is reported, not checked.
+        const long = Array.from({ length: 25_001 }, () => 'stalkng').join(' ');
+        const two = ['    section plain-two "Two" {', '        """', `        ${long}`, '        """', '    }', '}', ''].join('\n');
+        const folder = workspace({ 'plain.gdl': plain.replace(/}\n$/, two) });
+        const result = run(['check', '.', '--prose', '--as-of', '2026-01-15', '--no-cache'], folder);
+        expect(result.lines).toContain(
+            'plain.gdl:14:9 warning GDL0709 This text is 200,007 characters long: the plain-English checks read texts of up to 200,000, so none of them is run on it. Split it into sections to have it checked.'
+        );
+        expect(result.lines).toContain(
+            'Plain English: 2 findings (GDL0702 simpler 1, GDL0707 spelling 1); 1 text too long to check (GDL0709).'
+        );
+        expect(result.stderr).toBe('');
+    });
+
     test('a workspace of one file ends with two workers, one of them never sent a text, as it does in one thread', () => {
         // Each file's texts go to one worker: the other, never sent anything, held the process open for ever (its
         // 'message' listener was added after it was let go), so the command printed its answer and never ended.

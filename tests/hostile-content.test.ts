@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium.js';
+import { append } from '../language/src/arrays.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const payloads = readFileSync(path.join(repo, 'tests/fixtures/hostile/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
@@ -171,7 +172,10 @@ describe(`hostile content: ${payloads.length} XSS payloads in every free-text po
                     });
                     return problems;
                 });
-                findings.push(...found.map(f => `${file}: ${f}`));
+                append(
+                    findings,
+                    found.map(f => `${file}: ${f}`)
+                );
                 await page.close();
             }
         } finally {

@@ -105,7 +105,7 @@ function codeFolders(): string[] {
     const command = process.argv[1];
     if (command && path.basename(command) === 'gdl.js') {
         const bin = path.dirname(path.resolve(command));
-        folders.push(bin, ...['out', 'extension'].map(name => path.join(path.dirname(bin), name)));
+        folders.push(bin, path.join(path.dirname(bin), 'out'), path.join(path.dirname(bin), 'extension'));
     }
     return folders;
 }

@@ -11,6 +11,7 @@ import {
     timelinessNames,
     totalsSentence
 } from '../../language/src/coverage/coverage-words.js';
+import { append, largest } from '../../language/src/arrays.js';
 
 type Colours = ReturnType<typeof createColors>;
 
@@ -76,10 +77,14 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
     const rows = report.requirements.map(r => {
         const items = r.items.filter(i => i.counts).map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line})`);
         // Suspect: what would cover it, had it been reviewed since the requirement was revised.
-        items.push(...r.items.filter(i => i.suspect && !i.counts).map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line}) — suspect`));
+        append(
+            items,
+            r.items.filter(i => i.suspect && !i.counts).map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line}) — suspect`)
+        );
         // What points at the requirement but does not count (a plan item in progress, a draft), and why.
-        items.push(
-            ...r.items
+        append(
+            items,
+            r.items
                 .filter(i => !i.suspect && !i.counts)
                 .map(i => `${i.kind.padEnd(8)}  ${i.id} (${i.file}:${i.line}) — not counted${i.reason ? `: ${i.reason}` : ''}`)
         );
@@ -89,10 +94,27 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
             items: items.length > 0 ? items : ['-']
         };
     });
-    const widths = header.slice(0, fixed).map((h, i) => Math.max(h.length, ...rows.map(row => row.cells[i]!.length)));
+    const widths = header.slice(0, fixed).map((h, i) =>
+        Math.max(
+            h.length,
+            largest(
+                rows.map(row => row.cells[i]!.length),
+                0
+            )
+        )
+    );
     const lines = [
         c.bold([...header.slice(0, fixed).map((h, i) => h.padEnd(widths[i]!)), header[fixed]!].join('  ')),
-        [...widths, Math.max(header[fixed]!.length, ...rows.flatMap(row => row.items.map(item => item.length)))]
+        [
+            ...widths,
+            Math.max(
+                header[fixed]!.length,
+                largest(
+                    rows.flatMap(row => row.items.map(item => item.length)),
+                    0
+                )
+            )
+        ]
             .map(w => '─'.repeat(w))
             .join('  ')
     ];
@@ -111,7 +133,10 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
         });
         lines.push([...first, items[0]!].join('  ').trimEnd());
         // Continuation lines: the same row, one more covering item each, under the first.
-        lines.push(...items.slice(1).map(item => `${blank}  ${item}`));
+        append(
+            lines,
+            items.slice(1).map(item => `${blank}  ${item}`)
+        );
     }
     lines.push('', c.bold('By recommendation'));
     for (const rec of report.recommendations) {
@@ -154,12 +179,24 @@ function formatForceTable(report: CoverageReport, colour: boolean): string {
     // label, and every group ends in a space.
     const columns = groups.map(g => {
         const parts = g.requirements.map(r => r.id.split('.').at(-1)!);
-        const longest = Math.max(1, ...parts.map(p => p.length));
+        const longest = Math.max(
+            1,
+            largest(
+                parts.map(p => p.length),
+                1
+            )
+        );
         const each = longest === 1 ? 1 : longest + 1;
         const width = Math.max(each * parts.length, g.label.length) + 1;
         return { ...g, parts, each, width };
     });
-    const name = Math.max('Recommendation'.length, ...forces.map(f => f.title.length));
+    const name = Math.max(
+        'Recommendation'.length,
+        largest(
+            forces.map(f => f.title.length),
+            0
+        )
+    );
     const row = (label: string, cells: string[]) => `${label.padEnd(name)}  ${cells.join('')}`;
     const figures = (f: ForceRow) =>
         `${`${f.totals.covered + f.totals.waived}/${f.totals.requirements}`.padEnd(5)} ${`${f.totals.percent}%`.padStart(6)}${f.totals.overdue > 0 ? `, ${f.totals.overdue} overdue` : ''}${f.totals.metLate > 0 ? `, ${f.totals.metLate} met late` : ''}`;

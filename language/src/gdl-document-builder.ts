@@ -16,6 +16,7 @@ import { declares } from './declarations.js';
 import { editedSinceParsed } from './source-text.js';
 import { targetsOf } from './references-of.js';
 import type { GdlIndexManager } from './gdl-index-manager.js';
+import { append } from './arrays.js';
 
 /**
  * Coverage is a property of the whole workspace: an edit to any guidance, training or plan file can
@@ -84,7 +85,7 @@ export class GdlDocumentBuilder extends DefaultDocumentBuilder {
             if (sharing.length > 0) {
                 sharing.forEach(document => this.resetToState(document, DocumentState.ComputedScopes));
                 this.prepareBuild(sharing, this.building.options);
-                documents.push(...sharing);
+                append(documents, sharing);
             }
         }
     }

@@ -2,6 +2,7 @@ import type { Root, RootContent, Table } from 'mdast';
 import { coveragePageParts } from '../../language/src/publish/coverage-page.js';
 import { root, type PagePart } from '../../language/src/publish/mdast-helpers.js';
 import type { SiteModel } from '../../language/src/publish/site-model.js';
+import { append } from '../../language/src/arrays.js';
 
 /**
  * The blocks of a page written in parts, as one page: the runs of each long table joined into the table again. What
@@ -16,11 +17,11 @@ export function joinParts(parts: Iterable<PagePart>): RootContent[] {
                 throw new Error("a run of a table's rows does not follow the run before it");
             }
             const [, ...rows] = (part.blocks[0] as Table).children;
-            continued.children.push(...rows);
+            append(continued.children, rows);
         } else {
             // A first run is copied: the rows of the runs after it are added to the copy, not to the part's table.
             continued = part.run ? { ...(part.blocks[0] as Table), children: [...(part.blocks[0] as Table).children] } : undefined;
-            blocks.push(...(continued ? [continued] : part.blocks));
+            append(blocks, continued ? [continued] : part.blocks);
         }
     }
     return blocks;

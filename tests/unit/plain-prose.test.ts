@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { convertQuoted, dedentProse } from '../../language/src/gdl-value-converter.js';
 import { plainProse } from '../../language/src/nesting-limit.js';
 import { prose } from '../../language/src/publish/mdast-helpers.js';
+import { append } from '../../language/src/arrays.js';
 
 // The publisher takes prose that is plain text without parsing it (plainProse): these tests compare its paragraphs with
 // the tree micromark gives, without positions as the publisher keeps it, on random and real prose.
@@ -106,7 +107,7 @@ function guidanceTexts(): string[] {
         const source = readFileSync(join(folder, file), 'utf8');
         for (const [token] of source.matchAll(/"""[\s\S]*?"""|"(\\.|[^"\\\r\n])*"/g)) {
             const text = token.startsWith('"""') ? dedentProse(token.slice(3, -3)) : convertQuoted(token);
-            texts.push(text, ...text.split('\n'), ...text.split('\n').map(line => line.trim()));
+            append(texts, [text, ...text.split('\n'), ...text.split('\n').map(line => line.trim())]);
         }
     }
     return texts;

@@ -7,6 +7,7 @@ import { planItemState, type PlanItemState } from './plan-history.js';
 import { dayAfter } from '../dates.js';
 import { assuranceLevels, type AssuranceLevel } from './assurance-levels.js';
 import { startOf } from '../syntax-trees.js';
+import { append } from '../arrays.js';
 
 /** The three kinds of thing that can cover an evidence requirement. */
 export type CoverageKind = 'guidance' | 'training' | 'action';
@@ -372,7 +373,10 @@ function exhibitsOf(node: ast.Section | ast.TrainingModule): ast.Exhibit[] {
     const own: ast.Exhibit[] = [];
     let current: AstNode | undefined = node;
     while (ast.isSection(current) || ast.isTrainingModule(current)) {
-        own.push(...current.exhibits.map(r => r.ref).filter((e): e is ast.Exhibit => e !== undefined));
+        append(
+            own,
+            current.exhibits.map(r => r.ref).filter((e): e is ast.Exhibit => e !== undefined)
+        );
         current = ast.isSection(current) ? current.$container : undefined;
     }
     return own;
@@ -615,13 +619,13 @@ export function computeWorkspaceCoverage(
     const shared: DocumentContribution[] = [];
     for (const document of sortedDocs) {
         const contribution = cache ? cache.contributionOf(document) : documentContribution(document);
-        evidenceInOrder.push(...contribution.evidence);
+        append(evidenceInOrder, contribution.evidence);
         // Material outside every force's folder answers for none (the check says so where it is).
         const own = perForce.get(forces.of(document.uri.toString())!);
         if (own) {
-            own.items.push(...contribution.items);
-            own.waivers.push(...contribution.waivers);
-            own.plans.push(...contribution.plans);
+            append(own.items, contribution.items);
+            append(own.waivers, contribution.waivers);
+            append(own.plans, contribution.plans);
             own.inputs.push(contribution);
         } else {
             shared.push(contribution);

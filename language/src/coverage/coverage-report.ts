@@ -13,6 +13,7 @@ import { forceName } from './forces.js';
 import { planItemState } from './plan-history.js';
 import { inherited } from '../inheritance.js';
 import * as ast from '../generated/ast.js';
+import { append } from '../arrays.js';
 
 /** Version of the report's JSON shape; schemas/coverage-report-<version>.schema.json describes it. */
 export const REPORT_SCHEMA_VERSION = '1.2';
@@ -199,8 +200,9 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
         const root = document.parseResult.value;
         const elements = ast.isGdlFile(root) ? root.elements : [];
         for (const framework of elements.filter(ast.isFramework)) {
-            withoutRequirements.push(
-                ...framework.recommendations
+            append(
+                withoutRequirements,
+                framework.recommendations
                     .filter(r => r.evidence.length === 0 && madeTo(r))
                     .map(recommendation => ({ framework, recommendation }))
             );

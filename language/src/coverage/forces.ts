@@ -1,5 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import { append } from '../arrays.js';
 
 /** One force of the workspace: its declaration and the folder its material lives in. */
 export interface ForceInfo {
@@ -44,7 +45,7 @@ export function forcesOf(documents: Iterable<LangiumDocument>): ForceMap {
         if (found === nothingDeclared) {
             continue;
         }
-        declared.push(...found.forces);
+        append(declared, found.forces);
         for (const force of found.planForces) {
             if (planForce === undefined || force < planForce) {
                 planForce = force;

@@ -20,6 +20,7 @@ import { draftSection, hasDraftFor } from './gdl-draft-section.js';
 import { withProseActions } from './prose-code-actions.js';
 import { addCitationActions } from './citation-code-actions.js';
 import { addSharedQuickFix, enclosing, nodeAt } from './quick-fix-helpers.js';
+import { append } from '../arrays.js';
 
 const MAX_ADDRESS_ACTIONS = 8;
 
@@ -59,7 +60,7 @@ export class GdlCodeActionProvider implements CodeActionProvider {
                 }
             }
         }
-        actions.push(...this.addressHere(document, params.range.start));
+        append(actions, this.addressHere(document, params.range.start));
         return withProseActions(actions, document, params, this.services);
     }
 

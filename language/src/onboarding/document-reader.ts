@@ -13,6 +13,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { ImportError, type ImportNote } from './import-report.js';
 import { takeDetails, takeMarkings } from './published-details.js';
 import { safeLinkTarget } from '../publish/link-policy.js';
+import { append, replaceAt, smallest } from '../arrays.js';
 
 // A document (Markdown, or a Word file's HTML) as nested sections of Markdown prose. Every heading
 // starts a section, nested by level; what comes before the first heading is the summary. Pages our
@@ -271,8 +272,16 @@ function placeNotes(tree: Root, definitions: Map<string, Root>): void {
             const replacement: PhrasingContent[] = parts.map((part, n) =>
                 n % 2 === 1 ? { type: 'footnoteReference', identifier: part, label: part } : { type: 'text', value: part }
             );
-            labels.push(...parts.filter((_, n) => n % 2 === 1));
-            (parent.children as PhrasingContent[]).splice(index, 1, ...replacement.filter(r => r.type !== 'text' || r.value !== ''));
+            append(
+                labels,
+                parts.filter((_, n) => n % 2 === 1)
+            );
+            replaceAt(
+                parent.children as PhrasingContent[],
+                index,
+                1,
+                replacement.filter(r => r.type !== 'text' || r.value !== '')
+            );
             return [SKIP, index + replacement.length];
         });
         // A marker inside a superscript: the superscript goes, the reference stays.
@@ -282,7 +291,7 @@ function placeNotes(tree: Root, definitions: Map<string, Root>): void {
                 placed.add(label);
                 return { type: 'footnoteDefinition', identifier: label, label, children: definitions.get(label)!.children } as RootContent;
             });
-        tree.children.splice(i + 1, 0, ...definitionsHere);
+        replaceAt(tree.children, i + 1, 0, definitionsHere);
         i += definitionsHere.length;
     }
     // A note no marker points at stays, as its own definition, at the end.
@@ -361,7 +370,11 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
         );
     }
     let title = source.title?.trim() || undefined;
-    const topLevel = headings.filter(h => h.depth === Math.min(...headings.map(x => x.depth)));
+    const topDepth = smallest(
+        headings.map(x => x.depth),
+        0
+    );
+    const topLevel = headings.filter(h => h.depth === topDepth);
     if (!source.titleGiven && nodes[0]?.type === 'heading' && topLevel.length === 1 && topLevel[0] === nodes[0]) {
         const first = nodes.shift() as Heading;
         if (title && title !== plain(first)) {
@@ -387,7 +400,7 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
         owner ??= details.get('owner') && details.get('owner') !== 'not set' ? details.get('owner') : undefined;
         version ??= details.get('version') && details.get('version') !== 'not set' ? details.get('version') : undefined;
         if (details.get('audience') && details.get('audience') !== 'all') {
-            audiences.push(...details.get('audience')!.split(', '));
+            append(audiences, details.get('audience')!.split(', '));
         }
         const rest = [...details].filter(([key]) => key !== 'owner' && key !== 'version' && key !== 'audience');
         if (rest.length > 0) {
@@ -493,7 +506,7 @@ function sectionBody(draft: Draft, notes: ImportNote[], source: DocumentSource):
         const meta = i === 0 && node.type === 'paragraph' ? sectionMeta(plain(node)) : undefined;
         if (meta) {
             section.owner = meta.get('owner');
-            section.audiences.push(...(meta.get('audience')?.split(', ') ?? []));
+            append(section.audiences, meta.get('audience')?.split(', ') ?? []);
             const rest = [...meta].filter(([key]) => key !== 'owner' && key !== 'audience');
             if (rest.length > 0) {
                 notes.push({
@@ -509,13 +522,16 @@ function sectionBody(draft: Draft, notes: ImportNote[], source: DocumentSource):
         const next = body[i + 1];
         if (label && next?.type === 'list' && /^(Sources|See also|Legislation)$/.test(label)) {
             if (label === 'Sources') {
-                section.sources.push(...next.children.map(item => plain(item as never)));
+                append(
+                    section.sources,
+                    next.children.map(item => plain(item as never))
+                );
             } else if (label === 'See also') {
                 for (const link of linksOf(next)) {
                     section.see.push({ anchor: decodeURIComponent(link.url.replace(/^[^#]*#?/, '')), title: link.title });
                 }
             } else {
-                section.legislation.push(...linksOf(next));
+                append(section.legislation, linksOf(next));
             }
             i++;
             continue;
@@ -559,7 +575,7 @@ function sectionBody(draft: Draft, notes: ImportNote[], source: DocumentSource):
                     where: source.where(node),
                     detail: `"${plain(link)}" pointed at ${link.url.slice(0, 80)}, which is not a web or mail address: its text is kept, not the link.`
                 });
-                parent.children.splice(index, 1, ...link.children);
+                replaceAt(parent.children, index, 1, link.children);
                 return [SKIP, index];
             }
             return undefined;

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ImportError, type ImportNote } from './import-report.js';
+import { append } from '../arrays.js';
 
 // Reading a Word document (.docx) for `gdl import`: its text as HTML (mammoth: headings, lists,
 // tables, emphasis and links), its properties (title, owner, version…), and a note for everything
@@ -1260,6 +1261,6 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Doc
             detail: `${unplaced} more picture${unplaced === 1 ? '' : 's'} than listed above, in places this reader could not name; not carried`
         });
     }
-    notes.push(...messageNotes(converted.messages));
+    append(notes, messageNotes(converted.messages));
     return { html: converted.html, properties, notes };
 }

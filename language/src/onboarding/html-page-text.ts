@@ -1,5 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root } from 'hast';
+import { append } from '../arrays.js';
 
 // The text of a saved web page as a browser shows it, one line per block (paragraph, heading, list
 // item) and per `<br>`, for the plan page reader. The site's navigation, banner header, footer,
@@ -124,7 +125,7 @@ function linesOf(nodes: readonly ElementContent[], inContent: boolean): string[]
         }
         if (node.tagName === 'table') {
             flush();
-            lines.push(...tableLines(node, inside));
+            append(lines, tableLines(node, inside));
             return;
         }
         const block = BLOCKS.has(node.tagName);
@@ -166,7 +167,7 @@ function tableLines(table: Element, inContent: boolean): string[] {
     const lines: string[] = [];
     const caption = table.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
     if (caption) {
-        lines.push(...linesOf(caption.children, inContent));
+        append(lines, linesOf(caption.children, inContent));
     }
     const first = rows[0];
     const isHeader = first !== undefined && (first.head || cellsOf(first.row).every(c => c.tagName === 'th'));
@@ -174,7 +175,7 @@ function tableLines(table: Element, inContent: boolean): string[] {
         // No header row: each cell's lines, as a browser would show them.
         for (const { row } of rows) {
             for (const cell of cellsOf(row)) {
-                lines.push(...linesOf(cell.children, inContent));
+                append(lines, linesOf(cell.children, inContent));
             }
         }
         return lines;
@@ -189,9 +190,9 @@ function tableLines(table: Element, inContent: boolean): string[] {
             }
             if (label === '' || RECOMMENDATION_COLUMN.test(label)) {
                 const number = /^(\d{1,3})$/.exec(text[0]!);
-                lines.push(number ? `Recommendation ${number[1]}` : text[0]!, ...text.slice(1));
+                append(lines, [number ? `Recommendation ${number[1]}` : text[0]!, ...text.slice(1)]);
             } else {
-                lines.push(`${label}: ${text[0]}`, ...text.slice(1));
+                append(lines, [`${label}: ${text[0]}`, ...text.slice(1)]);
             }
         });
     }

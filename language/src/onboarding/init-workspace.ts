@@ -2,6 +2,7 @@ import type * as ast from '../generated/ast.js';
 import { longDate } from '../dates.js';
 import { gdlComment, gdlString, slugFromTitle } from './gdl-text.js';
 import { isWorkspaceFolderName } from '../source-files.js';
+import { append } from '../arrays.js';
 
 // `gdl init`: the files of a new force workspace, or of a force added beside others. The shared part
 // (the framework, the common vocabulary, the editor settings) is copied only where the workspace has
@@ -76,7 +77,7 @@ export function starterPlan(forceId: string, forceName: string, framework: ast.F
             `    // Recommendation ${recommendation.name}. ${deadlines.length === 1 ? 'Deadline' : 'Deadlines'}: ${deadlines.join('; ') || 'none given'}.`
         );
         if (recommendation.text) {
-            lines.push(...gdlComment(`"${recommendation.text}"`, 4));
+            append(lines, gdlComment(`"${recommendation.text}"`, 4));
         }
         lines.push(`    item ${recommendation.name} {`, '        status not-started', '        progress 0%', '    }');
     }
@@ -113,10 +114,10 @@ export function planInit(input: InitInput): InitPlan {
         });
     }
     if (!input.existing.framework) {
-        files.push(...input.frameworkFiles);
+        append(files, input.frameworkFiles);
     }
     if (!input.existing.common) {
-        files.push(...input.commonFiles);
+        append(files, input.commonFiles);
     }
     files.push({
         path: `${forceFolder}/force.gdl`,

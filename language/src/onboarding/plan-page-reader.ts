@@ -2,6 +2,7 @@ import type { FrameworkFacts } from './framework-facts.js';
 import { isCalendarDate, isBefore, MONTH_PATTERN, monthNumber } from '../dates.js';
 import { GDL_ID, gdlKeywords, gdlProse, gdlString } from './gdl-text.js';
 import { ImportError, type ImportNote } from './import-report.js';
+import { append } from '../arrays.js';
 
 // Reading a force's published stalking action plan page (its text, as saved from the force's web
 // site) into a GDL `plan`. Two shapes are met: structured pages that quote each recommendation, its
@@ -456,7 +457,7 @@ export function readPlanPage(text: string, fileName: string, framework: Framewor
                         const start = taken.findIndex(l => RECOMMENDATION_START.test(l.text));
                         taken = start >= 0 ? taken.slice(0, start) : taken;
                     }
-                    block.paragraphs.push(...taken);
+                    append(block.paragraphs, taken);
                     i = taken.length > 0 ? taken.at(-1)!.n - 1 : i;
                 }
                 break;

@@ -30,6 +30,13 @@ const severityOf: Record<Exclude<ProseSeverity, 'off'>, DiagnosticSeverity> = {
     hint: DiagnosticSeverity.Hint
 };
 
+/**
+ * The longest text the plain-English checks read, in characters (GDL0709 past it). They need about 300 bytes of heap
+ * a character (parse trees of every word): 4 MB of prose took 1.2 GB and 9 s, and tens of megabytes would exhaust a
+ * thread's heap. 200,000 characters is some 35,000 words, far more than any section, and about 0.5 s to check.
+ */
+export const MAX_PROSE_CHECKED = 200_000;
+
 /** The most blocks whose findings are kept (one entry per text and reading age); past it the cache starts again, so memory stays bounded. */
 const CACHE_LIMIT = 20_000;
 
@@ -114,9 +121,10 @@ export class ProseChecks {
     async diagnostics(document: LangiumDocument, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         await this.current();
         const options = this.options();
-        const blocks = this.blocksToCheck(document, options);
+        const { blocks, tooLong } = this.blocksToCheck(document, options);
+        const diagnostics = tooLong.map(block => this.tooLongDiagnostic(document, block));
         if (blocks.length === 0) {
-            return [];
+            return diagnostics;
         }
         const uri = document.uri.toString();
         const found = await this.findingsOf(
@@ -124,7 +132,6 @@ export class ProseChecks {
             options.words,
             uri
         );
-        const diagnostics: Diagnostic[] = [];
         blocks.forEach(({ block, age }, index) => {
             for (const finding of found[index] ?? []) {
                 const diagnostic = this.toDiagnostic(document, block, finding, age, options);
@@ -164,16 +171,19 @@ export class ProseChecks {
             return; // without workers, each document is checked when it is validated
         }
         for (const document of documents) {
-            const texts = this.blocksToCheck(document, options).map(b => ({ text: b.block.text, age: b.age }));
+            const texts = this.blocksToCheck(document, options).blocks.map(b => ({ text: b.block.text, age: b.age }));
             this.check(texts, options.words, document.uri.toString());
         }
     }
 
     /**
-     * A document's prose blocks to check, each with its reading age: none when the checks are off, the document is
-     * not one to check, or it has syntax errors.
+     * A document's prose blocks to check, each with its reading age, and those too long to check: none when the checks
+     * are off, the document is not one to check, or it has syntax errors.
      */
-    private blocksToCheck(document: LangiumDocument, options: ProseOptions): { block: ProseBlock; age: number }[] {
+    private blocksToCheck(
+        document: LangiumDocument,
+        options: ProseOptions
+    ): { blocks: { block: ProseBlock; age: number }[]; tooLong: ProseBlock[] } {
         const root = document.parseResult.value;
         if (
             !options.enabled ||
@@ -182,20 +192,40 @@ export class ProseChecks {
             document.parseResult.parserErrors.length > 0 ||
             !ast.isGdlFile(root)
         ) {
-            return [];
+            return { blocks: [], tooLong: [] };
         }
-        return (
-            blocksOf(root)
+        const all = blocksOf(root);
+        return {
+            blocks: all
                 // Prose nested past the limit is an error of its own (GDL0007), and would take remark past the stack.
-                .filter(block => !proseTooDeep(block.text))
+                .filter(block => block.text.length <= MAX_PROSE_CHECKED && !proseTooDeep(block.text))
                 .map(block => ({
                     block,
                     age: readingAgeFor(
                         block.audiences.map(a => a.id),
                         options
                     )
-                }))
-        );
+                })),
+            tooLong: all.filter(block => block.text.length > MAX_PROSE_CHECKED)
+        };
+    }
+
+    /** GDL0709 over a text too long to check, from its first written character to its last. */
+    private tooLongDiagnostic(document: LangiumDocument, block: ProseBlock): Diagnostic {
+        const text = document.textDocument;
+        const first = block.text.length - block.text.trimStart().length; // a block is never blank (proseBlocks)
+        const last = block.text.trimEnd().length - 1;
+        const info = Codes['prose-too-long'];
+        return {
+            severity: severityOf[info.severity as Exclude<ProseSeverity, 'off'>],
+            range: { start: text.positionAt(block.offsets[first]!), end: text.positionAt(block.offsets[last]! + 1) },
+            code: info.code,
+            message: message('prose-too-long', {
+                length: block.text.length.toLocaleString('en-GB'), // 1,234,567
+                limit: MAX_PROSE_CHECKED.toLocaleString('en-GB')
+            }),
+            source: 'gdl'
+        };
     }
 
     /** What checks texts for a word list: the worker pool for `gdl check --prose` where there is one, and this thread. */
@@ -241,10 +271,18 @@ export class ProseChecks {
         if (this.settings.prose.asked !== true && this.findings.size + texts.length >= CACHE_LIMIT) {
             this.findings.clear();
         }
+        // Each text not yet known, once (a file may hold one text many times), grouped by reading age.
         const byAge = new Map<number, number[]>();
+        const asked = new Set<string>();
         texts.forEach(({ age }, index) => {
-            if (!this.findings.has(keys[index]!)) {
-                byAge.set(age, [...(byAge.get(age) ?? []), index]);
+            const key = keys[index]!;
+            if (!this.findings.has(key) && !asked.has(key)) {
+                asked.add(key);
+                let indexes = byAge.get(age);
+                if (!indexes) {
+                    byAge.set(age, (indexes = []));
+                }
+                indexes.push(index);
             }
         });
         for (const [age, indexes] of byAge) {

@@ -1,4 +1,5 @@
 import type { CodeName } from '../validation/diagnostic-codes.js';
+import { smallest } from '../arrays.js';
 
 /** How a plain-English finding is shown: a severity, or `off` to hide it. */
 export type ProseSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
@@ -73,5 +74,5 @@ export const defaultProseOptions: ProseOptions = { enabled: true, severity: {}, 
 /** The reading age for text written for these audiences: the lowest of theirs (the text must serve every one). */
 export function readingAgeFor(audiences: readonly string[], options: ProseOptions): number {
     const ages = audiences.map(id => options.readingAge[id] ?? defaultReadingAges[id] ?? fallbackReadingAge);
-    return ages.length > 0 ? Math.min(...ages) : fallbackReadingAge;
+    return smallest(ages, fallbackReadingAge);
 }

@@ -11,6 +11,7 @@ import {
     type QuizQuestion
 } from '../training/quiz.js';
 import { emphasis, heading, list, paragraph, strong } from './mdast-helpers.js';
+import { append } from '../arrays.js';
 
 const passMarkText = (quiz: Quiz) => `${quiz.passMark}%${quiz.passMarkStated ? '' : ' (the default: the module states no pass mark)'}`;
 
@@ -34,7 +35,7 @@ export function assessment(course: ast.CoursePack, module: ast.TrainingModule, w
     }
     if (quiz.sections.length > 0) {
         out.push(heading(3, 'Knowledge checks'));
-        out.push(...(withKey ? answerKey(quiz) : learnerAttempt(quiz, learnerSeed(course, module))));
+        append(out, withKey ? answerKey(quiz) : learnerAttempt(quiz, learnerSeed(course, module)));
     }
     return out;
 }
@@ -54,7 +55,7 @@ function answerKey(quiz: Quiz): RootContent[] {
             );
         }
         for (const question of section.questions) {
-            out.push(...questionBlock(++number, question, question.options, true));
+            append(out, questionBlock(++number, question, question.options, true));
         }
     }
     return out;
@@ -69,7 +70,7 @@ function learnerAttempt(quiz: Quiz, seed: string): RootContent[] {
                 (drawn ? ' They are one set drawn from a larger bank: another attempt may ask others.' : '')
         )
     ];
-    questions.forEach((question, index) => out.push(...questionBlock(index + 1, question, learnerOptions(question, seed), false)));
+    questions.forEach((question, index) => append(out, questionBlock(index + 1, question, learnerOptions(question, seed), false)));
     return out;
 }
 

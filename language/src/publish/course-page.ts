@@ -10,6 +10,7 @@ import { runningOrderTable, sessionSteps } from './course-running-order.js';
 import { gapNotice } from './gap-notice.js';
 import { heading, list, paragraph, later, root, strong, table } from './mdast-helpers.js';
 import type { SiteModel } from './site-model.js';
+import { append } from '../arrays.js';
 
 /** The parts an edition can contain; out-templates/site.json says which each edition has. */
 export type CoursePart =
@@ -75,13 +76,13 @@ export function coursePage(
     for (const module of modules) {
         const handouts = moduleHandouts(site, course, edition, module);
         children.push(heading(2, `${module.name}: ${module.title}`, module.name));
-        children.push(...welfareNote(module));
+        append(children, welfareNote(module));
         children.push(paragraph(`Duration: ${durationText(minutesOf(module.duration))}. Delivery: ${module.delivery ?? 'not set'}.`));
         if (has('session-plan')) {
-            children.push(...runningOrderTable(module));
+            append(children, runningOrderTable(module));
         }
         if (has('kit')) {
-            children.push(...kitList(module));
+            append(children, kitList(module));
         }
         if (has('outcomes')) {
             children.push(heading(3, 'Learning outcomes'));
@@ -96,8 +97,9 @@ export function coursePage(
                 )
             );
         }
-        children.push(
-            ...sessionSteps(course, module, {
+        append(
+            children,
+            sessionSteps(course, module, {
                 edition,
                 content: has('content'),
                 activities: has('activities'),
@@ -107,10 +109,10 @@ export function coursePage(
             })
         );
         if (has('resources')) {
-            children.push(...resourceList(course, edition, module, handouts));
+            append(children, resourceList(course, edition, module, handouts));
         }
         if (has('checks')) {
-            children.push(...assessment(course, module, has('answers')));
+            append(children, assessment(course, module, has('answers')));
         }
     }
     if (has('evidence-appendix')) {
@@ -123,10 +125,10 @@ export function coursePage(
         );
     }
     if (has('evaluation') && options.evaluation) {
-        children.push(...evaluationForm(course, options.evaluation));
+        append(children, evaluationForm(course, options.evaluation));
     }
     if (has('cpd-record')) {
-        children.push(...cpdRecord(course, modules));
+        append(children, cpdRecord(course, modules));
     }
     return root(children);
 }

@@ -5,6 +5,7 @@ import { runningOrder, runningOrderTotal, type TimedStep } from '../training/run
 import type { Edition, EditionHandout } from './course-handouts.js';
 import { stepHandouts } from './course-resources.js';
 import { heading, paragraph, later, strong, table } from './mdast-helpers.js';
+import { append } from '../arrays.js';
 
 const supports = (step: ast.SessionStep) => (ast.isActivity(step) ? step.supports.map(s => s.$refText).join(', ') : '');
 
@@ -85,8 +86,8 @@ function stepBlock(course: ast.CoursePack, timed: TimedStep, options: StepOption
     } else if (ast.isActivity(step)) {
         out.push(paragraph(strong('Activity')));
     }
-    step.body.forEach(b => out.push(...later(b, 3)));
-    out.push(...stepHandouts(course, options.edition, step, options.handouts));
+    step.body.forEach(b => append(out, later(b, 3)));
+    append(out, stepHandouts(course, options.edition, step, options.handouts));
     if (options.trainerNotes && step.trainerNotes) {
         out.push(paragraph(strong('Trainer notes:'), ' ' + step.trainerNotes));
     }

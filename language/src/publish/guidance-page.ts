@@ -4,6 +4,7 @@ import { effectiveStatus, inherited } from '../inheritance.js';
 import { emphasis, heading, link, list, paragraph, later, quote, root, strong, table, text } from './mdast-helpers.js';
 import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
 import { gapNotice } from './gap-notice.js';
+import { append } from '../arrays.js';
 
 /** A guidance document as a page: metadata, contents, an anchor per section, requirement notes, legislation and cross-references. */
 export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension: string) {
@@ -34,7 +35,7 @@ export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension:
         )
     ];
     for (const section of sections) {
-        children.push(...sectionContent(site, section, 2, page, extension));
+        append(children, sectionContent(site, section, 2, page, extension));
     }
     return root(children);
 }
@@ -60,7 +61,7 @@ function sectionContent(site: SiteModel, section: ast.Section, depth: number, pa
         out.push(paragraph(meta.join(' · ')));
     }
     for (const block of section.prose) {
-        out.push(...later(block, depth));
+        append(out, later(block, depth));
     }
     for (const ref of section.addresses) {
         const evidence = ref.ref;
@@ -109,7 +110,7 @@ function sectionContent(site: SiteModel, section: ast.Section, depth: number, pa
         out.push(list(section.sources.map(s => [s])));
     }
     for (const child of section.sections.filter(s => isPublished(site, s))) {
-        out.push(...sectionContent(site, child, depth + 1, page, extension));
+        append(out, sectionContent(site, child, depth + 1, page, extension));
     }
     return out;
 }

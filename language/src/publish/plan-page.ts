@@ -9,6 +9,7 @@ import { planEntries, planItemState } from '../coverage/plan-history.js';
 import { isOnFile } from '../coverage/coverage-model.js';
 import { exhibitLine, materialLink } from './cover-links.js';
 import { anchor, pagePath, type SiteModel } from './site-model.js';
+import { append } from '../arrays.js';
 
 /**
  * The public action plan: per recommendation its text, deadline, the force's update, status, date,
@@ -54,7 +55,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         );
     }
     if (plan.summary) {
-        children.push(...later(plan.summary, 1));
+        append(children, later(plan.summary, 1));
     }
     const whose = plan.force ?? (site.force.title || site.force.id ? forceName(site.force) : 'the force');
     const items = [...plan.items].sort((a, b) => compareIds(a.recommendation.$refText, b.recommendation.$refText));
@@ -93,7 +94,10 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
             ])
         );
         if (then.update) {
-            children.push(heading(3, then.status === 'unstated' ? "From the force's published text" : 'Update'), ...later(then.update, 3));
+            append(children, [
+                heading(3, then.status === 'unstated' ? "From the force's published text" : 'Update'),
+                ...later(then.update, 3)
+            ]);
         }
         if (item.history.length > 0) {
             children.push(heading(3, 'History'), history(item, asOf));

@@ -728,6 +728,14 @@ export const Codes = define({
         template: '{problem}; the defaults are used instead.',
         explanation:
             'A workspace config file (gdl.config.json, or the word list gdl-words.txt) that cannot be read or understood is reported, and the checks fall back to their defaults.'
+    },
+    'prose-too-long': {
+        code: 'GDL0709',
+        severity: 'warning',
+        template:
+            'This text is {length} characters long: the plain-English checks read texts of up to {limit}, so none of them is run on it. Split it into sections to have it checked.',
+        explanation:
+            'The checks need memory in proportion to a text (about 300 bytes a character): a text of millions of characters would take gigabytes and minutes, in the editor on every edit. No real section is near the limit (a book is about 500,000 characters); a text past it is reported rather than checked.'
     }
 });
 

@@ -1,5 +1,6 @@
 import type { Quiz, QuizQuestion } from '../../training/quiz.js';
 import { bankCategory, optionFraction } from './bank-model.js';
+import { append } from '../../arrays.js';
 
 /**
  * Text as GIFT reads it: the characters GIFT gives a meaning (~ = # { } :) and the backslash itself are
@@ -28,7 +29,7 @@ export function giftBank(quiz: Quiz): string {
     const blocks = [`// ${quiz.module}: ${quiz.title.replace(/\s+/g, ' ')}. Question bank in GIFT, written by gdl build.`];
     for (const section of quiz.sections) {
         blocks.push(`$CATEGORY: ${bankCategory(quiz, section)}`);
-        blocks.push(...section.questions.map(question));
+        append(blocks, section.questions.map(question));
     }
     return blocks.join('\n\n') + '\n';
 }

@@ -10,6 +10,7 @@ import { coursePage } from '../course-page.js';
 import { renderHtml, shellFor } from '../render-html.js';
 import { isPublished, type SiteModel } from '../site-model.js';
 import { quizForm } from './quiz-form.js';
+import { append } from '../../arrays.js';
 
 /** The scripts a package's page loads, in order: the platform's adapter, then the quiz that reports through it. */
 export const packageScripts = ['lms/platform.js', 'lms/quiz.js'] as const;
@@ -46,6 +47,9 @@ export async function packagePage(site: SiteModel, course: ast.CoursePack, templ
         throw new Error('the page template has no <main> or <body> element');
     }
     main.children.push(quizForm(course, courseQuizzes(site, course)));
-    body.children.push(...packageScripts.map(src => h('script', { src })));
+    append(
+        body.children,
+        packageScripts.map(src => h('script', { src }))
+    );
     return toHtml(page) + '\n';
 }
