@@ -14,6 +14,7 @@ import {
     type RootCstNode,
     type TokenizeOptions
 } from 'langium';
+import { append, replaceAt } from './arrays.js';
 
 /**
  * How many syntax errors one file may raise before it is read no further. Garbage (20 MB of random
@@ -59,19 +60,19 @@ export class GdlCstNodeBuilder extends CstNodeBuilder {
         });
         let current: CompositeCstNode = this.current;
         if (current.content.length > 0) {
-            current.content.push(...nodes);
+            append(current.content, nodes);
             return;
         }
         // A node with no content yet: the comments go before the nearest enclosing node that has an earlier sibling.
         while (current.container) {
             const index = current.container.content.lastIndexOf(current);
             if (index > 0) {
-                current.container.content.splice(index, 0, ...nodes);
+                replaceAt(current.container.content, index, 0, nodes);
                 return;
             }
             current = current.container;
         }
-        root.content.unshift(...nodes);
+        replaceAt(root.content, 0, 0, nodes);
     }
 }
 

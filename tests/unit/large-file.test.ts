@@ -6,6 +6,7 @@ import { createGdlServices } from '../../language/src/gdl-module.js';
 import { convertQuoted as convertString } from '../../language/src/gdl-value-converter.js';
 import { MaterialAddressing } from '../../language/src/coverage/coverage-model.js';
 import { buildWorkspace } from '../support/workspace.js';
+import { later, withProse } from '../../language/src/publish/mdast-helpers.js';
 import * as ast from '../../language/src/generated/ast.js';
 
 // What one large file costs must grow with its size only: what is held per text, and what is done per node.
@@ -127,5 +128,37 @@ describe('the material that plan items cite', () => {
         expect(found).toBeGreaterThan(100);
         // Once per cited thing, not once per requirement asked about (30 each).
         expect(addressing.walks).toBe(targets.length);
+    });
+});
+
+describe('many lines or items in one place', () => {
+    // Each of these threw "Maximum call stack size exceeded" (gdl: internal error, exit 3): the items were spread into
+    // one call's arguments (Math.min(...indents), content.unshift(...comments), nodes.splice(i, 1, ...paragraphs)).
+    const guidance = (body: string, before = '') =>
+        `${before}audience responders "Responders"\nguidance big "Big" {\n    owner "Lead"\n    status approved\n    approved 2025-02-01\n    review-by 2027-02-01\n` +
+        `    audience responders\n    section big-one "One" {\n${body}\n    }\n}\n`;
+
+    test('a prose block of 200,000 lines is read, its indentation stripped', async () => {
+        const lines = Array.from({ length: 200_000 }, (_, i) => `        - item ${i}`);
+        const workspace = await buildWorkspace({ 'big.gdl': guidance(`        """\n${lines.join('\n')}\n        """`) });
+        expect(workspace.diagnostics('big.gdl').map(d => d.code)).toEqual([]);
+        const document = workspace.documents.get('big.gdl')!;
+        const root = document.parseResult.value as ast.GdlFile;
+        const text = root.elements.find(ast.isGuidance)!.sections[0]!.prose[0]!;
+        expect(text.split('\n')).toHaveLength(200_000);
+        expect(text.startsWith('- item 0\n- item 1\n')).toBe(true);
+    });
+
+    test('a run of 200,000 comment lines is read', async () => {
+        const comments = Array.from({ length: 200_000 }, (_, i) => `// note ${i}`).join('\n');
+        const workspace = await buildWorkspace({ 'big.gdl': guidance('        """\n        Text.\n        """', `${comments}\n`) });
+        expect(workspace.diagnostics('big.gdl').map(d => d.code)).toEqual([]);
+    });
+
+    test('a prose of 150,000 paragraphs is put in its page', () => {
+        const markdown = Array.from({ length: 150_000 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+        const page = withProse({ type: 'root', children: [{ type: 'heading', depth: 1, children: [] }, ...later(markdown, 1)] });
+        expect(page.children).toHaveLength(150_001);
+        expect(page.children[150_000]).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: 'Paragraph 149999.' }] });
     });
 });
