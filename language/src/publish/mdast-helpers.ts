@@ -1,6 +1,7 @@
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { MAX_NESTING, parseProse, plainProse, proseTooDeep, treeDepth } from '../nesting-limit.js';
 import { safeLinkTarget } from './link-policy.js';
+import { append } from '../arrays.js';
 
 declare module 'mdast' {
     interface TableData {
@@ -139,19 +140,28 @@ export function later(markdown: string, baseDepth: number): RootContent[] {
 
 /** The tree with each prose left for later (`later`) parsed in its place; the tree itself is changed. */
 export function withProse<T extends Root>(tree: T): T {
-    const expand = (nodes: RootContent[]) => {
-        for (let i = 0; i < nodes.length; i++) {
-            const node = nodes[i]! as RootContent | LaterProse;
+    // Each list of children made again in one pass where it holds prose (a page of 20,000 sections is one list of
+    // 40,000 nodes: putting each prose in place where it was moved the rest of the list each time).
+    const expand = (parent: { children: RootContent[] }) => {
+        const nodes = parent.children as Array<RootContent | LaterProse>;
+        if (!nodes.some(node => node.type === 'gdlLaterProse')) {
+            nodes.forEach(node => 'children' in node && expand(node as { children: RootContent[] }));
+            return;
+        }
+        const expanded: RootContent[] = [];
+        for (const node of nodes) {
             if (node.type === 'gdlLaterProse') {
-                const parsed = prose(node.markdown, node.baseDepth);
-                nodes.splice(i, 1, ...parsed);
-                i += parsed.length - 1;
-            } else if ('children' in node) {
-                expand(node.children as RootContent[]);
+                append(expanded, prose(node.markdown, node.baseDepth));
+            } else {
+                if ('children' in node) {
+                    expand(node as { children: RootContent[] });
+                }
+                expanded.push(node);
             }
         }
+        parent.children = expanded;
     };
-    expand(tree.children);
+    expand(tree);
     return tree;
 }
 

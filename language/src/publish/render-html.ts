@@ -10,6 +10,7 @@ import { allowedSchemes } from './link-policy.js';
 import rehypeGovuk from './rehype-govuk.js';
 import { withProse, type TableRun } from './mdast-helpers.js';
 import { aroundHere, here } from './html-around.js';
+import { linearHastHandlers } from './linear-handlers.js';
 
 /** Text from sources is untrusted: no raw HTML, no scripts, no event handlers, no javascript: URLs. Our anchors keep their ids. */
 const schema: SanitizeSchema = {
@@ -21,7 +22,7 @@ const schema: SanitizeSchema = {
     protocols: { href: [...allowedSchemes], src: ['http', 'https'], cite: ['http', 'https'] }
 };
 
-const processor = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeGovuk);
+const processor = unified().use(remarkRehype, { handlers: linearHastHandlers }).use(rehypeSanitize, schema).use(rehypeGovuk);
 
 export interface PageShell {
     /** The page template's HTML (out-templates/page.html). */

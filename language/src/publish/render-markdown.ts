@@ -4,6 +4,7 @@ import { defaultHandlers, type ConstructName, type Handle, type Info, type State
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { linearMarkdownHandlers } from './linear-handlers.js';
 import { root, withProse, type TableRun } from './mdast-helpers.js';
 
 /**
@@ -100,7 +101,12 @@ function tableByLength(node: Table, parent: Parents | undefined, state: State, i
 }
 
 const processor = unified()
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { text: escapedText, table: tableByLength } })
+    .use(remarkStringify, {
+        bullet: '-',
+        emphasis: '_',
+        rule: '-',
+        handlers: { ...linearMarkdownHandlers, text: escapedText, table: tableByLength }
+    })
     .use(remarkGfm);
 
 /**
