@@ -51,6 +51,7 @@ import { GdlValidationRegistry } from './validation/gdl-validation-registry.js';
 import { registerValidationChecks, type GdlValidationServices } from './validation/gdl-validator.js';
 import { GdlValueConverter } from './gdl-value-converter.js';
 import { SourceTexts } from './source-text.js';
+import { GdlDocumentUpdateHandler } from './lsp/gdl-document-update-handler.js';
 import { GdlGeneratedModule, GdlGeneratedSharedModule } from './generated/module.js';
 
 /** Services GDL adds to Langium's. */
@@ -154,7 +155,8 @@ export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumShared
         WorkspaceManager: shared => new GdlWorkspaceManager(shared)
     },
     lsp: {
-        ExecuteCommandHandler: shared => new GdlCommandHandler(shared)
+        ExecuteCommandHandler: shared => new GdlCommandHandler(shared),
+        DocumentUpdateHandler: shared => new GdlDocumentUpdateHandler(shared)
     }
 };
 
