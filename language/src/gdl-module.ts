@@ -30,7 +30,7 @@ import { GdlDocumentBuilder } from './gdl-document-builder.js';
 import { GdlIndexManager } from './gdl-index-manager.js';
 import { ProseChecks } from './prose/prose-checks.js';
 import { ProseDocumentValidator } from './prose/prose-document-validator.js';
-import { GdlLexer } from './gdl-lexer.js';
+import { GdlLexer, GdlTokenBuilder } from './gdl-lexer.js';
 import { createGdlParser } from './gdl-parser.js';
 import { GdlWorkspaceManager } from './gdl-workspace-manager.js';
 import { GdlScopeComputation, GdlScopeProvider } from './gdl-scope.js';
@@ -99,6 +99,7 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
     },
     parser: {
         Lexer: services => new GdlLexer(services),
+        TokenBuilder: () => new GdlTokenBuilder(),
         ValueConverter: () => new GdlValueConverter(),
         // Linear in the number of declarations in one file (Langium's CST builder is quadratic there).
         LangiumParser: services => createGdlParser(services),

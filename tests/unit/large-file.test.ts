@@ -7,6 +7,7 @@ import { convertQuoted as convertString } from '../../language/src/gdl-value-con
 import { MaterialAddressing } from '../../language/src/coverage/coverage-model.js';
 import { buildWorkspace } from '../support/workspace.js';
 import { later, withProse } from '../../language/src/publish/mdast-helpers.js';
+import { matchQuoted } from '../../language/src/gdl-lexer.js';
 import * as ast from '../../language/src/generated/ast.js';
 
 // What one large file costs must grow with its size only: what is held per text, and what is done per node.
@@ -160,5 +161,36 @@ describe('many lines or items in one place', () => {
         const page = withProse({ type: 'root', children: [{ type: 'heading', depth: 1, children: [] }, ...later(markdown, 1)] });
         expect(page.children).toHaveLength(150_001);
         expect(page.children[150_000]).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: 'Paragraph 149999.' }] });
+    });
+});
+
+describe('quoted strings of any length', () => {
+    const grammarsPattern = /"(\\.|[^"\\\r\n])*"/y;
+
+    test("the scan matches what the grammar's expression matches, on random texts of quotes, backslashes and line breaks", () => {
+        const pieces = ['"', '\\', 'a', ' ', '\n', '\r', '\u2028', '\u2029', 'é', '\\"', '\\\\', '""'];
+        let state = 7;
+        const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+        for (let n = 0; n < 20_000; n++) {
+            const text = Array.from({ length: 1 + Math.floor(next() * 10) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+            for (let offset = 0; offset < text.length; offset++) {
+                grammarsPattern.lastIndex = offset;
+                expect(matchQuoted(text, offset)?.[0], JSON.stringify([text, offset])).toBe(grammarsPattern.exec(text)?.[0]);
+            }
+        }
+    });
+
+    test('a string of 5 MB, one of a million escapes and one of 300,000 never closed are read, not crashed on or searched again for each quote', async () => {
+        // Each took V8's regular-expression stack past its end: "internal error: Maximum call stack size exceeded".
+        const owner = (value: string) =>
+            `audience responders "Responders"\nguidance big "Big" {\n    owner "${value}"\n    status draft\n}\n`;
+        const long = await buildWorkspace({ 'big.gdl': owner('x'.repeat(5_000_000)) });
+        expect(long.codes('big.gdl')).toEqual([]);
+        const escapes = await buildWorkspace({ 'big.gdl': owner('\\"'.repeat(1_000_000)) });
+        expect(escapes.codes('big.gdl')).toEqual([]);
+        const root = escapes.documents.get('big.gdl')!.parseResult.value as ast.GdlFile;
+        expect(root.elements.find(ast.isGuidance)!.owner).toBe('"'.repeat(1_000_000));
+        const open = await buildWorkspace({ 'big.gdl': `guidance big "Big" {\n    owner "${'\\"'.repeat(300_000)}\n}\n` });
+        expect(open.codes('big.gdl')).toContain('GDL0001');
     });
 });
