@@ -75,6 +75,27 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
     return errors || short ? ExitCode.failed : ExitCode.ok;
 }
 
+/**
+ * Refuses a recipient no recommendation is made to: a mistyped one (`chief-constable`) selected nothing, and a report
+ * of nothing read as 100% covered, exit 0 — a force at 0/39 passed CI. Nothing to judge is not a pass (exit 2).
+ */
+function mustBeARecipient(workspace: LoadedWorkspace, recipient: string): void {
+    const known = new Set(
+        workspace.documents.flatMap(document => {
+            const root = document.parseResult.value;
+            return ast.isGdlFile(root)
+                ? root.elements.filter(ast.isFramework).flatMap(f => f.recommendations.flatMap(r => r.recipients))
+                : [];
+        })
+    );
+    if (!known.has(recipient as never)) {
+        const listed = [...known].sort().join(', ');
+        throw new UsageError(
+            `--recipient '${recipient}': no recommendation in the framework is made to it${listed ? `; its recipients are ${listed}` : ''}`
+        );
+    }
+}
+
 /** The coverage report of a loaded workspace, for the options given (also `gdl check --report`, from the check's own build). */
 export function reportOf(
     workspace: LoadedWorkspace,
@@ -87,6 +108,9 @@ export function reportOf(
         ? computeWorkspaceCoverage(workspace.documents, { asOf, includeDrafts: true, level: settings.assurance })
         : workspace.services.gdl.WorkspaceFacts.workspaceCoverage();
     const model = coverage.model(options.force !== undefined ? coverage.forces.find(options.force)?.id : undefined);
+    if (options.recipient !== undefined) {
+        mustBeARecipient(workspace, options.recipient);
+    }
     const forces = coverage.forces.forces;
     if (coverage.forces.declared && forces.length > 1 && options.force === undefined && !options.byForce) {
         // One force's report from a workspace of several: say whose, so nobody reads it as the workspace's.

@@ -58,6 +58,20 @@ export async function importCommand(file: string, options: ImportOptions, out: (
                 : `${file}: gdl import reads Word (.docx), Markdown (.md) and saved action plan pages (.txt, .html); save the document as one of these`
         );
     }
+    // A device or a pipe (/dev/zero, a FIFO, a link to one) has no end to read: read, it filled the memory or waited for
+    // ever. Only a file is read, and only up to the limit.
+    const limit = extension === '.docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat && !stat.isFile()) {
+        throw new UsageError(`cannot read ${file}: ${stat.isDirectory() ? 'it is a folder' : 'it is a device or a pipe, not a file'}`);
+    }
+    const tooLarge = (size: number) =>
+        new ImportError(
+            `${file} is ${(size / 1e6).toFixed(1)} MB, more than a guidance document or a plan page (the limit for this kind of file is ${limit / 1e6} MB): split it into documents and import each`
+        );
+    if (stat && stat.size > limit) {
+        throw tooLarge(stat.size);
+    }
     let bytes: Buffer;
     try {
         bytes = await fs.readFile(file);
@@ -67,11 +81,8 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     if (bytes.length === 0) {
         throw new ImportError(`${file} is empty: there is nothing to import`);
     }
-    const limit = extension === '.docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
     if (bytes.length > limit) {
-        throw new ImportError(
-            `${file} is ${(bytes.length / 1e6).toFixed(1)} MB, more than a guidance document or a plan page (the limit for this kind of file is ${limit / 1e6} MB): split it into documents and import each`
-        );
+        throw tooLarge(bytes.length);
     }
     const into = path.resolve(options.into);
     const intoStat = await fs.stat(into).catch(() => undefined);

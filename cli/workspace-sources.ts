@@ -1,7 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors.js';
-import { findSources } from '../language/src/source-files.js';
+import { findSources, isSourceFileName } from '../language/src/source-files.js';
 import { CONFIG_FILES } from '../language/src/prose/config-files.js';
 
 /** The sources a command reads from a folder (or a single file given), before anything is parsed. */
@@ -27,6 +27,12 @@ export async function workspaceSources(folder: string, folders?: string[]): Prom
         stat = await fs.stat(given);
     } catch {
         throw new UsageError(`cannot read '${folder}': no such file or folder`);
+    }
+    // A single file given is checked alone: it must be a GDL source (a README, a .txt or /dev/null is not GDL).
+    if (!stat.isDirectory() && !(stat.isFile() && isSourceFileName(path.basename(given)))) {
+        throw new UsageError(
+            `'${folder}' is not a folder or a GDL source (.gdl): give the workspace's folder, or one .gdl file to check it alone`
+        );
     }
     const outside: string[] = [];
     const files = stat.isDirectory() ? await findSources(given, outside, folders) : [given];

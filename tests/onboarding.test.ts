@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Paragraph } from 'docx';
@@ -156,6 +156,18 @@ describe('a new force, from nothing (gdl init, gdl check, gdl import)', () => {
         }
         expect(filesBelow(home).sort()).toEqual(listing);
         expect(listing.length).toBe(before.length + cases.length);
+    });
+
+    test('a link to a device or a named pipe is refused at once, not read for ever', () => {
+        // Before: a .md link to /dev/zero grew to 8 GB in 20 s (its size reads as 0), and a named pipe waited for ever.
+        const odd = mkdtempSync(path.join(tmpdir(), 'gdl-import-odd-'));
+        symlinkSync('/dev/zero', path.join(odd, 'zero.md'));
+        expect(spawnSync('mkfifo', [path.join(odd, 'pipe.md')]).status).toBe(0);
+        for (const name of ['zero.md', 'pipe.md']) {
+            const result = run(['import', path.join(odd, name), '--into', path.join(home, 'kent/kent-police/guidance')], home);
+            expect(result.code, name).toBe(2);
+            expect(result.stderr, name).toContain('it is a device or a pipe, not a file');
+        }
     });
 
     test('--as says what a file is when it should not be guessed: a text page of guidance, an HTML page of guidance', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -198,5 +198,46 @@ describe('gdl check: the summary counts unreadable files as errors', () => {
         const last = result.stdout.trimEnd().split('\n').at(-1)!;
         expect(last).toMatch(new RegExp(`^3 files checked as of ${AS_OF}: ${errorLines.length} errors, \\d+ warnings\\.$`));
         expect(errorLines.length).toBe(2);
+    });
+});
+
+describe('what a mistyped or odd argument gets: a clear refusal, exit 2, nothing touched', () => {
+    test('--recipient no recommendation is made to is refused with the recipients there are, not reported as 100%', () => {
+        // Before: `--recipient chief-constable` (no s) selected nothing, and the report of nothing said 100%, exit 0.
+        const result = run(['coverage', ...EXAMPLE, '--recipient', 'chief-constable']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(
+            "--recipient 'chief-constable': no recommendation in the framework is made to it; its recipients are chief-constables, pccs"
+        );
+        expect(result.stdout).toBe('');
+        expect(run(['coverage', ...EXAMPLE, '--recipient', 'chief-constables']).code).toBe(0);
+    });
+
+    test('a file that is not a GDL source, given as the workspace, is refused by name, not an internal error', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-not-source-'));
+        writeFileSync(path.join(folder, 'README.md'), '# Notes\n');
+        for (const command of ['check', 'coverage']) {
+            const result = run([command, path.join(folder, 'README.md')]);
+            expect(result.code, command).toBe(2);
+            expect(result.stderr, command).toContain("README.md' is not a folder or a GDL source (.gdl)");
+            expect(result.stderr, command).not.toContain('internal error');
+        }
+    });
+
+    test('a report onto a named pipe or a device is refused before anything is read or written', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-special-'));
+        const pipe = path.join(folder, 'report.html');
+        expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+        // Before: reading the pipe to see whether it held an earlier report waited for ever (a device was replaced).
+        for (const args of [
+            ['check', ...EXAMPLE, '--report', `html:${pipe}`],
+            ['coverage', ...EXAMPLE, '--format', 'html', '--output', pipe],
+            ['coverage', ...EXAMPLE, '--format', 'json', '--output', '/dev/null']
+        ]) {
+            const result = run(args);
+            expect(result.code, args.join(' ')).toBe(2);
+            expect(result.stderr, args.join(' ')).toContain('it is not a file but a device, a pipe or a socket. Nothing was written');
+        }
+        expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
     });
 });

@@ -32,21 +32,45 @@ export async function writeAtomically(file: string, text: string | Iterable<stri
 async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
     const handle = await fs.open(file, 'w');
     try {
-        let batch: string[] = [];
-        let size = 0;
-        for (const piece of pieces) {
-            batch.push(piece);
-            size += piece.length;
-            if (size >= 65536) {
-                await handle.write(batch.join(''), null, 'utf8');
-                batch = [];
-                size = 0;
-            }
-        }
-        await handle.write(batch.join(''), null, 'utf8');
+        await writeInBatches(handle, pieces);
     } finally {
         await handle.close();
     }
+}
+
+/** Where {@link writeInBatches} writes: a file handle, or what a test puts in its place. */
+export interface Writable {
+    write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+}
+
+/**
+ * Writes the pieces, every byte of them. A write may write less than it was given (a disk that is filling up takes
+ * what it has room for): the rest is written again, and a write that takes nothing is a full disk. Before, the rest
+ * was dropped, and a report cut off mid-tag was put in place with exit 0.
+ */
+export async function writeInBatches(handle: Writable, pieces: Iterable<string>): Promise<void> {
+    const writeAll = async (text: string) => {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length;) {
+            const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+            if (bytesWritten <= 0) {
+                throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+            }
+            at += bytesWritten;
+        }
+    };
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+        batch.push(piece);
+        size += piece.length;
+        if (size >= 65536) {
+            await writeAll(batch.join(''));
+            batch = [];
+            size = 0;
+        }
+    }
+    await writeAll(batch.join(''));
 }
 
 /**
@@ -65,8 +89,14 @@ export async function checkReportFile(file: string, templates: string): Promise<
         throw refuse(isSourceFileName(name) ? 'that is the name of a GDL source' : `that is the name of the workspace's ${name}`);
     }
     // A folder cannot be replaced by a report, nor a file hold one: said now, before the check runs, not after it.
-    if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
+    const there = await fs.stat(target).catch(() => undefined);
+    if (there?.isDirectory()) {
         throw refuse('it is a folder: name a file');
+    }
+    // A device (/dev/null, a disk), a named pipe or a socket: the report would replace it (as root, /dev/null itself),
+    // and reading a pipe to see what is there waits for ever.
+    if (there && !there.isFile()) {
+        throw refuse('it is not a file but a device, a pipe or a socket');
     }
     const parent = await fs.stat(path.dirname(target)).catch(() => undefined);
     if (parent && !parent.isDirectory()) {
