@@ -188,6 +188,33 @@ describe('requests the editor sends before the first build ends, or about docume
     });
 });
 
+describe('a request without the parts it needs (a raw client)', () => {
+    test('workspace symbols without a query, a highlight without a position, a preview without a document: no internal error', async () => {
+        // Before: -32603 "Cannot read properties of undefined (reading 'toLowerCase')" and "… (reading 'line')", and a
+        // preview whose message was JavaScript's "Cannot read properties of null (reading 'uri')".
+        const root = workspaceCopy();
+        const session = new LspSession(root, { asOf: '2026-01-15' });
+        try {
+            await session.initialize();
+            await session.waitFor(() => session.coverageNotes.length > 0, 'the initial build');
+            const answered = (answer: unknown) => answer === null || Array.isArray(answer);
+            await expect(session.connection.sendRequest('workspace/symbol', {})).resolves.toSatisfy(answered);
+            await expect(session.connection.sendRequest('workspace/symbol', { query: null })).resolves.toSatisfy(answered);
+            await expect(
+                session.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri: session.uri(RISK) } })
+            ).resolves.toSatisfy(answered);
+            for (const params of [null, {}, { uri: '' }]) {
+                const preview = (await session.connection.sendRequest('gdl/preview', params)) as { kind: string; message?: string };
+                expect(preview.kind).toBe('none');
+                expect(preview.message).toBe('The preview needs a document: open a GDL file and ask for its preview.');
+            }
+            expect(session.exited).toBe(false);
+        } finally {
+            await session.close();
+        }
+    });
+});
+
 describe('a request sent straight after an edit, while another build is still running (a real server process)', () => {
     test('is answered from the text as edited, never from the text before', async () => {
         // An edit to a force's declaration rebuilds every file; an edit to another open file that arrives while that

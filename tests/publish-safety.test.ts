@@ -238,14 +238,43 @@ describe('pages whose names differ only in case (one file on Windows and macOS)'
     });
 });
 
-describe('pages named as Windows devices (NUL.html is the null device there)', () => {
-    test.each(['nul', 'CON', 'com1'])('a guidance document with the id %s is refused, naming the file, and nothing is written', id => {
-        refusedWithPage(
-            id,
-            'A page named as a device',
-            'A page whose file on Windows would be a device, not a file.',
-            new RegExp(`refusing to publish 'guidance/${id}\\.(md|html)': '${id}\\.(md|html)' is a name Windows keeps for a device`)
+describe('pages named as Windows devices (NUL.html is the null device there), or by ids too long for a file name', () => {
+    // The check reports the id where it is written (GDL0010), so that `gdl check` passes only what `gdl build` publishes:
+    // before, the check passed and the build refused, naming an output file rather than the source.
+    test.each([
+        ['nul', 'Windows keeps that name for a device'],
+        ['CON', 'Windows keeps that name for a device'],
+        ['com1', 'Windows keeps that name for a device'],
+        ['k'.repeat(201), "it is 201 bytes long, and a page's name may be at most 200"]
+    ])('a guidance document with the id %s is an error at the id, and the build writes nothing', (id, why) => {
+        const root = sandbox();
+        const quotes = '"'.repeat(3);
+        writeFileSync(
+            path.join(root, 'ws/example-constabulary/guidance/added.gdl'),
+            [
+                `guidance ${id} "A page" {`,
+                '    owner "Example Constabulary stalking lead"',
+                '    status approved',
+                '    approved 2025-02-01',
+                '    review-by 2027-02-01',
+                '    audience first-responders',
+                '    section added-one "One" {',
+                `        ${quotes}`,
+                '        A page whose file could not be kept.',
+                `        ${quotes}`,
+                '    }',
+                '}',
+                ''
+            ].join('\n')
         );
+        const check = run(['check', 'ws', '--force', 'example-constabulary', '--as-of', '2026-01-15'], root);
+        expect(check.code).toBe(1);
+        expect(check.stdout).toContain(`added.gdl:1:10 error GDL0010 Guidance document id '${id}' cannot name a published page: ${why}`);
+        const before = snapshot(root);
+        const build = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
+        expect(build.code).toBe(1);
+        expect(build.stdout + build.stderr).toContain('GDL0010');
+        expect(snapshot(root)).toEqual(before);
     });
 });
 

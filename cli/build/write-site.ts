@@ -3,6 +3,7 @@ import { constants } from 'node:os';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.js';
+import { windowsDevice } from '../../language/src/publish/page-names.js';
 import { publishedTwice, type FileInPieces, type SiteSink } from '../../language/src/publish/site-files.js';
 
 const LOCK_WAIT_MS = 120000;
@@ -187,13 +188,6 @@ export class StagedSite implements SiteSink {
         this.names.set(folded, name);
     }
 }
-
-/**
- * Names Windows keeps for devices, whatever follows a dot (NUL.html is the null device): a page or folder so named,
- * from an id such as `nul` or `con`, is written on Windows to the device and lost, and a site holding one cannot be
- * copied there.
- */
-const windowsDevice = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
 /** Refuses an output path with a part named as a Windows device ({@link windowsDevice}), naming it: nothing reaches the output. */
 function refuseDeviceName(file: string): void {

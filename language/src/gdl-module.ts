@@ -3,6 +3,8 @@ import {
     createDefaultModule,
     createDefaultSharedModule,
     DefaultDefinitionProvider,
+    DefaultDocumentHighlightProvider,
+    DefaultWorkspaceSymbolProvider,
     DefaultDocumentSymbolProvider,
     DefaultFoldingRangeProvider,
     DefaultReferencesProvider,
@@ -143,7 +145,8 @@ export const GdlModule: Module<GdlServices, PartialLangiumServices & GdlAddedSer
         DefinitionProvider: services => resilient(new DefaultDefinitionProvider(services), 'definition'),
         ReferencesProvider: services => resilient(new DefaultReferencesProvider(services), 'references'),
         RenameProvider: services => resilient(new GdlRenameProvider(services), 'rename'),
-        FoldingRangeProvider: services => resilient(new DefaultFoldingRangeProvider(services), 'folding')
+        FoldingRangeProvider: services => resilient(new DefaultFoldingRangeProvider(services), 'folding'),
+        DocumentHighlightProvider: services => resilient(new DefaultDocumentHighlightProvider(services), 'documentHighlight')
     }
 };
 
@@ -157,6 +160,7 @@ export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     },
     lsp: {
         ExecuteCommandHandler: shared => new GdlCommandHandler(shared),
+        WorkspaceSymbolProvider: shared => resilient(new DefaultWorkspaceSymbolProvider(shared), 'workspaceSymbol'),
         DocumentUpdateHandler: shared => new GdlDocumentUpdateHandler(shared)
     }
 };

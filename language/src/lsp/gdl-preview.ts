@@ -36,6 +36,10 @@ export function registerPreviewRequest(connection: Connection, services: GdlServ
     });
     connection.onRequest(PreviewRequest, async (params: PreviewParams, token): Promise<PreviewAnswer> => {
         const none = (message: string): PreviewAnswer => ({ html: '', title: '', kind: 'none', sections: [], message });
+        // A client's request without the document (none, or no address): said in words, not in JavaScript's.
+        if (typeof params?.uri !== 'string' || params.uri === '') {
+            return none('The preview needs a document: open a GDL file and ask for its preview.');
+        }
         try {
             // The text the writer has typed so far: wait for the workspace's first build, then until this document is linked.
             await shared.workspace.WorkspaceManager.ready;
@@ -60,7 +64,11 @@ export function registerPreviewRequest(connection: Connection, services: GdlServ
                 documents.length === all.length ? sites.get(input.coverage.force.id, () => previewSite(input)) : previewSite(input);
             return await previewPage(input, params.uri, params.edition === 'learner' ? 'learner' : 'trainer');
         } catch (error) {
-            return none(`The preview could not be made: ${(error as Error).message}`);
+            // A fault of ours: the writer is told there is no page, the log has the details.
+            console.error(
+                `GDL preview of ${params.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+            );
+            return none('The preview could not be made. The GDL output channel has the details.');
         }
     });
 }

@@ -82,6 +82,13 @@ export const Codes = define({
         explanation:
             'A file with hundreds of problems is usually not GDL or badly damaged; the first problems say what is wrong, and a bounded list keeps the output and the memory used in proportion.'
     },
+    'unpublishable-id': {
+        code: 'GDL0010',
+        severity: 'error',
+        template: "{kind} id '{id}' cannot name a published page: {why}. Give it another id.",
+        explanation:
+            'Guidance, course packs, modules, plans and forces are published as files and folders named by their ids: `gdl build` refuses a site that would hold a file no system can keep, so the check reports the id first, where it is written.'
+    },
     // 01xx: framework
     'evidence-without-text': {
         code: 'GDL0101',

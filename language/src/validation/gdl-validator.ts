@@ -67,7 +67,8 @@ export function registerValidationChecks(services: GdlServices): void {
             training.runningOrderShouldFitDuration,
             assessment.passMarkShouldBeSet,
             assessment.answersShouldBeBalanced,
-            evidence.citationsShouldStayInForce
+            evidence.citationsShouldStayInForce,
+            common.publishedIdMustNameAFile
         ],
         Activity: [training.activityShouldSupportOutcome, training.stepShouldUseOwnHandouts],
         Content: training.stepShouldUseOwnHandouts,
@@ -80,10 +81,11 @@ export function registerValidationChecks(services: GdlServices): void {
             evidence.coverShouldBelongAndBeCurrent
         ],
         Exhibit: evidence.exhibitShouldBeOnFile,
-        Force: evidence.forceShouldHavePlan,
+        Force: [evidence.forceShouldHavePlan, common.publishedIdMustNameAFile],
+        Guidance: common.publishedIdMustNameAFile,
         KnowledgeCheck: assessment.checkMustBeAnswerable,
-        CoursePack: training.courseShouldMatchAudience,
-        ActionPlan: plan.planMustAnswerFramework,
+        CoursePack: [training.courseShouldMatchAudience, common.publishedIdMustNameAFile],
+        ActionPlan: [plan.planMustAnswerFramework, common.publishedIdMustNameAFile],
         PlanItem: [
             plan.itemStatusMustMatchProgress,
             plan.itemShouldMeetDeadline,

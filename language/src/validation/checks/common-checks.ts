@@ -20,6 +20,7 @@ import { dedentProse } from '../../gdl-value-converter.js';
 import { MAX_NESTING, proseTooDeep, writtenProseMayNestTooDeep } from '../../nesting-limit.js';
 import { TextMemo } from '../../text-memo.js';
 import { fileCache } from '../../syntax-trees.js';
+import { pageNameProblem } from '../../publish/page-names.js';
 import * as ast from '../../generated/ast.js';
 
 const dateProperties = ['published', 'approved', 'reviewBy', 'updated', 'date', 'verified'] as const;
@@ -63,6 +64,17 @@ export class CommonChecks {
                 { kind: kindLabel(node), id: name, other: definitionPlace(other) },
                 { node, property: 'name' as never }
             );
+        }
+    };
+
+    /** What is published under its id (guidance, a course pack, a module's handouts, a plan, a force's site) needs an id a file can have. */
+    publishedIdMustNameAFile = (
+        node: ast.Guidance | ast.CoursePack | ast.TrainingModule | ast.ActionPlan | ast.Force,
+        accept: ValidationAcceptor
+    ): void => {
+        const why = pageNameProblem(node.name);
+        if (why !== undefined) {
+            report(accept, 'unpublishable-id', { kind: kindLabel(node), id: node.name, why }, { node, property: 'name' as never });
         }
     };
 
