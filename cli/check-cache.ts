@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, promises as fs, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { fileState } from '../language/src/file-state.js';
 import * as path from 'node:path';
 import { GdlSettings } from '../language/src/gdl-settings.js';
@@ -18,14 +19,20 @@ import { toolManifest, toolVersion } from './tool-version.js';
  * the working folder (paths are printed relative to it), every source's bytes, the workspace's gdl.config.json
  * and gdl-words.txt, and the state on disk of every file a source names (an exhibit or a handout: there, a
  * folder, missing, or a link out of the workspace). Nothing in the cache is trusted blindly: an entry that does
- * not parse, has another format, a wrong checksum, or was made by another version or for another check is
- * ignored with one note, and the fresh answer replaces it.
+ * not parse, has another format, a signature that does not match, or was made by another version or for another
+ * check is ignored with one note, and the fresh answer replaces it.
+ *
+ * Each entry is signed with a key of the user's own, kept outside every workspace ({@link cacheKeyFile}): the cache
+ * folder is in the workspace, and a plain checksum could be recomputed by anyone able to put a file there — a pull
+ * request committing `.gdl-cache/` could make CI print "0 errors" and pass. An entry made on another machine or by
+ * another user, or changed since, is ignored with a note. Where no key can be kept (no home folder that can be
+ * written), nothing is cached.
  */
 
 /** The folder the cache is kept in, in the workspace folder unless `--cache-dir` moves it. */
 export const CACHE_FOLDER = '.gdl-cache';
 /** The format marker every entry carries; a change of layout changes it. */
-export const CACHE_FORMAT = 'gdl-check-cache/1';
+export const CACHE_FORMAT = 'gdl-check-cache/2';
 
 /** What `--no-cache` and `--cache-dir` say. */
 export interface CacheOptions {
@@ -95,8 +102,9 @@ export async function cachedCheck(
     if (!before || !unchanged) {
         return (await check(out)).exitCode;
     }
-    const tool = toolIdentity(options.prose === true);
-    const found = tool === undefined ? {} : await lookup(before, tool);
+    const key = cacheKey();
+    const tool = key && toolIdentity(options.prose === true);
+    const found = tool === undefined || !key ? {} : await lookup(before, tool, key);
     if ('hit' in found) {
         for (const line of found.hit.lines) {
             out(line);
@@ -114,9 +122,9 @@ export async function cachedCheck(
     // Kept only when nothing changed while the check ran (an editor saving a file, say): told by the files' sizes, times
     // and inodes, taken before they were read for the key, without reading them all again.
     const after = await workspaceSources(folder).catch(() => undefined);
-    if (tool !== undefined && after && sameFingerprints(unchanged, fingerprints(after))) {
+    if (tool !== undefined && key && after && sameFingerprints(unchanged, fingerprints(after))) {
         const files = [...run.lookedAt].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        await store(before, { tool, check: before.check, inputs: before.inputs, files, lines, exitCode: run.exitCode });
+        await store(before, { tool, check: before.check, inputs: before.inputs, files, lines, exitCode: run.exitCode }, key);
     }
     return run.exitCode;
 }
@@ -154,14 +162,14 @@ async function inputsOf(folder: string, sources: WorkspaceSources, options: Chec
     return { folder: cacheFolder, file: path.join(cacheFolder, `check-${check.slice(0, 32)}.json`), check, inputs };
 }
 
-async function lookup(inputs: Inputs, tool: string): Promise<Lookup> {
+async function lookup(inputs: Inputs, tool: string, key: Buffer): Promise<Lookup> {
     let text: string;
     try {
         text = await fs.readFile(inputs.file, 'utf8');
     } catch {
         return {}; // none yet, or not readable: checked afresh, quietly
     }
-    const entry = parseEntry(text);
+    const entry = parseEntry(text, key);
     if (typeof entry === 'string') {
         return { ignored: entry };
     }
@@ -179,7 +187,7 @@ async function lookup(inputs: Inputs, tool: string): Promise<Lookup> {
 }
 
 /** The entry in a cache file, or why it is not one. */
-function parseEntry(text: string): Entry | string {
+function parseEntry(text: string, key: Buffer): Entry | string {
     let parsed: unknown;
     try {
         parsed = JSON.parse(text);
@@ -190,11 +198,11 @@ function parseEntry(text: string): Entry | string {
     if (outer.format !== CACHE_FORMAT) {
         return `it is not a check cache entry of format ${CACHE_FORMAT}`;
     }
-    if (!isObject(outer.entry) || typeof outer.checksum !== 'string') {
-        return 'it is damaged: no entry or checksum';
+    if (!isObject(outer.entry) || typeof outer.signature !== 'string') {
+        return 'it is damaged: no entry or signature';
     }
-    if (hash(JSON.stringify(outer.entry)) !== outer.checksum) {
-        return 'it is damaged: checksum mismatch';
+    if (sign(outer.entry, key) !== outer.signature) {
+        return 'its signature does not match: it was changed since, or made by another user or on another machine';
     }
     const entry = outer.entry;
     const strings = (value: unknown) => Array.isArray(value) && value.every(item => typeof item === 'string');
@@ -217,7 +225,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Writes the entry atomically; a folder that cannot be written leaves the check uncached, and says nothing. */
-async function store(inputs: Inputs, entry: Entry): Promise<void> {
+async function store(inputs: Inputs, entry: Entry, key: Buffer): Promise<void> {
     try {
         // Made here: it carries its own .gitignore, so that git ignores it without the user's help (like .pytest_cache).
         // A folder that was there already (--cache-dir naming one of the user's) is not given one.
@@ -225,7 +233,7 @@ async function store(inputs: Inputs, entry: Entry): Promise<void> {
             await fs.writeFile(path.join(inputs.folder, '.gitignore'), '# The cache of `gdl check`: safe to delete.\n*\n');
         }
         const { writeAtomically } = await import('./report/write-output.js');
-        await writeAtomically(inputs.file, JSON.stringify({ format: CACHE_FORMAT, checksum: hash(JSON.stringify(entry)), entry }));
+        await writeAtomically(inputs.file, JSON.stringify({ format: CACHE_FORMAT, signature: sign(entry, key), entry }));
     } catch {
         // Read-only, full or not a folder: the answer was printed; it is only not kept.
     }
@@ -295,4 +303,46 @@ function codeFiles(here: string): string[] {
 
 function hash(data: string | Uint8Array): string {
     return createHash('sha256').update(data).digest('hex');
+}
+
+/** The entry's signature: an HMAC of it with the user's key, which nobody without the key can make. */
+function sign(entry: unknown, key: Buffer): string {
+    return createHmac('sha256', key).update(JSON.stringify(entry)).digest('hex');
+}
+
+/** Where the user's cache key is kept: their cache folder (XDG_CACHE_HOME, or ~/.cache), never a workspace. */
+export function cacheKeyFile(): string {
+    const home = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+    return path.join(home, 'gdl', 'check-cache.key');
+}
+
+let userKey: Buffer | null | undefined;
+
+/** The user's key (made the first time, readable by them alone), or undefined when none can be kept: then nothing is cached. */
+function cacheKey(): Buffer | undefined {
+    if (userKey !== undefined) {
+        return userKey ?? undefined;
+    }
+    const file = cacheKeyFile();
+    const read = () => {
+        try {
+            const bytes = readFileSync(file);
+            return bytes.length >= 32 ? bytes : undefined;
+        } catch {
+            return undefined;
+        }
+    };
+    let found = read();
+    if (!found) {
+        try {
+            mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+            // 'wx': never over a key another run made meanwhile; that one is read instead.
+            writeFileSync(file, randomBytes(32), { mode: 0o600, flag: 'wx' });
+        } catch {
+            // made by another run at the same moment, or no folder can be written: read below, or no cache
+        }
+        found = read();
+    }
+    userKey = found ?? null;
+    return found;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,8 +11,18 @@ const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
 const AS_OF = '2026-01-15';
 
-function run(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
+// The user's cache key is kept in their cache folder: these tests give gdl one of their own, so that they depend on no
+// home folder and can sign an entry as gdl does.
+const cacheHome = mkdtempSync(path.join(tmpdir(), 'gdl-cache-home-'));
+const keyFile = path.join(cacheHome, 'gdl', 'check-cache.key');
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+    const result = spawnSync(process.execPath, [gdl, ...args], {
+        cwd,
+        encoding: 'utf8',
+        timeout: PATIENCE_MS,
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome, ...env }
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -37,11 +47,14 @@ function entryFile(folder: string, cache = path.join(folder, '.gdl-cache')): str
     return path.join(cache, entries[0]!);
 }
 
-/** Rewrites an entry, with a checksum that fits what it now says (the format the cache writes). */
-function rewrite(file: string, change: (entry: Record<string, unknown>) => void): void {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format: string; checksum: string; entry: Record<string, unknown> };
+/** Rewrites an entry, signed as gdl signs it with the user's key (`forged`: with a plain hash, as anyone could). */
+function rewrite(file: string, change: (entry: Record<string, unknown>) => void, forged = false): void {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format: string; signature: string; entry: Record<string, unknown> };
     change(stored.entry);
-    stored.checksum = createHash('sha256').update(JSON.stringify(stored.entry)).digest('hex');
+    const text = JSON.stringify(stored.entry);
+    stored.signature = forged
+        ? createHash('sha256').update(text).digest('hex')
+        : createHmac('sha256', readFileSync(keyFile)).update(text).digest('hex');
     writeFileSync(file, JSON.stringify(stored));
 }
 
@@ -139,7 +152,21 @@ describe('a damaged or foreign cache is ignored with one note, and the right ans
                 stored.entry.lines[0] = 'a line the check never printed';
                 writeFileSync(file, JSON.stringify(stored));
             },
-            /it is damaged: checksum mismatch/
+            /its signature does not match: it was changed since, or made by another user or on another machine/
+        ],
+        [
+            // What a pull request committing .gdl-cache/ could do: print "all good" and exit 0 in CI.
+            'an entry forged to pass, its checksum made again as anyone could',
+            file =>
+                rewrite(
+                    file,
+                    entry => {
+                        entry.lines = ['1 file checked: 0 errors, 0 warnings.'];
+                        entry.exitCode = 0;
+                    },
+                    true
+                ),
+            /its signature does not match/
         ],
         [
             'an entry from another version of gdl',
@@ -149,7 +176,7 @@ describe('a damaged or foreign cache is ignored with one note, and the right ans
         [
             'an entry of another format',
             file => writeFileSync(file, JSON.stringify({ format: 'gdl-check-cache/0', lines: ['old'] })),
-            /it is not a check cache entry of format gdl-check-cache\/1/
+            /it is not a check cache entry of format gdl-check-cache\/2/
         ],
         ['an entry made for another check', file => rewrite(file, entry => (entry.check = '0'.repeat(64))), /it was made for another check/]
     ];
@@ -207,7 +234,8 @@ describe('a damaged or foreign cache is ignored with one note, and the right ans
         run(['check', '.', '--as-of', AS_OF], folder);
         const result = spawnSync('bash', ['-c', `set -o pipefail; node ${gdl} check . --as-of ${AS_OF} | head -1`], {
             cwd: folder,
-            encoding: 'utf8'
+            encoding: 'utf8',
+            env: { ...process.env, XDG_CACHE_HOME: cacheHome }
         });
         expect(result.stdout).toMatch(/^\S+\.gdl:\d+:\d+ error GDL/);
         expect(result.stderr).toBe('');
@@ -217,5 +245,22 @@ describe('a damaged or foreign cache is ignored with one note, and the right ans
         const help = run(['check', '--help'], repo).stdout;
         expect(help).toMatch(/--no-cache\s+check afresh/);
         expect(help).toMatch(/--cache-dir <folder>\s+keep the cache/);
+    });
+});
+
+describe('where no key can be kept, nothing is cached', () => {
+    test('a cache folder for the user that cannot be made: every check is worked out, and the answers are right', () => {
+        const blocked = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-no-key-')), 'a-file');
+        writeFileSync(blocked, 'not a folder');
+        const folder = withErrors();
+        const args = ['check', '.', '--as-of', AS_OF];
+        const uncached = run([...args, '--no-cache'], folder);
+        for (const time of ['first', 'second']) {
+            const result = run(args, folder, { XDG_CACHE_HOME: blocked });
+            expect(result.stdout, time).toBe(uncached.stdout);
+            expect(result.code, time).toBe(uncached.code);
+            expect(result.stderr, time).toBe('');
+        }
+        expect(existsSync(path.join(folder, '.gdl-cache'))).toBe(false);
     });
 });
