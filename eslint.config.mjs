@@ -41,7 +41,8 @@ export default tseslint.config(
                 },
                 {
                     selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
-                    message: 'Math.min/max(...items) overflows the stack on large input: use smallest() or largest() (language/src/arrays.ts).'
+                    message:
+                        'Math.min/max(...items) overflows the stack on large input: use smallest() or largest() (language/src/arrays.ts).'
                 },
                 {
                     selector: 'CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint|apply)$/] > SpreadElement',
