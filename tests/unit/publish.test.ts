@@ -55,6 +55,21 @@ describe('the bundled guidance, published', () => {
         expectFullSite(all);
     });
 
+    test('an id the prose names in code (`ec-risk`, `risk-breaches`) links to what it names; other code stays code', () => {
+        // Writers refer to other guidance by its id; published as bare code, a reader could not follow 66 of them.
+        const risk = text(files, 'guidance/ec-risk.html');
+        expect(risk).toMatch(/<a href="#risk-breaches"[^>]*><code[^>]*>risk-breaches<\/code><\/a>/);
+        const recognising = text(files, 'guidance/ec-recognising.md');
+        expect(recognising).toContain('[`ec-risk`](ec-risk.md)');
+        expect(recognising).toMatch(/\[`rec-[a-z0-9-]+`\]\(#rec-[a-z0-9-]+\)/);
+        // A code span that names nothing published (a keyword, a file name) is left as it was written.
+        for (const file of pages(files).filter(f => f.startsWith('guidance/') && f.endsWith('.md'))) {
+            for (const [, id, target] of text(files, file).matchAll(/\[`([^`]+)`\]\(([^)]*)\)/g)) {
+                expect(target, `${file}: ${id}`).toMatch(new RegExp(`(^|[/#])${id!.replace(/[.]/g, '\\.')}(\\.md)?$`));
+            }
+        }
+    });
+
     test('the Markdown re-parses with its headings and tables; the learner edition has no answers or trainer notes', () => {
         expectCoursePackMarkdown(file => text(files, file));
     });

@@ -568,6 +568,13 @@ function sectionBody(draft: Draft, notes: ImportNote[], source: DocumentSource):
         });
         // A link the publisher would not follow (javascript:, data:, file:…) keeps its text, not its target.
         visit(node, 'link', (link, index, parent) => {
+            // A published page's link from an id in code to the page or section it names (`ec-risk` → ec-risk.md):
+            // the publisher made it from the code span, which is what the writer wrote, and makes it again.
+            const [only] = link.children;
+            if (link.children.length === 1 && only?.type === 'inlineCode' && isSiteLink(link.url) && parent && index !== undefined) {
+                replaceAt(parent.children, index, 1, link.children);
+                return [SKIP, index];
+            }
             if (safeLinkTarget(link.url) === undefined && parent && index !== undefined) {
                 notes.push({
                     kind: 'not-carried',
@@ -606,4 +613,9 @@ function addressesNote(node: Paragraph): string | undefined {
         return undefined;
     }
     return ADDRESSES.exec(plain(first))?.[1];
+}
+
+/** A link within a published site: to a page of it (`ec-risk.md`, `../guidance/ec-risk.html#risk-breaches`) or a place on this page. */
+function isSiteLink(url: string): boolean {
+    return /^#[^#\s]+$/.test(url) || /^(\.\.\/)*([\w.-]+\/)*[\w.-]+\.(md|html|docx)(#[^#\s]+)?$/.test(url);
 }

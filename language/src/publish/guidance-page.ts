@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { effectiveStatus, inherited } from '../inheritance.js';
 import { emphasis, heading, link, list, paragraph, later, quote, root, strong, table, text } from './mdast-helpers.js';
-import { documentOf, href, isPublished, pagePath, type SiteModel } from './site-model.js';
+import { documentOf, href, isPublished, pagePath, proseLinks, type SiteModel } from './site-model.js';
 import { gapNotice } from './gap-notice.js';
 import { append } from '../arrays.js';
 
@@ -27,7 +27,7 @@ export function guidancePage(site: SiteModel, guidance: ast.Guidance, extension:
             ]
         ),
         paragraph(strong('Audience:'), ' ' + (guidance.audiences.map(a => a.ref?.title ?? a.$refText).join(', ') || 'all')),
-        ...(guidance.summary ? later(guidance.summary, 1) : []),
+        ...(guidance.summary ? later(guidance.summary, 1, proseLinks(site, page, extension, guidance.summary)) : []),
         heading(2, 'Contents'),
         list(
             sections.map(s => [link(`#${s.name}`, s.title)]),
@@ -61,7 +61,7 @@ function sectionContent(site: SiteModel, section: ast.Section, depth: number, pa
         out.push(paragraph(meta.join(' · ')));
     }
     for (const block of section.prose) {
-        append(out, later(block, depth));
+        append(out, later(block, depth, proseLinks(site, page, extension, block)));
     }
     for (const ref of section.addresses) {
         const evidence = ref.ref;

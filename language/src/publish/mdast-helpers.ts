@@ -127,6 +127,8 @@ interface LaterProse {
     type: 'gdlLaterProse';
     markdown: string;
     baseDepth: number;
+    /** Ids the prose names in code spans (`ec-risk`) that are published, each with its address from this page. */
+    links?: Record<string, string>;
 }
 
 /**
@@ -134,8 +136,28 @@ interface LaterProse {
  * builders run in the main thread, which alone holds the syntax trees, and the renderers in worker threads, which
  * then share the parsing. Every renderer takes it (`withProse`); a tree with it is for them only.
  */
-export function later(markdown: string, baseDepth: number): RootContent[] {
-    return [{ type: 'gdlLaterProse', markdown, baseDepth } satisfies LaterProse as unknown as RootContent];
+export function later(markdown: string, baseDepth: number, links?: Record<string, string>): RootContent[] {
+    const node: LaterProse = { type: 'gdlLaterProse', markdown, baseDepth, ...(links && Object.keys(links).length > 0 ? { links } : {}) };
+    return [node as unknown as RootContent];
+}
+
+/** The code spans of prose as written (`ec-risk`): what a writer names an id with. */
+export function codeSpanTexts(markdown: string): string[] {
+    return [...markdown.matchAll(/`([^`\n]+)`/g)].map(match => match[1]!.trim());
+}
+
+/**
+ * A code span naming a published id (`ec-risk`, `risk-breaches`) made a link to it, the code span its text: writers
+ * refer to other guidance by its id, and a reader could not follow the reference. A span inside a link stays as it is.
+ */
+function linkCodeSpans(nodes: RootContent[], links: Record<string, string>): void {
+    for (const [index, node] of nodes.entries()) {
+        if (node.type === 'inlineCode' && Object.hasOwn(links, node.value.trim())) {
+            nodes[index] = { type: 'link', url: links[node.value.trim()]!, children: [node] };
+        } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') {
+            linkCodeSpans(node.children as RootContent[], links);
+        }
+    }
 }
 
 /** The tree with each prose left for later (`later`) parsed in its place; the tree itself is changed. */
@@ -151,7 +173,11 @@ export function withProse<T extends Root>(tree: T): T {
         const expanded: RootContent[] = [];
         for (const node of nodes) {
             if (node.type === 'gdlLaterProse') {
-                append(expanded, prose(node.markdown, node.baseDepth));
+                const parsed = prose(node.markdown, node.baseDepth);
+                if (node.links) {
+                    linkCodeSpans(parsed, node.links);
+                }
+                append(expanded, parsed);
             } else {
                 if ('children' in node) {
                     expand(node as { children: RootContent[] });

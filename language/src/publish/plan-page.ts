@@ -8,7 +8,7 @@ import { forceName } from '../coverage/forces.js';
 import { planEntries, planItemState } from '../coverage/plan-history.js';
 import { isOnFile } from '../coverage/coverage-model.js';
 import { exhibitLine, materialLink } from './cover-links.js';
-import { anchor, pagePath, type SiteModel } from './site-model.js';
+import { anchor, pagePath, proseLinks, type SiteModel } from './site-model.js';
 import { append } from '../arrays.js';
 
 /**
@@ -55,7 +55,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         );
     }
     if (plan.summary) {
-        append(children, later(plan.summary, 1));
+        append(children, later(plan.summary, 1, proseLinks(site, page, extension, plan.summary)));
     }
     const whose = plan.force ?? (site.force.title || site.force.id ? forceName(site.force) : 'the force');
     const items = [...plan.items].sort((a, b) => compareIds(a.recommendation.$refText, b.recommendation.$refText));
@@ -96,7 +96,7 @@ export function planPage(site: SiteModel, plan: ast.ActionPlan, extension: strin
         if (then.update) {
             append(children, [
                 heading(3, then.status === 'unstated' ? "From the force's published text" : 'Update'),
-                ...later(then.update, 3)
+                ...later(then.update, 3, proseLinks(site, page, extension, then.update))
             ]);
         }
         if (item.history.length > 0) {

@@ -7,6 +7,7 @@ import { isSatisfied } from '../coverage/coverage-words.js';
 import { effectiveStatus, planStatus } from '../inheritance.js';
 import { reallyInside, workspaceFileUri } from '../validation/workspace-file.js';
 import * as ast from '../generated/ast.js';
+import { codeSpanTexts } from './mdast-helpers.js';
 
 /** What a build publishes, and where every page and anchor lives. */
 export interface SiteModel {
@@ -132,4 +133,47 @@ export function href(from: string, to: string, extension: string, anchor?: strin
 /** The guidance document a section belongs to. */
 export function documentOf(section: ast.Section): ast.Guidance {
     return AstUtils.getContainerOfType(section, ast.isGuidance)!;
+}
+
+// Each site's published ids and where each is: a guidance document's page, a section's place on its page, a plan's page.
+const targetsOfSite = new WeakMap<SiteModel, Map<string, { page: string; anchor?: string }>>();
+
+function publishedTargets(site: SiteModel): Map<string, { page: string; anchor?: string }> {
+    let targets = targetsOfSite.get(site);
+    if (!targets) {
+        targets = new Map();
+        for (const guidance of site.guidance) {
+            const page = pagePath.guidance(guidance);
+            targets.set(guidance.name, { page });
+            for (const section of AstUtils.streamAllContents(guidance).filter(ast.isSection)) {
+                if (isPublished(site, section)) {
+                    targets.set(section.name, { page, anchor: section.name });
+                }
+            }
+        }
+        for (const plan of site.plans) {
+            targets.set(plan.name, { page: pagePath.plan(plan) });
+        }
+        targetsOfSite.set(site, targets);
+    }
+    return targets;
+}
+
+/**
+ * The published ids a prose names in code spans (`ec-risk`), each with its address from `page` (in the page format's
+ * `extension`): what `later` is given so that the reader can follow the reference. Ids that are not published (a
+ * draft section, another force's guidance, a word in code that is no id) are left as they are written.
+ */
+export function proseLinks(site: SiteModel, page: string, extension: string, markdown: string): Record<string, string> {
+    const links: Record<string, string> = {};
+    const targets = publishedTargets(site);
+    for (const id of codeSpanTexts(markdown)) {
+        const target = targets.get(id);
+        if (target && target.page !== page) {
+            links[id] = href(page, target.page, extension, target.anchor);
+        } else if (target?.anchor !== undefined) {
+            links[id] = `#${target.anchor}`;
+        }
+    }
+    return links;
 }
