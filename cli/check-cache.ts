@@ -124,7 +124,14 @@ export async function cachedCheck(
     const after = await workspaceSources(folder).catch(() => undefined);
     if (tool !== undefined && key && after && sameFingerprints(unchanged, fingerprints(after))) {
         const files = [...run.lookedAt].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        await store(before, { tool, check: before.check, inputs: before.inputs, files, lines, exitCode: run.exitCode }, key);
+        const refused = await store(
+            before,
+            { tool, check: before.check, inputs: before.inputs, files, lines, exitCode: run.exitCode },
+            key
+        );
+        if (refused) {
+            note(`the answer is not kept in ${displayFsPath(before.folder, cwd)}: ${refused}`);
+        }
     }
     return run.exitCode;
 }
@@ -224,8 +231,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Writes the entry atomically; a folder that cannot be written leaves the check uncached, and says nothing. */
-async function store(inputs: Inputs, entry: Entry, key: Buffer): Promise<void> {
+/**
+ * Writes the entry atomically; a folder that cannot be written leaves the check uncached, and says nothing. A folder
+ * holding anything but the cache's own files (`--cache-dir` naming a folder of sources, gdl's code, templates) is
+ * left alone: the reason is returned, to be said.
+ */
+async function store(inputs: Inputs, entry: Entry, key: Buffer): Promise<string | undefined> {
+    const there = await fs.readdir(inputs.folder).catch(() => undefined);
+    const foreign = there?.find(name => name !== '.gitignore' && !/^\.?check-[0-9a-f]+\.json(\.\d+\.tmp)?$/.test(name));
+    if (foreign !== undefined) {
+        return `it holds files that are not the cache's ('${foreign}'); name a new or empty folder with --cache-dir`;
+    }
     try {
         // Made here: it carries its own .gitignore, so that git ignores it without the user's help (like .pytest_cache).
         // A folder that was there already (--cache-dir naming one of the user's) is not given one.
@@ -237,6 +253,7 @@ async function store(inputs: Inputs, entry: Entry, key: Buffer): Promise<void> {
     } catch {
         // Read-only, full or not a folder: the answer was printed; it is only not kept.
     }
+    return undefined;
 }
 
 const identities = new Map<boolean, string | undefined>();

@@ -19,7 +19,8 @@ import type { ImportOptions } from './import-command.js';
 
 function parsePercent(value: string): number {
     const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) {
+    // Written as a person writes a percentage (80, 99.5): Number() also takes 1e2, 0x10 and ' 50', which no one means.
+    if (!/^\d{1,3}(\.\d+)?$/.test(value) || number > 100) {
         throw new InvalidArgumentError(`'${value}' is not a percentage from 0 to 100.`);
     }
     return number;

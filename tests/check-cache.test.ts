@@ -229,6 +229,21 @@ describe('a damaged or foreign cache is ignored with one note, and the right ans
         expect(statSync(entryFile(folder, elsewhere)).ino).toBe(written);
     });
 
+    test("--cache-dir naming a folder of someone's files (the sources, say) writes nothing there, and says why", () => {
+        // Before: a check-<hash>.json was written among the sources (or into gdl's own code, or the templates).
+        const folder = example();
+        const sources = path.join(folder, 'example-constabulary');
+        const listing = readdirSync(sources).sort();
+        const uncached = run(['check', '.', '--as-of', AS_OF, '--no-cache'], folder);
+        const result = run(['check', '.', '--as-of', AS_OF, '--cache-dir', 'example-constabulary'], folder);
+        expect(result.stdout).toBe(uncached.stdout);
+        expect(result.code).toBe(uncached.code);
+        expect(result.stderr).toMatch(
+            /^gdl: note: the answer is not kept in example-constabulary: it holds files that are not the cache's \('.+'\); name a new or empty folder with --cache-dir\n$/
+        );
+        expect(readdirSync(sources).sort()).toEqual(listing);
+    });
+
     test('an answer from the cache piped into a reader that stops early (| head) ends quietly', () => {
         const folder = withErrors();
         run(['check', '.', '--as-of', AS_OF], folder);

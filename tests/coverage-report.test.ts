@@ -281,8 +281,13 @@ describe('gdl coverage: options', () => {
         expect(since.stderr).toMatch(/^gdl: cannot read --since 'no-such-revision'/);
         const output = coverage([...EXAMPLE, '--output', '/no/such/folder/report.txt']);
         expect([output.code, output.stderr.trim()]).toEqual([2, "gdl: cannot write '/no/such/folder/report.txt': no such folder"]);
-        const percent = coverage([...EXAMPLE, '--fail-under', 'lots']);
-        expect(percent.code).toBe(2);
+        // A percentage as a person writes one: not a word, nor what Number() also reads (1e2, 0x10, ' 50'), nor over 100.
+        for (const value of ['lots', '1e2', '0x10', ' 50', '101', '-1', '']) {
+            const percent = coverage([...EXAMPLE, '--fail-under', value]);
+            expect(percent.code, JSON.stringify(value)).toBe(2);
+            expect(percent.stderr, JSON.stringify(value)).toContain('is not a percentage from 0 to 100');
+        }
+        expect(coverage([...EXAMPLE, '--fail-under', '99.5']).code).toBe(0);
     });
 });
 

@@ -262,15 +262,21 @@ describe('the language server over LSP (a real server process)', () => {
         const uri = session.uri(RISK);
         const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{
             name: string;
-            children?: Array<{ name: string }>;
+            kind: number;
+            children?: Array<{ name: string; kind: number }>;
         }>;
         expect(symbols[0]!.name).toBe('ec-risk');
         expect(symbols[0]!.children!.map(c => c.name)).toContain('risk-breaches');
+        // Each kind of declaration its own icon (LSP SymbolKind): a document a module (2), a section a namespace (3).
+        // Before, every symbol was a field (8): the outline was a column of one icon.
+        expect(symbols[0]!.kind).toBe(2);
+        expect(new Set(symbols[0]!.children!.map(c => c.kind))).toEqual(new Set([3]));
         const workspaceSymbols = (await session.connection.sendRequest('workspace/symbol', { query: 'risk-breaches' })) as Array<{
             name: string;
+            kind: number;
             location: { uri: string };
         }>;
-        expect(workspaceSymbols.some(w => w.name === 'risk-breaches' && w.location.uri === uri)).toBe(true);
+        expect(workspaceSymbols.some(w => w.name === 'risk-breaches' && w.location.uri === uri && w.kind === 3)).toBe(true);
         const folds = (await session.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as unknown[];
         expect(folds.length).toBeGreaterThan(5);
         const tokens = (await session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as {

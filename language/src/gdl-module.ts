@@ -54,6 +54,7 @@ import { registerValidationChecks, type GdlValidationServices } from './validati
 import { GdlValueConverter } from './gdl-value-converter.js';
 import { SourceTexts } from './source-text.js';
 import { GdlDocumentUpdateHandler } from './lsp/gdl-document-update-handler.js';
+import { GdlNodeKindProvider } from './lsp/gdl-node-kinds.js';
 import { GdlGeneratedModule, GdlGeneratedSharedModule } from './generated/module.js';
 
 /** Services GDL adds to Langium's. */
@@ -161,6 +162,7 @@ export const GdlSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     lsp: {
         ExecuteCommandHandler: shared => new GdlCommandHandler(shared),
         WorkspaceSymbolProvider: shared => resilient(new DefaultWorkspaceSymbolProvider(shared), 'workspaceSymbol'),
+        NodeKindProvider: () => new GdlNodeKindProvider(),
         DocumentUpdateHandler: shared => new GdlDocumentUpdateHandler(shared)
     }
 };
