@@ -249,6 +249,19 @@ describe('boundaries that must not fire', () => {
         expect(workspace.codes('framework.gdl').filter(c => c === 'GDL0005')).toEqual(['GDL0005']);
     });
 
+    test('a date that is not a calendar date is reported as that, and not compared as if it were one', async () => {
+        // Before: approved 2027-02-29 (no 29 February in 2027) was GDL0005, then "approved in the future" and "review before approval" on it.
+        const workspace = await buildWorkspace(variant([['guidance.gdl', 'approved 2025-01-10', 'approved 2027-02-29']]));
+        const codes = workspace.codes('guidance.gdl');
+        expect(codes.filter(c => c === 'GDL0005')).toEqual(['GDL0005']);
+        expect(
+            workspace
+                .diagnostics('guidance.gdl')
+                .filter(d => d.message.includes('2027-02-29'))
+                .map(d => d.code)
+        ).toEqual(['GDL0005']);
+    });
+
     test('a completed plan item may link to approved guidance', async () => {
         const workspace = await buildWorkspace(cleanBase);
         expect(workspace.codes('plan.gdl')).toEqual([]);

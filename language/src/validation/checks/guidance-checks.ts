@@ -16,19 +16,18 @@ export class GuidanceChecks {
         const what = governedLabel(node);
         const asOf = this.settings.effectiveAsOf();
         const id = node.name;
-        if (node.reviewBy && effectiveStatus(node) === 'approved' && isBefore(node.reviewBy, asOf)) {
-            report(accept, 'review-date-passed', { what, id, date: node.reviewBy, asOf }, { node, property: 'reviewBy' });
+        // A date that is not a calendar date (2025-02-29) is GDL0005's to report; compared, it would be reported again
+        // as if it were one ("before its approval date (2025-02-29)").
+        const reviewBy = node.reviewBy && isCalendarDate(node.reviewBy) ? node.reviewBy : undefined;
+        const approvedOn = node.approved && isCalendarDate(node.approved) ? node.approved : undefined;
+        if (reviewBy && effectiveStatus(node) === 'approved' && isBefore(reviewBy, asOf)) {
+            report(accept, 'review-date-passed', { what, id, date: reviewBy, asOf }, { node, property: 'reviewBy' });
         }
-        if (node.reviewBy && node.approved && isBefore(node.reviewBy, node.approved)) {
-            report(
-                accept,
-                'review-before-approval',
-                { what, id, reviewBy: node.reviewBy, approved: node.approved },
-                { node, property: 'reviewBy' }
-            );
+        if (reviewBy && approvedOn && isBefore(reviewBy, approvedOn)) {
+            report(accept, 'review-before-approval', { what, id, reviewBy, approved: approvedOn }, { node, property: 'reviewBy' });
         }
-        if (node.approved && isBefore(asOf, node.approved)) {
-            report(accept, 'approval-in-future', { what, id, date: node.approved, asOf }, { node, property: 'approved' });
+        if (approvedOn && isBefore(asOf, approvedOn)) {
+            report(accept, 'approval-in-future', { what, id, date: approvedOn, asOf }, { node, property: 'approved' });
         }
         if (node.status === 'approved') {
             const approved = approvalDate(node);
