@@ -10,6 +10,7 @@ import { loadStarter } from './starter-files.js';
 import { loadWorkspace } from './workspace-loader.js';
 import { displayPath } from './problem-lines.js';
 import { findWorkspace } from './workspace-root.js';
+import { unpublishableText } from '../language/src/validation/drafting-notes.js';
 import { URI } from 'langium';
 
 export interface InitOptions {
@@ -28,6 +29,13 @@ export async function initCommand(folder: string, options: InitOptions, out: (li
     const forceName = options.force.trim();
     if (forceName === '' || /[\r\n"]/.test(forceName) || !/[\p{L}\p{N}]/u.test(forceName)) {
         throw new UsageError(`--force needs the force's name, on one line and without quotes (for example --force "Kent Police")`);
+    }
+    // The name is published on every page: the check would refuse the new workspace's first build over it.
+    const [unpublishable] = unpublishableText(forceName);
+    if (unpublishable) {
+        throw new UsageError(
+            `--force '${forceName}': '${unpublishable.text}' reads as ${unpublishable.kind === 'drafting-note' ? 'a drafting note' : 'a path to a file'}, and the force's name is published on every page; give the name as the force writes it. Nothing was written.`
+        );
     }
     const root = path.resolve(folder);
     // A workspace inside another would declare the framework and the vocabulary twice.

@@ -51,16 +51,7 @@ export class StagedSite implements SiteSink {
      * its files in: a build stopped then is put right by the next one.
      */
     private readonly stopped = (signal: NodeJS.Signals): void => {
-        this.opened.forEach(handle => {
-            try {
-                closeSync(handle);
-            } catch {
-                // closing is only so that the folder can be removed
-            }
-        });
-        rmSync(this.staging, { recursive: true, force: true });
-        rmSync(this.lockFile, { force: true });
-        process.exit(128 + (constants.signals[signal] ?? 0));
+        endStopped(signal, this.staging, this.lockFile, this.opened);
     };
 
     static async open(out: string): Promise<StagedSite> {
@@ -75,16 +66,23 @@ export class StagedSite implements SiteSink {
         const lockFile = path.join(parent, `.${base}.lock`);
         const release = await lock(lockFile, out);
         const staging = path.join(parent, `.${base}.building-${process.pid}`);
+        // Stopped while the staging folder is being made: the same as once it is (the lock is ours from here on). The
+        // instance's own handlers take over in the same tick, so that no signal finds neither.
+        const stoppedEarly = (signal: NodeJS.Signals) => endStopped(signal, staging, lockFile);
+        STOPPING_SIGNALS.forEach(signal => process.once(signal, stoppedEarly));
+        const letGoEarly = () => STOPPING_SIGNALS.forEach(signal => process.off(signal, stoppedEarly));
         try {
             await recoverFromKilledBuilds(parent, base, target);
             await removeQuietly(staging);
             await fs.mkdir(staging, { recursive: true });
             await fs.writeFile(path.join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
         } catch (error) {
+            letGoEarly();
             await removeQuietly(staging);
             await release();
             throw new UsageError(`cannot write the output to '${out}': ${describe(error)}`);
         }
+        letGoEarly();
         return new StagedSite(out, target, staging, lockFile, release);
     }
 
@@ -244,6 +242,20 @@ async function recoverFromKilledBuilds(parent: string, base: string, target: str
 
 /** The signals that end a build from outside: Ctrl+C, a kill, the terminal closed. */
 const STOPPING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** A build stopped by `signal`: its open files closed, its staging folder and lock removed, and the process ended as the signal would have. */
+function endStopped(signal: NodeJS.Signals, staging: string, lockFile: string, opened: Iterable<number> = []): never {
+    for (const handle of opened) {
+        try {
+            closeSync(handle);
+        } catch {
+            // closing is only so that the folder can be removed
+        }
+    }
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(lockFile, { force: true });
+    process.exit(128 + (constants.signals[signal] ?? 0));
+}
 
 /** Takes the output folder's lock, waiting for another build that holds it; a lock left by a dead process is taken over. */
 async function lock(file: string, out: string): Promise<() => Promise<void>> {

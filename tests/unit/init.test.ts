@@ -115,6 +115,24 @@ describe('gdl init', () => {
         expect((await check(root, 'surrey-police')).lines.join('\n')).toContain('Coverage for Surrey Police: 0/39');
     });
 
+    test('a force name the check would refuse is refused before anything is written; a very long one gives a short id', async () => {
+        // Before: "Kent TODO Police" and "../../etc" made workspaces whose first check had errors (a drafting note, a
+        // path) on the name, and a name of 300 letters an id no file could be named by (ENAMETOOLONG, half written).
+        for (const [force, why] of [
+            ['Kent TODO Police', "'TODO' reads as a drafting note"],
+            ['../../etc', "'../../etc' reads as a path to a file"]
+        ]) {
+            const folder = path.join(fresh(), 'ws');
+            await expect(initCommand(folder, { force: force!, today: TODAY }, () => {})).rejects.toThrow(why);
+            expect(existsSync(folder)).toBe(false);
+        }
+        const root = path.join(fresh(), 'ws');
+        await init(root, 'Ä'.repeat(300));
+        const forceFolder = readdirSync(root).find(name => name.startsWith('a'))!;
+        expect(forceFolder).toBe('a'.repeat(60));
+        expect((await check(root, forceFolder)).lines.join('\n')).not.toMatch(/ error GDL(?!0201)/);
+    });
+
     test('refuses a folder that is not empty unless told to add, and never overwrites a file', async () => {
         const folder = fresh();
         writeFileSync(path.join(folder, 'notes.txt'), 'mine');

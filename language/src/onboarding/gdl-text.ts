@@ -112,7 +112,8 @@ export function slugFromTitle(title: string, words = 5, prefix?: string): string
     // Small words go, except a last single letter that names something ("Appendix A", "Q&A").
     const significant = all.filter((w, i) => !SMALL_WORDS.has(w) || (i === all.length - 1 && w.length === 1));
     const chosen = (significant.length > 0 ? significant : all).slice(0, words);
-    let slug = chosen.join('-') || 'untitled';
+    // At most 60 characters (a word of hundreds of letters made an id no file could be named by: GDL0010).
+    let slug = chosen.join('-').slice(0, 60).replace(/-+$/, '') || 'untitled';
     if (prefix) {
         slug = `${prefix}-${slug}`;
     } else if (!/^[a-z]/.test(slug)) {
