@@ -328,9 +328,13 @@ function sign(entry: unknown, key: Buffer): string {
 }
 
 /** Where the user's cache key is kept: their cache folder (XDG_CACHE_HOME, or ~/.cache), never a workspace. */
-export function cacheKeyFile(): string {
-    const home = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
-    return path.join(home, 'gdl', 'check-cache.key');
+export function cacheKeyFile(): string | undefined {
+    // Only an absolute folder (the XDG rule: a relative XDG_CACHE_HOME is ignored): an empty HOME or a relative
+    // XDG_CACHE_HOME put the key in the working folder — the workspace — where a pull request could commit it.
+    const xdg = process.env.XDG_CACHE_HOME;
+    const home = homedir();
+    const folder = xdg && path.isAbsolute(xdg) ? xdg : home && path.isAbsolute(home) ? path.join(home, '.cache') : undefined;
+    return folder === undefined ? undefined : path.join(folder, 'gdl', 'check-cache.key');
 }
 
 let userKey: Buffer | null | undefined;
@@ -341,6 +345,10 @@ function cacheKey(): Buffer | undefined {
         return userKey ?? undefined;
     }
     const file = cacheKeyFile();
+    if (file === undefined) {
+        userKey = null;
+        return undefined;
+    }
     const read = () => {
         try {
             const bytes = readFileSync(file);

@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCalendarDate } from '../language/src/dates.js';
 import { checkCommand, type CheckOptions } from './check-command.js';
@@ -10,6 +11,7 @@ import { buildOutput } from './build/progress-line.js';
 import type { CoverageCommandOptions } from './coverage-command.js';
 import { parseReportRequest, reportFormats, type ReportRequest } from './report/report-formats.js';
 import { terminalText } from './terminal-text.js';
+import { describeFileError } from '../language/src/file-errors.js';
 import type { InitOptions } from './init-command.js';
 import type { ImportOptions } from './import-command.js';
 
@@ -18,9 +20,9 @@ import type { ImportOptions } from './import-command.js';
 // nor the publishing code.
 
 function parsePercent(value: string): number {
-    const number = Number(value);
-    // Written as a person writes a percentage (80, 99.5): Number() also takes 1e2, 0x10 and ' 50', which no one means.
-    if (!/^\d{1,3}(\.\d+)?$/.test(value) || number > 100) {
+    const number = Number(value.replace(/%$/, ''));
+    // Written as a person writes a percentage (80, 99.5, 80%): Number() also takes 1e2, 0x10 and ' 50', which no one means.
+    if (!/^\d{1,3}(\.\d+)?%?$/.test(value) || number > 100) {
         throw new InvalidArgumentError(`'${value}' is not a percentage from 0 to 100.`);
     }
     return number;
@@ -50,15 +52,61 @@ function parseDate(value: string): string {
     return value;
 }
 
-/** A reader piping into `head` closes the pipe early: that ends the output, it is not an error. */
+/**
+ * A reader piping into `head` closes the pipe early: that ends the output, it is not an error. Any other failure to
+ * write the output (a full disk, /dev/full) is said in words, exit 2, not as a stack trace.
+ */
 export function exitQuietlyOnClosedPipe(): void {
     for (const stream of [process.stdout, process.stderr]) {
         stream.on('error', (error: NodeJS.ErrnoException) => {
             if (error.code === 'EPIPE') {
                 process.exit(process.exitCode ?? 0);
             }
-            throw error;
+            outputFailed(error);
         });
+    }
+}
+
+function outputFailed(error: unknown): never {
+    try {
+        writeSync(2, `gdl: cannot write the output: ${describeFileError(error, 'write')}\n`);
+    } catch {
+        // nowhere left to say it
+    }
+    process.exit(2);
+}
+
+let outputIsFile: boolean | undefined;
+
+/**
+ * Writes to the standard output. Redirected to a file (`gdl coverage --format sarif > results.sarif`), Node writes it
+ * with one write call per piece and takes no notice of a write that wrote less: on a filling disk the report was cut
+ * off and the command exited 0. Every byte is written here, and a write that takes none is a full disk (exit 2).
+ */
+export function writeOut(text: string): void {
+    outputIsFile ??= (() => {
+        try {
+            return fstatSync(1).isFile();
+        } catch {
+            return false;
+        }
+    })();
+    if (!outputIsFile) {
+        process.stdout.write(text);
+        return;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length;) {
+        let written = 0;
+        try {
+            written = writeSync(1, bytes, at, bytes.length - at);
+        } catch (error) {
+            outputFailed(error);
+        }
+        if (written <= 0) {
+            outputFailed(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+        }
+        at += written;
     }
 }
 
@@ -99,7 +147,7 @@ export async function run(argv: string[]): Promise<number> {
             exitCode = await checkCommand(
                 folder,
                 options,
-                line => process.stdout.write(terminalText(line) + '\n'),
+                line => writeOut(terminalText(line) + '\n'),
                 text => process.stderr.write(`gdl: note: ${terminalText(text)}\n`)
             );
         });
@@ -111,7 +159,10 @@ export async function run(argv: string[]): Promise<number> {
         .option('--output <file>', 'write the report to a file (atomically) instead of standard output')
         .option('--fail-under <percent>', 'exit 1 when coverage (covered + waived) is below this percentage (default 100)', parsePercent)
         .option('--as-of <date>', 'judge deadlines and waivers as of this date (YYYY-MM-DD; default today)', parseDate)
-        .option('--recipient <recipient>', 'only recommendations made to this recipient (chief-constables, pccs, npcc, …)')
+        .option(
+            '--recipient <recipient>',
+            'only recommendations made to this recipient, one the framework names (chief-constables, pccs, …)'
+        )
         .option('--include-drafts', 'count draft sections and modules as if approved (what coverage would be)')
         .option('--since <ref>', 'compare with an earlier state: a git revision or a folder; lists coverage gained and lost')
         .addOption(levelOption())
@@ -119,7 +170,7 @@ export async function run(argv: string[]): Promise<number> {
         .option('--by-force', 'the matrix of forces × requirements (table, html, csv, json)')
         .action(async (folder: string, options: CoverageCommandOptions) => {
             const { coverageCommand } = await import('./coverage-command.js');
-            exitCode = await coverageCommand(folder, options, text => process.stdout.write(text));
+            exitCode = await coverageCommand(folder, options, text => writeOut(text));
         });
     program
         .command('build')
@@ -159,7 +210,7 @@ export async function run(argv: string[]): Promise<number> {
         .option('--add', 'add the force beside those already in the workspace in the folder (never overwrites a file)')
         .action(async (folder: string, options: InitOptions) => {
             const { initCommand } = await import('./init-command.js');
-            exitCode = await initCommand(folder, options, line => process.stdout.write(terminalText(line) + '\n'));
+            exitCode = await initCommand(folder, options, line => writeOut(terminalText(line) + '\n'));
         });
     program
         .command('import')
@@ -179,7 +230,7 @@ export async function run(argv: string[]): Promise<number> {
         )
         .action(async (file: string, options: ImportOptions) => {
             const { importCommand } = await import('./import-command.js');
-            exitCode = await importCommand(file, options, line => process.stdout.write(terminalText(line) + '\n'));
+            exitCode = await importCommand(file, options, line => writeOut(terminalText(line) + '\n'));
         });
     try {
         await program.parseAsync(argv, { from: 'user' });

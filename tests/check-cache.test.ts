@@ -278,4 +278,24 @@ describe('where no key can be kept, nothing is cached', () => {
         }
         expect(existsSync(path.join(folder, '.gdl-cache'))).toBe(false);
     });
+
+    test('a relative XDG_CACHE_HOME or an empty HOME is no place for the key: never the working folder, nothing cached', () => {
+        // Before: the key was made in ./.cache/ — in the workspace, where a pull request could commit it with an entry
+        // signed by it.
+        const folder = withErrors();
+        const args = ['check', '.', '--as-of', AS_OF];
+        const uncached = run([...args, '--no-cache'], folder);
+        for (const env of [
+            { XDG_CACHE_HOME: '.cache', HOME: '' },
+            { XDG_CACHE_HOME: '', HOME: '' }
+        ]) {
+            for (const time of ['first', 'second']) {
+                const result = run(args, folder, env);
+                expect(result.stdout, `${JSON.stringify(env)} ${time}`).toBe(uncached.stdout);
+                expect(result.stderr, `${JSON.stringify(env)} ${time}`).toBe('');
+            }
+        }
+        expect(existsSync(path.join(folder, '.cache'))).toBe(false);
+        expect(existsSync(path.join(folder, '.gdl-cache'))).toBe(false);
+    });
 });

@@ -288,6 +288,7 @@ describe('gdl coverage: options', () => {
             expect(percent.stderr, JSON.stringify(value)).toContain('is not a percentage from 0 to 100');
         }
         expect(coverage([...EXAMPLE, '--fail-under', '99.5']).code).toBe(0);
+        expect(coverage([...EXAMPLE, '--fail-under', '80%']).code).toBe(0);
     });
 });
 

@@ -145,10 +145,12 @@ test(`the language server under load: ${EDITS} random edits, every request answe
             for (const [i, file] of files.entries()) {
                 await session.settled(file, versions[i]!, `${file} to settle`);
                 // The restored texts have the diagnostics they had when opened: none, except the plan's
-                // two items still in progress after their deadline (GDL0502).
-                expect(codesOf(session.diagnostics.get(session.uri(file)) ?? [])).toEqual(
-                    file.endsWith('action-plan.gdl') ? ['GDL0502', 'GDL0502'] : []
-                );
+                // two items still in progress after their deadline (GDL0502). GDL0210 is left out: it reports a
+                // cover the session's edits took away, for as long as it stays away, so it depends on which of the
+                // random edits' builds finished (one that briefly covered the waived 20.3 leaves "20.3 is no longer
+                // covered" after the restore), which is a matter of speed; lsp-edit-sequence.test.ts checks it.
+                const shown = codesOf(session.diagnostics.get(session.uri(file)) ?? []).filter(code => code !== 'GDL0210');
+                expect(shown).toEqual(file.endsWith('action-plan.gdl') ? ['GDL0502', 'GDL0502'] : []);
             }
             expect(session.coverageNotes.at(-1)).toEqual({ covered: 38, total: 39 });
             return session.connection.sendRequest(HeapRequest);

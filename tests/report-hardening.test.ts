@@ -224,6 +224,23 @@ describe('what a mistyped or odd argument gets: a clear refusal, exit 2, nothing
         }
     });
 
+    test('the standard output that cannot be written (a full disk, /dev/full) is said in words, exit 2, no stack trace', () => {
+        // Before: a raw "Error: ENOSPC" stack trace after a line of the minified bundle (and, redirected to a file on a
+        // full disk, a report cut short with exit 0: writeOut writes every byte, checked by hand on a 64 KB tmpfs).
+        for (const args of [
+            ['coverage', ...EXAMPLE, '--format', 'html'],
+            ['check', ...EXAMPLE, '--no-cache']
+        ]) {
+            const result = spawnSync('bash', ['-c', `"${process.execPath}" "${gdl}" ${args.map(a => `'${a}'`).join(' ')} > /dev/full`], {
+                cwd: repo,
+                encoding: 'utf8',
+                timeout: PATIENCE_MS
+            });
+            expect(result.status, args.join(' ')).toBe(2);
+            expect(result.stderr, args.join(' ')).toBe('gdl: cannot write the output: the disk is full\n');
+        }
+    });
+
     test('a report onto a named pipe or a device is refused before anything is read or written', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'gdl-special-'));
         const pipe = path.join(folder, 'report.html');

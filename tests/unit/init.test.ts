@@ -126,6 +126,11 @@ describe('gdl init', () => {
             await expect(initCommand(folder, { force: force!, today: TODAY }, () => {})).rejects.toThrow(why);
             expect(existsSync(folder)).toBe(false);
         }
+        // A force named as a Windows device would get an id no page can be named by (GDL0010): it gets another.
+        const con = path.join(fresh(), 'ws');
+        await init(con, 'Con');
+        expect(readdirSync(con)).toContain('con-2');
+        expect((await check(con, 'con-2')).lines.join('\n')).not.toMatch(/ error GDL(?!0201)/);
         const root = path.join(fresh(), 'ws');
         await init(root, 'Ä'.repeat(300));
         const forceFolder = readdirSync(root).find(name => name.startsWith('a'))!;

@@ -3,6 +3,7 @@ import { longDate } from '../dates.js';
 import { gdlComment, gdlString, slugFromTitle } from './gdl-text.js';
 import { isWorkspaceFolderName } from '../source-files.js';
 import { append } from '../arrays.js';
+import { pageNameProblem } from '../publish/page-names.js';
 
 // `gdl init`: the files of a new force workspace, or of a force added beside others. The shared part
 // (the framework, the common vocabulary, the editor settings) is copied only where the workspace has
@@ -46,8 +47,17 @@ export interface InitInput {
 export function forceIdFor(name: string, taken: ReadonlySet<string>): string {
     const base = slugFromTitle(name, 6);
     let id = base;
-    // Nor a folder name the check does not read (out, dist, node_modules): the force's material would never be checked.
-    for (let n = 2; taken.has(id) || taken.has(`${id}-plan`) || taken.has(`${id}-curriculum`) || !isWorkspaceFolderName(id); n++) {
+    // Nor a folder name the check does not read (out, dist, node_modules): the force's material would never be checked;
+    // nor one no file can be named by (a force named "Con": GDL0010).
+    for (
+        let n = 2;
+        taken.has(id) ||
+        taken.has(`${id}-plan`) ||
+        taken.has(`${id}-curriculum`) ||
+        !isWorkspaceFolderName(id) ||
+        pageNameProblem(id) !== undefined;
+        n++
+    ) {
         id = `${base}-${n}`;
     }
     return id;

@@ -9,7 +9,7 @@
  * from an id such as `nul` or `con`, is written on Windows to the device and lost, and a site holding one cannot be
  * copied there.
  */
-export const windowsDevice = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+export const windowsDevice = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(\.|$)/i;
 
 /**
  * The longest id a page is named from, in bytes of UTF-8: file systems take 255 bytes a name, and a page's file adds
