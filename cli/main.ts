@@ -12,6 +12,7 @@ import type { CoverageCommandOptions } from './coverage-command.js';
 import { parseReportRequest, reportFormats, type ReportRequest } from './report/report-formats.js';
 import { terminalText } from './terminal-text.js';
 import { describeFileError } from '../language/src/file-errors.js';
+import { writeAll } from './write-all.js';
 import type { InitOptions } from './init-command.js';
 import type { ImportOptions } from './import-command.js';
 
@@ -81,7 +82,7 @@ let outputIsFile: boolean | undefined;
 /**
  * Writes to the standard output. Redirected to a file (`gdl coverage --format sarif > results.sarif`), Node writes it
  * with one write call per piece and takes no notice of a write that wrote less: on a filling disk the report was cut
- * off and the command exited 0. Every byte is written here, and a write that takes none is a full disk (exit 2).
+ * off and the command exited 0. Every byte is written here ({@link writeAll}), or the disk is full (exit 2).
  */
 export function writeOut(text: string): void {
     outputIsFile ??= (() => {
@@ -95,18 +96,10 @@ export function writeOut(text: string): void {
         process.stdout.write(text);
         return;
     }
-    const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length;) {
-        let written = 0;
-        try {
-            written = writeSync(1, bytes, at, bytes.length - at);
-        } catch (error) {
-            outputFailed(error);
-        }
-        if (written <= 0) {
-            outputFailed(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
-        }
-        at += written;
+    try {
+        writeAll((bytes, offset, length) => writeSync(1, bytes, offset, length), text);
+    } catch (error) {
+        outputFailed(error);
     }
 }
 

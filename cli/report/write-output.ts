@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { isSourceFileName } from '../../language/src/source-files.js';
 import { CONFIG_FILES } from '../../language/src/prose/config-files.js';
@@ -7,6 +7,7 @@ import { isInside } from '../../language/src/folder-paths.js';
 import { UsageError } from '../errors.js';
 import { describeFileError } from '../../language/src/file-errors.js';
 import { isEarlierReport, REPORT_HEAD_LENGTH } from './report-formats.js';
+import { writeAll, type WritePart } from '../write-all.js';
 
 /**
  * Writes `text` to `file` atomically: a temporary file beside it, then a rename, so readers never see half a report.
@@ -18,7 +19,7 @@ export async function writeAtomically(file: string, text: string | Iterable<stri
         if (typeof text === 'string') {
             await fs.writeFile(temporary, text, 'utf8');
         } else {
-            await writePieces(temporary, text);
+            writePieces(temporary, text);
         }
         await fs.rename(temporary, file);
     } catch (error) {
@@ -29,48 +30,29 @@ export async function writeAtomically(file: string, text: string | Iterable<stri
 }
 
 /** Pieces gathered into writes of about 64 KB: one write per piece of a 10,000-row report would be 10,000 calls. */
-async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
-    const handle = await fs.open(file, 'w');
+function writePieces(file: string, pieces: Iterable<string>): void {
+    const fd = openSync(file, 'w');
     try {
-        await writeInBatches(handle, pieces);
+        writeInBatches((bytes, offset, length) => writeSync(fd, bytes, offset, length), pieces);
     } finally {
-        await handle.close();
+        closeSync(fd);
     }
 }
 
-/** Where {@link writeInBatches} writes: a file handle, or what a test puts in its place. */
-export interface Writable {
-    write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
-}
-
-/**
- * Writes the pieces, every byte of them. A write may write less than it was given (a disk that is filling up takes
- * what it has room for): the rest is written again, and a write that takes nothing is a full disk. Before, the rest
- * was dropped, and a report cut off mid-tag was put in place with exit 0.
- */
-export async function writeInBatches(handle: Writable, pieces: Iterable<string>): Promise<void> {
-    const writeAll = async (text: string) => {
-        const bytes = Buffer.from(text, 'utf8');
-        for (let at = 0; at < bytes.length;) {
-            const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
-            if (bytesWritten <= 0) {
-                throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-            }
-            at += bytesWritten;
-        }
-    };
+/** Writes the pieces through `write`, gathered into batches, every byte of them ({@link writeAll}). */
+export function writeInBatches(write: WritePart, pieces: Iterable<string>): void {
     let batch: string[] = [];
     let size = 0;
     for (const piece of pieces) {
         batch.push(piece);
         size += piece.length;
         if (size >= 65536) {
-            await writeAll(batch.join(''));
+            writeAll(write, batch.join(''));
             batch = [];
             size = 0;
         }
     }
-    await writeAll(batch.join(''));
+    writeAll(write, batch.join(''));
 }
 
 /**
