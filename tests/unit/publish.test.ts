@@ -1,8 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { SiteModel } from '../../language/src/publish/site-model.js';
+import { proseLinks, type SiteModel } from '../../language/src/publish/site-model.js';
+import { later, root, withProse } from '../../language/src/publish/mdast-helpers.js';
+import { loadWorkspace } from '../../cli/workspace-loader.js';
 import { shellFor } from '../../language/src/publish/render-html.js';
 import { load, loadExample, publish, repo, site } from '../support/in-process.js';
 import { filesBelow } from '../support/files.js';
@@ -268,5 +271,28 @@ describe("each force's pages carry its own name (site.json's {force})", () => {
             siteName: 'Stalking guidance and training',
             footer: 'Published by the forces listed.'
         });
+    });
+});
+
+describe('an id named like a property of every object', () => {
+    test('a section named __proto__ or constructor is linked like any other, in this thread and after the trip to a worker', async () => {
+        // The links were a plain object: `links.__proto__ = …` set nothing, and that reference stayed bare code.
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-proto-'));
+        const source = readFileSync(path.join(repo, SMALL, 'workspace.gdl'), 'utf8');
+        writeFileSync(
+            path.join(folder, 'workspace.gdl'),
+            source.replace(
+                'section s-two "Second section" {',
+                'section __proto__ "Proto" { }\n    section constructor "Built" { }\n    section s-two "Second section" {'
+            )
+        );
+        const model = site(await loadWorkspace(folder, '2026-01-15'));
+        const page = 'guidance/g-one';
+        const links = proseLinks(model, page, 'html', 'See `__proto__`, `constructor` and `toString`.');
+        for (const copy of [links, JSON.parse(JSON.stringify(links)) as Record<string, string>]) {
+            const tree = withProse(root(later('See `__proto__`, `constructor` and `toString`.', 2, copy)));
+            const first = tree.children[0] as { children: Array<{ type: string; url?: string }> };
+            expect(first.children.filter(c => c.type === 'link').map(c => c.url)).toEqual(['#__proto__', '#constructor']);
+        }
     });
 });

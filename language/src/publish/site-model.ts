@@ -165,7 +165,8 @@ function publishedTargets(site: SiteModel): Map<string, { page: string; anchor?:
  * draft section, another force's guidance, a word in code that is no id) are left as they are written.
  */
 export function proseLinks(site: SiteModel, page: string, extension: string, markdown: string): Record<string, string> {
-    const links: Record<string, string> = {};
+    // No prototype: an id may be any name, `__proto__` and `constructor` included, and each is a key like any other.
+    const links: Record<string, string> = Object.create(null) as Record<string, string>;
     const targets = publishedTargets(site);
     for (const id of codeSpanTexts(markdown)) {
         const target = targets.get(id);
