@@ -94,27 +94,10 @@ export function formatTable(report: CoverageReport, colour: boolean): string {
             items: items.length > 0 ? items : ['-']
         };
     });
-    const widths = header.slice(0, fixed).map((h, i) =>
-        Math.max(
-            h.length,
-            largest(
-                rows.map(row => row.cells[i]!.length),
-                0
-            )
-        )
-    );
+    const widths = header.slice(0, fixed).map((h, i) => largest([h.length, ...rows.map(row => row.cells[i]!.length)]));
     const lines = [
         c.bold([...header.slice(0, fixed).map((h, i) => h.padEnd(widths[i]!)), header[fixed]!].join('  ')),
-        [
-            ...widths,
-            Math.max(
-                header[fixed]!.length,
-                largest(
-                    rows.flatMap(row => row.items.map(item => item.length)),
-                    0
-                )
-            )
-        ]
+        [...widths, largest([header[fixed]!.length, ...rows.flatMap(row => row.items.map(item => item.length))])]
             .map(w => '─'.repeat(w))
             .join('  ')
     ];
@@ -179,24 +162,12 @@ function formatForceTable(report: CoverageReport, colour: boolean): string {
     // label, and every group ends in a space.
     const columns = groups.map(g => {
         const parts = g.requirements.map(r => r.id.split('.').at(-1)!);
-        const longest = Math.max(
-            1,
-            largest(
-                parts.map(p => p.length),
-                1
-            )
-        );
+        const longest = largest([1, ...parts.map(p => p.length)]);
         const each = longest === 1 ? 1 : longest + 1;
         const width = Math.max(each * parts.length, g.label.length) + 1;
         return { ...g, parts, each, width };
     });
-    const name = Math.max(
-        'Recommendation'.length,
-        largest(
-            forces.map(f => f.title.length),
-            0
-        )
-    );
+    const name = largest(['Recommendation'.length, ...forces.map(f => f.title.length)]);
     const row = (label: string, cells: string[]) => `${label.padEnd(name)}  ${cells.join('')}`;
     const figures = (f: ForceRow) =>
         `${`${f.totals.covered + f.totals.waived}/${f.totals.requirements}`.padEnd(5)} ${`${f.totals.percent}%`.padStart(6)}${f.totals.overdue > 0 ? `, ${f.totals.overdue} overdue` : ''}${f.totals.metLate > 0 ? `, ${f.totals.metLate} met late` : ''}`;

@@ -33,8 +33,8 @@ export function replaceAt<T>(target: T[], index: number, deleteCount: number, it
     append(target, after.slice(deleteCount));
 }
 
-/** The smallest of `numbers`, or `none` when there are none (as `Math.min(...numbers)`, without its limit). */
-export function smallest(numbers: Iterable<number>, none: number): number {
+/** The smallest of `numbers`, or `none` (0 unless given) when there are none (as `Math.min(...numbers)`, without its limit). */
+export function smallest(numbers: Iterable<number>, none = 0): number {
     let least: number | undefined;
     for (const n of numbers) {
         least = least === undefined || n < least ? n : least;
@@ -42,8 +42,8 @@ export function smallest(numbers: Iterable<number>, none: number): number {
     return least ?? none;
 }
 
-/** The largest of `numbers`, or `none` when there are none (as `Math.max(...numbers)`, without its limit). */
-export function largest(numbers: Iterable<number>, none: number): number {
+/** The largest of `numbers`, or `none` (0 unless given) when there are none (as `Math.max(...numbers)`, without its limit). */
+export function largest(numbers: Iterable<number>, none = 0): number {
     let most: number | undefined;
     for (const n of numbers) {
         most = most === undefined || n > most ? n : most;

@@ -84,7 +84,7 @@ function dedentLines(raw: string, withOffsets: boolean): DedentedProse {
     lines = lines.slice(first, last);
     const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
     const indents = lines.filter(l => l.text.trim() !== '').map(l => indentOf(l.text));
-    const common = smallest(indents, 0);
+    const common = smallest(indents);
     // Joined once, not added line by line (see convertQuoted: a string built piece by piece is kept as a tree).
     const kept: string[] = [];
     const offsets: number[] = [];

@@ -96,7 +96,7 @@ describe('the coverage page rendered in parts', () => {
             const lengths = pieces.get(file)!;
             expect(lengths.reduce((a, b) => a + b, 0)).toBe(String(files.get(file)).length);
             expect(lengths.length).toBeGreaterThanOrEqual(6);
-            expect(largest(lengths, 0)).toBeLessThan(String(files.get(file)).length / 3);
+            expect(largest(lengths)).toBeLessThan(String(files.get(file)).length / 3);
         }
         expect(files).toEqual(await buildSite(site, loadTemplates(defaultTemplates()), '2026-01-15', () => undefined));
     });

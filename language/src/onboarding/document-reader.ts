@@ -370,10 +370,7 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
         );
     }
     let title = source.title?.trim() || undefined;
-    const topDepth = smallest(
-        headings.map(x => x.depth),
-        0
-    );
+    const topDepth = smallest(headings.map(x => x.depth));
     const topLevel = headings.filter(h => h.depth === topDepth);
     if (!source.titleGiven && nodes[0]?.type === 'heading' && topLevel.length === 1 && topLevel[0] === nodes[0]) {
         const first = nodes.shift() as Heading;
