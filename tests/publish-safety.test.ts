@@ -190,12 +190,8 @@ describe('a coverage report can never replace a source or a template: refused wi
     });
 });
 
-/**
- * The sandbox's example force given one more approved guidance document, `id`, of one section: the build must refuse
- * it (exit 2) with a message matching `refusal`, write nothing, and leave every file as it was.
- */
-function refusedWithPage(id: string, title: string, text: string, refusal: string | RegExp): void {
-    const root = sandbox();
+/** Gives the sandbox's example force one more approved guidance document, `id`, of one section with `text`. */
+function addGuidance(root: string, id: string, title: string, text: string): void {
     writeFileSync(
         path.join(root, 'ws/example-constabulary/guidance/added.gdl'),
         [
@@ -215,6 +211,15 @@ function refusedWithPage(id: string, title: string, text: string, refusal: strin
             ''
         ].join('\n')
     );
+}
+
+/**
+ * The sandbox's example force given one more approved guidance document, `id`, of one section: the build must refuse
+ * it (exit 2) with a message matching `refusal`, write nothing, and leave every file as it was.
+ */
+function refusedWithPage(id: string, title: string, text: string, refusal: string | RegExp): void {
+    const root = sandbox();
+    addGuidance(root, id, title, text);
     const before = snapshot(root);
     const result = run(['build', 'ws', '--out', 'site', '--allow-gaps', '--as-of', '2026-01-15'], root);
     expect(result.code, result.stderr).toBe(2);
@@ -248,25 +253,7 @@ describe('pages named as Windows devices (NUL.html is the null device there), or
         ['k'.repeat(201), "it is 201 bytes long, and a page's name may be at most 200"]
     ])('a guidance document with the id %s is an error at the id, and the build writes nothing', (id, why) => {
         const root = sandbox();
-        const quotes = '"'.repeat(3);
-        writeFileSync(
-            path.join(root, 'ws/example-constabulary/guidance/added.gdl'),
-            [
-                `guidance ${id} "A page" {`,
-                '    owner "Example Constabulary stalking lead"',
-                '    status approved',
-                '    approved 2025-02-01',
-                '    review-by 2027-02-01',
-                '    audience first-responders',
-                '    section added-one "One" {',
-                `        ${quotes}`,
-                '        A page whose file could not be kept.',
-                `        ${quotes}`,
-                '    }',
-                '}',
-                ''
-            ].join('\n')
-        );
+        addGuidance(root, id, 'A page', 'A page whose file could not be kept.');
         const check = run(['check', 'ws', '--force', 'example-constabulary', '--as-of', '2026-01-15'], root);
         expect(check.code).toBe(1);
         expect(check.stdout).toContain(`added.gdl:1:10 error GDL0010 Guidance document id '${id}' cannot name a published page: ${why}`);
