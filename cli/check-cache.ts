@@ -31,6 +31,10 @@ import { toolManifest, toolVersion } from './tool-version.js';
 
 /** The folder the cache is kept in, in the workspace folder unless `--cache-dir` moves it. */
 export const CACHE_FOLDER = '.gdl-cache';
+/** An entry's file: named by the check it answers (a hex hash). */
+const entryName = (check: string) => `check-${check.slice(0, 32)}.json`;
+/** The files the cache folder holds: its .gitignore, its entries, and an entry being written (writeAtomically's `.NAME.PID.tmp`). */
+const isCacheFile = (name: string) => name === '.gitignore' || /^\.?check-[0-9a-f]{32}\.json(\.\d+\.tmp)?$/.test(name);
 /** The format marker every entry carries; a change of layout changes it. */
 export const CACHE_FORMAT = 'gdl-check-cache/2';
 
@@ -166,7 +170,7 @@ async function inputsOf(folder: string, sources: WorkspaceSources, options: Chec
         })
     );
     const cacheFolder = path.resolve(options.cacheDir ?? path.join(sources.root, CACHE_FOLDER));
-    return { folder: cacheFolder, file: path.join(cacheFolder, `check-${check.slice(0, 32)}.json`), check, inputs };
+    return { folder: cacheFolder, file: path.join(cacheFolder, entryName(check)), check, inputs };
 }
 
 async function lookup(inputs: Inputs, tool: string, key: Buffer): Promise<Lookup> {
@@ -238,7 +242,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 async function store(inputs: Inputs, entry: Entry, key: Buffer): Promise<string | undefined> {
     const there = await fs.readdir(inputs.folder).catch(() => undefined);
-    const foreign = there?.find(name => name !== '.gitignore' && !/^\.?check-[0-9a-f]+\.json(\.\d+\.tmp)?$/.test(name));
+    const foreign = there?.find(name => !isCacheFile(name));
     if (foreign !== undefined) {
         return `it holds files that are not the cache's ('${foreign}'); name a new or empty folder with --cache-dir`;
     }
