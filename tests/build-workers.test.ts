@@ -12,6 +12,7 @@ import type { RenderJob } from '../language/src/publish/render-job.js';
 import { filesBelow } from './support/files.js';
 import { PATIENCE_MS } from './support/patience.js';
 import { largest } from '../language/src/arrays.js';
+import { readableMarkdown } from './support/markdown.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -103,7 +104,7 @@ describe('a long coverage table written by the workers a run of rows at a time',
                 true
             );
         }
-        const markdown = readFileSync(path.join(scratch, 'threads', 'coverage.md'), 'utf8');
+        const markdown = readableMarkdown(readFileSync(path.join(scratch, 'threads', 'coverage.md'), 'utf8'));
         const requirements = (markdown.match(/^### Requirement /gm) ?? []).length;
         expect(requirements).toBe(250);
         // One table: its header, its delimiter row and a row per requirement made to the force, as consecutive lines.

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { StagedSite } from '../cli/build/write-site.js';
 import { generateForces } from '../bench/generate-workspace.js';
@@ -36,6 +41,52 @@ describe('gdl build on the bundled guidance', () => {
 
     test('the Markdown re-parses with its headings and tables; the learner edition has no answers or trainer notes', () => {
         expectCoursePackMarkdown(file => readFileSync(path.join(out, file), 'utf8'));
+    });
+
+    test('every internal link in the Markdown resolves to a page, and every #anchor to a place on it, as a Markdown reader finds them', () => {
+        // A Markdown reader (GitHub, GitLab, VS Code's preview) makes a heading's anchor from its text ("#principles"),
+        // not from the section's id: a link to #risk-principles resolves only to an anchor the page writes itself.
+        const parser = unified().use(remarkParse).use(remarkGfm);
+        const anchorsOf = new Map<string, Set<string>>();
+        const anchors = (file: string) => {
+            let found = anchorsOf.get(file);
+            if (!found) {
+                const tree = parser.parse(readFileSync(path.join(out, file), 'utf8')) as Root;
+                found = new Set<string>();
+                visit(tree, 'html', node => {
+                    for (const match of node.value.matchAll(/^<a id="([^"]+)">/g)) {
+                        found!.add(
+                            match[1]!
+                                .replace(/&quot;/g, '"')
+                                .replace(/&lt;/g, '<')
+                                .replace(/&amp;/g, '&')
+                        );
+                    }
+                });
+                anchorsOf.set(file, found);
+            }
+            return found;
+        };
+        const broken: string[] = [];
+        let checked = 0;
+        for (const page of files(out).filter(f => f.endsWith('.md'))) {
+            const tree = parser.parse(readFileSync(path.join(out, page), 'utf8')) as Root;
+            visit(tree, 'link', link => {
+                if (/^[a-z][a-z0-9+.-]*:/i.test(link.url)) {
+                    return;
+                }
+                const [file, hash] = link.url.split('#') as [string, string | undefined];
+                const target = file === '' ? page : path.posix.join(path.posix.dirname(page), decodeURIComponent(file));
+                checked++;
+                if (!existsSync(path.join(out, target))) {
+                    broken.push(`${page} → ${link.url} (no such page)`);
+                } else if (hash !== undefined && target.endsWith('.md') && !anchors(target).has(decodeURIComponent(hash))) {
+                    broken.push(`${page} → ${link.url} (no such anchor)`);
+                }
+            });
+        }
+        expect(checked).toBeGreaterThan(200);
+        expect(broken).toEqual([]);
     });
 
     test('the Word files read back with their headings and tables', async () => {

@@ -183,6 +183,32 @@ describe('gdl import of Markdown', () => {
         );
     });
 
+    test("a heading's own anchor, as our pages and many hand-written ones write it, names the section and is not its title", async () => {
+        const { context } = await frameworkOnly();
+        const markdown = [
+            '# Guidance',
+            '',
+            '## <a id="risk-breaches"></a>Breaches of orders',
+            '',
+            'Text.',
+            '',
+            '### <a name="hand-written">When to arrest</a>',
+            '',
+            'More.',
+            '',
+            '## <a id="a&quot;b"></a>Quoted',
+            '',
+            'Last.',
+            ''
+        ].join('\n');
+        const { guidance } = await importAndParse(markdown, context);
+        const sections = sectionsOf(guidance.sections);
+        expect(sections.map(s => s.title)).toEqual(['Breaches of orders', 'When to arrest', 'Quoted']);
+        // An anchor that cannot be an id is made one from the title, as any heading's is.
+        expect(sections.map(s => s.name).slice(0, 2)).toEqual(['risk-breaches', 'hand-written']);
+        expect(sections[2]!.name).toMatch(/^[a-z-]*quoted$/);
+    });
+
     test('a document with no headings, or an empty one, is refused with a message saying what to do', () => {
         expect(() => readMarkdownDocument('Just a paragraph.\n\nAnd another.\n', 'notes.md')).toThrow(ImportError);
         expect(() => readMarkdownDocument('Just a paragraph.\n', 'notes.md')).toThrow(/notes\.md has no headings.*Heading 1, Heading 2/);
@@ -212,11 +238,11 @@ describe('gdl import of Markdown', () => {
             expect(guidance.version).toBe(original.version);
             expect(guidance.audiences.map(a => a.$refText)).toEqual(original.audiences.map(a => a.$refText));
             expect(render(guidance.summary ? [guidance.summary] : [])).toBe(render(original.summary ? [original.summary] : []));
-            // The same sections in the same order and nesting; top-level ones keep their ids (the contents links carry them).
+            // The same sections in the same order and nesting, every one with its id (each heading's anchor carries it).
             const imported = sectionsOf(guidance.sections);
             const published = sectionsOf(original.sections);
             expect(imported.map(s => s.title)).toEqual(published.map(s => s.title));
-            expect(guidance.sections.map(s => s.name)).toEqual(original.sections.map(s => s.name));
+            expect(imported.map(s => s.name)).toEqual(published.map(s => s.name));
             for (const [i, section] of published.entries()) {
                 const copy = imported[i];
                 expect(render(copy!.prose), `${original.name}: ${section.name}`).toBe(render(section.prose));

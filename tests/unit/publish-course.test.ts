@@ -16,6 +16,7 @@ import { siteModel, type SiteModel } from '../../language/src/publish/site-model
 import { clockText } from '../../language/src/training/durations.js';
 import { learnerOptions, moduleQuiz, drawQuestions } from '../../language/src/training/quiz.js';
 import { repo } from '../support/in-process.js';
+import { readableMarkdown } from '../support/markdown.js';
 
 // The course pack publisher on a small workspace of its own: running order, welfare, handouts,
 // assessment, document control and the trainer pack's closing forms.
@@ -95,7 +96,8 @@ let site: SiteModel;
 let files: Map<string, Buffer | string>;
 const read = (file: string) => {
     expect(files.has(file), `${file} was not published`).toBe(true);
-    return files.get(file)!.toString();
+    const content = files.get(file)!.toString();
+    return file.endsWith('.md') ? readableMarkdown(content) : content;
 };
 const build = (model: SiteModel, templates = path.join(repo, 'out-templates')) =>
     buildSite(model, loadTemplates(templates), '2025-01-01', () => undefined);
@@ -334,7 +336,7 @@ describe('the close of the trainer pack', () => {
         config.evaluation = { scale: ['Poor', 'Fair', 'Good'], questions: ['The venue suited the session.'], comments: ['Anything else?'] };
         writeFileSync(path.join(templates, 'site.json'), JSON.stringify(config));
         return build(site, templates).then(own => {
-            const trainer = own.get('courses/CP-trainer.md')!.toString();
+            const trainer = readableMarkdown(own.get('courses/CP-trainer.md')!.toString());
             expect(tableRows(trainer, '## Evaluation form')).toEqual([
                 ['Statement', 'Poor', 'Fair', 'Good'],
                 ['The venue suited the session.', '', '', '']

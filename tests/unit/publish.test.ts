@@ -10,6 +10,7 @@ import { shellFor } from '../../language/src/publish/render-html.js';
 import { load, loadExample, publish, repo, site } from '../support/in-process.js';
 import { filesBelow } from '../support/files.js';
 import { expectFullSite, expectCoursePackMarkdown } from '../support/expectations.js';
+import { readableMarkdown } from '../support/markdown.js';
 
 // The publisher in-process (language/src/publish/build-site.ts on a workspace loaded as the CLI loads
 // it). tests/build.test.ts runs the same through `gdl build`, for what only the command decides:
@@ -21,6 +22,7 @@ const text = (files: Map<string, Buffer | string>, file: string) => {
     expect(content, `${file} was not published`).toBeDefined();
     return content!.toString();
 };
+const readable = (files: Map<string, Buffer | string>, file: string) => readableMarkdown(text(files, file));
 const pages = (files: Map<string, Buffer | string>) => [...files.keys()].filter(f => /\.(md|html)$/.test(f));
 
 describe('golden files', () => {
@@ -129,7 +131,7 @@ describe('the coverage and plan pages, for an auditor', () => {
             .map(c => c.trim());
 
     test('the coverage page shows recommendation 25 met late, with its deadline, the date it was first met, its level and the level judged at', () => {
-        const markdown = text(files, 'coverage.md');
+        const markdown = readable(files, 'coverage.md');
         expect(markdown).toContain('**Level of assurance judged at:** Evidenced');
         expect(cells(markdown.split('\n').find(l => l.startsWith('| Requirement ')))).toEqual([
             'Requirement',
@@ -171,7 +173,7 @@ describe('the coverage and plan pages, for an auditor', () => {
         expect(text(files, 'plans/ec-plan-2024.html')).toContain('id="recommendation-25"');
         expect(html).toContain('href="courses/CP-FR-learner.html#FR-1"');
         expect(text(files, 'courses/CP-FR-learner.html')).toContain('<h2 id="FR-1"');
-        const markdown = text(files, 'coverage.md');
+        const markdown = readable(files, 'coverage.md');
         const exhibits = markdown.slice(markdown.indexOf('### Requirement 27.1'), markdown.indexOf('### Requirement 28.1'));
         expect(exhibits).toContain(
             "[The Chief Constable's response to the recommendations, sent to the NPCC](https://www.example.police.uk/foi/stalking-super-complaint-response) (letter; dated 2024-11-15; owner Assistant Chief Constable, Crime and Public Protection; not verified)"
@@ -185,7 +187,7 @@ describe('the coverage and plan pages, for an auditor', () => {
     });
 
     test("recommendation 15, made to PCCs, appears with its own state and the force's support, and is not a gap", () => {
-        const markdown = text(files, 'coverage.md');
+        const markdown = readable(files, 'coverage.md');
         const others = markdown.slice(
             markdown.indexOf('## Recommendations made to others'),
             markdown.indexOf('## What covers each requirement')
@@ -198,14 +200,14 @@ describe('the coverage and plan pages, for an auditor', () => {
             '[plan item 15](plans/ec-plan-2024.md#recommendation-15): complete'
         ]);
         expect(model.gaps).toEqual([]);
-        const plan = text(files, 'plans/ec-plan-2024.md');
+        const plan = readable(files, 'plans/ec-plan-2024.md');
         const item = plan.slice(plan.indexOf('## Recommendation 15'), plan.indexOf('## Recommendation 16'));
         expect(item).toContain("**Made to PCCs.** This item records Example Constabulary's support to a recommendation made to PCCs");
         expect(plan.slice(plan.indexOf('## Recommendation 16'))).not.toContain('**Made to');
     });
 
     test("the plan page shows item 27's dated history oldest first, then its latest update, and its exhibits with their links", () => {
-        const plan = text(files, 'plans/ec-plan-2024.md');
+        const plan = readable(files, 'plans/ec-plan-2024.md');
         const item = plan.slice(plan.indexOf('## Recommendation 27'), plan.indexOf('## Recommendation 28'));
         const history = item.slice(item.indexOf('### History'), item.indexOf('### Exhibits'));
         const entries = history.split('\n').filter(l => l.startsWith('- **'));
@@ -228,12 +230,12 @@ describe('the coverage and plan pages, for an auditor', () => {
     test('as at its deadline, recommendation 25 is not covered (due that day): the gate names it, and with gaps allowed the page says so', async () => {
         const then = site(await loadExample('2025-03-27'));
         expect(then.gaps).toEqual(expect.arrayContaining(['25.1', '25.2', '25.3']));
-        const markdown = text(await publish(then), 'coverage.md');
+        const markdown = readable(await publish(then), 'coverage.md');
         expect(markdown).toContain('**As of:** 2025-03-27');
         expect(cells(row(markdown, '25.1')).slice(2, 6)).toEqual(['2025-03-27', 'Not covered', 'None', 'Due']);
         // The plan page shows each item as it stood then: item 25 was in progress, item 22 (due later) had no
         // update yet; on 2024-11-10 item 27 was in progress.
-        const plan = text(await publish(then), 'plans/ec-plan-2024.md');
+        const plan = readable(await publish(then), 'plans/ec-plan-2024.md');
         const item = (n: number) =>
             plan.slice(
                 plan.indexOf(`## Recommendation ${n}`),
@@ -244,7 +246,7 @@ describe('the coverage and plan pages, for an auditor', () => {
         expect(item(25)).not.toContain('2025-09-26');
         expect(item(22)).toContain('**Status:** not started');
         expect(item(22)).not.toContain('2025-09-26');
-        const early = text(await publish(site(await loadExample('2024-11-10'))), 'plans/ec-plan-2024.md');
+        const early = readable(await publish(site(await loadExample('2024-11-10'))), 'plans/ec-plan-2024.md');
         const early27 = early.slice(early.indexOf('## Recommendation 27'), early.indexOf('## Recommendation 28'));
         expect(early27).toContain('**Status:** in progress (50%)');
         expect(early27).toContain('**Date:** 2024-11-08');

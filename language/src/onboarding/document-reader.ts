@@ -346,6 +346,34 @@ interface Draft {
 }
 
 /**
+ * The anchor a heading names its place by, taken out of it: our published Markdown writes a section's id so
+ * (`## <a id="risk-breaches"></a>Breaches`, render-markdown.ts), as do many hand-written pages (`<a name="…">`).
+ * The heading keeps the rest as its text.
+ */
+function takeAnchor(heading: Heading): string[] {
+    const first = heading.children[0];
+    const open = first?.type === 'html' ? /^<a\s+(?:id|name)="([^"<>]*)"\s*>(?:\s*<\/a>)?$/i.exec(first.value) : null;
+    if (!open) {
+        return [];
+    }
+    const isClose = (node: PhrasingContent | undefined) => node?.type === 'html' && /^<\/a\s*>$/i.test(node.value);
+    heading.children.shift();
+    // `<a id="x"></a>Title` (the anchor empty) or `<a id="x">Title</a>` (the anchor around the text).
+    if (!/<\/a>$/i.test(open[0])) {
+        const closing = isClose(heading.children[0]) ? 0 : isClose(heading.children.at(-1)) ? heading.children.length - 1 : -1;
+        if (closing >= 0) {
+            heading.children.splice(closing, 1);
+        }
+    }
+    const id = open[1]!
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    return id === '' ? [] : [id];
+}
+
+/**
  * The sections of a document: each heading opens a section inside the nearest open section of a
  * higher level. The title is the file's own title property, else a single top-level heading that
  * opens the document, else the file name.
@@ -363,6 +391,7 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
         });
     }
     const headings = nodes.filter((n): n is Heading => n.type === 'heading');
+    const headingIds = new Map(headings.flatMap(h => takeAnchor(h).map(id => [h, id] as const)));
     if (headings.length === 0) {
         throw new ImportError(
             `${source.fileName} has no headings. The importer makes a section of each heading: mark the document's headings ` +
@@ -451,7 +480,12 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
                     detail: 'A heading with no text is titled "Untitled".'
                 });
             }
-            const section: ImportedSection = { ...emptySection(), title: heading || 'Untitled', where: source.where(node) };
+            const section: ImportedSection = {
+                ...emptySection(),
+                title: heading || 'Untitled',
+                wantedId: headingIds.get(node),
+                where: source.where(node)
+            };
             if (parent && node.depth > parent.depth + 1) {
                 notes.push({
                     kind: 'changed',
@@ -471,7 +505,7 @@ export function documentFromMdast(tree: Root, source: DocumentSource): ImportedD
     }
     const walk = (sections: ImportedSection[]) => {
         for (const section of sections) {
-            section.wantedId = anchors.get(section.title);
+            section.wantedId ??= anchors.get(section.title);
             walk(section.sections);
         }
     };

@@ -1,4 +1,4 @@
-import type { Parents, Root, Table, Text } from 'mdast';
+import type { Heading, Parents, Root, Table, Text } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { defaultHandlers, type ConstructName, type Handle, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
@@ -91,6 +91,25 @@ function patternInScope(stack: readonly ConstructName[], pattern: Unsafe): boole
     return inScope(pattern.inConstruct, true) && !inScope(pattern.notInConstruct, false);
 }
 
+/**
+ * A heading that has an id (mdast-helpers' `heading`: a section, a module, a requirement) written with that id as an
+ * anchor of its own, `## <a id="risk-breaches"></a>Breaches`: links to `#risk-breaches` (the contents, a page citing the
+ * section) then resolve in a Markdown reader, which otherwise makes a heading's anchor from its text ("#breaches") and
+ * numbers repeated titles. The HTML page gives the heading the id itself; nothing else in the Markdown changes.
+ */
+function anchoredHeading(node: Heading, parent: Parents | undefined, state: State, info: Info): string {
+    const id = node.data?.hProperties?.['id'];
+    if (typeof id !== 'string' || id === '') {
+        return defaultHandlers.heading(node, parent, state, info);
+    }
+    return defaultHandlers.heading({ ...node, children: [{ type: 'html', value: anchorTag(id) }, ...node.children] }, parent, state, info);
+}
+
+/** The empty anchor that names a place in a Markdown page: `<a id="…"></a>`, the id escaped for an attribute. */
+export function anchorTag(id: string): string {
+    return `<a id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"></a>`;
+}
+
 // remark-gfm's own table handler (options as remark-gfm gives them), and the same without padding, for long tables.
 const alignedTable = gfmTableToMarkdown().handlers!['table'] as Handle;
 const unalignedTable = gfmTableToMarkdown({ tablePipeAlign: false }).handlers!['table'] as Handle;
@@ -105,7 +124,7 @@ const processor = unified()
         bullet: '-',
         emphasis: '_',
         rule: '-',
-        handlers: { ...linearMarkdownHandlers, text: escapedText, table: tableByLength }
+        handlers: { ...linearMarkdownHandlers, text: escapedText, table: tableByLength, heading: anchoredHeading }
     })
     .use(remarkGfm);
 
