@@ -17,6 +17,11 @@ export default defineConfig({
         testTimeout: 15 * 60_000,
         hookTimeout: 15 * 60_000,
         pool: 'forks',
+        // Every test, and every gdl it starts, takes 2026-11-26 as today (the reproducible-builds convention gdl honours,
+        // README "The check"): the bundled example is dated, its reviews fall due from 2027-02-15 and its waiver lapses
+        // after 2027-03-31, and a suite that read it as of the day it runs would fail on an idle machine from then on.
+        // A test of what "today" means removes it (tests/cli.test.ts).
+        env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 26, 12) / 1000) },
         projects: [
             { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
             { extends: true, test: { name: 'e2e', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'] } }

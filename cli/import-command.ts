@@ -24,6 +24,7 @@ import { declares } from '../language/src/declarations.js';
 import * as ast from '../language/src/generated/ast.js';
 import { pathWithin } from '../language/src/folder-paths.js';
 import { replaceAt } from '../language/src/arrays.js';
+import { today as todaysDate } from '../language/src/dates.js';
 
 export interface ImportOptions {
     readonly into: string;
@@ -151,7 +152,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     // Files already in the folder (a report kept after its .gdl was deleted) are names to avoid too.
     const present = await fs.readdir(into).catch(() => [] as string[]);
     context.ids = [...context.ids, ...present.map(name => name.replace(/(\.import-report\.md|\.gdl)$/, ''))];
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const today = options.today ?? todaysDate();
     const provenance = { fileName: path.basename(file), kind, sha256, date: today };
     let written: WrittenImport;
     let made: string;

@@ -12,6 +12,7 @@ import { displayPath } from './problem-lines.js';
 import { findWorkspace } from './workspace-root.js';
 import { unpublishableText } from '../language/src/validation/drafting-notes.js';
 import { URI } from 'langium';
+import { today } from '../language/src/dates.js';
 
 export interface InitOptions {
     readonly force: string;
@@ -100,7 +101,7 @@ export async function initCommand(folder: string, options: InitOptions, out: (li
     }
     const plan = planInit({
         forceName,
-        today: options.today ?? new Date().toISOString().slice(0, 10),
+        today: options.today ?? today(),
         framework,
         frameworkFiles: starter.frameworkFiles,
         commonFiles: starter.commonFiles,

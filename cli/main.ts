@@ -4,6 +4,7 @@ import { isCalendarDate } from '../language/src/dates.js';
 import { checkCommand, type CheckOptions } from './check-command.js';
 import { assuranceLevels } from '../language/src/coverage/assurance-levels.js';
 import { ExitCode, UsageError } from './errors.js';
+import { sourceDateEpochProblem } from '../language/src/dates.js';
 import { ImportError } from '../language/src/onboarding/import-report.js';
 import type { BuildOptions } from './build/build-command.js';
 import { parseLmsKinds } from './build/lms-kinds.js';
@@ -226,6 +227,10 @@ export async function run(argv: string[]): Promise<number> {
             exitCode = await importCommand(file, options, line => writeOut(terminalText(line) + '\n'));
         });
     try {
+        const dateProblem = sourceDateEpochProblem();
+        if (dateProblem !== undefined) {
+            throw new UsageError(dateProblem);
+        }
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -10,8 +10,8 @@ const repo = path.resolve(import.meta.dirname, '..');
 const gdl = path.join(repo, 'bin/gdl.js');
 const fixtures = path.join(repo, 'tests/fixtures');
 
-function run(args: string[], cwd = repo) {
-    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS });
+function run(args: string[], cwd = repo, env: NodeJS.ProcessEnv = process.env) {
+    const result = spawnSync(process.execPath, [gdl, ...args], { cwd, encoding: 'utf8', timeout: PATIENCE_MS, env });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n') };
 }
 
@@ -37,6 +37,38 @@ describe('gdl check (spawned as a user runs it)', () => {
             'Next review due: 2027-02-14 (module CH-1'
         );
         expect(result.code, result.stdout).toBe(0);
+    });
+
+    test('today is the date where the user is; with SOURCE_DATE_EPOCH, its day for every command; a malformed one is refused', () => {
+        const { SOURCE_DATE_EPOCH: _set, ...clock } = process.env;
+        const asOf = (result: { stdout: string }) => /files? checked as of (\d{4}-\d{2}-\d{2}):/.exec(result.stdout)?.[1];
+        const pad = (n: number) => String(n).padStart(2, '0');
+        const now = new Date();
+        const local = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+        const unset = run(['check', 'guidance/framework', '--no-cache'], repo, clock);
+        expect(asOf(unset), unset.stdout + unset.stderr).toBe(local);
+        // 2027-06-01 12:00 UTC: the example's reviews are past and its waiver of 20.3 has lapsed, so it has a gap.
+        const later = run(['check', 'guidance', '--force', 'Example Constabulary', '--no-cache'], repo, {
+            ...clock,
+            SOURCE_DATE_EPOCH: '1811851200'
+        });
+        expect(asOf(later)).toBe('2027-06-01');
+        expect(later.stdout).toContain('20.3  (recommendation 20');
+        expect(later.code).toBe(1);
+        const site = path.join(mkdtempSync(path.join(tmpdir(), 'gdl-epoch-')), 'site');
+        const built = run(['build', 'guidance', '--force', 'Example Constabulary', '--out', site, '--quiet', '--allow-gaps'], repo, {
+            ...clock,
+            SOURCE_DATE_EPOCH: '1811851200'
+        });
+        expect(built.code, built.stderr).toBe(0);
+        expect(readFileSync(path.join(site, 'coverage.md'), 'utf8')).toContain('**As of:** 2027-06-01');
+        for (const given of ['yesterday', '-1', '1.5e9', '99999999999999']) {
+            const refused = run(['check', 'guidance/framework'], repo, { ...clock, SOURCE_DATE_EPOCH: given });
+            expect(refused.code).toBe(2);
+            expect(refused.stderr).toBe(
+                `gdl: SOURCE_DATE_EPOCH is '${given}': it must be a whole number of seconds since 1970-01-01 UTC (such as 1764158400), or unset to take today's date\n`
+            );
+        }
     });
 
     test("the whole bundled guidance: no errors; the three real forces' transcribed plans cover nothing, so their gaps are listed and it exits 1", () => {

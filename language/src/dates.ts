@@ -47,3 +47,41 @@ export function addMonths(date: string, months: number): string {
     first.setUTCDate(Math.min(day!, last));
     return first.toISOString().slice(0, 10);
 }
+
+/**
+ * Why the environment's SOURCE_DATE_EPOCH cannot be used (undefined when it is unset or usable). Set, it is the time
+ * every gdl command takes as now (reproducible-builds.org's convention for tools that write the date into what they
+ * make): a build's pages and Word files, a check's "as of", an import's date are then the same on any day.
+ */
+export function sourceDateEpochProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+    const given = env['SOURCE_DATE_EPOCH'];
+    if (given === undefined || given === '') {
+        return undefined;
+    }
+    const date = epochDate(given);
+    return date === undefined
+        ? `SOURCE_DATE_EPOCH is '${given}': it must be a whole number of seconds since 1970-01-01 UTC (such as 1764158400), or unset to take today's date`
+        : undefined;
+}
+
+function epochDate(seconds: string): string | undefined {
+    if (!/^\d{1,12}$/.test(seconds)) {
+        return undefined;
+    }
+    const date = new Date(Number(seconds) * 1000);
+    return Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 ? undefined : date.toISOString().slice(0, 10);
+}
+
+/**
+ * Today's date (YYYY-MM-DD): the day of SOURCE_DATE_EPOCH (UTC) when it is set and usable (see
+ * {@link sourceDateEpochProblem}, which the command line refuses first), otherwise the calendar date where the user is
+ * (a check at 00:30 on 1 April in London is a check on 1 April, though it is still 31 March in UTC).
+ */
+export function today(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+    const fixed = env['SOURCE_DATE_EPOCH'] ? epochDate(env['SOURCE_DATE_EPOCH']) : undefined;
+    if (fixed !== undefined) {
+        return fixed;
+    }
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -3,6 +3,7 @@ export type CoverageSeverity = 'error' | 'warning' | 'info' | 'off';
 
 import type { AssuranceLevel } from './coverage/coverage-model.js';
 import type { ProseSeverity } from './prose/prose-options.js';
+import { today } from './dates.js';
 
 /** The default list of non-authoritative sites: encyclopaedias anyone edits, forums, social media and blog hosts. */
 export const NON_AUTHORITATIVE_SOURCES: readonly string[] = [
@@ -65,8 +66,8 @@ export class GdlSettings {
     /** Sites that are not authorities on the law or on police practice: a `source` or address on one of them (or a subdomain) is a warning. */
     nonAuthoritativeSources: string[] = [...NON_AUTHORITATIVE_SOURCES];
 
-    /** The as-of date in force: the configured one, or today's date in UTC. */
+    /** The as-of date in force: the configured one, or today's ({@link today}: SOURCE_DATE_EPOCH's, or the user's calendar date). */
     effectiveAsOf(): string {
-        return this.asOf ?? new Date().toISOString().slice(0, 10);
+        return this.asOf ?? today();
     }
 }

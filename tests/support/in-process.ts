@@ -26,8 +26,15 @@ export function load(folder: string, judge?: string | JudgeOptions): Promise<Loa
  */
 export const EXAMPLE = 'Example Constabulary';
 
-/** The bundled workspace judged for the Example Constabulary, as `--force "Example Constabulary"` does. */
-export function loadExample(asOf?: string): Promise<LoadedWorkspace> {
+/**
+ * The day the bundled example is described as of, in the README and in the tests that state its figures. The example is
+ * dated like any force's workspace: its first modules fall due for review on 2027-02-14 and its waiver of 20.3 lapses
+ * after 2027-03-31, so a test that read it as of the day it runs would fail on an idle machine from then on.
+ */
+export const EXAMPLE_AS_OF = '2026-11-26';
+
+/** The bundled workspace judged for the Example Constabulary, as `--force "Example Constabulary"` does (as of {@link EXAMPLE_AS_OF} unless told). */
+export function loadExample(asOf: string = EXAMPLE_AS_OF): Promise<LoadedWorkspace> {
     return load('guidance', { asOf, force: EXAMPLE });
 }
 
