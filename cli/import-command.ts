@@ -3,8 +3,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { describeFileError } from '../language/src/file-errors.js';
 import { URI } from 'langium';
-import { readMarkdownDocument, readHtmlDocument, type ImportedDocument } from '../language/src/onboarding/document-reader.js';
-import { htmlPageText } from '../language/src/onboarding/html-page-text.js';
+import {
+    parseMarkdown,
+    readMarkdownDocument,
+    readHtmlDocument,
+    type ImportedDocument
+} from '../language/src/onboarding/document-reader.js';
+import { htmlPageText, markdownPageText } from '../language/src/onboarding/html-page-text.js';
 import { DOC_TITLE_CLASS, readDocx } from '../language/src/onboarding/docx-reader.js';
 import { provenanceLine, writeGuidance, type ImportContext, type WrittenImport } from '../language/src/onboarding/guidance-writer.js';
 import { importContext } from '../language/src/onboarding/import-context.js';
@@ -99,6 +104,8 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     const decoded = extension === '.docx' ? undefined : decode(bytes, file);
     const isMarkdown = extension === '.md' || extension === '.markdown';
     const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlPageText(decoded) : decoded;
+    // A plan page saved as Markdown is read as its lines as a browser shows them, as an HTML page is.
+    const planText = () => (isMarkdown ? markdownPageText(parseMarkdown(text!.replace(/^\uFEFF/, ''))) : text!);
     if (options.as === 'plan' && extension === '.docx') {
         throw new UsageError(
             `${file}: a published plan page is read from text, HTML or Markdown; save the page as text or HTML, or import this as guidance`
@@ -158,7 +165,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     let made: string;
     let what: 'guidance' | 'plan';
     if (!doc) {
-        const plan = readPlanPage(text!, path.basename(file), context.framework);
+        const plan = readPlanPage(planText(), path.basename(file), context.framework);
         const forceName = folderForce ?? plan.force ?? 'the force';
         if (folderForce && plan.force && plan.force !== folderForce) {
             plan.notes.push({

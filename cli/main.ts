@@ -226,11 +226,15 @@ export async function run(argv: string[]): Promise<number> {
             const { importCommand } = await import('./import-command.js');
             exitCode = await importCommand(file, options, line => writeOut(terminalText(line) + '\n'));
         });
-    try {
-        const dateProblem = sourceDateEpochProblem();
-        if (dateProblem !== undefined) {
-            throw new UsageError(dateProblem);
+    // A command that will take today's date refuses a SOURCE_DATE_EPOCH it cannot read; help, and a command given
+    // --as-of, do not need it.
+    program.hook('preAction', (_program, command) => {
+        const problem = command.opts()['asOf'] === undefined ? sourceDateEpochProblem() : undefined;
+        if (problem !== undefined) {
+            throw new UsageError(problem);
         }
+    });
+    try {
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;
     } catch (error) {

@@ -66,9 +66,16 @@ describe('gdl check (spawned as a user runs it)', () => {
             const refused = run(['check', 'guidance/framework'], repo, { ...clock, SOURCE_DATE_EPOCH: given });
             expect(refused.code).toBe(2);
             expect(refused.stderr).toBe(
-                `gdl: SOURCE_DATE_EPOCH is '${given}': it must be a whole number of seconds since 1970-01-01 UTC (such as 1764158400), or unset to take today's date\n`
+                `gdl: SOURCE_DATE_EPOCH is '${given}': it must be a time in seconds since 1970-01-01 UTC, a whole number from 0 to 253402300799 (9999-12-31), such as 1764158400; or unset, to take today's date\n`
             );
         }
+        // Help, and a command told its date, do not need it.
+        expect(run(['check', '--help'], repo, { ...clock, SOURCE_DATE_EPOCH: 'yesterday' }).code).toBe(0);
+        const told = run(['check', 'guidance/framework', '--as-of', '2026-11-26', '--no-cache'], repo, {
+            ...clock,
+            SOURCE_DATE_EPOCH: 'x'
+        });
+        expect(asOf(told), told.stderr).toBe('2026-11-26');
     });
 
     test("the whole bundled guidance: no errors; the three real forces' transcribed plans cover nothing, so their gaps are listed and it exits 1", () => {

@@ -60,16 +60,18 @@ export function sourceDateEpochProblem(env: NodeJS.ProcessEnv = process.env): st
     }
     const date = epochDate(given);
     return date === undefined
-        ? `SOURCE_DATE_EPOCH is '${given}': it must be a whole number of seconds since 1970-01-01 UTC (such as 1764158400), or unset to take today's date`
+        ? `SOURCE_DATE_EPOCH is '${given}': it must be a time in seconds since 1970-01-01 UTC, a whole number from 0 to ${LAST_EPOCH} (9999-12-31), such as 1764158400; or unset, to take today's date`
         : undefined;
 }
 
+/** The last second of 9999-12-31 UTC: dates are written with four-figure years. */
+const LAST_EPOCH = 253402300799;
+
 function epochDate(seconds: string): string | undefined {
-    if (!/^\d{1,12}$/.test(seconds)) {
+    if (!/^\d{1,12}$/.test(seconds) || Number(seconds) > LAST_EPOCH) {
         return undefined;
     }
-    const date = new Date(Number(seconds) * 1000);
-    return Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 ? undefined : date.toISOString().slice(0, 10);
+    return new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 }
 
 /**

@@ -199,14 +199,23 @@ describe('gdl import of Markdown', () => {
             '## <a id="a&quot;b"></a>Quoted',
             '',
             'Last.',
+            '',
+            '## <a id="risk-breaches"></a>Breaches again',
+            '',
+            'Again.',
             ''
         ].join('\n');
-        const { guidance } = await importAndParse(markdown, context);
+        const { guidance, written } = await importAndParse(markdown, context);
         const sections = sectionsOf(guidance.sections);
-        expect(sections.map(s => s.title)).toEqual(['Breaches of orders', 'When to arrest', 'Quoted']);
-        // An anchor that cannot be an id is made one from the title, as any heading's is.
+        expect(sections.map(s => s.title)).toEqual(['Breaches of orders', 'When to arrest', 'Quoted', 'Breaches again']);
+        // An anchor that cannot be an id, or that an earlier heading has, gives an id made as any heading's is, and the report says so.
         expect(sections.map(s => s.name).slice(0, 2)).toEqual(['risk-breaches', 'hand-written']);
         expect(sections[2]!.name).toMatch(/^[a-z-]*quoted$/);
+        expect(sections[3]!.name).toBe('risk-breaches-2');
+        expect(written.notes.filter(n => n.what === 'section id').map(n => n.detail)).toEqual([
+            `"Quoted" had the anchor "a"b", which cannot be a GDL id (a letter or _ first, then letters, digits, _ and -): it is ${sections[2]!.name}.`,
+            '"Breaches again" had the id risk-breaches, which an earlier heading of this document has too: it is risk-breaches-2.'
+        ]);
     });
 
     test('a document with no headings, or an empty one, is refused with a message saying what to do', () => {

@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../language/src/generated/ast.js';
 import { ImportError } from '../../language/src/onboarding/import-report.js';
-import { htmlPageText } from '../../language/src/onboarding/html-page-text.js';
+import { htmlPageText, markdownPageText } from '../../language/src/onboarding/html-page-text.js';
+import { parseMarkdown } from '../../language/src/onboarding/document-reader.js';
+import { loadExample, publish, site } from '../support/in-process.js';
 import { frameworkFacts, type FrameworkFacts } from '../../language/src/onboarding/framework-facts.js';
 import { looksLikePlanPage, readPlanPage, writePlan, type ImportedPlan } from '../../language/src/onboarding/plan-page-reader.js';
 import { buildWorkspace } from '../support/workspace.js';
@@ -874,5 +876,23 @@ describe('Markdown that is guidance, not a plan page', () => {
                 ['By 27 March 2025, review and update their learning and training provision relating to stalking.', ...example].join('\n')
             )
         ).toBe(true);
+    });
+});
+
+describe('our own published plan page, in Markdown as in HTML', async () => {
+    const framework = await frameworkPromise;
+    const files = await publish(site(await loadExample()));
+    const markdown = files.get('plans/ec-plan-2024.md')!.toString();
+    const html = files.get('plans/ec-plan-2024.html')!.toString();
+
+    test('is a plan page, and reads as the same 16 items from either (its headings carry anchors in Markdown)', () => {
+        expect(markdown).toContain('<a id="recommendation-7"></a>Recommendation 7');
+        expect(looksLikePlanPage(markdown)).toBe(true);
+        const fromMarkdown = readPlanPage(markdownPageText(parseMarkdown(markdown)), 'ec-plan-2024.md', framework);
+        const fromHtml = readPlanPage(htmlPageText(html), 'ec-plan-2024.html', framework);
+        const summary = (plan: ImportedPlan) => plan.items.map(i => [i.recommendation, i.status, i.progress, i.updated]);
+        expect(summary(fromMarkdown)).toHaveLength(16);
+        expect(summary(fromMarkdown)).toEqual(summary(fromHtml));
+        expect(fromMarkdown.items.find(i => i.recommendation === '13')).toMatchObject({ status: 'in-progress', progress: 85 });
     });
 });

@@ -24,14 +24,15 @@ describe('today', () => {
         process.env['TZ'] = 'Europe/London';
         expect(today({ SOURCE_DATE_EPOCH: '1795694400' }, new Date('2030-01-01T00:00:00Z'))).toBe('2026-11-26');
         expect(today({ SOURCE_DATE_EPOCH: '0' })).toBe('1970-01-01');
+        expect(today({ SOURCE_DATE_EPOCH: '253402300799' })).toBe('9999-12-31');
         expect(sourceDateEpochProblem({ SOURCE_DATE_EPOCH: '1795694400' })).toBeUndefined();
         expect(sourceDateEpochProblem({})).toBeUndefined();
     });
 
     test('a SOURCE_DATE_EPOCH that is not a whole number of seconds is a problem, and the clock is used meanwhile', () => {
-        for (const given of ['yesterday', '-1', '1.5e9', '1795694400 ', '99999999999999']) {
+        for (const given of ['yesterday', '-1', '1.5e9', '1795694400 ', '253402300800', '99999999999999']) {
             expect(sourceDateEpochProblem({ SOURCE_DATE_EPOCH: given }), given).toMatch(
-                /^SOURCE_DATE_EPOCH is '.*': it must be a whole number of seconds/
+                /^SOURCE_DATE_EPOCH is '.*': it must be a time in seconds since 1970-01-01 UTC, a whole number from 0 to 253402300799 \(9999-12-31\)/
             );
             expect(today({ SOURCE_DATE_EPOCH: given }, new Date(2027, 0, 2, 12))).toBe('2027-01-02');
         }

@@ -60,6 +60,8 @@ export function writeGuidance(doc: ImportedDocument, workspace: ImportContext, p
     // Ids first, for every section, so a "see also" can point forward.
     const sectionIds = new Map<ImportedSection, string>();
     const byAnchor = new Map<string, string>();
+    // The anchors this document's headings have had so far: a second heading with one is not "used in the workspace".
+    const anchorsHere = new Set<string>();
     const assign = (sections: ImportedSection[]) => {
         for (const section of sections) {
             const wanted = section.wantedId && GDL_ID.test(section.wantedId) ? section.wantedId : undefined;
@@ -68,13 +70,19 @@ export function writeGuidance(doc: ImportedDocument, workspace: ImportContext, p
             if (section.wantedId) {
                 byAnchor.set(section.wantedId, given);
             }
-            if (wanted && given !== wanted) {
-                notes.push({
-                    kind: 'changed',
-                    what: 'section id',
-                    where: section.where,
-                    detail: `"${section.title}" had the id ${wanted}, already used in the workspace: it is ${given}.`
-                });
+            const detail =
+                section.wantedId === undefined || given === section.wantedId
+                    ? undefined
+                    : !wanted
+                      ? `"${section.title}" had the anchor "${section.wantedId}", which cannot be a GDL id (a letter or _ first, then letters, digits, _ and -): it is ${given}.`
+                      : anchorsHere.has(wanted)
+                        ? `"${section.title}" had the id ${wanted}, which an earlier heading of this document has too: it is ${given}.`
+                        : `"${section.title}" had the id ${wanted}, already used in the workspace: it is ${given}.`;
+            if (detail) {
+                notes.push({ kind: 'changed', what: 'section id', where: section.where, detail });
+            }
+            if (section.wantedId) {
+                anchorsHere.add(section.wantedId);
             }
             assign(section.sections);
         }

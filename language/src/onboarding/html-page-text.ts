@@ -1,5 +1,8 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { append } from '../arrays.js';
 
 // The text of a saved web page as a browser shows it, one line per block (paragraph, heading, list
@@ -207,6 +210,16 @@ function tableLines(table: Element, inContent: boolean): string[] {
 export function htmlPageText(html: string): string {
     return pageText(fromHtml(html));
 }
+
+/**
+ * A page saved as Markdown (a force's plan page, or our own published `plans/*.md`), as the same lines: its HTML as
+ * remark makes it, raw HTML in it left out (a heading's anchor, `<a id="recommendation-7"></a>`, is not text).
+ */
+export function markdownPageText(tree: MdastRoot): string {
+    return pageText(toHast.runSync(tree) as Root);
+}
+
+const toHast = unified().use(remarkRehype);
 
 function pageText(tree: Root): string {
     return linesOf(children(tree), false).join('\n');

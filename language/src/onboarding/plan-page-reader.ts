@@ -150,6 +150,8 @@ export function looksLikePlanPage(text: string): boolean {
             l
                 .trim()
                 .replace(/^(?:[-*+>]\s+|#{1,6}\s+)+/, '')
+                // A heading's own anchor (our published pages write `## <a id="recommendation-7"></a>Recommendation 7`).
+                .replace(/^<a\s+(?:id|name)="[^"]*"\s*>(?:\s*<\/a>)?/i, '')
                 .replace(/\*\*|__/g, '')
         );
     const raw = text.split(/\r\n|\r|\n/).map(l => l.trim());
