@@ -26,7 +26,7 @@ import { formatMarkdown } from '../../cli/report/format-markdown.js';
 import { formatSarif } from '../../cli/report/format-sarif.js';
 import { formatTable } from '../../cli/report/format-table.js';
 import { terminalSafe } from '../../cli/terminal-text.js';
-import { coverageReport, load, loadExample, repo } from '../support/in-process.js';
+import { coverageReport, load, loadExample, publish, repo, site } from '../support/in-process.js';
 import { expectSuitePerRecommendation, expectWholeLocations } from '../support/expectations.js';
 import { TWO_FORCES_AS_OF, twoForces } from '../support/two-forces.js';
 
@@ -182,6 +182,32 @@ describe('coverage report formats, in-process', () => {
             expect(html).toContain(sentence);
         }
     );
+
+    test('every requirement covered, yet two recommendations past their deadline with their plan items in progress: the totals say both', async () => {
+        // The check warns of items 13 and 18 (GDL0502) while "0 overdue" counts requirements: an auditor reading the
+        // totals alone saw no overdue work. Every format a person reads, and the published coverage page, name them.
+        const { report, table, markdown, html } = workspaces.guidance!;
+        expect(report.totals.overdue).toBe(0);
+        expect(report.recommendations.filter(r => r.overdue).map(r => `${r.id} ${r.planStatus} ${r.planProgress}`)).toEqual([
+            '13 in-progress 85',
+            '18 in-progress 85'
+        ]);
+        const sentence = 'Past their deadline and not yet met: recommendations 13 and 18 (plan item in progress, 85%).';
+        for (const [format, text] of [
+            ['table', table],
+            ['markdown', markdown],
+            ['html', html]
+        ] as const) {
+            expect(text, format).toContain(`0 overdue, 3 met late. ${sentence}`);
+        }
+        const page = (await publish(site(await loadExample(AS_OF)))).get('coverage.md')!.toString();
+        expect(page).toContain(`3 met late, 0 overdue. ${sentence}`);
+        // At the deadline itself, each is named with its plan item as it stood then, and 25 among them.
+        const then = render(coverageReport(await loadExample('2025-03-28'))).table;
+        expect(then).toContain(
+            'Past their deadline and not yet met: recommendations 13 (plan item in progress, 70%); 18 (plan item in progress, 50%); 25 (plan item in progress, 60%).'
+        );
+    });
 
     test('an uncovered requirement is a JUnit failure and a SARIF result at the requirement and the plan entry', () => {
         const { junit, sarif } = workspaces.gaps!;

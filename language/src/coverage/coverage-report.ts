@@ -240,10 +240,13 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             covered,
             waived,
             percent: percentOf(covered + waived, own.length),
-            overdue:
-                !forOthers &&
-                deadlines.some(d => d < options.asOf) &&
-                (then?.status !== 'complete' || own.some(r => !isSatisfied(r.state))),
+            overdue: recommendationOverdue(
+                deadlines,
+                options.asOf,
+                forOthers,
+                then?.status,
+                own.every(r => isSatisfied(r.state))
+            ),
             planStatus: then?.status ?? null,
             planProgress: then?.progress ?? null,
             forOthers,
@@ -414,4 +417,19 @@ export function compareReports(before: CoverageReport, after: CoverageReport, re
         lost: changes.filter(c => isSatisfied(c.before) && !isSatisfied(c.after)),
         changed: changes.filter(c => isSatisfied(c.before) === isSatisfied(c.after))
     };
+}
+
+/**
+ * Whether a recommendation is overdue as at `asOf`: a deadline of it has passed and its plan item is not complete, or
+ * one of its evidence requirements is not met (covered or waived). One made only to others is never the force's to be
+ * overdue. The report's `overdue` and the published coverage page's sentence both ask this.
+ */
+export function recommendationOverdue(
+    deadlines: readonly string[],
+    asOf: string,
+    forOthers: boolean,
+    planStatus: string | undefined,
+    requirementsMet: boolean
+): boolean {
+    return !forOthers && deadlines.some(d => d < asOf) && (planStatus !== 'complete' || !requirementsMet);
 }

@@ -191,11 +191,50 @@ export function totalsSentence(report: {
         readonly metLate?: number;
         readonly forOthers?: number;
     };
+    readonly recommendations?: readonly OverdueRecommendation[];
 }): string {
     const t = report.totals;
     const whose = `${report.force ? ` for ${report.force.title}` : ''}${report.recipient ? `, recommendations to ${report.recipient}` : ''}${report.level ? `, at the ${report.level} level` : ''}`;
     const others = t.forOthers ? ` ${t.forOthers} more of recommendations made to others: listed, not counted.` : '';
-    return `As of ${report.asOf}${whose}: ${t.covered} covered, ${t.waived} waived, ${t.suspect ?? 0} suspect, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%). ${t.overdue} overdue, ${t.metLate ?? 0} met late.${others}`;
+    const late = overdueRecommendationsSentence(report.recommendations ?? []);
+    return `As of ${report.asOf}${whose}: ${t.covered} covered, ${t.waived} waived, ${t.suspect ?? 0} suspect, ${t.wrongKind} covered by the wrong kind, ${t.uncovered} not covered, of ${t.requirements} (${t.percent}%). ${t.overdue} overdue, ${t.metLate ?? 0} met late.${late ? ` ${late}` : ''}${others}`;
+}
+
+/** What the sentence about overdue recommendations reads of a report's recommendation. */
+export interface OverdueRecommendation {
+    readonly id: string;
+    readonly overdue: boolean;
+    readonly planStatus: string | null;
+    readonly planProgress: number | null;
+}
+
+/**
+ * The recommendations past their deadline and not done, in one sentence ("" when none): a report's requirements can all
+ * be covered ("0 overdue", counted by requirement) while the plan items answering two recommendations are still in
+ * progress after the deadline, which the check warns of (GDL0502); an auditor reading the totals sees both.
+ */
+export function overdueRecommendationsSentence(recommendations: readonly OverdueRecommendation[]): string {
+    const overdue = recommendations.filter(r => r.overdue);
+    if (overdue.length === 0) {
+        return '';
+    }
+    const why = (r: OverdueRecommendation) =>
+        r.planStatus === null
+            ? 'no plan item'
+            : r.planStatus !== 'complete'
+              ? `plan item ${r.planStatus === 'unstated' ? 'with no status given' : r.planStatus.replace('-', ' ')}${r.planStatus === 'in-progress' && r.planProgress !== null ? `, ${r.planProgress}%` : ''}`
+              : 'a requirement not met';
+    // Those that are overdue for the same reason together, in the report's order: "13 and 18 (plan item in progress, 85%)".
+    const byWhy = new Map<string, string[]>();
+    for (const r of overdue) {
+        const reason = why(r);
+        const ids = byWhy.get(reason) ?? [];
+        ids.push(r.id);
+        byWhy.set(reason, ids);
+    }
+    const and = (words: readonly string[]) => (words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+    const groups = [...byWhy].map(([reason, ids]) => `${and(ids)} (${reason})`);
+    return `Past their deadline and not yet met: recommendation${overdue.length === 1 ? '' : 's'} ${groups.join('; ')}.`;
 }
 
 /** A state in one character, for the forces × requirements matrix; never without {@link stateNames} beside it as the legend. */

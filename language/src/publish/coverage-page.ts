@@ -1,7 +1,18 @@
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type * as ast from '../generated/ast.js';
 import { madeToOthers, type RequirementCoverage } from '../coverage/coverage-model.js';
-import { compareIds, levelNames, planItemStatusText, stateText, timelinessNames, waiverText } from '../coverage/coverage-words.js';
+import {
+    compareIds,
+    isSatisfied,
+    levelNames,
+    overdueRecommendationsSentence,
+    planItemStatusText,
+    stateText,
+    timelinessNames,
+    waiverText
+} from '../coverage/coverage-words.js';
+import { recommendationOverdue } from '../coverage/coverage-report.js';
+import { planItemState } from '../coverage/plan-history.js';
 import { forceName } from '../coverage/forces.js';
 import { coverLink, exhibitLine, planItemLink } from './cover-links.js';
 import { heading, link, list, paragraph, quote, strong, table, tableRuns, text, type PagePart } from './mdast-helpers.js';
@@ -62,6 +73,27 @@ export function* coveragePageParts(site: SiteModel, extension = 'html'): Generat
     ]);
     const late = own.filter(r => r.timeliness === 'met-late').length;
     const overdue = own.filter(r => r.timeliness === 'overdue').length;
+    // The recommendations past their deadline and not met, in the framework's order, as the report says them.
+    const rowsOf = new Map<ast.Recommendation, RequirementCoverage[]>();
+    for (const r of own) {
+        const rows = rowsOf.get(r.recommendation) ?? [];
+        rows.push(r);
+        rowsOf.set(r.recommendation, rows);
+    }
+    const asOf = model.asOf ?? '';
+    const lateRecommendations = [...rowsOf].map(([recommendation, rows]) => {
+        const item = planItemOf(recommendation);
+        const then = item && asOf ? planItemState(item, asOf) : undefined;
+        const deadlines = recommendation.deadlines.map(d => d.date);
+        const met = rows.every(r => isSatisfied(r.state));
+        return {
+            id: String(recommendation.name),
+            overdue: asOf !== '' && recommendationOverdue(deadlines, asOf, false, then?.status, met),
+            planStatus: then?.status ?? null,
+            planProgress: then?.progress ?? null
+        };
+    });
+    const pastDeadline = overdueRecommendationsSentence(lateRecommendations);
     yield {
         blocks: [
             heading(1, 'Evidence requirement coverage'),
@@ -70,7 +102,7 @@ export function* coveragePageParts(site: SiteModel, extension = 'html'): Generat
             paragraph(
                 `${model.covered} of ${model.total} evidence requirements are covered at the ${model.level} level` +
                     `${model.waived > 0 ? ` and ${model.waived} waived` : ''}${model.suspect > 0 ? `; ${model.suspect} suspect` : ''}` +
-                    `; ${late} met late, ${overdue} overdue.`
+                    `; ${late} met late, ${overdue} overdue.${pastDeadline ? ` ${pastDeadline}` : ''}`
             )
         ]
     };
