@@ -104,6 +104,30 @@ export function writeOut(text: string): void {
     }
 }
 
+/** The options that may be given more than once, each time adding to what they ask for. */
+const REPEATABLE_OPTIONS: ReadonlySet<string> = new Set(['--report']);
+
+/**
+ * Refuses an option that takes one value given twice with different values (`--force kent --force sussex`): the
+ * parser would keep the last in silence, and a user who meant both would read one force's answer as the two's. The
+ * same value twice is harmless and accepted; flags (`--strict`) and the repeatable options are not values of one.
+ */
+function refuseRepeatedValues(command: Command, repeatable: ReadonlySet<string>): void {
+    for (const option of command.options) {
+        if ((!option.required && !option.optional) || option.long === undefined || repeatable.has(option.long)) {
+            continue;
+        }
+        const long = option.long;
+        let first: string | undefined;
+        command.on(`option:${option.name()}`, (value: string) => {
+            if (first !== undefined && value !== first) {
+                throw new UsageError(`${long} was given twice, as '${first}' and '${value}': it takes one value; give it once`);
+            }
+            first = value;
+        });
+    }
+}
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
     const program = new Command('gdl')
@@ -226,6 +250,7 @@ export async function run(argv: string[]): Promise<number> {
             const { importCommand } = await import('./import-command.js');
             exitCode = await importCommand(file, options, line => writeOut(terminalText(line) + '\n'));
         });
+    program.commands.forEach(command => refuseRepeatedValues(command, REPEATABLE_OPTIONS));
     // A command that will take today's date refuses a SOURCE_DATE_EPOCH it cannot read; help, and a command given
     // --as-of, do not need it.
     program.hook('preAction', (_program, command) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -211,6 +211,25 @@ describe('what a mistyped or odd argument gets: a clear refusal, exit 2, nothing
         );
         expect(result.stdout).toBe('');
         expect(run(['coverage', ...EXAMPLE, '--recipient', 'chief-constables']).code).toBe(0);
+    });
+
+    test('an option of one value given twice with different values is refused, not the last kept in silence', () => {
+        // Before: `--force kent --force sussex` reported Sussex alone, exit 0, for a user who meant both.
+        const twice = run(['coverage', 'guidance', '--force', 'example-constabulary', '--force', 'thames-valley-police']);
+        expect(twice.code).toBe(2);
+        expect(twice.stderr).toBe(
+            "gdl: --force was given twice, as 'example-constabulary' and 'thames-valley-police': it takes one value; give it once\n"
+        );
+        expect(twice.stdout).toBe('');
+        const date = run(['check', 'guidance', '--as-of=2026-01-15', '--as-of', '2026-02-01', '--no-cache']);
+        expect(date.code).toBe(2);
+        expect(date.stderr).toContain("--as-of was given twice, as '2026-01-15' and '2026-02-01'");
+        // The same value twice changes nothing; --report adds a report each time.
+        expect(run(['coverage', ...EXAMPLE, '--as-of', '2026-01-15', '--as-of', '2026-01-15']).code).toBe(0);
+        const folder = mkdtempSync(path.join(tmpdir(), 'gdl-twice-'));
+        const both = run(['check', ...EXAMPLE, '--no-cache', '--report', `html:${folder}/a.html`, '--report', `json:${folder}/a.json`]);
+        expect(both.code, both.stderr).toBe(0);
+        expect(readdirSync(folder).sort()).toEqual(['a.html', 'a.json']);
     });
 
     test('a file that is not a GDL source, given as the workspace, is refused by name, not an internal error', () => {
