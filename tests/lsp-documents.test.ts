@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -95,5 +96,35 @@ describe('the documents the editor opens and closes', () => {
         );
         expect(s.diagnostics.get(s.uri(guidanceFile))!.map(d => d.code)).toEqual(before);
         expect(s.coverageNotes.at(-1)).toEqual(coveredBefore);
+    });
+
+    test('a folder added to the workspace later is read and checked; removed, its files no longer count', async () => {
+        // Langium read the folders once, at start-up: a folder added to a multi-root workspace had no checks, and one
+        // removed kept its files' ids and covers in the workspace.
+        const s = await started(workspace());
+        const extra = mkdtempSync(path.join(tmpdir(), 'gdl-extra-folder-'));
+        // A second guidance document with the example's risk guidance's id: both files are in error while both are read.
+        writeFileSync(
+            path.join(extra, 'briefing.gdl'),
+            'guidance ec-risk "Briefing" {\n    owner "Lead"\n    status draft\n    audience responders\n    section brief-one "One" {\n        """\n        Text.\n        """\n    }\n}\n'
+        );
+        const briefing = pathToFileURL(path.join(extra, 'briefing.gdl')).toString();
+        const risk = s.uri(guidanceFile);
+        const duplicate = (uri: string) => (s.diagnostics.get(uri) ?? []).filter(d => /ec-risk/.test(d.message) && d.severity === 1);
+        expect(duplicate(risk)).toEqual([]);
+        const folder = { uri: pathToFileURL(extra).toString(), name: 'extra' };
+        await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+        await s.waitFor(
+            () => duplicate(briefing).length > 0 && duplicate(risk).length > 0,
+            'the added folder checked with the rest',
+            60_000
+        );
+        await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+        await s.waitFor(
+            () => (s.diagnostics.get(briefing) ?? []).length === 0 && duplicate(risk).length === 0,
+            "the removed folder's file dropped, with its problems and the duplicate it made",
+            60_000
+        );
+        await stillAnswers(s);
     });
 });

@@ -1,4 +1,5 @@
 import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode, type LangiumSharedCoreServices } from 'langium';
+import type { WorkspaceFolder } from 'vscode-languageserver';
 import { isSourceFileName, isWorkspaceFolderName } from './source-files.js';
 
 /**
@@ -22,6 +23,37 @@ export class GdlWorkspaceManager extends DefaultWorkspaceManager {
      * in folders that are read (not node_modules, not an output folder). A document the editor closes goes back to
      * its file only then; any other is dropped with it.
      */
+    /**
+     * The editor's workspace folders changed (a folder added to or removed from a multi-root workspace): the folders are
+     * now those, and the answer is what the next build must read and drop — every source file of an added folder not
+     * read already, and every document inside a removed folder that no remaining folder holds. Langium reads the
+     * folders only at start-up; without this, a folder added later had no checks, and a removed one's files kept
+     * covering requirements.
+     */
+    async changeFolders(
+        added: readonly WorkspaceFolder[],
+        removed: readonly WorkspaceFolder[]
+    ): Promise<{ changed: URI[]; deleted: URI[] }> {
+        const gone = new Set(removed.map(f => URI.parse(f.uri).toString()));
+        const kept = (this.folders ?? []).filter(f => !gone.has(URI.parse(f.uri).toString()));
+        const known = new Set(kept.map(f => URI.parse(f.uri).toString()));
+        this.folders = [...kept, ...added.filter(f => !known.has(URI.parse(f.uri).toString()))];
+        const changed: URI[] = [];
+        for (const folder of added) {
+            for (const uri of await this.searchFolder(URI.parse(folder.uri))) {
+                if (!this.langiumDocuments.hasDocument(uri)) {
+                    changed.push(uri);
+                }
+            }
+        }
+        const roots = removed.map(f => URI.parse(f.uri));
+        const deleted = this.langiumDocuments.all
+            .map(d => d.uri)
+            .filter(uri => roots.some(root => UriUtils.contains(root, uri)) && !this.readsFromDisk(uri))
+            .toArray();
+        return { changed, deleted };
+    }
+
     readsFromDisk(uri: URI): boolean {
         if (uri.scheme !== 'file' || !isSourceFileName(UriUtils.basename(uri))) {
             return false;

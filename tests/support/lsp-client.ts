@@ -90,7 +90,11 @@ export class LspSession {
             rootUri: pathToFileURL(this.root).toString(),
             workspaceFolders: [{ uri: pathToFileURL(this.root).toString(), name: 'guidance' }],
             capabilities: {
-                workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+                workspace: {
+                    configuration: true,
+                    workspaceFolders: true,
+                    workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }
+                },
                 textDocument: {
                     publishDiagnostics: {},
                     hover: { contentFormat: ['markdown'] },

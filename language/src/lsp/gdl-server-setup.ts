@@ -8,6 +8,7 @@ import type { CoverageSeverity, GdlSettings } from '../gdl-settings.js';
 import { editedSinceParsed } from '../source-text.js';
 import { TextMemo } from '../text-memo.js';
 import { guardDocumentRequests } from './request-guard.js';
+import type { GdlWorkspaceManager } from '../gdl-workspace-manager.js';
 import { applyProseEditorSettings, setUpProseServer } from './prose-server-setup.js';
 import { registerPreviewRequest } from './gdl-preview.js';
 import { CoverageChangedNotification, CoverageRequest, coverageUriOf, type CoverageAnswer } from './gdl-protocol.js';
@@ -115,6 +116,7 @@ export function setUpGdlServer(connection: Connection, services: GdlServices): v
     });
 
     registerPreviewRequest(connection, services);
+    followWorkspaceFolders(connection, services);
 
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         const model = facts.coverageModel();
@@ -144,4 +146,28 @@ function publishCurrentDiagnosticsOnly(connection: Connection, services: GdlServ
         }
         return send({ ...params, version: current.version });
     };
+}
+
+/**
+ * Folders added to or removed from the editor's workspace (a multi-root workspace) are read or dropped, and the
+ * workspace rebuilt, as at start-up. Asked for once the client has said it sends these changes; a client that does not
+ * (no `workspace.workspaceFolders` capability) has none to send.
+ */
+function followWorkspaceFolders(connection: Connection, services: GdlServices): void {
+    const shared = services.shared;
+    const manager = shared.workspace.WorkspaceManager as GdlWorkspaceManager;
+    shared.lsp.LanguageServer.onInitialized(() => {
+        let changes: typeof connection.workspace.onDidChangeWorkspaceFolders;
+        try {
+            changes = connection.workspace.onDidChangeWorkspaceFolders;
+        } catch {
+            return;
+        }
+        changes(event =>
+            shared.workspace.WorkspaceLock.write(async token => {
+                const { changed, deleted } = await manager.changeFolders(event.added, event.removed);
+                await shared.workspace.DocumentBuilder.update(changed, deleted, token);
+            })
+        );
+    });
 }
