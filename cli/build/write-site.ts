@@ -2,6 +2,7 @@ import { promises as fs, closeSync, mkdirSync, openSync, rmSync, writeFileSync, 
 import { constants } from 'node:os';
 import * as path from 'node:path';
 import { UsageError } from '../errors.js';
+import { describeFileError } from '../../language/src/file-errors.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-folder.js';
 import { windowsDevice } from '../../language/src/publish/page-names.js';
 import { publishedTwice, type FileInPieces, type SiteSink } from '../../language/src/publish/site-files.js';
@@ -215,7 +216,9 @@ async function swapIn(target: string, staging: string, out: string): Promise<voi
     await removeQuietly(previous);
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Why the output could not be written, in a reader's words where Node's code has them ("the disk is full", not ENOSPC). */
+const describe = (error: unknown) =>
+    error instanceof Error && 'code' in error ? describeFileError(error, 'write') : error instanceof Error ? error.message : String(error);
 
 const exists = (file: string) =>
     fs.stat(file).then(

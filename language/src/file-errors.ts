@@ -12,6 +12,8 @@ export function describeFileError(error: unknown, doing: 'read' | 'write'): stri
         case 'EISDIR':
         case 'EBUSY':
             return doing === 'read' ? 'it is a folder, not a file' : 'it is a folder: name a file';
+        case 'EEXIST':
+            return 'a file of that name is already there';
         case 'ENOTDIR':
             return 'a part of the path that should be a folder is a file';
         case 'EROFS':
