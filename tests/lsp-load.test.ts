@@ -190,7 +190,9 @@ test(`the language server under load: ${EDITS} random edits, every request answe
             expect(versionRegressions(session.published.slice(opened), session.uri(file)), file).toEqual([]);
         }
         // A leak grows with the 9,000 edits between the two measurements, both taken with the same
-        // texts built, after a full collection: even 600 bytes kept per edit would exceed 20%. What
+        // texts built, after a full collection, and without the bounded memos of text answers (which hold
+        // what the builds that finished happened to see, up to their limit: 24% once on a loaded machine;
+        // tests/unit/text-memo.test.ts checks the bound): even 600 bytes kept per edit would exceed 20%. What
         // does vary from run to run (4–6% seen, on idle and busy machines) is the engine's own
         // memory (compiled code, feedback), so the bound leaves room for that and no more.
         expect(growth).toBeLessThan(0.2);

@@ -23,13 +23,40 @@ export class TextMemo<T> {
         TextMemo.remembering = true;
     }
 
+    /** Every memo made, held weakly (a memo of a list of Acts goes with the list): for {@link TextMemo.forgetAll}. */
+    private static readonly made = new Set<WeakRef<TextMemo<unknown>>>();
+
+    /**
+     * Every memo of the process forgets what it remembered. For the language server's heap test only: the memos are
+     * bounded by design, so the memory they hold grows with how many distinct texts the builds that finished happened to
+     * see (a matter of speed), up to their limit; the test measures what is left besides them.
+     */
+    static forgetAll(): void {
+        for (const ref of TextMemo.made) {
+            const memo = ref.deref();
+            if (memo === undefined) {
+                TextMemo.made.delete(ref);
+            } else {
+                memo.known.clear();
+                memo.size = 0;
+            }
+        }
+    }
+
     private readonly known = new Map<string, T>();
     private size = 0;
 
     constructor(
         private readonly compute: (text: string) => T,
         private readonly limit = DEFAULT_LIMIT
-    ) {}
+    ) {
+        TextMemo.made.add(new WeakRef(this as TextMemo<unknown>));
+    }
+
+    /** How many characters of text the memo holds now: never more than its limit. */
+    get heldCharacters(): number {
+        return this.size;
+    }
 
     get(text: string): T {
         if (!TextMemo.remembering) {
