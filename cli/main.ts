@@ -107,6 +107,9 @@ export function writeOut(text: string): void {
 /** The options that may be given more than once, each time adding to what they ask for. */
 const REPEATABLE_OPTIONS: ReadonlySet<string> = new Set(['--report']);
 
+/** The options whose one value is a list separated by commas (`--lms scorm12,cmi5`). */
+const LIST_OPTIONS: ReadonlySet<string> = new Set(['--lms']);
+
 /**
  * Refuses an option that takes one value given twice with different values (`--force kent --force sussex`): the
  * parser would keep the last in silence, and a user who meant both would read one force's answer as the two's. The
@@ -121,7 +124,13 @@ function refuseRepeatedValues(command: Command, repeatable: ReadonlySet<string>)
         let first: string | undefined;
         command.on(`option:${option.name()}`, (value: string) => {
             if (first !== undefined && value !== first) {
-                throw new UsageError(`${long} was given twice, as '${first}' and '${value}': it takes one value; give it once`);
+                throw new UsageError(
+                    `${long} was given more than once, as '${first}' and '${value}': ${
+                        LIST_OPTIONS.has(long)
+                            ? `give them in one, separated by commas (${long} ${first},${value})`
+                            : 'it takes one value; give it once'
+                    }`
+                );
             }
             first = value;
         });

@@ -202,7 +202,9 @@ describe('bad input and failures', () => {
         writeFileSync(blocker, 'not a folder');
         const unwritable = build([SMALL, '--out', path.join(blocker, 'site'), '--quiet']);
         expect(unwritable.code).toBe(2);
-        expect(unwritable.stderr).toMatch(/^gdl: cannot write the output to '.*a-file\/site': E[A-Z]+/);
+        expect(unwritable.stderr).toBe(
+            `gdl: cannot write the output to '${blocker}/site': a file stands where a folder is needed ('${blocker}')\n`
+        );
     });
 
     test('a build that fails half-way through writing leaves the previous output exactly as it was', async () => {

@@ -98,21 +98,28 @@ describe('the documents the editor opens and closes', () => {
         expect(s.coverageNotes.at(-1)).toEqual(coveredBefore);
     });
 
-    test('a folder added to the workspace later is read and checked; removed, its files no longer count', async () => {
-        // Langium read the folders once, at start-up: a folder added to a multi-root workspace had no checks, and one
-        // removed kept its files' ids and covers in the workspace.
-        const s = await started(workspace());
+    /** A folder outside the workspace holding a second guidance document with the example's risk guidance's id. */
+    function extraFolder(): { folder: { uri: string; name: string }; briefing: string } {
         const extra = mkdtempSync(path.join(tmpdir(), 'gdl-extra-folder-'));
-        // A second guidance document with the example's risk guidance's id: both files are in error while both are read.
         writeFileSync(
             path.join(extra, 'briefing.gdl'),
             'guidance ec-risk "Briefing" {\n    owner "Lead"\n    status draft\n    audience responders\n    section brief-one "One" {\n        """\n        Text.\n        """\n    }\n}\n'
         );
-        const briefing = pathToFileURL(path.join(extra, 'briefing.gdl')).toString();
+        return {
+            folder: { uri: pathToFileURL(extra).toString(), name: 'extra' },
+            briefing: pathToFileURL(path.join(extra, 'briefing.gdl')).toString()
+        };
+    }
+
+    test('a folder added to the workspace later is read and checked; removed, its files no longer count', async () => {
+        // Langium read the folders once, at start-up: a folder added to a multi-root workspace had no checks, and one
+        // removed kept its files' ids and covers in the workspace.
+        const s = await started(workspace());
+        const { folder, briefing } = extraFolder();
         const risk = s.uri(guidanceFile);
+        // Both files are in error while both are read: two documents have the id ec-risk.
         const duplicate = (uri: string) => (s.diagnostics.get(uri) ?? []).filter(d => /ec-risk/.test(d.message) && d.severity === 1);
         expect(duplicate(risk)).toEqual([]);
-        const folder = { uri: pathToFileURL(extra).toString(), name: 'extra' };
         await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
         await s.waitFor(
             () => duplicate(briefing).length > 0 && duplicate(risk).length > 0,
@@ -123,6 +130,35 @@ describe('the documents the editor opens and closes', () => {
         await s.waitFor(
             () => (s.diagnostics.get(briefing) ?? []).length === 0 && duplicate(risk).length === 0,
             "the removed folder's file dropped, with its problems and the duplicate it made",
+            60_000
+        );
+        await stillAnswers(s);
+    });
+
+    test("a removed folder's file that is open in the editor stays while it is open, and goes with its problems when closed", async () => {
+        const s = await started(workspace());
+        const { folder, briefing } = extraFolder();
+        const risk = s.uri(guidanceFile);
+        const duplicate = (uri: string) => (s.diagnostics.get(uri) ?? []).filter(d => /ec-risk/.test(d.message) && d.severity === 1);
+        await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+        await s.waitFor(() => duplicate(briefing).length > 0, 'the added folder checked', 60_000);
+        const text = readFileSync(new URL(briefing), 'utf8');
+        await s.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: briefing, languageId: 'gdl', version: 1, text }
+        });
+        await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+        // An edit of the example's risk guidance after the removal, checked with the rest: the open file is still in the
+        // workspace, so the two documents of one id are still in error.
+        const riskText = readFileSync(path.join(s.root, guidanceFile), 'utf8');
+        await s.open(guidanceFile, riskText);
+        await s.change(guidanceFile, 2, riskText + '\n');
+        await s.settled(guidanceFile, 2, 'the edit after the removal');
+        expect(duplicate(risk).length).toBeGreaterThan(0);
+        expect(duplicate(briefing).length).toBeGreaterThan(0);
+        await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: briefing } });
+        await s.waitFor(
+            () => (s.diagnostics.get(briefing) ?? []).length === 0 && duplicate(risk).length === 0,
+            'the closed file dropped with its problems and the duplicate it made',
             60_000
         );
         await stillAnswers(s);

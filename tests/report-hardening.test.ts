@@ -218,12 +218,26 @@ describe('what a mistyped or odd argument gets: a clear refusal, exit 2, nothing
         const twice = run(['coverage', 'guidance', '--force', 'example-constabulary', '--force', 'thames-valley-police']);
         expect(twice.code).toBe(2);
         expect(twice.stderr).toBe(
-            "gdl: --force was given twice, as 'example-constabulary' and 'thames-valley-police': it takes one value; give it once\n"
+            "gdl: --force was given more than once, as 'example-constabulary' and 'thames-valley-police': it takes one value; give it once\n"
         );
         expect(twice.stdout).toBe('');
         const date = run(['check', 'guidance', '--as-of=2026-01-15', '--as-of', '2026-02-01', '--no-cache']);
         expect(date.code).toBe(2);
-        expect(date.stderr).toContain("--as-of was given twice, as '2026-01-15' and '2026-02-01'");
+        expect(date.stderr).toContain("--as-of was given more than once, as '2026-01-15' and '2026-02-01'");
+        const lms = run([
+            'build',
+            ...EXAMPLE,
+            '--out',
+            path.join(mkdtempSync(path.join(tmpdir(), 'gdl-lms-')), 'site'),
+            '--lms',
+            'scorm12',
+            '--lms',
+            'cmi5'
+        ]);
+        expect(lms.code).toBe(2);
+        expect(lms.stderr).toContain(
+            "--lms was given more than once, as 'scorm12' and 'cmi5': give them in one, separated by commas (--lms scorm12,cmi5)"
+        );
         // The same value twice changes nothing; --report adds a report each time.
         expect(run(['coverage', ...EXAMPLE, '--as-of', '2026-01-15', '--as-of', '2026-01-15']).code).toBe(0);
         const folder = mkdtempSync(path.join(tmpdir(), 'gdl-twice-'));

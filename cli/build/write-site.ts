@@ -216,9 +216,24 @@ async function swapIn(target: string, staging: string, out: string): Promise<voi
     await removeQuietly(previous);
 }
 
-/** Why the output could not be written, in a reader's words where Node's code has them ("the disk is full", not ENOSPC). */
-const describe = (error: unknown) =>
-    error instanceof Error && 'code' in error ? describeFileError(error, 'write') : error instanceof Error ? error.message : String(error);
+/**
+ * Why the output could not be written, in a reader's words where Node's code has them ("the disk is full", not ENOSPC),
+ * with the path that was in the way when the words are about a path ("a file stands where a folder is needed ('…')").
+ */
+export function describe(error: unknown): string {
+    if (!(error instanceof Error)) {
+        return String(error);
+    }
+    const { code, path: where } = error as NodeJS.ErrnoException;
+    if (code === undefined) {
+        return error.message;
+    }
+    if (code === 'EBUSY') {
+        return 'it is in use or is a mount point, which the build cannot replace: name a folder inside it';
+    }
+    const words = describeFileError(error, 'write');
+    return ['EEXIST', 'ENOTDIR', 'EISDIR'].includes(code) && where ? `${words} ('${where}')` : words;
+}
 
 const exists = (file: string) =>
     fs.stat(file).then(

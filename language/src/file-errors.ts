@@ -13,7 +13,8 @@ export function describeFileError(error: unknown, doing: 'read' | 'write'): stri
         case 'EBUSY':
             return doing === 'read' ? 'it is a folder, not a file' : 'it is a folder: name a file';
         case 'EEXIST':
-            return 'a file of that name is already there';
+            // Met where a folder is made and a file has its name (a file's own writes do not refuse one that is there).
+            return 'a file stands where a folder is needed';
         case 'ENOTDIR':
             return 'a part of the path that should be a folder is a file';
         case 'EROFS':

@@ -19,11 +19,6 @@ export class GdlWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     /**
-     * Whether the walk of the workspace reads `uri` when it is there: a source file's name, inside a workspace folder,
-     * in folders that are read (not node_modules, not an output folder). A document the editor closes goes back to
-     * its file only then; any other is dropped with it.
-     */
-    /**
      * The editor's workspace folders changed (a folder added to or removed from a multi-root workspace): the folders are
      * now those, and the answer is what the next build must read and drop — every source file of an added folder not
      * read already, and every document inside a removed folder that no remaining folder holds. Langium reads the
@@ -54,6 +49,11 @@ export class GdlWorkspaceManager extends DefaultWorkspaceManager {
         return { changed, deleted };
     }
 
+    /**
+     * Whether the walk of the workspace reads `uri` when it is there: a source file's name, inside a workspace folder,
+     * in folders that are read (not node_modules, not an output folder). A document the editor closes goes back to
+     * its file only then; any other is dropped with it.
+     */
     readsFromDisk(uri: URI): boolean {
         if (uri.scheme !== 'file' || !isSourceFileName(UriUtils.basename(uri))) {
             return false;

@@ -202,11 +202,19 @@ describe('coverage report formats, in-process', () => {
         }
         const page = (await publish(site(await loadExample(AS_OF)))).get('coverage.md')!.toString();
         expect(page).toContain(`3 met late, 0 overdue. ${sentence}`);
-        // At the deadline itself, each is named with its plan item as it stood then, and 25 among them.
-        const then = render(coverageReport(await loadExample('2025-03-28'))).table;
+        // The day after the deadline, each is named with its plan item as it stood then (its dated history), 25 among
+        // them; the check's warnings (GDL0502) name the same items in the same state. They read the latest update before.
+        const workspace = await loadExample('2025-03-28');
+        const then = render(coverageReport(workspace)).table;
         expect(then).toContain(
             'Past their deadline and not yet met: recommendations 13 (plan item in progress, 70%); 18 (plan item in progress, 50%); 25 (plan item in progress, 60%).'
         );
+        const warned = workspace.documents
+            .filter(d => d.uri.path.endsWith('example-constabulary/action-plan.gdl'))
+            .flatMap(d => d.diagnostics ?? [])
+            .filter(d => d.code === 'GDL0502')
+            .map(d => /Recommendation (\d+) .* is (.+) \(as of/.exec(d.message)!.slice(1, 3).join(' '));
+        expect(warned.sort()).toEqual(['13 in progress (70%)', '18 in progress (50%)', '25 in progress (60%)']);
     });
 
     test('an uncovered requirement is a JUnit failure and a SARIF result at the requirement and the plan entry', () => {

@@ -209,9 +209,10 @@ export interface OverdueRecommendation {
 }
 
 /**
- * The recommendations past their deadline and not done, in one sentence ("" when none): a report's requirements can all
+ * The recommendations past their deadline and not met, in one sentence ("" when none): a report's requirements can all
  * be covered ("0 overdue", counted by requirement) while the plan items answering two recommendations are still in
- * progress after the deadline, which the check warns of (GDL0502); an auditor reading the totals sees both.
+ * progress after the deadline (the check's GDL0502 warns of those), or a plan item can be complete with a requirement
+ * of it uncovered (GDL0201); an auditor reading the totals sees both.
  */
 export function overdueRecommendationsSentence(recommendations: readonly OverdueRecommendation[]): string {
     const overdue = recommendations.filter(r => r.overdue);

@@ -166,7 +166,11 @@ function followWorkspaceFolders(connection: Connection, services: GdlServices): 
         changes(event =>
             shared.workspace.WorkspaceLock.write(async token => {
                 const { changed, deleted } = await manager.changeFolders(event.added, event.removed);
-                await shared.workspace.DocumentBuilder.update(changed, deleted, token);
+                // A file of a removed folder that is open in the editor stays while it is open, as any open GDL
+                // document does, and goes with its problems when it is closed (GdlDocumentUpdateHandler).
+                const open = shared.workspace.TextDocuments;
+                const closed = deleted.filter(uri => open?.get(uri.toString()) === undefined);
+                await shared.workspace.DocumentBuilder.update(changed, closed, token);
             })
         );
     });

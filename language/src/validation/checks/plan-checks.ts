@@ -6,6 +6,7 @@ import { madeToOthers, missingWaiverFields } from '../../coverage/coverage-model
 import { planItemStatusText, planStatusText, recipientsText } from '../../coverage/coverage-words.js';
 import type { GdlSettings } from '../../gdl-settings.js';
 import { effectiveStatus } from '../../inheritance.js';
+import { planItemState } from '../../coverage/plan-history.js';
 import * as ast from '../../generated/ast.js';
 
 /** Checks on action plans: one consistent item per recommendation, deadlines, evidence links. */
@@ -76,16 +77,19 @@ export class PlanChecks {
 
     itemShouldMeetDeadline = (node: ast.PlanItem, accept: ValidationAcceptor): void => {
         const recommendation = node.recommendation.ref;
-        if (!recommendation || node.status === 'complete') {
+        const asOf = this.settings.effectiveAsOf();
+        // The item as it stood on the as-of date (its dated history), as the coverage reads it: as of 2025-03-28 an
+        // item completed in December 2025 was in progress, at the percentage its update of that March said.
+        const then = planItemState(node, asOf);
+        if (!recommendation || then.status === 'complete') {
             return;
         }
-        const asOf = this.settings.effectiveAsOf();
         const passed = recommendation.deadlines
             .map(d => d.date)
             .filter(date => isBefore(date, asOf))
             .sort();
         if (passed.length > 0) {
-            const status = planItemStatusText(node);
+            const status = then.status === undefined ? 'without a status' : planItemStatusText(then);
             report(
                 accept,
                 'plan-deadline-passed',
