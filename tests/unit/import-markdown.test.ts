@@ -203,11 +203,16 @@ describe('gdl import of Markdown', () => {
             '## <a id="risk-breaches"></a>Breaches again',
             '',
             'Again.',
+            '',
+            '## <A ID=\'single-quoted\' class="anchor"></A>Written by hand',
+            '',
+            'Last of all.',
             ''
         ].join('\n');
         const { guidance, written } = await importAndParse(markdown, context);
         const sections = sectionsOf(guidance.sections);
-        expect(sections.map(s => s.title)).toEqual(['Breaches of orders', 'When to arrest', 'Quoted', 'Breaches again']);
+        expect(sections.map(s => s.title)).toEqual(['Breaches of orders', 'When to arrest', 'Quoted', 'Breaches again', 'Written by hand']);
+        expect(sections[4]!.name).toBe('single-quoted');
         // An anchor that cannot be an id, or that an earlier heading has, gives an id made as any heading's is, and the report says so.
         expect(sections.map(s => s.name).slice(0, 2)).toEqual(['risk-breaches', 'hand-written']);
         expect(sections[2]!.name).toMatch(/^[a-z-]*quoted$/);

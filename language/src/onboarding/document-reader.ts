@@ -347,29 +347,28 @@ interface Draft {
 
 /**
  * The anchor a heading names its place by, taken out of it: our published Markdown writes a section's id so
- * (`## <a id="risk-breaches"></a>Breaches`, render-markdown.ts), as do many hand-written pages (`<a name="…">`).
- * The heading keeps the rest as its text.
+ * (`## <a id="risk-breaches"></a>Breaches`, render-markdown.ts), as do many hand-written pages (`<a name='…'>`, with
+ * other attributes, around the title or empty). The tag is read by the HTML parser, as a browser reads it; the heading
+ * keeps the rest as its text.
  */
 function takeAnchor(heading: Heading): string[] {
     const first = heading.children[0];
-    const open = first?.type === 'html' ? /^<a\s+(?:id|name)="([^"<>]*)"\s*>(?:\s*<\/a>)?$/i.exec(first.value) : null;
-    if (!open) {
+    const written = first?.type === 'html' ? first.value : '';
+    const tag = written ? fromHtml(written, { fragment: true }).children : [];
+    const anchor = tag.length === 1 && tag[0]!.type === 'element' && tag[0]!.tagName === 'a' ? tag[0]! : undefined;
+    const id = anchor?.properties['id'] ?? anchor?.properties['name'];
+    if (typeof id !== 'string') {
         return [];
     }
-    const isClose = (node: PhrasingContent | undefined) => node?.type === 'html' && /^<\/a\s*>$/i.test(node.value);
     heading.children.shift();
-    // `<a id="x"></a>Title` (the anchor empty) or `<a id="x">Title</a>` (the anchor around the text).
-    if (!/<\/a>$/i.test(open[0])) {
+    // `<a id="x">Title</a>`: the closing tag is a node of its own, at the start (an empty anchor) or at the end.
+    const isClose = (node: PhrasingContent | undefined) => node?.type === 'html' && /^<\/a\s*>$/i.test(node.value);
+    if (!/<\/a\s*>$/i.test(written)) {
         const closing = isClose(heading.children[0]) ? 0 : isClose(heading.children.at(-1)) ? heading.children.length - 1 : -1;
         if (closing >= 0) {
             heading.children.splice(closing, 1);
         }
     }
-    const id = open[1]!
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&');
     return id === '' ? [] : [id];
 }
 

@@ -1,4 +1,5 @@
 import type { Heading, Parents, Root, Table, Text } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { defaultHandlers, type ConstructName, type Handle, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
@@ -105,9 +106,9 @@ function anchoredHeading(node: Heading, parent: Parents | undefined, state: Stat
     return defaultHandlers.heading({ ...node, children: [{ type: 'html', value: anchorTag(id) }, ...node.children] }, parent, state, info);
 }
 
-/** The empty anchor that names a place in a Markdown page: `<a id="…"></a>`, the id escaped for an attribute. */
+/** The empty anchor that names a place in a Markdown page: `<a id="…"></a>`, written by the HTML serialiser (the id escaped as an attribute). */
 export function anchorTag(id: string): string {
-    return `<a id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"></a>`;
+    return toHtml({ type: 'element', tagName: 'a', properties: { id }, children: [] });
 }
 
 // remark-gfm's own table handler (options as remark-gfm gives them), and the same without padding, for long tables.
