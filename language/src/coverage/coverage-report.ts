@@ -223,8 +223,6 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
         }
         const own = rowsOf.get(key);
         const item = entriesOf.get(recommendation)[0];
-        // The plan item as it stood at the report's date.
-        const then = item ? planItemState(item, options.asOf) : undefined;
         const covered = own.filter(r => r.state === 'covered').length;
         const waived = own.filter(r => r.state === 'waived').length;
         const deadlines = recommendation.deadlines.map(d => d.date).sort();
@@ -240,15 +238,7 @@ export function buildCoverageReport(model: CoverageModel, documents: Iterable<La
             covered,
             waived,
             percent: percentOf(covered + waived, own.length),
-            overdue: recommendationOverdue(
-                deadlines,
-                options.asOf,
-                forOthers,
-                then?.status,
-                own.every(r => isSatisfied(r.state))
-            ),
-            planStatus: then?.status ?? null,
-            planProgress: then?.progress ?? null,
+            ...recommendationStanding(recommendation, own, item, options.asOf, forOthers),
             forOthers,
             owner: item?.lead ?? null,
             byKind: {
@@ -419,17 +409,31 @@ export function compareReports(before: CoverageReport, after: CoverageReport, re
     };
 }
 
+/** Where a recommendation stands as at a date: its plan item as it stood then, and whether it is overdue. */
+export interface RecommendationStanding {
+    readonly overdue: boolean;
+    readonly planStatus: ast.PlanStatus | null;
+    readonly planProgress: number | null;
+}
+
 /**
- * Whether a recommendation is overdue as at `asOf`: a deadline of it has passed and its plan item is not complete, or
- * one of its evidence requirements is not met (covered or waived). One made only to others is never the force's to be
- * overdue. The report's `overdue` and the published coverage page's sentence both ask this.
+ * Where a recommendation stands as at `asOf`, from its evidence requirements' rows and its plan item (the first that
+ * answers it). It is overdue when a deadline of it has passed and its plan item, as it stood then, is not complete, or
+ * one of its requirements is not met (covered or waived); one made only to others is never the force's to be overdue.
+ * The report's recommendations and the published coverage page's sentence both ask this.
  */
-export function recommendationOverdue(
-    deadlines: readonly string[],
+export function recommendationStanding(
+    recommendation: ast.Recommendation,
+    rows: ReadonlyArray<{ readonly state: string }>,
+    item: ast.PlanItem | undefined,
     asOf: string,
-    forOthers: boolean,
-    planStatus: string | undefined,
-    requirementsMet: boolean
-): boolean {
-    return !forOthers && deadlines.some(d => d < asOf) && (planStatus !== 'complete' || !requirementsMet);
+    forOthers: boolean
+): RecommendationStanding {
+    const then = item ? planItemState(item, asOf) : undefined;
+    const met = rows.every(r => isSatisfied(r.state));
+    return {
+        overdue: !forOthers && recommendation.deadlines.some(d => d.date < asOf) && (then?.status !== 'complete' || !met),
+        planStatus: then?.status ?? null,
+        planProgress: then?.progress ?? null
+    };
 }

@@ -223,7 +223,7 @@ export function overdueRecommendationsSentence(recommendations: readonly Overdue
         r.planStatus === null
             ? 'no plan item'
             : r.planStatus !== 'complete'
-              ? `plan item ${r.planStatus === 'unstated' ? 'with no status given' : r.planStatus.replace('-', ' ')}${r.planStatus === 'in-progress' && r.planProgress !== null ? `, ${r.planProgress}%` : ''}`
+              ? `plan item ${r.planStatus === 'unstated' ? 'with no status given' : planStatusText(r.planStatus)}${r.planStatus === 'in-progress' && r.planProgress !== null ? `, ${r.planProgress}%` : ''}`
               : 'a requirement not met';
     // Those that are overdue for the same reason together, in the report's order: "13 and 18 (plan item in progress, 85%)".
     const byWhy = new Map<string, string[]>();

@@ -3,7 +3,6 @@ import type * as ast from '../generated/ast.js';
 import { madeToOthers, type RequirementCoverage } from '../coverage/coverage-model.js';
 import {
     compareIds,
-    isSatisfied,
     levelNames,
     overdueRecommendationsSentence,
     planItemStatusText,
@@ -11,8 +10,7 @@ import {
     timelinessNames,
     waiverText
 } from '../coverage/coverage-words.js';
-import { recommendationOverdue } from '../coverage/coverage-report.js';
-import { planItemState } from '../coverage/plan-history.js';
+import { recommendationStanding } from '../coverage/coverage-report.js';
 import { forceName } from '../coverage/forces.js';
 import { coverLink, exhibitLine, planItemLink } from './cover-links.js';
 import { heading, link, list, paragraph, quote, strong, table, tableRuns, text, type PagePart } from './mdast-helpers.js';
@@ -80,20 +78,15 @@ export function* coveragePageParts(site: SiteModel, extension = 'html'): Generat
         rows.push(r);
         rowsOf.set(r.recommendation, rows);
     }
-    const asOf = model.asOf ?? '';
-    const lateRecommendations = [...rowsOf].map(([recommendation, rows]) => {
-        const item = planItemOf(recommendation);
-        const then = item && asOf ? planItemState(item, asOf) : undefined;
-        const deadlines = recommendation.deadlines.map(d => d.date);
-        const met = rows.every(r => isSatisfied(r.state));
-        return {
-            id: String(recommendation.name),
-            overdue: asOf !== '' && recommendationOverdue(deadlines, asOf, false, then?.status, met),
-            planStatus: then?.status ?? null,
-            planProgress: then?.progress ?? null
-        };
-    });
-    const pastDeadline = overdueRecommendationsSentence(lateRecommendations);
+    const asOf = model.asOf;
+    const pastDeadline = asOf
+        ? overdueRecommendationsSentence(
+              [...rowsOf].map(([recommendation, rows]) => ({
+                  id: String(recommendation.name),
+                  ...recommendationStanding(recommendation, rows, planItemOf(recommendation), asOf, false)
+              }))
+          )
+        : '';
     yield {
         blocks: [
             heading(1, 'Evidence requirement coverage'),

@@ -89,7 +89,7 @@ export class PlanChecks {
             .filter(date => isBefore(date, asOf))
             .sort();
         if (passed.length > 0) {
-            const status = then.status === undefined ? 'without a status' : planItemStatusText(then);
+            const status = planItemStatusText(then);
             report(
                 accept,
                 'plan-deadline-passed',
