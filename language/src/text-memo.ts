@@ -23,8 +23,17 @@ export class TextMemo<T> {
         TextMemo.remembering = true;
     }
 
-    /** Every memo made, held weakly (a memo of a list of Acts goes with the list): for {@link TextMemo.forgetAll}. */
+    /**
+     * Every memo alive, held weakly, for {@link TextMemo.forgetAll}: a memo of a list of Acts goes with the list, and its
+     * entry here with it (the language server makes one each time a file's Acts change).
+     */
     private static readonly made = new Set<WeakRef<TextMemo<unknown>>>();
+    private static readonly gone = new FinalizationRegistry<WeakRef<TextMemo<unknown>>>(ref => TextMemo.made.delete(ref));
+
+    /** How many memos {@link TextMemo.forgetAll} would reach: those alive, and those collected whose entry is not yet let go. */
+    static get tracked(): number {
+        return TextMemo.made.size;
+    }
 
     /**
      * Every memo of the process forgets what it remembered. For the language server's heap test only: the memos are
@@ -34,9 +43,7 @@ export class TextMemo<T> {
     static forgetAll(): void {
         for (const ref of TextMemo.made) {
             const memo = ref.deref();
-            if (memo === undefined) {
-                TextMemo.made.delete(ref);
-            } else {
+            if (memo) {
                 memo.known.clear();
                 memo.size = 0;
             }
@@ -50,7 +57,9 @@ export class TextMemo<T> {
         private readonly compute: (text: string) => T,
         private readonly limit = DEFAULT_LIMIT
     ) {
-        TextMemo.made.add(new WeakRef(this as TextMemo<unknown>));
+        const ref = new WeakRef(this as TextMemo<unknown>);
+        TextMemo.made.add(ref);
+        TextMemo.gone.register(this, ref);
     }
 
     /** How many characters of text the memo holds now: never more than its limit. */

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { TextMemo } from '../../language/src/text-memo.js';
 
@@ -36,4 +38,22 @@ test('forgetAll empties every memo, and each goes on answering', () => {
     expect(a.heldCharacters + b.heldCharacters).toBe(0);
     expect(a.get('again')).toBe('AGAIN');
     expect(b.get('again')).toBe(5);
+});
+
+test('a memo no longer used is let go whole, its place in the list forgetAll reaches included', async () => {
+    // The language server makes a memo each time a file's Acts change: over a long session they must not pile up.
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const before = TextMemo.tracked;
+    (() => {
+        for (let i = 0; i < 1000; i++) {
+            new TextMemo<number>(text => text.length).get(`text ${i}`);
+        }
+    })();
+    expect(TextMemo.tracked).toBe(before + 1000);
+    for (let round = 0; round < 5 && TextMemo.tracked > before + 10; round++) {
+        collectGarbage();
+        await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(TextMemo.tracked).toBeLessThan(before + 10);
 });
