@@ -105,7 +105,7 @@ export async function importCommand(file: string, options: ImportOptions, out: (
     const isMarkdown = extension === '.md' || extension === '.markdown';
     const text = decoded !== undefined && (extension === '.html' || extension === '.htm') ? htmlPageText(decoded) : decoded;
     // A plan page saved as Markdown is read as its lines as a browser shows them, as an HTML page is.
-    const planText = () => (isMarkdown ? markdownPageText(parseMarkdown(text!.replace(/^\uFEFF/, ''))) : text!);
+    const planText = () => (isMarkdown ? markdownPageText(parseMarkdown(text!)) : text!);
     if (options.as === 'plan' && extension === '.docx') {
         throw new UsageError(
             `${file}: a published plan page is read from text, HTML or Markdown; save the page as text or HTML, or import this as guidance`

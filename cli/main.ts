@@ -1,10 +1,9 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isCalendarDate } from '../language/src/dates.js';
+import { isCalendarDate, sourceDateEpochProblem } from '../language/src/dates.js';
 import { checkCommand, type CheckOptions } from './check-command.js';
 import { assuranceLevels } from '../language/src/coverage/assurance-levels.js';
 import { ExitCode, UsageError } from './errors.js';
-import { sourceDateEpochProblem } from '../language/src/dates.js';
 import { ImportError } from '../language/src/onboarding/import-report.js';
 import type { BuildOptions } from './build/build-command.js';
 import { parseLmsKinds } from './build/lms-kinds.js';
